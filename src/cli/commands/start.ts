@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../core/config.ts';
+import { buildApp } from '../../server/app.ts';
+import { createContext } from '../../server/createContext.ts';
+import { installDemo } from '../../features/demo/installDemo.ts';
+import { say } from '../output.ts';
+
+export async function startCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  if (values.demo || config.demo) {
+    const credentials = await installDemo(ctx);
+    // Printed once, when the demo installation is made; never again and never in production mode.
+    if (credentials) {
+      say('demo_created');
+      for (const account of credentials) console.log(`  ${account.role.padEnd(14)} ${account.username.padEnd(26)} ${account.password}`);
+    }
+  }
+  const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+  const stop = async () => {
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  say('listening', { url: `http://localhost:${config.port}`, database: ctx.kind === 'postgres' ? 'PostgreSQL' : config.dataDir });
+  return new Promise<number>(() => {});
+}

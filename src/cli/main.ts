@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../core/errors.ts';
+import { translate } from '../core/i18n/i18n.ts';
+import { cliLanguage } from './output.ts';
+import { startCommand } from './commands/start.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { userCommand } from './commands/user.ts';
+import { auditCommand } from './commands/audit.ts';
+import { keysCommand } from './commands/keys.ts';
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  start: startCommand,
+  migrate: migrateCommand,
+  user: userCommand,
+  audit: auditCommand,
+  keys: keysCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(translate(cliLanguage(), 'cli.usage'));
+    return name ? 2 : 0;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof AppError) console.error(translate(cliLanguage(), `errors.${error.code}`, error.params));
+    else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') console.error((error as Error).message);
+    else console.error(error);
+    return 1;
+  }
+}
+
+export { parseArgs };

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export interface Config {
+  /** A real PostgreSQL server; when absent the embedded PGlite database in dataDir is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  keyFile: string;
+  port: number;
+  host: string;
+  /** Cookies are Secure and HSTS is sent unless the app is served on localhost over plain HTTP. */
+  publicOrigin: string;
+  demo: boolean;
+  logLevel: string;
+  loginLimits: { maxFailures: number; lockMinutes: number };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.POLKU_DATA_DIR ?? './data');
+  const port = Number(env.PORT ?? 3000);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    keyFile: path.resolve(env.POLKU_KEY_FILE ?? path.join(dataDir, 'polku.keys.json')),
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    publicOrigin: env.POLKU_PUBLIC_ORIGIN ?? `http://localhost:${port}`,
+    demo: env.POLKU_DEMO === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    loginLimits: { maxFailures: 5, lockMinutes: 15 },
+    ...overrides,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The one permission policy of Polku. Every route and service asks it; nothing else decides access.
+ * Deny by default: a role, action or field group missing from these tables is refused.
+ */
+export const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'] as const;
+export type Role = (typeof roles)[number];
+
+export const fieldGroups = ['identity', 'contact', 'health', 'immigration', 'criminal_proceedings', 'services', 'coaching', 'notes'] as const;
+export type FieldGroup = (typeof fieldGroups)[number];
+
+/** How the actor stands to one client's record. */
+export type Relationship = 'assigned' | 'shared' | 'office' | 'none';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  officeId: string | null;
+  organisationId: string | null;
+}
+
+/** Actions that are not about one client's fields. */
+const actionRoles = {
+  'accounts.manage': ['administrator'],
+  'clients.create': ['director', 'caseworker'],
+  'clients.list': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
+  'clients.read': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
+  'clients.accessLog': ['director'],
+  'clients.share': ['director', 'caseworker'],
+  'organisations.read': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof actionRoles;
+export const actions = Object.keys(actionRoles) as Action[];
+
+export function can(actor: Actor | null, action: Action): boolean {
+  return actor !== null && (actionRoles[action] as readonly Role[]).includes(actor.role);
+}
+
+interface Grant {
+  read: readonly FieldGroup[];
+  write: readonly FieldGroup[];
+  /** Someone outside the case must state why they open the record; the reason goes to the audit log. */
+  reasonRequired: boolean;
+}
+
+const all = fieldGroups;
+const caseWork: FieldGroup[] = ['identity', 'immigration', 'criminal_proceedings', 'services', 'notes'];
+const none: Grant = { read: [], write: [], reasonRequired: false };
+
+const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
+  director: {
+    assigned: { read: all, write: all, reasonRequired: false },
+    shared: { read: all, write: all, reasonRequired: false },
+    office: { read: all, write: all, reasonRequired: false },
+    none: { read: all, write: all, reasonRequired: false },
+  },
+  caseworker: {
+    assigned: { read: all, write: all.filter((group) => group !== 'health'), reasonRequired: false },
+    office: { read: caseWork, write: [], reasonRequired: true },
+    shared: { read: caseWork, write: [], reasonRequired: true },
+    none: { read: caseWork, write: [], reasonRequired: true },
+  },
+  nurse: {
+    assigned: { read: ['identity', 'contact', 'health', 'immigration', 'services', 'notes'], write: ['health', 'notes'], reasonRequired: false },
+    office: { read: ['identity', 'health'], write: [], reasonRequired: true },
+    shared: { read: ['identity', 'health'], write: [], reasonRequired: true },
+    none: { read: ['identity', 'health'], write: [], reasonRequired: true },
+  },
+  coach: {
+    assigned: { read: ['identity', 'coaching'], write: ['coaching'], reasonRequired: false },
+  },
+  // A partner's grant is narrowed further to the field groups shared with their organisation.
+  partner: {
+    shared: { read: ['identity', 'contact', 'immigration', 'services', 'coaching', 'notes'], write: ['services', 'notes'], reasonRequired: false },
+  },
+  researcher: {},
+  administrator: {},
+};
+
+export interface ClientAccess {
+  relationship: Relationship;
+  read: FieldGroup[];
+  write: FieldGroup[];
+  reasonRequired: boolean;
+}
+
+export function clientAccess(actor: Actor, relationship: Relationship, sharedGroups: readonly string[] = []): ClientAccess {
+  const grant = clientGrants[actor.role]?.[relationship] ?? none;
+  const narrow = (groups: readonly FieldGroup[]) =>
+    actor.role === 'partner' ? groups.filter((group) => sharedGroups.includes(group)) : [...groups];
+  return { relationship, read: narrow(grant.read), write: narrow(grant.write), reasonRequired: grant.reasonRequired };
+}
+
+/** Roles whose members work with client records at all (used to hide client navigation from others). */
+export function worksWithClients(role: Role): boolean {
+  return Object.keys(clientGrants[role]).length > 0;
+}

@@ -1,0 +1,29 @@
+import type { Database } from '../../core/db/database.ts';
+import type { Account } from '../../core/db/types.ts';
+import type { Actor, Role } from '../../core/policy/policy.ts';
+
+export const findAccountById = (db: Database, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findAccountByUsername = (db: Database, username: string) =>
+  db.selectFrom('accounts').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+
+export function actorOf(account: Account): Actor {
+  return { id: account.id, role: account.role as Role, officeId: account.office_id, organisationId: account.organisation_id };
+}
+
+/** What an account may show of itself and what an administrator sees of accounts: never secrets. */
+export function publicAccount(account: Account) {
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    role: account.role,
+    title: account.title,
+    officeId: account.office_id,
+    organisationId: account.organisation_id,
+    language: account.language,
+    mfaEnabled: account.totp_enabled,
+    disabled: account.disabled_at !== null,
+    lockedUntil: account.locked_until ? new Date(account.locked_until).toISOString() : null,
+  };
+}

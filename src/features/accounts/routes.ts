@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { publicAccount } from './queries.ts';
+import { accountIdParams, accountSchema, createAccountBody, updateAccountBody } from './schema.ts';
+import { changeOwnPassword, createAccount, endSessionsOf, resetMfa, setAccountDisabled, updateAccount, type AccountInput } from './service.ts';
+
+type IdParams = { Params: { id: string } };
+
+export async function accountRoutes(app: FastifyInstance) {
+  const ctx = app.polku;
+  const manage = { access: 'accounts.manage' } as const;
+  const one = { 200: accountSchema };
+
+  app.get('/api/v1/admin/accounts', { config: manage, schema: { tags: ['accounts'], response: { 200: { type: 'array', items: accountSchema } } } }, async () => {
+    const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('display_name').execute();
+    return accounts.map(publicAccount);
+  });
+
+  app.post('/api/v1/admin/accounts', {
+    config: manage,
+    schema: { tags: ['accounts'], body: createAccountBody, response: { 201: { type: 'object', properties: { account: accountSchema, initialPassword: { type: 'string' } } } } },
+  }, async (request, reply) => {
+    const created = await createAccount(ctx, request.auditBase(), request.body as AccountInput);
+    return reply.code(201).send(created);
+  });
+
+  app.patch<IdParams>('/api/v1/admin/accounts/:id', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, body: updateAccountBody, response: one } },
+    async (request) => updateAccount(ctx, request.auditBase(), request.params.id, request.body as Partial<AccountInput>));
+
+  app.post<IdParams>('/api/v1/admin/accounts/:id/disable', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: one } },
+    async (request) => setAccountDisabled(ctx, request.auditBase(), request.params.id, true));
+
+  app.post<IdParams>('/api/v1/admin/accounts/:id/enable', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: one } },
+    async (request) => setAccountDisabled(ctx, request.auditBase(), request.params.id, false));
+
+  app.post<IdParams>('/api/v1/admin/accounts/:id/reset-mfa', {
+    config: manage,
+    schema: { tags: ['accounts'], params: accountIdParams, body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: { type: 'string', minLength: 1, maxLength: 1000 } } }, response: one },
+  }, async (request) => resetMfa(ctx, request.auditBase(), request.params.id, (request.body as { password: string }).password));
+
+  app.post<IdParams>('/api/v1/admin/accounts/:id/end-sessions', {
+    config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: { 200: { type: 'object', properties: { ended: { type: 'integer' } } } } },
+  }, async (request) => ({ ended: await endSessionsOf(ctx, request.auditBase(), request.params.id) }));
+
+  app.put('/api/v1/me/password', {
+    config: { access: 'session' },
+    schema: {
+      tags: ['accounts'],
+      body: { type: 'object', additionalProperties: false, required: ['currentPassword', 'newPassword'], properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 1000 }, newPassword: { type: 'string', minLength: 1, maxLength: 1000 } } },
+      response: { 204: { type: 'null' } },
+    },
+  }, async (request, reply) => {
+    const body = request.body as { currentPassword: string; newPassword: string };
+    await changeOwnPassword(ctx, { ...request.auditBase(), actorId: request.actor!.id }, body.currentPassword, body.newPassword);
+    return reply.code(204).send();
+  });
+}

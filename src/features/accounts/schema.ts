@@ -1,0 +1,31 @@
+import { roles } from '../../core/policy/policy.ts';
+import { languages } from '../../core/i18n/i18n.ts';
+
+const nullableId = { anyOf: [{ type: 'string', minLength: 1, maxLength: 64 }, { type: 'null' }] };
+
+export const accountSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' },
+    title: { type: ['string', 'null'] }, officeId: { type: ['string', 'null'] }, organisationId: { type: ['string', 'null'] },
+    language: { type: 'string' }, mfaEnabled: { type: 'boolean' }, disabled: { type: 'boolean' }, lockedUntil: { type: ['string', 'null'] },
+  },
+} as const;
+
+const editable = {
+  displayName: { type: 'string', minLength: 1, maxLength: 200 },
+  role: { type: 'string', enum: [...roles] },
+  title: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'null' }] },
+  officeId: nullableId,
+  organisationId: nullableId,
+  language: { type: 'string', enum: [...languages] },
+};
+
+export const createAccountBody = {
+  type: 'object', additionalProperties: false, required: ['username', 'displayName', 'role'],
+  properties: { username: { type: 'string', minLength: 3, maxLength: 200, pattern: '^[^\\s]+$' }, ...editable },
+} as const;
+
+export const updateAccountBody = { type: 'object', additionalProperties: false, minProperties: 1, properties: editable } as const;
+
+export const accountIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;

@@ -1,0 +1,122 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { Role } from '../../core/policy/policy.ts';
+import type { AppContext } from '../../server/context.ts';
+import { hashPassword, passwordMatches, passwordProblem } from '../auth/passwords.ts';
+import { endAllSessions } from '../auth/sessions.ts';
+import { findAccountById, findAccountByUsername, publicAccount } from './queries.ts';
+
+export interface AccountInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  title?: string | null;
+  officeId?: string | null;
+  organisationId?: string | null;
+  language?: string;
+}
+
+type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
+
+/** Partners belong to an organisation; assistance-system staff to an office. */
+function checkPlacement(input: Pick<AccountInput, 'role' | 'officeId' | 'organisationId'>) {
+  if (input.role === 'partner' && !input.organisationId) throw new AppError(400, 'organisation_required');
+  if (['director', 'caseworker', 'nurse'].includes(input.role) && !input.officeId) throw new AppError(400, 'office_required');
+}
+
+/** A generated first password, shown once to the administrator who hands it over. */
+export function generatePassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  const chunk = () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return `${chunk()}-${chunk()}-${chunk()}`;
+}
+
+export async function createAccount(ctx: AppContext, who: Who, input: AccountInput, password = generatePassword()) {
+  checkPlacement(input);
+  const problem = passwordProblem(password, input.username);
+  if (problem) throw new AppError(400, problem);
+  if (await findAccountByUsername(ctx.db, input.username)) throw new AppError(409, 'username_taken');
+  const id = randomUUID();
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('accounts').values({
+      id, username: input.username.trim().toLowerCase(), display_name: input.displayName, role: input.role, title: input.title ?? null,
+      office_id: input.officeId ?? null, organisation_id: input.organisationId ?? null, language: input.language ?? 'fi', password_hash: passwordHash,
+    }).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.create', outcome: 'succeeded', details: { account: id, role: input.role } });
+  });
+  return { account: publicAccount((await findAccountById(ctx.db, id))!), initialPassword: password };
+}
+
+export async function updateAccount(ctx: AppContext, who: Who, id: string, changes: Partial<Omit<AccountInput, 'username'>>) {
+  const account = await requireAccount(ctx, id);
+  const next = { role: (changes.role ?? account.role) as Role, officeId: changes.officeId !== undefined ? changes.officeId : account.office_id, organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id };
+  checkPlacement(next);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({
+      display_name: changes.displayName ?? account.display_name, role: next.role, title: changes.title !== undefined ? changes.title : account.title,
+      office_id: next.officeId, organisation_id: next.organisationId, language: changes.language ?? account.language,
+    }).where('id', '=', id).execute();
+    // A changed role or placement changes what the person may see: their open sessions end.
+    if (next.role !== account.role || next.officeId !== account.office_id || next.organisationId !== account.organisation_id) await endAllSessions(trx, id);
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'succeeded', details: { account: id, changed: Object.keys(changes).sort() } });
+  });
+  return publicAccount((await findAccountById(ctx.db, id))!);
+}
+
+export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, disabled: boolean) {
+  await requireAccount(ctx, id);
+  if (disabled && id === who.actorId) throw new AppError(409, 'cannot_disable_self');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ disabled_at: disabled ? new Date() : null, failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+    if (disabled) await endAllSessions(trx, id);
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: disabled ? 'accounts.disable' : 'accounts.enable', outcome: 'succeeded', details: { account: id } });
+  });
+  return publicAccount((await findAccountById(ctx.db, id))!);
+}
+
+/** The administrator confirms with their own password: a hijacked admin session alone cannot take over accounts. */
+export async function resetMfa(ctx: AppContext, who: Who, id: string, adminPassword: string | null) {
+  if (who.actorId) {
+    const admin = await findAccountById(ctx.db, who.actorId);
+    if (!admin || adminPassword === null || !(await passwordMatches(admin.password_hash, adminPassword))) {
+      await appendAudit(ctx.db, ctx.keyring.auditKey, { ...who, action: 'accounts.reset_mfa', outcome: 'failed', details: { account: id, reason: 'reauthentication' } });
+      throw new AppError(401, 'reauthentication_failed');
+    }
+  }
+  await requireAccount(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ totp_enabled: false, totp_secret: null, totp_last_step: null, recovery_codes: [] }).where('id', '=', id).execute();
+    await endAllSessions(trx, id);
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.reset_mfa', outcome: 'succeeded', details: { account: id } });
+  });
+  return publicAccount((await findAccountById(ctx.db, id))!);
+}
+
+export async function endSessionsOf(ctx: AppContext, who: Who, id: string) {
+  await requireAccount(ctx, id);
+  return ctx.db.transaction().execute(async (trx) => {
+    const ended = await endAllSessions(trx, id);
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.end_sessions', outcome: 'succeeded', details: { account: id, ended } });
+    return ended;
+  });
+}
+
+export async function changeOwnPassword(ctx: AppContext, who: Who & { actorId: string }, currentPassword: string, newPassword: string) {
+  const account = (await findAccountById(ctx.db, who.actorId))!;
+  if (!(await passwordMatches(account.password_hash, currentPassword))) throw new AppError(401, 'reauthentication_failed');
+  const problem = passwordProblem(newPassword, account.username);
+  if (problem) throw new AppError(400, problem);
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', account.id).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.change_password', outcome: 'succeeded' });
+  });
+}
+
+async function requireAccount(ctx: AppContext, id: string) {
+  const account = await findAccountById(ctx.db, id);
+  if (!account) throw notFound();
+  return account;
+}

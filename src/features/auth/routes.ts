@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+import { languages } from '../../core/i18n/i18n.ts';
+import { appendAudit } from '../../core/audit/audit.ts';
+import { worksWithClients, can, actions } from '../../core/policy/policy.ts';
+import { findAccountById, publicAccount } from '../accounts/queries.ts';
+import { AttemptLimiter } from './attemptLimiter.ts';
+import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
+import { endSession, SESSION_COOKIE, sessionCookieOptions } from './sessions.ts';
+
+const loginStage = { type: 'object', properties: { stage: { type: 'string' }, csrfToken: { type: 'string' } }, required: ['stage', 'csrfToken'] } as const;
+const code = { type: 'string', minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' } as const;
+
+export async function authRoutes(app: FastifyInstance) {
+  const limiter = new AttemptLimiter(30, 15 * 60 * 1000);
+  const limited = async (request: FastifyRequest) => {
+    if (!limiter.allow(request.ip)) throw new AppError(429, 'too_many_attempts');
+  };
+  const setSessionCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions);
+
+  app.post('/api/v1/auth/login', {
+    config: { access: 'public' },
+    preHandler: limited,
+    schema: {
+      tags: ['auth'],
+      body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 1000 } } },
+      response: { 200: loginStage },
+    },
+  }, async (request, reply) => {
+    const body = request.body as { username: string; password: string };
+    const { token, session, stage } = await loginWithPassword(app.polku, { ...body, ip: request.ip });
+    setSessionCookie(reply, token);
+    return { stage, csrfToken: session.csrf_token };
+  });
+
+  app.get('/api/v1/auth/mfa/enrolment', {
+    config: { access: 'mfa' },
+    schema: { tags: ['auth'], response: { 200: { type: 'object', properties: { secret: { type: 'string' }, uri: { type: 'string' }, qrSvg: { type: 'string' } } } } },
+  }, async (request) => startTotpEnrolment(app.polku, request.session!));
+
+  app.post('/api/v1/auth/mfa/enrolment', {
+    config: { access: 'mfa' },
+    preHandler: limited,
+    schema: {
+      tags: ['auth'],
+      body: { type: 'object', additionalProperties: false, required: ['code'], properties: { code } },
+      response: { 200: { type: 'object', properties: { stage: { type: 'string' }, csrfToken: { type: 'string' }, recoveryCodes: { type: 'array', items: { type: 'string' } } } } },
+    },
+  }, async (request, reply) => {
+    const { token, session, recoveryCodes } = await completeTotpEnrolment(app.polku, request.session!, (request.body as { code: string }).code, request.ip);
+    setSessionCookie(reply, token);
+    return { stage: 'complete', csrfToken: session.csrf_token, recoveryCodes };
+  });
+
+  app.post('/api/v1/auth/mfa/verify', {
+    config: { access: 'mfa' },
+    preHandler: limited,
+    schema: {
+      tags: ['auth'],
+      body: {
+        type: 'object', additionalProperties: false,
+        properties: { code, recoveryCode: { type: 'string', minLength: 8, maxLength: 20 } },
+        oneOf: [{ required: ['code'] }, { required: ['recoveryCode'] }],
+      },
+      response: { 200: loginStage },
+    },
+  }, async (request, reply) => {
+    const { token, session } = await verifySecondFactor(app.polku, request.session!, request.body as { code?: string; recoveryCode?: string }, request.ip);
+    setSessionCookie(reply, token);
+    return { stage: 'complete', csrfToken: session.csrf_token };
+  });
+
+  app.post('/api/v1/auth/logout', { config: { access: 'mfa' }, schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (request, reply) => {
+    await endSession(app.polku.db, request.session!.id);
+    await appendAudit(app.polku.db, app.polku.keyring.auditKey, { ...request.auditBase(), action: 'auth.logout', outcome: 'succeeded' });
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/session', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            stage: { type: 'string' },
+            csrfToken: { type: 'string' },
+            account: { type: 'object', additionalProperties: true },
+            permissions: { type: 'object', additionalProperties: { type: 'boolean' } },
+          },
+        },
+      },
+    },
+  }, async (request) => {
+    const session = request.session;
+    if (!session) return { stage: 'none' };
+    if (session.stage !== 'complete') return { stage: session.stage, csrfToken: session.csrf_token };
+    const account = await findAccountById(app.polku.db, session.account_id);
+    const actor = request.actor!;
+    const permissions = Object.fromEntries([...actions.map((action) => [action, can(actor, action)]), ['clients.work', worksWithClients(actor.role)]]);
+    return { stage: 'complete', csrfToken: session.csrf_token, account: publicAccount(account!), permissions };
+  });
+
+  app.put('/api/v1/me/language', {
+    config: { access: 'session' },
+    schema: { tags: ['auth'], body: { type: 'object', additionalProperties: false, required: ['language'], properties: { language: { type: 'string', enum: [...languages] } } }, response: { 204: { type: 'null' } } },
+  }, async (request, reply) => {
+    await app.polku.db.updateTable('accounts').set({ language: (request.body as { language: string }).language }).where('id', '=', request.actor!.id).execute();
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { Database } from '../../core/db/database.ts';
+import type { Actor, Relationship } from '../../core/policy/policy.ts';
+
+export const findClient = (db: Database, id: string) => db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** How the actor stands to the client: the facts the policy decides on. */
+export async function relationshipTo(db: Database, actor: Actor, client: { id: string; office_id: string }): Promise<{ relationship: Relationship; sharedGroups: string[] }> {
+  const assigned = await db.selectFrom('client_assignments').select('account_id').where('client_id', '=', client.id).where('account_id', '=', actor.id).executeTakeFirst();
+  if (assigned) return { relationship: 'assigned', sharedGroups: [] };
+  if (actor.organisationId) {
+    const share = await db.selectFrom('client_shares').select('field_groups').where('client_id', '=', client.id).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
+    if (share) return { relationship: 'shared', sharedGroups: share.field_groups };
+  }
+  return { relationship: client.office_id === actor.officeId ? 'office' : 'none', sharedGroups: [] };
+}
+
+/** The clients an actor works with: a director all, staff their assigned ones, a partner those shared with their organisation. */
+export function listClientsFor(db: Database, actor: Actor) {
+  let query = db.selectFrom('clients').select(['clients.id', 'clients.name', 'clients.office_id', 'clients.created_at']).orderBy('clients.name').limit(500);
+  if (actor.role === 'partner') {
+    query = query.where('clients.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));
+  } else if (actor.role !== 'director') {
+    query = query.where('clients.id', 'in', db.selectFrom('client_assignments').select('client_id').where('account_id', '=', actor.id));
+  }
+  return query.execute();
+}
+
+/** Every audit entry about one client, including list views that showed them. */
+export function accessLogOf(db: Database, clientId: string) {
+  return db.selectFrom('audit_log')
+    .leftJoin('accounts', 'accounts.id', 'audit_log.actor_id')
+    .select(['audit_log.seq', 'audit_log.at', 'audit_log.actor_role', 'audit_log.action', 'audit_log.outcome', 'audit_log.field_groups', 'audit_log.reason', 'accounts.display_name', 'accounts.organisation_id'])
+    .where((eb) => eb.or([eb('audit_log.client_id', '=', clientId), sql<boolean>`audit_log.details -> 'clients' ? ${clientId}`]))
+    .orderBy('audit_log.seq', 'desc')
+    .limit(1000)
+    .execute();
+}

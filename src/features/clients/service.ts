@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../core/audit/audit.ts';
+import { protectedContext } from '../../core/crypto/protectedColumns.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { clientAccess, type Actor, type FieldGroup } from '../../core/policy/policy.ts';
+import type { AppContext } from '../../server/context.ts';
+import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queries.ts';
+
+export interface NewClient {
+  name: string;
+  birthDate?: string | null;
+  gender: string;
+  nationality: string;
+  officeId?: string;
+  contact?: string | null;
+  whereabouts?: string | null;
+}
+
+type Who = { actor: Actor; ip: string | null };
+const auditWho = ({ actor, ip }: Who) => ({ actorId: actor.id, actorRole: actor.role, ip });
+
+export async function createClient(ctx: AppContext, who: Who, input: NewClient) {
+  const officeId = input.officeId ?? who.actor.officeId;
+  if (!officeId) throw new AppError(400, 'office_required');
+  const id = randomUUID();
+  const groups: FieldGroup[] = input.contact || input.whereabouts ? ['identity', 'contact'] : ['identity'];
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('clients').values({
+      id, office_id: officeId, name: input.name, birth_date: input.birthDate ?? null, gender: input.gender, nationality: input.nationality,
+      contact: ctx.cipher.encryptOptional(input.contact, protectedContext('clients', 'contact', id)),
+      whereabouts: ctx.cipher.encryptOptional(input.whereabouts, protectedContext('clients', 'whereabouts', id)),
+    }).execute();
+    await trx.insertInto('client_assignments').values({ client_id: id, account_id: who.actor.id }).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.create', outcome: 'succeeded', clientId: id, fieldGroups: groups });
+  });
+  return { id };
+}
+
+export async function listClients(ctx: AppContext, who: Who) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const clients = await listClientsFor(trx, who.actor);
+    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.list', outcome: 'succeeded', fieldGroups: ['identity'], details: { clients: clients.map((client) => client.id) } });
+    return clients.map((client) => ({ id: client.id, name: client.name, officeId: client.office_id }));
+  });
+}
+
+/** Reads one client's record, only the field groups the policy grants, and logs the read with them. */
+export async function readClient(ctx: AppContext, who: Who, id: string, reason: string | null) {
+  const client = await findClient(ctx.db, id);
+  if (!client) throw notFound();
+  const { relationship, sharedGroups } = await relationshipTo(ctx.db, who.actor, client);
+  const access = clientAccess(who.actor, relationship, sharedGroups);
+  const denied = async (code: string) => {
+    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'denied', clientId: id, reason, details: { code } });
+    return new AppError(403, code);
+  };
+  if (access.read.length === 0) throw await denied('forbidden');
+  if (access.reasonRequired && !reason) throw await denied('reason_required');
+  const record = {
+    id: client.id,
+    officeId: client.office_id,
+    relationship,
+    readable: access.read,
+    writable: access.write,
+    identity: access.read.includes('identity') ? { name: client.name, birthDate: client.birth_date, gender: client.gender, nationality: client.nationality } : undefined,
+    contact: access.read.includes('contact') ? {
+      contact: ctx.cipher.decryptOptional(client.contact, protectedContext('clients', 'contact', id)),
+      whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('clients', 'whereabouts', id)),
+    } : undefined,
+  };
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'succeeded', clientId: id, fieldGroups: access.read, reason: access.reasonRequired ? reason : null });
+  return record;
+}
+
+export async function shareClient(ctx: AppContext, who: Who, id: string, organisationId: string, fieldGroups: FieldGroup[]) {
+  const client = await findClient(ctx.db, id);
+  if (!client) throw notFound();
+  const { relationship } = await relationshipTo(ctx.db, who.actor, client);
+  if (who.actor.role !== 'director' && relationship !== 'assigned') throw new AppError(403, 'forbidden');
+  if (!(await ctx.db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst())) throw new AppError(400, 'unknown_organisation');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('client_shares').where('client_id', '=', id).where('organisation_id', '=', organisationId).execute();
+    if (fieldGroups.length > 0) await trx.insertInto('client_shares').values({ client_id: id, organisation_id: organisationId, field_groups: fieldGroups }).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.share', outcome: 'succeeded', clientId: id, fieldGroups, details: { organisation: organisationId } });
+  });
+}
+
+/** A client has the right to know who has seen or changed their data; a director can show them. */
+export async function clientAccessLog(ctx: AppContext, who: Who, id: string) {
+  if (!(await findClient(ctx.db, id))) throw notFound();
+  const entries = await accessLogOf(ctx.db, id);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.access_log', outcome: 'succeeded', clientId: id });
+  return entries.map((entry) => ({
+    at: new Date(entry.at).toISOString(), actorName: entry.display_name, actorRole: entry.actor_role, organisationId: entry.organisation_id,
+    action: entry.action, outcome: entry.outcome, fieldGroups: entry.field_groups, reason: entry.reason,
+  }));
+}

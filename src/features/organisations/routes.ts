@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+
+export async function organisationRoutes(app: FastifyInstance) {
+  const list = { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } } } } as const;
+
+  app.get('/api/v1/offices', { config: { access: 'organisations.read' }, schema: { tags: ['organisations'], response: { 200: list } } },
+    async () => app.polku.db.selectFrom('offices').select(['id', 'name']).orderBy('name').execute());
+
+  app.get('/api/v1/organisations', { config: { access: 'organisations.read' }, schema: { tags: ['organisations'], response: { 200: list } } },
+    async () => app.polku.db.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('name').execute());
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { AppContext } from './context.ts';
+import { notFound } from '../core/errors.ts';
+import { registerErrorHandling, errorResponseSchema } from './errors.ts';
+import { registerRequestContext } from './requestContext.ts';
+import { registerSecurity } from './security.ts';
+import { authRoutes } from '../features/auth/routes.ts';
+import { accountRoutes } from '../features/accounts/routes.ts';
+import { clientRoutes } from '../features/clients/routes.ts';
+import { organisationRoutes } from '../features/organisations/routes.ts';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.POLKU_TRUST_PROXY === '1',
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
+  });
+  app.decorate('polku', ctx);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { openapi: '3.1.0', info: { title: 'Polku API', version: '1' }, components: { schemas: { Error: errorResponseSchema as object } } },
+  });
+  registerErrorHandling(app);
+  registerRequestContext(app);
+  registerSecurity(app);
+
+  // Every error response has the one shape; declare it for the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.schema) {
+      route.schema.response = { ...(route.schema.response as object), '4XX': errorResponseSchema };
+    }
+  });
+
+  await app.register(async (api) => {
+    await authRoutes(api);
+    await accountRoutes(api);
+    await organisationRoutes(api);
+    await clientRoutes(api);
+    api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
+    api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+  });
+
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, maxAge: '1h' });
+    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'));
+    // The web app routes in the browser: any other GET outside the API gets the shell.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) throw notFound();
+      return reply.type('text/html').header('cache-control', 'no-store').send(indexHtml);
+    });
+  }
+  return app;
+}

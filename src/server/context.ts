@@ -1,0 +1,38 @@
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db/database.ts';
+import type { FieldCipher } from '../core/crypto/fieldCipher.ts';
+import type { Keyring } from '../core/crypto/keys.ts';
+import type { Actor, Action } from '../core/policy/policy.ts';
+import type { Language } from '../core/i18n/i18n.ts';
+import type { SessionRow } from '../features/auth/sessions.ts';
+import type { AuditEntry } from '../core/audit/audit.ts';
+
+/** What every feature gets: the database, the keys and the configuration. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  keyring: Keyring;
+  cipher: FieldCipher;
+}
+
+/**
+ * Who may call a route: `public` anyone; `mfa` a session half-way through login;
+ * `session` any fully logged-in account; otherwise a policy action.
+ */
+export type RouteAccess = 'public' | 'mfa' | 'session' | Action;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    polku: AppContext;
+  }
+  interface FastifyRequest {
+    session: SessionRow | null;
+    actor: Actor | null;
+    language: Language;
+    /** Audit fields known from the request: who and from where. */
+    auditBase(): Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

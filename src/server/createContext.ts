@@ -1,0 +1,20 @@
+import { loadConfig, type Config } from '../core/config.ts';
+import { openDatabase } from '../core/db/database.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { FieldCipher } from '../core/crypto/fieldCipher.ts';
+import { loadKeyring } from '../core/crypto/keys.ts';
+import type { AppContext } from './context.ts';
+
+/** Opens the database (migrated), the keys and the cipher: everything a server or a command needs. */
+export async function createContext(config: Config = loadConfig()): Promise<AppContext & { close(): Promise<void>; kind: string }> {
+  const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(opened.db);
+    const keyring = loadKeyring(config.keyFile);
+    const cipher = await FieldCipher.load(opened.db, keyring);
+    return { config, db: opened.db, keyring, cipher, kind: opened.kind, close: opened.close };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

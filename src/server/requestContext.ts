@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { appendAudit } from '../core/audit/audit.ts';
+import { AppError } from '../core/errors.ts';
+import { isLanguage, languageFromHeader } from '../core/i18n/i18n.ts';
+import { can, type Action } from '../core/policy/policy.ts';
+import { actorOf, findAccountById } from '../features/accounts/queries.ts';
+import { findLiveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
+
+/**
+ * Who is asking, and may they: loads the session and account from the cookie, then checks the
+ * route's declared access against the policy before any handler runs. A route without a declared
+ * access is refused (deny by default).
+ */
+export function registerRequestContext(app: FastifyInstance) {
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('language', 'fi');
+  app.decorateRequest('auditBase', function (this: FastifyRequest) {
+    return { actorId: this.actor?.id ?? this.session?.account_id ?? null, actorRole: this.actor?.role ?? null, ip: this.ip };
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.language = languageFromHeader(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findLiveSession(app.polku.db, token);
+    if (!session) return;
+    const account = await findAccountById(app.polku.db, session.account_id);
+    if (!account || account.disabled_at) return;
+    request.session = session;
+    if (session.stage === 'complete') {
+      request.actor = actorOf(account);
+      if (isLanguage(account.language)) request.language = account.language;
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
+    if (access === 'mfa') {
+      if (!request.session) throw new AppError(401, 'not_logged_in');
+      return;
+    }
+    if (!request.actor) throw new AppError(401, 'not_logged_in');
+    if (access === 'session') return;
+    if (!access || !can(request.actor, access as Action)) {
+      await appendAudit(app.polku.db, app.polku.keyring.auditKey, {
+        ...request.auditBase(), action: access ?? 'undeclared_route', outcome: 'denied', details: { route: request.routeOptions.url ?? 'unknown', method: request.method },
+      });
+      throw new AppError(403, 'forbidden');
+    }
+  });
+}

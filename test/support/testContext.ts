@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { loadConfig } from '../../src/core/config.ts';
+import { openDatabase } from '../../src/core/db/database.ts';
+import { migrate } from '../../src/core/db/migrate.ts';
+import { FieldCipher } from '../../src/core/crypto/fieldCipher.ts';
+import { loadKeyring } from '../../src/core/crypto/keys.ts';
+import type { AppContext } from '../../src/server/context.ts';
+import { demoOffices, demoOrganisations } from '../../src/features/demo/installDemo.ts';
+
+export type TestContext = AppContext & { close(): Promise<void>; kind: string; databaseUrl?: string };
+
+/**
+ * A database of its own for one test file: PGlite from the migrated template, or a fresh database
+ * on the real PostgreSQL server named by TEST_DATABASE_URL. Offices and organisations are in place.
+ */
+export async function createTestContext(): Promise<TestContext> {
+  const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polku-keys-')), 'keys.json');
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  let opened;
+  if (process.env.TEST_DATABASE_URL) {
+    const name = `polku_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    opened = await openDatabase({ databaseUrl });
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  } else {
+    const template = process.env.POLKU_TEST_TEMPLATE;
+    const pglite = template ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) }) : await PGlite.create();
+    opened = await openDatabase({ pglite });
+  }
+  await migrate(opened.db);
+  await opened.db.insertInto('offices').values(demoOffices).execute();
+  await opened.db.insertInto('organisations').values(demoOrganisations).execute();
+  const keyring = loadKeyring(keyFile, {});
+  const cipher = await FieldCipher.load(opened.db, keyring);
+  const config = loadConfig({}, { databaseUrl, keyFile, publicOrigin: 'http://localhost:3000', dataDir: path.dirname(keyFile) });
+  return {
+    config, db: opened.db, keyring, cipher, kind: opened.kind, databaseUrl,
+    async close() {
+      await opened.close();
+      await dropDatabase();
+      fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
+    },
+  };
+}
+
+export const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@test.polku`;
