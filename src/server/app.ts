@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import type { AppContext } from './context.ts';
+import type { AppContext, ApiRoute } from './context.ts';
 import { notFound } from '../core/errors.ts';
 import { registerErrorHandling, errorResponseSchema } from './errors.ts';
 import { registerRequestContext } from './requestContext.ts';
@@ -34,7 +34,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   registerSecurity(app);
 
   // Every error response has the one shape; declare it for the OpenAPI document.
+  // The route list lets the permission test prove that every API route is in its table.
+  const routes: ApiRoute[] = [];
+  app.decorate('apiRoutes', routes);
   app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.method !== 'HEAD') {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
+    }
     if (route.url.startsWith('/api/') && route.schema) {
       route.schema.response = { ...(route.schema.response as object), '4XX': errorResponseSchema };
     }

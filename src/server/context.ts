@@ -19,11 +19,14 @@ export interface AppContext {
  * Who may call a route: `public` anyone; `mfa` a session half-way through login;
  * `session` any fully logged-in account; otherwise a policy action.
  */
+export interface ApiRoute { method: string; url: string; access?: RouteAccess }
+
 export type RouteAccess = 'public' | 'mfa' | 'session' | Action;
 
 declare module 'fastify' {
   interface FastifyInstance {
     polku: AppContext;
+    apiRoutes: ApiRoute[];
   }
   interface FastifyRequest {
     session: SessionRow | null;

@@ -35,7 +35,8 @@ export function registerRequestContext(app: FastifyInstance) {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // preValidation: a caller without access learns nothing, not even what the body should look like.
+  app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const access = request.routeOptions.config.access;
     if (access === 'public') return;

@@ -26,7 +26,7 @@ export function registerSecurity(app: FastifyInstance) {
   });
 
   // Cross-site requests are refused by origin; a logged-in request must also echo the session's CSRF token.
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     if (origin && origin !== app.polku.config.publicOrigin && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { openDatabase } from '../core/db/database.ts';
+
+const run = promisify(execFile);
+const polku = path.resolve('bin/polku.js');
+let dataDir: string;
+const env = () => ({ ...process.env, POLKU_DATA_DIR: dataDir, DATABASE_URL: '', POLKU_LANG: 'en', PORT: String(3400 + Math.floor(Math.random() * 500)) });
+
+async function polkuCommand(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', [polku, ...args], { env: env() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-')); });
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the polku command on the embedded database', () => {
+  it('migrates, creates a user and verifies the audit chain', async () => {
+    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(1 new migrations\)/);
+    const created = await polkuCommand('user', 'create', 'admin@test.polku', '--name', 'Admin', '--role', 'administrator');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Account admin@test\.polku created\. First password \(shown only now\): \S{12,}/);
+    const verified = await polkuCommand('audit', 'verify');
+    expect(verified.stdout).toMatch(/The audit chain is intact: 1 entries checked/);
+    expect(verified.code).toBe(0);
+  });
+
+  it('refuses a bad role with usage help and exit code 2', async () => {
+    const bad = await polkuCommand('user', 'create', 'x@test', '--name', 'X', '--role', 'king');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('administrator');
+  });
+
+  it('audit verify fails and says where when an entry is altered', async () => {
+    const opened = await openDatabase({ dataDir });
+    await sql.raw('alter table audit_log disable trigger user').execute(opened.db);
+    await sql`update audit_log set actor_role = 'director' where seq = 1`.execute(opened.db);
+    await sql.raw('alter table audit_log enable trigger user').execute(opened.db);
+    await opened.close();
+    const verified = await polkuCommand('audit', 'verify');
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain('entry 1 was altered');
+  });
+
+  it('a second process on the same data folder gets a clear error', async () => {
+    const server: ChildProcess = spawn('node', [polku, 'start'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout!.on('data', (chunk) => { if (String(chunk).includes('Polku is serving')) resolve(); });
+        server.once('exit', () => reject(new Error('server exited')));
+      });
+      const second = await polkuCommand('migrate');
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/The database folder .* is in use by another process \(\d+\)\./);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    expect((await polkuCommand('migrate')).code).toBe(0);
+  });
+});

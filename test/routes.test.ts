@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { roles, type Role } from '../src/core/policy/policy.ts';
+import { createTestContext, type TestContext } from './support/testContext.ts';
+import { makeAccount, makeClient, sessionFor } from './support/factories.ts';
+import { shareClient } from '../src/features/clients/service.ts';
+
+/**
+ * Every API route × every role. `public` routes answer anyone; the rest list the roles that get
+ * past the permission policy. A new route that is not in this table fails the test.
+ */
+const staffWithClients: Role[] = ['director', 'caseworker', 'nurse', 'coach', 'partner'];
+const table: Record<string, 'public' | 'any session' | Role[]> = {
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/session': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/auth/mfa/enrolment': 'any session',
+  'POST /api/v1/auth/mfa/enrolment': 'any session',
+  'POST /api/v1/auth/mfa/verify': 'any session',
+  'POST /api/v1/auth/logout': 'any session',
+  'PUT /api/v1/me/language': 'any session',
+  'PUT /api/v1/me/password': 'any session',
+  'GET /api/v1/admin/accounts': ['administrator'],
+  'POST /api/v1/admin/accounts': ['administrator'],
+  'PATCH /api/v1/admin/accounts/:id': ['administrator'],
+  'POST /api/v1/admin/accounts/:id/disable': ['administrator'],
+  'POST /api/v1/admin/accounts/:id/enable': ['administrator'],
+  'POST /api/v1/admin/accounts/:id/reset-mfa': ['administrator'],
+  'POST /api/v1/admin/accounts/:id/end-sessions': ['administrator'],
+  'GET /api/v1/offices': [...roles],
+  'GET /api/v1/organisations': [...roles],
+  'POST /api/v1/clients': ['director', 'caseworker'],
+  'GET /api/v1/clients': staffWithClients,
+  'GET /api/v1/clients/:id': staffWithClients,
+  'PUT /api/v1/clients/:id/shares': ['director', 'caseworker'],
+  'GET /api/v1/clients/:id/access-log': ['director'],
+};
+
+let ctx: TestContext;
+let app: FastifyInstance;
+const accounts = {} as Record<Role, Awaited<ReturnType<typeof makeAccount>>>;
+let clientId: string;
+let targetAccountId: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  app = await buildApp(ctx);
+  for (const role of roles) accounts[role] = await makeAccount(ctx, role);
+  // Every role that can work with clients is on this client's case, so only the route decides.
+  clientId = (await makeClient(ctx, accounts.caseworker)).id;
+  for (const role of ['nurse', 'coach'] as const) await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: accounts[role].id }).execute();
+  await shareClient(ctx, { actor: accounts.caseworker.actor, ip: null }, clientId, 'riku', ['identity']);
+  targetAccountId = (await makeAccount(ctx, 'coach')).id;
+});
+afterAll(async () => {
+  await app.close();
+  await ctx.close();
+});
+
+function urlOf(pattern: string) {
+  return pattern.replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId);
+}
+
+async function call(route: string, headers: Record<string, string>) {
+  const [method, pattern] = route.split(' ');
+  const hasBody = !['GET', 'HEAD'].includes(method);
+  const response = await app.inject({ method: method as 'GET', url: urlOf(pattern), headers: { ...headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) }, payload: hasBody ? '{}' : undefined });
+  return { status: response.statusCode, code: response.statusCode >= 400 ? response.json().error?.code : undefined };
+}
+
+describe('the permission table', () => {
+  it('lists every API route, and nothing that is not one', () => {
+    const registered = app.apiRoutes.filter((route) => route.url !== '/*').map((route) => `${route.method} ${route.url}`).sort();
+    expect(registered).toEqual(Object.keys(table).sort());
+  });
+
+  it('every route declares who may call it', () => {
+    for (const route of app.apiRoutes) expect(route.access, `${route.method} ${route.url}`).toBeDefined();
+  });
+
+  for (const [route, allowed] of Object.entries(table)) {
+    it(`${route}: ${allowed === 'public' ? 'anyone' : allowed === 'any session' ? 'any logged-in account' : allowed.join(', ')}`, async () => {
+      const anonymous = await call(route, {});
+      if (allowed === 'public') expect(anonymous.status).not.toBe(401);
+      else expect(anonymous.status).toBe(401);
+      for (const role of roles) {
+        const result = await call(route, await sessionFor(ctx, accounts[role].id));
+        const permitted = allowed === 'public' || allowed === 'any session' || allowed.includes(role);
+        if (permitted) expect([401, 403].includes(result.status) && result.code !== 'wrong_login_step', `${role} should pass ${route} (got ${result.status} ${result.code})`).toBe(false);
+        else expect(result, `${role} must be refused ${route}`).toEqual({ status: 403, code: 'forbidden' });
+      }
+    });
+  }
+
+  it('a refusal is written to the audit log', async () => {
+    const denials = await ctx.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'denied').where('actor_id', '=', accounts.researcher.id).execute();
+    expect(denials.map((row) => row.action)).toContain('accounts.manage');
+  });
+});
