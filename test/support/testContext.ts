@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { loadConfig } from '../../src/core/config.ts';
-import { openDatabase } from '../../src/core/db/database.ts';
+import { openDatabase, pgliteOptions } from '../../src/core/db/database.ts';
 import { migrate } from '../../src/core/db/migrate.ts';
 import { FieldCipher } from '../../src/core/crypto/fieldCipher.ts';
 import { loadKeyring } from '../../src/core/crypto/keys.ts';
@@ -41,7 +41,7 @@ export async function createTestContext(): Promise<TestContext> {
     };
   } else {
     const template = process.env.POLKU_TEST_TEMPLATE;
-    const pglite = template ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) }) : await PGlite.create();
+    const pglite = await PGlite.create({ ...pgliteOptions, ...(template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {}) });
     opened = await openDatabase({ pglite });
   }
   await migrate(opened.db);

@@ -14,9 +14,13 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-// pg returns int8 and numeric as strings; PGlite returns numbers. Make both return numbers.
+// Both drivers return the same JavaScript values: counts as numbers (pg gives int8 as strings)
+// and calendar dates as 'YYYY-MM-DD' strings (a Date would shift them by the server's time zone).
+const DATE_OID = 1082;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+pg.types.setTypeParser(DATE_OID, (value) => value);
+export const pgliteOptions = { parsers: { [DATE_OID]: (value: string) => value } };
 
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
@@ -31,7 +35,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
   if (!options.dataDir) throw new Error('openDatabase needs databaseUrl or dataDir');
   const release = lockDataFolder(options.dataDir);
   try {
-    const pglite = await PGlite.create(path.join(options.dataDir, 'pg'));
+    const pglite = await PGlite.create(path.join(options.dataDir, 'pg'), pgliteOptions);
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {
       db,

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { demoAccount, expectNoAxeViolations, logIn } from './support/journey.ts';
+
+test('a researcher logs in for the first time with a password and a new authenticator, in Swedish', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu Polkuun' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in i Polku' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await logIn(page, 'researcher');
+  await expect(page.getByRole('heading', { level: 1, name: /Välkommen, Tuomas Tutkija/ })).toBeVisible();
+  await expect(page.getByText('Forskare')).toBeVisible();
+  // A researcher has no client pages in the navigation.
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Startsida', 'Egna inställningar']);
+  await expectNoAxeViolations(page);
+});
+
+test('the chosen language is remembered for the account', async ({ page }) => {
+  await logIn(page, 'researcher');
+  await expect(page.getByRole('heading', { level: 1, name: /Välkommen/ })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await logIn(page, 'researcher');
+  await expect(page.getByRole('heading', { level: 1, name: /Welcome, Tuomas Tutkija/ })).toBeVisible();
+});
+
+test('a wrong password gets a clear message and the page stays accessible', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Käyttäjätunnus').fill(demoAccount('coach').username);
+  await page.getByLabel('Salasana').fill('not the password at all');
+  await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Käyttäjätunnus tai salasana on väärä.');
+  await expectNoAxeViolations(page);
+});
+
+test('the whole login works from the keyboard alone', async ({ page }) => {
+  const { username, password } = demoAccount('nurse');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu Polkuun' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Siirry sisältöön' })).toBeFocused();
+  await page.getByLabel('Käyttäjätunnus').focus();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /kaksivaiheinen|Vahvista kirjautuminen/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expectNoAxeViolations(page);
+});
+
+test('nothing about the session is kept in browser storage', async ({ page }) => {
+  await logIn(page, 'coach');
+  const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie }));
+  expect(storage).toEqual({ local: 0, session: 0, cookies: '' });
+});

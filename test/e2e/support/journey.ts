@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { generate } from 'otplib';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type DemoRole = 'director' | 'caseworker' | 'nurse' | 'coach' | 'partner' | 'researcher' | 'administrator';
+
+export function demoAccount(role: DemoRole): { username: string; password: string } {
+  return JSON.parse(process.env.POLKU_E2E_ACCOUNTS!)[role];
+}
+
+/**
+ * TOTP secrets learnt at enrolment, and how many codes each has used (a code is never accepted twice).
+ * Kept in a file: a worker that restarts after a failure must still know them.
+ */
+type Secrets = Record<string, { secret: string; lastStep: number }>;
+const secretsFile = () => path.join(process.env.POLKU_E2E_DIR!, 'totp-secrets.json');
+const readSecrets = (): Secrets => (fs.existsSync(secretsFile()) ? JSON.parse(fs.readFileSync(secretsFile(), 'utf8')) : {});
+
+/** The code of the next unused 30-second step; the server accepts one step ahead, so wait if even that is used. */
+async function nextCode(username: string): Promise<string> {
+  const secrets = readSecrets();
+  const entry = secrets[username];
+  const current = Math.floor(Date.now() / 30_000);
+  const step = Math.max(current, entry.lastStep + 1);
+  if (step > current + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 200));
+  entry.lastStep = step;
+  fs.writeFileSync(secretsFile(), JSON.stringify(secrets));
+  return generate({ secret: entry.secret, epoch: step * 30 });
+}
+
+/** Logs in as a person would: password, then the authenticator code (enrolling it at first login). */
+export async function logIn(page: Page, role: DemoRole) {
+  const { username, password } = demoAccount(role);
+  if (page.url() === 'about:blank') await page.goto('/');
+  await page.getByLabel(/Käyttäjätunnus|Användarnamn|Username/).fill(username);
+  await page.getByLabel(/^(Salasana|Lösenord|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Kirjaudu|Logga in|Log in)$/ }).click();
+  const enrolHeading = page.getByRole('heading', { name: /kaksivaiheinen|tvåstegsverifiering|two-factor/i });
+  const verifyHeading = page.getByRole('heading', { name: /Vahvista kirjautuminen|Bekräfta inloggningen|Confirm your login/ });
+  await expect(enrolHeading.or(verifyHeading)).toBeVisible();
+  if (await enrolHeading.isVisible()) {
+    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    fs.writeFileSync(secretsFile(), JSON.stringify({ ...readSecrets(), [username]: { secret, lastStep: 0 } }));
+    await page.getByLabel(/Vahvistuskoodi|Verifieringskod|Verification code/).fill(await nextCode(username));
+    await page.getByRole('button', { name: /Vahvista ja ota käyttöön|Bekräfta och aktivera|Confirm and turn on/ }).click();
+    await expect(page.getByRole('list', { name: /Varakoodit|Reservkoder|Recovery codes/ }).getByRole('listitem')).toHaveCount(10);
+    await page.getByRole('button', { name: /Olen tallentanut|Jag har sparat|I have saved/ }).click();
+  } else {
+    await page.getByLabel(/Vahvistuskoodi|Verifieringskod|Verification code/).fill(await nextCode(username));
+    await page.getByRole('button', { name: /^(Vahvista|Bekräfta|Confirm)$/ }).click();
+  }
+  await expect(page.getByRole('button', { name: /Kirjaudu ulos|Logga ut|Log out/ })).toBeVisible();
+}
+
+/** WCAG 2.1 A and AA rules of axe: a journey fails on any violation. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from './session.ts';
+import { usePath } from './router.ts';
+import { LanguageSwitch, Link } from '../ui/ui.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { AdminAccountsPage } from '../features/accounts/AdminAccountsPage.tsx';
+import { SettingsPage } from '../features/accounts/SettingsPage.tsx';
+import { ClientListPage } from '../features/clients/ClientListPage.tsx';
+import { ClientPage } from '../features/clients/ClientPage.tsx';
+import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
+
+/** The logged-in application: navigation by what the role may do, who is logged in, language, logout. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { session, logout, setLanguage } = useSession();
+  const path = usePath();
+  const account = session.account!;
+  const can = (permission: string) => session.permissions?.[permission] === true;
+
+  const links = [
+    { to: '/', label: t('nav.home'), show: true },
+    { to: '/clients', label: t('nav.clients'), show: can('clients.list') },
+    { to: '/admin/accounts', label: t('nav.accounts'), show: can('accounts.manage') },
+    { to: '/settings', label: t('nav.settings'), show: true },
+  ].filter((link) => link.show);
+
+  const clientMatch = path.match(/^\/clients\/([0-9a-f-]{36})$/);
+  let page;
+  if (path === '/') page = <HomePage />;
+  else if (path === '/clients' && can('clients.list')) page = <ClientListPage />;
+  else if (clientMatch && can('clients.read')) page = <ClientPage key={clientMatch[1]} id={clientMatch[1]} />;
+  else if (path === '/admin/accounts' && can('accounts.manage')) page = <AdminAccountsPage />;
+  else if (path === '/settings') page = <SettingsPage />;
+  else page = <NotFoundPage />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <header className="site-header">
+        <p className="brand">{t('appName')}</p>
+        <div className="whoami">
+          <span>{account.displayName}</span>
+          <span>{t(`roles.${account.role}`)}{account.officeId ? ` · ${t(`offices.${account.officeId}`, { defaultValue: account.officeId })}` : ''}</span>
+        </div>
+        <LanguageSwitch onChange={(language) => void setLanguage(language)} />
+        <button type="button" className="secondary" onClick={() => void logout()}>{t('logout')}</button>
+      </header>
+      <nav aria-label={t('nav.label')} className="main-nav">
+        <ul>
+          {links.map((link) => {
+            const current = link.to === '/' ? path === '/' : path.startsWith(link.to);
+            return <li key={link.to}><Link to={link.to} aria-current={current ? 'page' : undefined}>{link.label}</Link></li>;
+          })}
+        </ul>
+      </nav>
+      <main id="main">{page}</main>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../app/api.ts';
+import type { Account } from '../../app/session.ts';
+import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
+import { useOfficesAndOrganisations } from './useOrganisations.ts';
+
+const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
+type AdminAccount = Account & { disabled: boolean; lockedUntil: string | null };
+
+export function AdminAccountsPage() {
+  const { t } = useTranslation('accounts');
+  const { t: tc } = useTranslation();
+  const { offices, organisations } = useOfficesAndOrganisations();
+  const [accounts, setAccounts] = useState<AdminAccount[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<AdminAccount | null>(null);
+
+  const load = useCallback(async () => setAccounts(await api<AdminAccount[]>('GET', '/admin/accounts')), []);
+  useEffect(() => { void load(); }, [load]);
+
+  async function act(work: () => Promise<string>) {
+    setError(null);
+    setStatus(null);
+    try {
+      setStatus(await work());
+      await load();
+    } catch (caught) {
+      setError(caught as ApiError);
+    }
+  }
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
+    await act(async () => {
+      const created = await api<{ account: Account; initialPassword: string }>('POST', '/admin/accounts', {
+        username: value('username') ?? '', displayName: value('displayName') ?? '', role: value('role'), title: value('title'),
+        officeId: value('officeId'), organisationId: value('organisationId'),
+      });
+      formElement.reset();
+      return t('created', { username: created.account.username, password: created.initialPassword });
+    });
+  }
+
+  async function resetMfa(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    const target = resetting!;
+    await act(async () => {
+      await api('POST', `/admin/accounts/${target.id}/reset-mfa`, { password });
+      setResetting(null);
+      return t('mfaReset', { name: target.displayName });
+    });
+  }
+
+  const errors = fieldErrors(error);
+  const none = { value: '', label: t('none') };
+  return (
+    <>
+      <PageTitle>{t('title')}</PageTitle>
+      <ErrorMessage error={error} />
+      {status && <StatusMessage>{status}</StatusMessage>}
+      {resetting && (
+        <section aria-labelledby="reset-heading" className="panel">
+          <h2 id="reset-heading">{t('resetMfaTitle', { name: resetting.displayName })}</h2>
+          <p>{t('resetMfaIntro')}</p>
+          <form onSubmit={resetMfa} noValidate>
+            <Field label={t('yourPassword')} name="password" type="password" autoComplete="current-password" required autoFocus />
+            <button type="submit">{t('resetMfa')}</button>{' '}
+            <button type="button" className="secondary" onClick={() => setResetting(null)}>{tc('cancel')}</button>
+          </form>
+        </section>
+      )}
+      <div className="table-wrap">
+        <table>
+          <caption>{t('listCaption')}</caption>
+          <thead>
+            <tr><th scope="col">{t('name')}</th><th scope="col">{t('username')}</th><th scope="col">{t('role')}</th><th scope="col">{t('placement')}</th><th scope="col">{t('state')}</th><th scope="col">{t('actions')}</th></tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id}>
+                <th scope="row">{account.displayName}</th>
+                <td>{account.username}</td>
+                <td>{tc(`roles.${account.role}`)}</td>
+                <td>{[offices.find((o) => o.id === account.officeId)?.name, organisations.find((o) => o.id === account.organisationId)?.name].filter(Boolean).join(', ')}</td>
+                <td>{account.disabled ? t('disabled') : account.mfaEnabled ? t('active') : t('awaitingMfa')}</td>
+                <td className="actions">
+                  {account.disabled
+                    ? <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/enable`); return t('enabled', { name: account.displayName }); })}>{t('enable')}<span className="visually-hidden">: {account.displayName}</span></button>
+                    : <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/disable`); return t('disabledDone', { name: account.displayName }); })}>{t('disable')}<span className="visually-hidden">: {account.displayName}</span></button>}
+                  <button type="button" className="secondary" onClick={() => setResetting(account)}>{t('resetMfa')}<span className="visually-hidden">: {account.displayName}</span></button>
+                  <button type="button" className="secondary" onClick={() => void act(async () => { const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`); return t('sessionsEnded', { count: r.ended, name: account.displayName }); })}>{t('endSessions')}<span className="visually-hidden">: {account.displayName}</span></button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section aria-labelledby="create-heading" className="panel">
+        <h2 id="create-heading">{t('createTitle')}</h2>
+        <form onSubmit={create} noValidate>
+          <Field label={t('username')} name="username" autoComplete="off" required error={errors.username} />
+          <Field label={t('name')} name="displayName" autoComplete="off" required error={errors.displayName} />
+          <Field label={t('jobTitle')} name="title" autoComplete="off" error={errors.title} />
+          <SelectField label={t('role')} name="role" options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))} error={errors.role} />
+          <SelectField label={t('office')} name="officeId" options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]} error={errors.officeId} />
+          <SelectField label={t('organisation')} name="organisationId" options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]} error={errors.organisationId} />
+          <button type="submit">{t('create')}</button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.ts';
+import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation('auth');
+  const { refresh } = useSession();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    try {
+      await api('POST', '/auth/login', { username: form.get('username'), password: form.get('password') });
+      await refresh();
+    } catch (caught) {
+      setError(caught as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errors = fieldErrors(error);
+  return (
+    <section className="narrow">
+      <PageTitle>{t('login.title')}</PageTitle>
+      <p>{t('login.intro')}</p>
+      <ErrorMessage error={error} />
+      <form onSubmit={submit} noValidate>
+        <Field label={t('login.username')} name="username" autoComplete="username" required error={errors.username} />
+        <Field label={t('login.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <button type="submit" disabled={busy}>{t('login.submit')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.ts';
+import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
+import { RecoveryCodes } from './RecoveryCodes.tsx';
+
+interface Enrolment { secret: string; uri: string; qrSvg: string }
+
+export function MfaEnrolPage() {
+  const { t } = useTranslation('auth');
+  const { refresh } = useSession();
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    api<Enrolment>('GET', '/auth/mfa/enrolment').then(setEnrolment, (caught) => setError(caught as ApiError));
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').replace(/\s+/g, '');
+    try {
+      const done = await api<{ recoveryCodes: string[]; csrfToken: string }>('POST', '/auth/mfa/enrolment', { code });
+      setRecoveryCodes(done.recoveryCodes);
+    } catch (caught) {
+      setError(caught as ApiError);
+      if ((caught as ApiError).status === 401 && (caught as ApiError).problem.code !== 'invalid_code') await refresh();
+    }
+  }
+
+  if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={() => void refresh()} />;
+  const errors = fieldErrors(error);
+  return (
+    <section className="narrow">
+      <PageTitle>{t('enrol.title')}</PageTitle>
+      <p>{t('enrol.intro')}</p>
+      <ErrorMessage error={error} />
+      {enrolment && (
+        <>
+          <ol className="steps">
+            <li>
+              {t('enrol.scan')}
+              <img className="qr" src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t('enrol.qrAlt')} width={200} height={200} />
+            </li>
+            <li>
+              {t('enrol.manual')} <code className="secret" data-testid="totp-secret">{enrolment.secret.match(/.{1,4}/g)!.join(' ')}</code>
+            </li>
+            <li>{t('enrol.enterCode')}</li>
+          </ol>
+          <form onSubmit={submit} noValidate>
+            <Field label={t('code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={7} required error={errors.code} />
+            <button type="submit">{t('enrol.submit')}</button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

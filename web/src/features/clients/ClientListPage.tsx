@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../app/api.ts';
+import { navigate } from '../../app/router.ts';
+import { useSession } from '../../app/session.ts';
+import { ErrorMessage, Field, Link, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
+
+interface ClientSummary { id: string; name: string; officeId: string }
+
+export function ClientListPage() {
+  const { t } = useTranslation('clients');
+  const { t: tc } = useTranslation();
+  const { session } = useSession();
+  const [clients, setClients] = useState<ClientSummary[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => setClients(await api<ClientSummary[]>('GET', '/clients')), []);
+  useEffect(() => { void load(); }, [load]);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
+    setError(null);
+    try {
+      const created = await api<{ id: string }>('POST', '/clients', {
+        name: value('name') ?? '', birthDate: value('birthDate'), gender: value('gender'), nationality: (value('nationality') ?? '').toUpperCase(),
+        contact: value('contact'), whereabouts: value('whereabouts'),
+      });
+      navigate(`/clients/${created.id}`);
+    } catch (caught) {
+      setError(caught as ApiError);
+    }
+  }
+
+  const errors = fieldErrors(error);
+  return (
+    <>
+      <PageTitle>{t('listTitle')}</PageTitle>
+      {clients && clients.length === 0 && <p>{t('none')}</p>}
+      {clients && clients.length > 0 && (
+        <ul className="client-list">
+          {clients.map((client) => (
+            <li key={client.id}><Link to={`/clients/${client.id}`}>{client.name}</Link> <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span></li>
+          ))}
+        </ul>
+      )}
+      {session.permissions?.['clients.create'] && (
+        <section aria-labelledby="new-client" className="panel">
+          <h2 id="new-client">{t('createTitle')}</h2>
+          <ErrorMessage error={error} />
+          <form onSubmit={create} noValidate>
+            <Field label={t('name')} name="name" autoComplete="off" required error={errors.name} />
+            <Field label={t('birthDate')} name="birthDate" type="date" error={errors.birthDate} />
+            <SelectField label={t('gender')} name="gender" options={['female', 'male', 'other', 'unknown'].map((g) => ({ value: g, label: t(`genders.${g}`) }))} error={errors.gender} />
+            <Field label={t('nationality')} hint={t('nationalityHint')} name="nationality" autoComplete="off" required error={errors.nationality} />
+            <Field label={t('contact')} hint={t('protectedHint')} name="contact" autoComplete="off" error={errors.contact} />
+            <Field label={t('whereabouts')} hint={t('protectedHint')} name="whereabouts" autoComplete="off" error={errors.whereabouts} />
+            <button type="submit">{t('create')}</button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
