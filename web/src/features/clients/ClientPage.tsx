@@ -92,7 +92,7 @@ export function ClientPage({ id }: { id: string }) {
                     <tr key={index}>
                       <td>{formatDateTime(entry.at, i18n.language)}</td>
                       <td>{entry.actorName ?? '–'}{entry.actorRole ? ` (${tc(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}</td>
-                      <td>{t(`accessLog.actions.${entry.action}`, { defaultValue: entry.action })}{entry.outcome !== 'succeeded' ? ` – ${t(`accessLog.outcomes.${entry.outcome}`)}` : ''}</td>
+                      <td>{t(`accessLog.actions.${entry.action.replace('.', '_')}`, { defaultValue: entry.action })}{entry.outcome !== 'succeeded' ? ` – ${t(`accessLog.outcomes.${entry.outcome}`)}` : ''}</td>
                       <td>{entry.fieldGroups.map((group) => t(`groups.${group}`)).join(', ')}</td>
                       <td>{entry.reason ?? ''}</td>
                     </tr>
