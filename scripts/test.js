@@ -11,14 +11,16 @@ const databases = [{ name: 'PGlite (embedded)', url: undefined }];
 if (process.env.TEST_DATABASE_URL) databases.push({ name: 'PostgreSQL', url: process.env.TEST_DATABASE_URL });
 else console.log('TEST_DATABASE_URL is not set: the suite runs on the embedded database only.');
 
+/** Runs a step; a failure is remembered but never stops the steps after it. */
+let exitCode = 0;
 function run(command, args, env) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  return result.status ?? 1;
+  const status = spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
+  if (status !== 0) exitCode = status;
 }
 
 let passed = 0;
 let failed = 0;
-let exitCode = run('npx', ['vite', 'build', '--logLevel', 'warn'], process.env);
+run('npx', ['vite', 'build', '--logLevel', 'warn'], process.env);
 for (const [index, database] of databases.entries()) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
@@ -26,7 +28,7 @@ for (const [index, database] of databases.entries()) {
   else delete env.TEST_DATABASE_URL;
   console.log(`\n=== ${database.name}: unit and API tests ===`);
   const vitestReport = path.join(reports, `vitest-${index}.json`);
-  exitCode ||= run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], env);
+  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], env);
   if (fs.existsSync(vitestReport)) {
     const report = JSON.parse(fs.readFileSync(vitestReport, 'utf8'));
     passed += report.numPassedTests;
@@ -34,7 +36,7 @@ for (const [index, database] of databases.entries()) {
   }
   console.log(`\n=== ${database.name}: browser journeys ===`);
   const playwrightReport = path.join(reports, `playwright-${index}.json`);
-  exitCode ||= run('npx', ['playwright', 'test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  run('npx', ['playwright', 'test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
   if (fs.existsSync(playwrightReport)) {
     const { stats } = JSON.parse(fs.readFileSync(playwrightReport, 'utf8'));
     passed += stats.expected + stats.flaky;
@@ -42,6 +44,6 @@ for (const [index, database] of databases.entries()) {
   }
 }
 fs.rmSync(reports, { recursive: true, force: true });
-if (passed === 0) exitCode ||= 1;
+if (passed === 0 || failed > 0) exitCode ||= 1;
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(exitCode);

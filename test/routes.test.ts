@@ -99,3 +99,14 @@ describe('the permission table', () => {
     expect(denials.map((row) => row.action)).toContain('accounts.manage');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes every API route with its error shape', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([url, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${url.replace(/\{(\w+)\}/g, ':$1')}`));
+    const hidden = ['GET /api/v1/openapi.json', 'GET /api/v1/health'];
+    expect(documented.sort()).toEqual(Object.keys(table).filter((route) => !hidden.includes(route)).sort());
+    expect(document.paths['/api/v1/clients/{id}'].get.responses['4XX']).toBeDefined();
+  });
+});

@@ -21,6 +21,15 @@ test('an administrator creates, disables and resets accounts', async ({ page }) 
   const row = page.getByRole('row', { name: /Uusi Ohjaaja/ });
   await expect(row).toContainText('Odottaa ensimmäistä kirjautumista');
 
+  await row.getByRole('button', { name: /Muuta/ }).click();
+  const edit = page.getByRole('region', { name: /Muuta käyttäjän Uusi Ohjaaja/ });
+  await edit.getByLabel('Rooli').selectOption('partner');
+  await edit.getByLabel('Organisaatio').selectOption('monika');
+  await edit.getByRole('button', { name: 'Tallenna' }).click();
+  await expect(page.getByRole('status')).toHaveText('Käyttäjän Uusi Ohjaaja tiedot tallennettu.');
+  await expect(row).toContainText('Kumppani');
+  await expect(row).toContainText('Monika-Naiset');
+
   await row.getByRole('button', { name: /Poista käytöstä/ }).click();
   await expect(page.getByRole('status')).toHaveText('Uusi Ohjaaja on poistettu käytöstä ja istunnot päätetty.');
   await expect(row).toContainText('Poistettu käytöstä');

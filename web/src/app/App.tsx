@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from './api.ts';
 import { SessionContext, type SessionInfo } from './session.ts';
+import i18n from './i18n.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { MfaEnrolPage } from '../features/auth/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from '../features/auth/MfaVerifyPage.tsx';
@@ -9,11 +10,12 @@ import { Shell } from './Shell.tsx';
 import { LanguageSwitch } from '../ui/ui.tsx';
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [session, setSession] = useState<SessionInfo | null>(null);
   // A language picked on the login page becomes the account's language once logged in.
   const languagePickedBeforeLogin = useRef<string | null>(null);
 
+  // Uses the i18next instance itself: the hook's value changes with the language and would re-run this.
   const refresh = useCallback(async () => {
     const next = await api<SessionInfo>('GET', '/session');
     setCsrfToken(next.csrfToken);
@@ -27,7 +29,7 @@ export function App() {
       if (next.account.language !== i18n.language) await i18n.changeLanguage(next.account.language);
     }
     setSession(next);
-  }, [i18n]);
+  }, []);
 
   useEffect(() => { void refresh(); }, [refresh]);
 
@@ -44,7 +46,7 @@ export function App() {
       if (session?.stage === 'complete') await api('PUT', '/me/language', { language });
       else languagePickedBeforeLogin.current = language;
     },
-  }), [session, refresh, i18n]);
+  }), [session, refresh]);
 
   if (!session) return <p className="loading" role="status">{t('loading')}</p>;
 

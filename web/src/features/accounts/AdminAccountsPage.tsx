@@ -16,6 +16,7 @@ export function AdminAccountsPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [resetting, setResetting] = useState<AdminAccount | null>(null);
+  const [editing, setEditing] = useState<AdminAccount | null>(null);
 
   const load = useCallback(async () => setAccounts(await api<AdminAccount[]>('GET', '/admin/accounts')), []);
   useEffect(() => { void load(); }, [load]);
@@ -57,6 +58,18 @@ export function AdminAccountsPage() {
     });
   }
 
+  async function saveChanges(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
+    const target = editing!;
+    await act(async () => {
+      await api('PATCH', `/admin/accounts/${target.id}`, { role: value('role'), officeId: value('officeId'), organisationId: value('organisationId'), title: value('title') });
+      setEditing(null);
+      return t('saved', { name: target.displayName });
+    });
+  }
+
   const errors = fieldErrors(error);
   const none = { value: '', label: t('none') };
   return (
@@ -72,6 +85,20 @@ export function AdminAccountsPage() {
             <Field label={t('yourPassword')} name="password" type="password" autoComplete="current-password" required autoFocus />
             <button type="submit">{t('resetMfa')}</button>{' '}
             <button type="button" className="secondary" onClick={() => setResetting(null)}>{tc('cancel')}</button>
+          </form>
+        </section>
+      )}
+      {editing && (
+        <section aria-labelledby="edit-heading" className="panel">
+          <h2 id="edit-heading">{t('editTitle', { name: editing.displayName })}</h2>
+          <p>{t('editIntro')}</p>
+          <form onSubmit={saveChanges} noValidate key={editing.id}>
+            <SelectField label={t('role')} name="role" defaultValue={editing.role} options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))} />
+            <SelectField label={t('office')} name="officeId" defaultValue={editing.officeId ?? ''} options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]} />
+            <SelectField label={t('organisation')} name="organisationId" defaultValue={editing.organisationId ?? ''} options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]} />
+            <Field label={t('jobTitle')} name="title" defaultValue={editing.title ?? ''} autoComplete="off" />
+            <button type="submit">{t('save')}</button>{' '}
+            <button type="button" className="secondary" onClick={() => setEditing(null)}>{tc('cancel')}</button>
           </form>
         </section>
       )}
@@ -93,6 +120,7 @@ export function AdminAccountsPage() {
                   {account.disabled
                     ? <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/enable`); return t('enabled', { name: account.displayName }); })}>{t('enable')}<span className="visually-hidden">: {account.displayName}</span></button>
                     : <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/disable`); return t('disabledDone', { name: account.displayName }); })}>{t('disable')}<span className="visually-hidden">: {account.displayName}</span></button>}
+                  <button type="button" className="secondary" onClick={() => setEditing(account)}>{t('edit')}<span className="visually-hidden">: {account.displayName}</span></button>
                   <button type="button" className="secondary" onClick={() => setResetting(account)}>{t('resetMfa')}<span className="visually-hidden">: {account.displayName}</span></button>
                   <button type="button" className="secondary" onClick={() => void act(async () => { const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`); return t('sessionsEnded', { count: r.ended, name: account.displayName }); })}>{t('endSessions')}<span className="visually-hidden">: {account.displayName}</span></button>
                 </td>
