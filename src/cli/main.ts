@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors.ts';
 import { translate } from '../core/i18n/i18n.ts';
 import { cliLanguage } from './output.ts';
@@ -33,4 +32,3 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export { parseArgs };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import { createScratchDatabase } from './scratchDatabase.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { openDatabase, pgliteOptions } from '../../src/core/db/database.ts';
 import { migrate } from '../../src/core/db/migrate.ts';
@@ -24,21 +24,10 @@ export async function createTestContext(): Promise<TestContext> {
   let dropDatabase = async () => {};
   let opened;
   if (process.env.TEST_DATABASE_URL) {
-    const name = `polku_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL, 'polku_test');
+    databaseUrl = scratch.url;
+    dropDatabase = scratch.drop;
     opened = await openDatabase({ databaseUrl });
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
   } else {
     const template = process.env.POLKU_TEST_TEMPLATE;
     const pglite = await PGlite.create({ ...pgliteOptions, ...(template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {}) });

@@ -26,6 +26,11 @@ describe('the audit log', () => {
     expect(await verifyAuditChain(ctx.db, ctx.keyring.auditKey)).toEqual({ entries: 5, problems: [] });
   });
 
+  it('stays one unbroken chain when many entries are appended at once', async () => {
+    await Promise.all(Array.from({ length: 25 }, (_, i) => appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'clients.read', outcome: 'succeeded', details: { parallel: i } })));
+    expect(await verifyAuditChain(ctx.db, ctx.keyring.auditKey)).toEqual({ entries: 30, problems: [] });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
     await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where seq = 1`.execute(ctx.db)).rejects.toThrow(/append-only/);

@@ -20,9 +20,11 @@ const AUDIT_LOCK = 7502;
 
 /**
  * Appends one entry to the hash chain. Call it inside the transaction that does the audited work,
- * so the work and its trace commit together. The advisory lock serialises appends across servers.
+ * so the work and its trace commit together; outside one, it opens its own. The transaction-scoped
+ * advisory lock serialises appends across connections and servers, so the chain never forks.
  */
 export async function appendAudit(db: Database, auditKey: Buffer, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, auditKey, entry));
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(db);
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../../support/scratchDatabase.ts';
 
 /**
  * A real Polku server for the browser journeys, started as `npm start` starts it (a demo
@@ -16,20 +16,9 @@ export default async function globalSetup() {
   delete env.DATABASE_URL;
   let dropDatabase = async () => {};
   if (process.env.TEST_DATABASE_URL) {
-    const name = `polku_e2e_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL, 'polku_e2e');
+    env.DATABASE_URL = scratch.url;
+    dropDatabase = scratch.drop;
   }
   const server = spawn('node', ['bin/polku.js', 'start', '--demo'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const output = await new Promise<string>((resolve, reject) => {
