@@ -56,3 +56,12 @@ test('nothing about the session is kept in browser storage', async ({ page }) =>
   const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie }));
   expect(storage).toEqual({ local: 0, session: 0, cookies: '' });
 });
+
+test('when the session ends on the server, the next action returns to the login page and says why', async ({ page, context }) => {
+  await logIn(page, 'director');
+  await context.clearCookies();
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu Polkuun' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('Kirjaudu sisään jatkaaksesi.');
+  await expectNoAxeViolations(page);
+});

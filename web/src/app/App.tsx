@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken } from './api.ts';
+import { api, onSessionLost, setCsrfToken, type ApiProblem } from './api.ts';
 import { SessionContext, type SessionInfo } from './session.ts';
 import i18n from './i18n.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -12,6 +12,7 @@ import { LanguageSwitch } from '../ui/ui.tsx';
 export function App() {
   const { t } = useTranslation();
   const [session, setSession] = useState<SessionInfo | null>(null);
+  const [endedBecause, setEndedBecause] = useState<ApiProblem | null>(null);
   // A language picked on the login page becomes the account's language once logged in.
   const languagePickedBeforeLogin = useRef<string | null>(null);
 
@@ -20,6 +21,7 @@ export function App() {
     const next = await api<SessionInfo>('GET', '/session');
     setCsrfToken(next.csrfToken);
     if (next.account) {
+      setEndedBecause(null);
       const picked = languagePickedBeforeLogin.current;
       languagePickedBeforeLogin.current = null;
       if (picked && picked !== next.account.language) {
@@ -33,12 +35,20 @@ export function App() {
 
   useEffect(() => { void refresh(); }, [refresh]);
 
+  // A session that ended on the server sends the person back to the login page, told why.
+  useEffect(() => onSessionLost((problem) => {
+    setCsrfToken(undefined);
+    setEndedBecause(problem);
+    setSession({ stage: 'none' });
+  }), []);
+
   const controls = useMemo(() => ({
     session: session ?? { stage: 'none' as const },
     refresh,
     async logout() {
       await api('POST', '/auth/logout');
       setCsrfToken(undefined);
+      setEndedBecause(null);
       setSession({ stage: 'none' });
     },
     async setLanguage(language: string) {
@@ -62,7 +72,7 @@ export function App() {
         <LanguageSwitch onChange={(language) => void controls.setLanguage(language)} />
       </header>
       <main id="main" className="login-main">
-        {session.stage === 'none' && <LoginPage />}
+        {session.stage === 'none' && <LoginPage notice={endedBecause?.message} />}
         {session.stage === 'mfa_enrol' && <MfaEnrolPage />}
         {session.stage === 'mfa_verify' && <MfaVerifyPage />}
       </main>

@@ -8,6 +8,10 @@ export class ApiError extends Error {
   }
 }
 
+/** Called when the server no longer knows the session (idle timeout, ended by an administrator). */
+let sessionLost: (problem: ApiProblem) => void = () => {};
+export const onSessionLost = (handler: (problem: ApiProblem) => void) => { sessionLost = handler; };
+
 /** The CSRF token of the current session, kept in memory only: never in browser storage. */
 let csrfToken = '';
 export const setCsrfToken = (token: string | undefined) => { csrfToken = token ?? ''; };
@@ -28,6 +32,7 @@ export async function api<T>(method: string, url: string, body?: unknown, header
   });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({ error: { code: 'internal', message: i18next.t('common:errors.network') } }));
+  if (response.status === 401 && data.error?.code === 'not_logged_in') sessionLost(data.error);
   if (!response.ok) throw new ApiError(response.status, data.error);
   return data as T;
 }

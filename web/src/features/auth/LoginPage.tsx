@@ -4,7 +4,8 @@ import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
 
-export function LoginPage() {
+/** `notice` says why the person is here again, e.g. their session ended after 30 idle minutes. */
+export function LoginPage({ notice }: { notice?: string }) {
   const { t } = useTranslation('auth');
   const { refresh } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
@@ -29,6 +30,7 @@ export function LoginPage() {
     <section className="narrow">
       <PageTitle>{t('login.title')}</PageTitle>
       <p>{t('login.intro')}</p>
+      {notice && !error && <div className="alert alert-error" role="alert"><p>{notice}</p></div>}
       <ErrorMessage error={error} />
       <form onSubmit={submit} noValidate>
         <Field label={t('login.username')} name="username" autoComplete="username" required error={errors.username} />
