@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fieldGroups, type FieldGroup } from '../../core/policy/policy.ts';
+import { genders } from '../../core/codes.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
 
 type IdParams = { Params: { id: string } };
@@ -22,7 +23,7 @@ export async function clientRoutes(app: FastifyInstance) {
         properties: {
           name: { type: 'string', minLength: 1, maxLength: 200 },
           birthDate: { anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }] },
-          gender: { type: 'string', enum: ['female', 'male', 'other', 'unknown'] },
+          gender: { type: 'string', enum: [...genders] },
           nationality: { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' },
           officeId: { type: 'string', minLength: 1, maxLength: 64 },
           contact: optionalText(2000),

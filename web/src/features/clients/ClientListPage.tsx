@@ -4,6 +4,7 @@ import { api, ApiError } from '../../app/api.ts';
 import { navigate } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
 import { ErrorMessage, Field, Link, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
+import { genders } from '../../../../src/core/codes.ts';
 
 interface ClientSummary { id: string; name: string; officeId: string }
 
@@ -52,7 +53,7 @@ export function ClientListPage() {
           <form onSubmit={create} noValidate>
             <Field label={t('name')} name="name" autoComplete="off" required error={errors.name} />
             <Field label={t('birthDate')} name="birthDate" type="date" error={errors.birthDate} />
-            <SelectField label={t('gender')} name="gender" options={['female', 'male', 'other', 'unknown'].map((g) => ({ value: g, label: t(`genders.${g}`) }))} error={errors.gender} />
+            <SelectField label={t('gender')} name="gender" options={genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))} error={errors.gender} />
             <Field label={t('nationality')} hint={t('nationalityHint')} name="nationality" autoComplete="off" required error={errors.nationality} />
             <Field label={t('contact')} hint={t('protectedHint')} name="contact" autoComplete="off" error={errors.contact} />
             <Field label={t('whereabouts')} hint={t('protectedHint')} name="whereabouts" autoComplete="off" error={errors.whereabouts} />

@@ -1,0 +1,147 @@
+import { lineRules, valueProblem } from './exchangeSchema.ts';
+
+/** One line of an exchange file, as read: its number (from 1), its type and its fields. */
+export interface ExchangeLine { line: number; type: string; fields: Record<string, any> }
+
+/** A wrong line: its number, a stable code (translated as `exchange.errors.<code>`) and the details. */
+export interface ExchangeProblem { line: number; code: string; params: Record<string, string | number> }
+
+const MAX_REFLECTION_MONTHS = 6;
+
+/**
+ * Checks a whole exchange file before anything is written: every line on its own, then the lines
+ * together (references, one decision per referral, one main exploitation per client, date order).
+ * Returns the lines when there are no problems; otherwise every problem, by line number.
+ */
+export function validateExchangeFile(text: string): { lines: ExchangeLine[]; problems: ExchangeProblem[] } {
+  const problems: ExchangeProblem[] = [];
+  const lines: ExchangeLine[] = [];
+  const problem = (line: number, code: string, params: Record<string, string | number> = {}) => problems.push({ line, code, params });
+
+  text.split('\n').forEach((raw, index) => {
+    const line = index + 1;
+    const source = raw.replace(/\r$/, '');
+    if (source.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch {
+      return problem(line, 'not_json');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem(line, 'not_object');
+    const { type, ...fields } = value as Record<string, unknown>;
+    const rule = typeof type === 'string' ? lineRules[type] : undefined;
+    if (!rule) return problem(line, 'unknown_type', { type: String(type) });
+    let ok = true;
+    for (const [name, fieldRule] of Object.entries(rule.fields)) {
+      const present = name in fields;
+      if (!present) {
+        if (!rule.optional?.includes(name)) { problem(line, 'missing_field', { field: name }); ok = false; }
+        continue;
+      }
+      if (fields[name] === null && (rule.nullable?.includes(name) || rule.optional?.includes(name))) continue;
+      const wrong = valueProblem(fieldRule, fields[name]);
+      if (wrong) { problem(line, wrong, { field: name, value: JSON.stringify(fields[name]).slice(0, 60) }); ok = false; }
+    }
+    for (const name of Object.keys(fields)) {
+      if (!(name in rule.fields)) { problem(line, 'unknown_field', { field: name }); ok = false; }
+    }
+    if (ok) lines.push({ line, type: type as string, fields });
+  });
+
+  checkAcrossLines(lines, problem);
+  problems.sort((a, b) => a.line - b.line);
+  return { lines: problems.length === 0 ? lines : [], problems };
+}
+
+function checkAcrossLines(lines: ExchangeLine[], problem: (line: number, code: string, params?: Record<string, string | number>) => void) {
+  const byType = (type: string) => lines.filter((entry) => entry.type === type);
+  const indexById = (type: string) => {
+    const index = new Map<string, ExchangeLine>();
+    for (const entry of byType(type)) {
+      if (index.has(entry.fields.id)) problem(entry.line, 'duplicate_id', { type, id: entry.fields.id, first: index.get(entry.fields.id)!.line });
+      else index.set(entry.fields.id, entry);
+    }
+    return index;
+  };
+  const persons = indexById('person');
+  const referrals = indexById('referral');
+  indexById('decision');
+  indexById('child');
+
+  const requirePerson = (entry: ExchangeLine, field = 'personId') => {
+    if (!persons.has(entry.fields[field])) { problem(entry.line, 'unknown_person', { field, id: entry.fields[field] }); return false; }
+    return true;
+  };
+  const time = (value: string) => Date.parse(value);
+
+  for (const referral of byType('referral')) {
+    requirePerson(referral);
+    // No consent, no referral: consent comes first.
+    if (time(referral.fields.consentAt) > time(referral.fields.receivedAt)) problem(referral.line, 'consent_after_referral');
+  }
+
+  const closedReferrals = new Map<string, ExchangeLine>();
+  const admittedAt = new Map<string, { at: number; line: number }>();
+  for (const entry of [...byType('decision'), ...byType('withdrawal')]) {
+    const referral = referrals.get(entry.fields.referralId);
+    if (!referral) { problem(entry.line, 'unknown_referral', { id: entry.fields.referralId }); continue; }
+    const earlier = closedReferrals.get(entry.fields.referralId);
+    if (earlier) { problem(entry.line, 'referral_already_closed', { id: entry.fields.referralId, first: earlier.line }); continue; }
+    closedReferrals.set(entry.fields.referralId, entry);
+    const at = entry.type === 'decision' ? entry.fields.decidedAt : entry.fields.at;
+    if (time(at) < time(referral.fields.receivedAt)) problem(entry.line, 'before_referral');
+    if (entry.type === 'decision' && entry.fields.outcome === 'admitted') {
+      const previous = admittedAt.get(referral.fields.personId);
+      if (!previous || time(at) < previous.at) admittedAt.set(referral.fields.personId, { at: time(at), line: entry.line });
+    }
+  }
+
+  const mains = new Map<string, number>();
+  for (const entry of byType('exploitation')) {
+    if (!requirePerson(entry)) continue;
+    const witness = entry.fields.purpose === 'witness';
+    if (witness !== (entry.fields.place === null)) problem(entry.line, witness ? 'witness_has_place' : 'place_missing');
+    if (entry.fields.main) {
+      if (mains.has(entry.fields.personId)) problem(entry.line, 'second_main_exploitation', { id: entry.fields.personId, first: mains.get(entry.fields.personId)! });
+      else mains.set(entry.fields.personId, entry.line);
+    }
+  }
+  for (const [personId, admission] of admittedAt) {
+    if (!mains.has(personId)) problem(admission.line, 'client_without_main_exploitation', { id: personId });
+  }
+
+  for (const entry of byType('residence')) requirePerson(entry);
+  for (const entry of byType('child')) {
+    if (!persons.has(entry.fields.guardianId)) problem(entry.line, 'unknown_person', { field: 'guardianId', id: entry.fields.guardianId });
+    else if (!admittedAt.has(entry.fields.guardianId)) problem(entry.line, 'guardian_not_client', { id: entry.fields.guardianId });
+  }
+  for (const entry of byType('termination')) {
+    if (!requirePerson(entry)) continue;
+    const admission = admittedAt.get(entry.fields.personId);
+    if (!admission) problem(entry.line, 'not_a_client', { id: entry.fields.personId });
+    else if (time(entry.fields.at) < admission.at) problem(entry.line, 'before_admission');
+  }
+  for (const entry of byType('reflection_period')) {
+    requirePerson(entry);
+    const { start, end } = entry.fields;
+    if (end < start) problem(entry.line, 'ends_before_start');
+    else if (end > addMonths(start, MAX_REFLECTION_MONTHS)) problem(entry.line, 'reflection_too_long', { months: MAX_REFLECTION_MONTHS });
+  }
+  for (const entry of byType('identification')) {
+    requirePerson(entry);
+    const { requestedAt, startedAt, decidedAt, outcome } = entry.fields;
+    if ((decidedAt == null) !== (outcome == null)) problem(entry.line, 'decision_and_outcome_together');
+    if (startedAt != null && time(startedAt) < time(requestedAt)) problem(entry.line, 'started_before_request');
+    if (decidedAt != null && time(decidedAt) < time(startedAt ?? requestedAt)) problem(entry.line, 'decided_before_start');
+  }
+}
+
+/** The same day `months` later, or the month's last day when it has no such day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
