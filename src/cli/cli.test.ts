@@ -25,9 +25,10 @@ async function polkuCommand(...args: string[]) {
 beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-')); });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the polku command on the embedded database', () => {
+// Each command is a new process opening the database: seconds each, more on a loaded machine.
+describe('the polku command on the embedded database', { timeout: 120_000 }, () => {
   it('migrates, creates a user and verifies the audit chain', async () => {
-    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(1 new migrations\)/);
+    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(2 new migrations\)/);
     const created = await polkuCommand('user', 'create', 'admin@test.polku', '--name', 'Admin', '--role', 'administrator');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Account admin@test\.polku created\. First password \(shown only now\): \S{12,}/);
@@ -51,6 +52,20 @@ describe('the polku command on the embedded database', () => {
     const verified = await polkuCommand('audit', 'verify');
     expect(verified.code).toBe(1);
     expect(verified.stderr).toContain('entry 1 was altered');
+  });
+
+  it('imports a register file all or nothing, again without changes, and exports it', async () => {
+    const broken = path.join(dataDir, 'broken.ndjson');
+    fs.writeFileSync(broken, `${fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8')}{"type":"person"\n`);
+    const refused = await polkuCommand('import', broken);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The file was not imported and nothing was changed: 1 problems.');
+    expect(refused.stderr).toContain('Line 23: the line is not valid JSON.');
+    expect((await polkuCommand('import', 'test/fixtures/register-sample.ndjson')).stdout).toContain('Imported: 22 lines, 22 new, 0 already in the register.');
+    expect((await polkuCommand('import', 'test/fixtures/register-sample.ndjson')).stdout).toContain('Imported: 22 lines, 0 new, 22 already in the register.');
+    const exported = path.join(dataDir, 'export.ndjson');
+    expect((await polkuCommand('export', exported)).stdout).toContain('Exported: 22 lines');
+    expect(fs.readFileSync(exported, 'utf8').trim().split('\n').sort()).toEqual(fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8').trim().split('\n').sort());
   });
 
   it('a second process on the same data folder gets a clear error', async () => {

@@ -6,6 +6,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { userCommand } from './commands/user.ts';
 import { auditCommand } from './commands/audit.ts';
 import { keysCommand } from './commands/keys.ts';
+import { exportCommand, importCommand } from './commands/exchange.ts';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   start: startCommand,
@@ -13,6 +14,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   user: userCommand,
   audit: auditCommand,
   keys: keysCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

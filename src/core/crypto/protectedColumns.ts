@@ -1,7 +1,7 @@
 /** Every encrypted column, so that key rotation re-seals all of them. Context binds a value to its row. */
 export const protectedColumns = [
-  { table: 'clients', column: 'contact' },
-  { table: 'clients', column: 'whereabouts' },
+  { table: 'persons', column: 'contact' },
+  { table: 'persons', column: 'whereabouts' },
   { table: 'accounts', column: 'totp_secret' },
 ] as const;
 

@@ -43,10 +43,13 @@ export interface DataKeysTable {
   retired_at: Timestamp | null;
 }
 
-export interface ClientsTable {
+/** Everyone known to the register: referred persons, who become clients when admitted. */
+export interface PersonsTable {
   id: string;
-  office_id: string;
-  name: string;
+  /** The person's id in the exchange format: an imported register's own id, or Polku's id. */
+  register_id: string;
+  office_id: string | null;
+  name: string | null;
   birth_date: ColumnType<string | null, string | null, string | null>;
   gender: string;
   nationality: string;
@@ -76,13 +79,34 @@ export interface AuditLogTable {
   hash: string;
 }
 
+type CalendarDate = ColumnType<string, string, string>;
+
+export interface ReferralsTable { id: Generated<string>; register_id: string; person_id: string; received_at: Timestamp; source: string; consent_at: Timestamp }
+export interface DecisionsTable { id: Generated<string>; register_id: string; referral_id: string; decided_at: Timestamp; outcome: string }
+export interface WithdrawalsTable { referral_id: string; at: Timestamp }
+export interface ExploitationsTable { person_id: string; purpose: string; place: string | null; main: boolean; minor_at_time: boolean }
+export interface ResidenceStatusesTable { person_id: string; status: string; at: CalendarDate }
+export interface ChildrenTable { id: Generated<string>; register_id: string; guardian_id: string; birth_date: CalendarDate; from_date: CalendarDate }
+export interface TerminationsTable { person_id: string; at: Timestamp; reason: string }
+export interface ReflectionPeriodsTable { person_id: string; granted_by: string; start_date: CalendarDate; end_date: CalendarDate }
+export interface IdentificationsTable { person_id: string; requested_at: Timestamp; started_at: Timestamp | null; decided_at: Timestamp | null; outcome: string | null }
+
 export interface DB {
+  referrals: ReferralsTable;
+  decisions: DecisionsTable;
+  withdrawals: WithdrawalsTable;
+  exploitations: ExploitationsTable;
+  residence_statuses: ResidenceStatusesTable;
+  children: ChildrenTable;
+  terminations: TerminationsTable;
+  reflection_periods: ReflectionPeriodsTable;
+  identifications: IdentificationsTable;
   offices: OfficesTable;
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   data_keys: DataKeysTable;
-  clients: ClientsTable;
+  persons: PersonsTable;
   client_assignments: ClientAssignmentsTable;
   client_shares: ClientSharesTable;
   audit_log: AuditLogTable;

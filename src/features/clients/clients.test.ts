@@ -89,12 +89,12 @@ describe('a client record', () => {
 
   it('bad input when creating a client is refused with every wrong field in the account\'s language, and nothing is written', async () => {
     await ctx.db.updateTable('accounts').set({ language: 'sv' }).where('id', '=', caseworker.id).execute();
-    const before = await ctx.db.selectFrom('clients').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db.selectFrom('persons').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const bad = await injectJson(app, 'POST', '/api/v1/clients', { ...(await sessionFor(ctx, caseworker.id)), 'accept-language': 'en' }, { name: '', gender: 'x', nationality: 'Finland', birthDate: '31.12.1990' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('Kontrollera de markerade fälten.');
     expect(bad.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(expect.arrayContaining(['name', 'gender', 'nationality', 'birthDate']));
-    const after = await ctx.db.selectFrom('clients').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.db.selectFrom('persons').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

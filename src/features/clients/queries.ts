@@ -2,26 +2,26 @@ import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
 import type { Actor, Relationship } from '../../core/policy/policy.ts';
 
-export const findClient = (db: Database, id: string) => db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+export const findClient = (db: Database, id: string) => db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** How the actor stands to the client: the facts the policy decides on. */
-export async function relationshipTo(db: Database, actor: Actor, client: { id: string; office_id: string }): Promise<{ relationship: Relationship; sharedGroups: string[] }> {
+export async function relationshipTo(db: Database, actor: Actor, client: { id: string; office_id: string | null }): Promise<{ relationship: Relationship; sharedGroups: string[] }> {
   const assigned = await db.selectFrom('client_assignments').select('account_id').where('client_id', '=', client.id).where('account_id', '=', actor.id).executeTakeFirst();
   if (assigned) return { relationship: 'assigned', sharedGroups: [] };
   if (actor.organisationId) {
     const share = await db.selectFrom('client_shares').select('field_groups').where('client_id', '=', client.id).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
     if (share) return { relationship: 'shared', sharedGroups: share.field_groups };
   }
-  return { relationship: client.office_id === actor.officeId ? 'office' : 'none', sharedGroups: [] };
+  return { relationship: client.office_id !== null && client.office_id === actor.officeId ? 'office' : 'none', sharedGroups: [] };
 }
 
 /** The clients an actor works with: a director all, staff their assigned ones, a partner those shared with their organisation. */
 export function listClientsFor(db: Database, actor: Actor) {
-  let query = db.selectFrom('clients').select(['clients.id', 'clients.name', 'clients.office_id', 'clients.created_at']).orderBy('clients.name').limit(500);
+  let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at']).orderBy('persons.name').limit(500);
   if (actor.role === 'partner') {
-    query = query.where('clients.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));
+    query = query.where('persons.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));
   } else if (actor.role !== 'director') {
-    query = query.where('clients.id', 'in', db.selectFrom('client_assignments').select('client_id').where('account_id', '=', actor.id));
+    query = query.where('persons.id', 'in', db.selectFrom('client_assignments').select('client_id').where('account_id', '=', actor.id));
   }
   return query.execute();
 }

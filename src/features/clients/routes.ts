@@ -36,7 +36,7 @@ export async function clientRoutes(app: FastifyInstance) {
 
   app.get('/api/v1/clients', {
     config: { access: 'clients.list' },
-    schema: { tags: ['clients'], response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, officeId: { type: 'string' } } } } } },
+    schema: { tags: ['clients'], response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: ['string', 'null'] }, officeId: { type: ['string', 'null'] } } } } } },
   }, async (request) => listClients(ctx, who(request)));
 
   app.get<IdParams>('/api/v1/clients/:id', {
@@ -48,9 +48,9 @@ export async function clientRoutes(app: FastifyInstance) {
         200: {
           type: 'object',
           properties: {
-            id: { type: 'string' }, officeId: { type: 'string' }, relationship: { type: 'string' },
+            id: { type: 'string' }, officeId: { type: ['string', 'null'] }, relationship: { type: 'string' },
             readable: { type: 'array', items: { type: 'string' } }, writable: { type: 'array', items: { type: 'string' } },
-            identity: { type: 'object', properties: { name: { type: 'string' }, birthDate: { type: ['string', 'null'] }, gender: { type: 'string' }, nationality: { type: 'string' } } },
+            identity: { type: 'object', properties: { name: { type: ['string', 'null'] }, birthDate: { type: ['string', 'null'] }, gender: { type: 'string' }, nationality: { type: 'string' } } },
             contact: { type: 'object', properties: { contact: { type: ['string', 'null'] }, whereabouts: { type: ['string', 'null'] } } },
           },
         },

@@ -25,10 +25,10 @@ export async function createClient(ctx: AppContext, who: Who, input: NewClient) 
   const id = randomUUID();
   const groups: FieldGroup[] = input.contact || input.whereabouts ? ['identity', 'contact'] : ['identity'];
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('clients').values({
-      id, office_id: officeId, name: input.name, birth_date: input.birthDate ?? null, gender: input.gender, nationality: input.nationality,
-      contact: ctx.cipher.encryptOptional(input.contact, protectedContext('clients', 'contact', id)),
-      whereabouts: ctx.cipher.encryptOptional(input.whereabouts, protectedContext('clients', 'whereabouts', id)),
+    await trx.insertInto('persons').values({
+      id, register_id: id, office_id: officeId, name: input.name, birth_date: input.birthDate ?? null, gender: input.gender, nationality: input.nationality,
+      contact: ctx.cipher.encryptOptional(input.contact, protectedContext('persons', 'contact', id)),
+      whereabouts: ctx.cipher.encryptOptional(input.whereabouts, protectedContext('persons', 'whereabouts', id)),
     }).execute();
     await trx.insertInto('client_assignments').values({ client_id: id, account_id: who.actor.id }).execute();
     await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.create', outcome: 'succeeded', clientId: id, fieldGroups: groups });
@@ -64,8 +64,8 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
     writable: access.write,
     identity: access.read.includes('identity') ? { name: client.name, birthDate: client.birth_date, gender: client.gender, nationality: client.nationality } : undefined,
     contact: access.read.includes('contact') ? {
-      contact: ctx.cipher.decryptOptional(client.contact, protectedContext('clients', 'contact', id)),
-      whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('clients', 'whereabouts', id)),
+      contact: ctx.cipher.decryptOptional(client.contact, protectedContext('persons', 'contact', id)),
+      whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('persons', 'whereabouts', id)),
     } : undefined,
   };
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'succeeded', clientId: id, fieldGroups: access.read, reason: access.reasonRequired ? reason : null });

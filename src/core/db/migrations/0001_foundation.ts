@@ -48,10 +48,12 @@ export const foundation: Migration = {
       created_at timestamptz not null default now(),
       retired_at timestamptz
     )`,
-    `create table clients (
+    // Everyone known to the register: referred persons, who become clients when admitted.
+    `create table persons (
       id uuid primary key,
-      office_id text not null references offices(id),
-      name text not null,
+      register_id text not null unique,
+      office_id text references offices(id),
+      name text,
       birth_date date,
       gender text not null,
       nationality text not null,
@@ -60,12 +62,12 @@ export const foundation: Migration = {
       created_at timestamptz not null default now()
     )`,
     `create table client_assignments (
-      client_id uuid not null references clients(id),
+      client_id uuid not null references persons(id),
       account_id uuid not null references accounts(id),
       primary key (client_id, account_id)
     )`,
     `create table client_shares (
-      client_id uuid not null references clients(id),
+      client_id uuid not null references persons(id),
       organisation_id text not null references organisations(id),
       field_groups text[] not null,
       primary key (client_id, organisation_id)

@@ -1,8 +1,9 @@
 import { foundation } from './0001_foundation.ts';
+import { register } from './0002_register.ts';
 
 export interface Migration {
   id: string;
   statements: string[];
 }
 
-export const migrations: Migration[] = [foundation];
+export const migrations: Migration[] = [foundation, register];

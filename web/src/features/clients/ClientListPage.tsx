@@ -6,7 +6,7 @@ import { useSession } from '../../app/session.ts';
 import { ErrorMessage, Field, Link, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
 import { genders } from '../../../../src/core/codes.ts';
 
-interface ClientSummary { id: string; name: string; officeId: string }
+interface ClientSummary { id: string; name: string | null; officeId: string | null }
 
 export function ClientListPage() {
   const { t } = useTranslation('clients');
@@ -42,7 +42,7 @@ export function ClientListPage() {
       {clients && clients.length > 0 && (
         <ul className="client-list">
           {clients.map((client) => (
-            <li key={client.id}><Link to={`/clients/${client.id}`}>{client.name}</Link> <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span></li>
+            <li key={client.id}><Link to={`/clients/${client.id}`}>{client.name ?? t('unnamed')}</Link> {client.officeId && <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span>}</li>
           ))}
         </ul>
       )}

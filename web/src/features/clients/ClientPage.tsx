@@ -5,8 +5,8 @@ import { useSession } from '../../app/session.ts';
 import { ErrorMessage, Field, PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
 
 interface ClientRecord {
-  id: string; officeId: string; relationship: string; readable: string[];
-  identity?: { name: string; birthDate: string | null; gender: string; nationality: string };
+  id: string; officeId: string | null; relationship: string; readable: string[];
+  identity?: { name: string | null; birthDate: string | null; gender: string; nationality: string };
   contact?: { contact: string | null; whereabouts: string | null };
 }
 interface AccessEntry { at: string; actorName: string | null; actorRole: string | null; action: string; outcome: string; fieldGroups: string[]; reason: string | null }

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import { translate } from '../../core/i18n/i18n.ts';
+import { exportRegister } from '../../features/exchange/exportRegister.ts';
+import { ImportRejected, importRegister } from '../../features/exchange/importRegister.ts';
+import { cliLanguage, complain, say } from '../output.ts';
+import { commandLine, withContext } from './withContext.ts';
+
+/** polku import FILE.ndjson: all or nothing; every wrong line is listed with its number and reason. */
+export async function importCommand(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file) { complain('usage'); return 2; }
+  if (!fs.existsSync(file)) { complain('file_not_found', { file }); return 1; }
+  const text = fs.readFileSync(file, 'utf8');
+  return withContext(async (ctx) => {
+    try {
+      const summary = await importRegister(ctx, commandLine, text, (done, total) => process.stderr.write(`\r${done}/${total}`));
+      process.stderr.write('\n');
+      const created = Object.values(summary.created).reduce((sum, n) => sum + n, 0);
+      say('imported', { lines: summary.lines, created, unchanged: summary.unchanged });
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      complain('import_rejected', { count: error.problems.length });
+      for (const problem of error.problems) console.error(`  ${translate(cliLanguage(), `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params })}`);
+      return 1;
+    }
+  });
+}
+
+/** polku export FILE.ndjson: the whole register in the exchange format. */
+export async function exportCommand(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file) { complain('usage'); return 2; }
+  return withContext(async (ctx) => {
+    const text = await exportRegister(ctx.db, ctx.keyring, commandLine);
+    fs.writeFileSync(file, text, { mode: 0o600 });
+    say('exported', { lines: text === '' ? 0 : text.trimEnd().split('\n').length, file });
+    return 0;
+  });
+}

@@ -1,0 +1,73 @@
+import type { Database } from '../../core/db/database.ts';
+import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
+import type { Keyring } from '../../core/crypto/keys.ts';
+
+/**
+ * The register as an exchange file. The order is fixed (each person, then what belongs to them) and
+ * instants are written in Helsinki time with their offset, so export → import → export is identical.
+ */
+export async function exportRegister(db: Database, keyring: Keyring, who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>): Promise<string> {
+  const [persons, referrals, decisions, withdrawals, exploitations, residences, children, terminations, reflections, identifications] = await Promise.all([
+    db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
+    db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
+    db.selectFrom('decisions').selectAll().execute(),
+    db.selectFrom('withdrawals').selectAll().execute(),
+    db.selectFrom('exploitations').selectAll().orderBy('main', 'desc').orderBy('purpose').orderBy('place').execute(),
+    db.selectFrom('residence_statuses').selectAll().orderBy('at').execute(),
+    db.selectFrom('children').selectAll().orderBy('register_id').execute(),
+    db.selectFrom('terminations').selectAll().orderBy('at').execute(),
+    db.selectFrom('reflection_periods').selectAll().orderBy('start_date').execute(),
+    db.selectFrom('identifications').selectAll().orderBy('requested_at').execute(),
+  ]);
+  const decisionOf = new Map(decisions.map((decision) => [decision.referral_id, decision]));
+  const withdrawalOf = new Map(withdrawals.map((withdrawal) => [withdrawal.referral_id, withdrawal]));
+  const byPerson = <T>(rows: T[], column: keyof T) => {
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) grouped.set(row[column] as string, [...(grouped.get(row[column] as string) ?? []), row]);
+    return grouped;
+  };
+  const referralsOf = byPerson(referrals, 'person_id');
+  const groups = {
+    exploitations: byPerson(exploitations, 'person_id'), residences: byPerson(residences, 'person_id'), children: byPerson(children, 'guardian_id'),
+    terminations: byPerson(terminations, 'person_id'), reflections: byPerson(reflections, 'person_id'), identifications: byPerson(identifications, 'person_id'),
+  };
+
+  const out: string[] = [];
+  const line = (value: Record<string, unknown>) => out.push(JSON.stringify(value));
+  for (const person of persons) {
+    const personId = person.register_id;
+    line({ type: 'person', id: personId, gender: person.gender, birthDate: person.birth_date, nationality: person.nationality });
+    for (const referral of referralsOf.get(person.id) ?? []) {
+      line({ type: 'referral', id: referral.register_id, personId, receivedAt: helsinkiTime(referral.received_at), source: referral.source, consentAt: helsinkiTime(referral.consent_at) });
+      const decision = decisionOf.get(referral.id);
+      if (decision) line({ type: 'decision', id: decision.register_id, referralId: referral.register_id, decidedAt: helsinkiTime(decision.decided_at), outcome: decision.outcome });
+      const withdrawal = withdrawalOf.get(referral.id);
+      if (withdrawal) line({ type: 'withdrawal', referralId: referral.register_id, at: helsinkiTime(withdrawal.at) });
+    }
+    for (const e of groups.exploitations.get(person.id) ?? []) line({ type: 'exploitation', personId, purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time });
+    for (const r of groups.residences.get(person.id) ?? []) line({ type: 'residence', personId, status: r.status, at: r.at });
+    for (const c of groups.children.get(person.id) ?? []) line({ type: 'child', id: c.register_id, guardianId: personId, birthDate: c.birth_date, from: c.from_date });
+    for (const t of groups.terminations.get(person.id) ?? []) line({ type: 'termination', personId, at: helsinkiTime(t.at), reason: t.reason });
+    for (const r of groups.reflections.get(person.id) ?? []) line({ type: 'reflection_period', personId, grantedBy: r.granted_by, start: r.start_date, end: r.end_date });
+    for (const i of groups.identifications.get(person.id) ?? []) {
+      line({
+        type: 'identification', personId, requestedAt: helsinkiTime(i.requested_at),
+        ...(i.started_at ? { startedAt: helsinkiTime(i.started_at) } : {}),
+        ...(i.decided_at ? { decidedAt: helsinkiTime(i.decided_at), outcome: i.outcome } : {}),
+      });
+    }
+  }
+  await appendAudit(db, keyring.auditKey, { ...who, action: 'exchange.export', outcome: 'succeeded', details: { lines: out.length } });
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+});
+
+/** An instant as the register writes it: Helsinki wall-clock time with its offset, e.g. 2024-02-05T10:12:00+02:00. */
+export function helsinkiTime(value: Date | string): string {
+  const parts = Object.fromEntries(helsinkiParts.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
+import { exportRegister, helsinkiTime } from './exportRegister.ts';
+import { ImportRejected, importRegister } from './importRegister.ts';
+
+const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');
+const system = { actorId: null, actorRole: 'command_line', ip: null };
+const tables = ['persons', 'referrals', 'decisions', 'withdrawals', 'exploitations', 'residence_statuses', 'children', 'terminations', 'reflection_periods', 'identifications'] as const;
+
+let first: TestContext;
+let second: TestContext;
+beforeAll(async () => { [first, second] = await Promise.all([createTestContext(), createTestContext()]); });
+afterAll(async () => { await Promise.all([first.close(), second.close()]); });
+
+async function counts(ctx: TestContext) {
+  const result: Record<string, number> = {};
+  for (const table of tables) result[table] = Number((await ctx.db.selectFrom(table).select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return result;
+}
+
+describe('importing and exporting the register', () => {
+  it('refuses a file with one wrong line and writes nothing', async () => {
+    const broken = sample.replace('"outcome":"rejected"', '"outcome":"maybe"');
+    const error = await importRegister(first, system, broken).catch((caught) => caught);
+    expect(error).toBeInstanceOf(ImportRejected);
+    expect((error as ImportRejected).problems).toEqual([{ line: 22, code: 'bad_code', params: { field: 'outcome', value: '"maybe"' } }]);
+    expect(Object.values(await counts(first)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('imports the sample register, and importing it again changes nothing', async () => {
+    const summary = await importRegister(first, system, sample);
+    expect(summary.created).toMatchObject({ person: 4, referral: 4, decision: 3, withdrawal: 1, exploitation: 3, residence: 3, child: 1, termination: 1, reflection_period: 1, identification: 1 });
+    const after = await counts(first);
+    const again = await importRegister(first, system, sample);
+    expect(again.unchanged).toBe(22);
+    expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+    expect(await counts(first)).toEqual(after);
+  });
+
+  it('refuses a line that contradicts what the register holds, naming the line and field', async () => {
+    const before = await counts(first);
+    const contradicting = sample.replace('{"type":"person","id":"p2","gender":"male"', '{"type":"person","id":"p2","gender":"female"');
+    const error = await importRegister(first, system, contradicting).catch((caught) => caught);
+    expect((error as ImportRejected).problems).toEqual([{ line: 10, code: 'conflicts_with_register', params: { field: 'gender' } }]);
+    expect(await counts(first)).toEqual(before);
+  });
+
+  it('export → import into an empty register → export gives the same file, with the sample\'s lines', async () => {
+    const exported = await exportRegister(first.db, first.keyring, system);
+    expect(exported.trim().split('\n').sort()).toEqual(sample.trim().split('\n').sort());
+    await importRegister(second, system, exported);
+    expect(await exportRegister(second.db, second.keyring, system)).toBe(exported);
+  });
+
+  it('writes instants in Helsinki time with the offset of the season', () => {
+    expect(helsinkiTime('2024-12-31T21:40:00Z')).toBe('2024-12-31T23:40:00+02:00');
+    expect(helsinkiTime('2024-06-11T05:30:00Z')).toBe('2024-06-11T08:30:00+03:00');
+  });
+
+  it('records imports and exports in the audit log', async () => {
+    const actions = (await first.db.selectFrom('audit_log').select('action').execute()).map((row) => row.action);
+    expect(actions.filter((action) => action === 'exchange.import')).toHaveLength(2);
+    expect(actions).toContain('exchange.export');
+  });
+});
