@@ -1,4 +1,5 @@
 import type { DB } from '../../core/db/types.ts';
+import { isTimestampWithOffset } from './exchangeSchema.ts';
 
 /** Register ids of the file mapped to the database's row ids, filled in as lines are written. */
 export interface IdMaps { persons: Map<string, string>; referrals: Map<string, string> }
@@ -67,6 +68,6 @@ export const lineMappings: LineMapping[] = [
 /** One comparable form for a value from a file or from either database driver: instants as UTC ISO strings. */
 export function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string' && /T\d{2}:\d{2}/.test(value)) return new Date(value).toISOString();
+  if (typeof value === 'string' && isTimestampWithOffset(value)) return new Date(value).toISOString();
   return value ?? null;
 }
