@@ -68,6 +68,24 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
     expect(fs.readFileSync(exported, 'utf8').trim().split('\n').sort()).toEqual(fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8').trim().split('\n').sort());
   });
 
+  it('writes an invented register that imports cleanly, and refuses nonsense options', async () => {
+    const file = path.join(dataDir, 'demo.ndjson');
+    expect((await polkuCommand('demo-register', '--clients', '30', '--years', '2019-2020', '--seed', '5', '--out', file)).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('"type":"person"'))).toHaveLength(30);
+    // Into an empty register: this folder already holds the sample, whose person ids the demo reuses.
+    const sharedDataDir = dataDir;
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-demo-'));
+    try {
+      expect((await polkuCommand('import', file)).stdout).toMatch(/Imported: \d+ lines, \d+ new, 0 already in the register\./);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      dataDir = sharedDataDir;
+    }
+    const bad = await polkuCommand('demo-register', '--clients', 'many');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Usage: polku demo-register');
+  });
+
   it('a second process on the same data folder gets a clear error', async () => {
     const server: ChildProcess = spawn('node', [polku, 'start'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     try {

@@ -7,6 +7,7 @@ import { userCommand } from './commands/user.ts';
 import { auditCommand } from './commands/audit.ts';
 import { keysCommand } from './commands/keys.ts';
 import { exportCommand, importCommand } from './commands/exchange.ts';
+import { demoRegisterCommand } from './commands/demoRegister.ts';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   start: startCommand,
@@ -16,6 +17,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   keys: keysCommand,
   import: importCommand,
   export: exportCommand,
+  'demo-register': demoRegisterCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
