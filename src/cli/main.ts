@@ -31,8 +31,10 @@ export async function main(argv: string[]): Promise<number> {
     return await command(rest);
   } catch (error) {
     if (error instanceof AppError) console.error(translate(cliLanguage(), `errors.${error.code}`, error.params));
-    else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') console.error((error as Error).message);
-    else console.error(error);
+    else if (String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS_')) {
+      console.error(translate(cliLanguage(), 'cli.usage'));
+      return 2;
+    } else console.error(error);
     return 1;
   }
 }

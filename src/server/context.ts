@@ -6,6 +6,7 @@ import type { Actor, Action } from '../core/policy/policy.ts';
 import type { Language } from '../core/i18n/i18n.ts';
 import type { SessionRow } from '../features/auth/sessions.ts';
 import type { AuditEntry } from '../core/audit/audit.ts';
+import type { Account } from '../core/db/types.ts';
 
 /** What every feature gets: the database, the keys and the configuration. */
 export interface AppContext {
@@ -31,6 +32,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionRow | null;
     actor: Actor | null;
+    /** The session's account, loaded with the session. */
+    account: Account | null;
     language: Language;
     /** Audit fields known from the request: who and from where. */
     auditBase(): Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;

@@ -3,7 +3,7 @@ import { appendAudit } from '../core/audit/audit.ts';
 import { AppError } from '../core/errors.ts';
 import { isLanguage, languageFromHeader } from '../core/i18n/i18n.ts';
 import { can, type Action } from '../core/policy/policy.ts';
-import { actorOf, findAccountById } from '../features/accounts/queries.ts';
+import { actorOf } from '../features/accounts/queries.ts';
 import { findLiveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
 
 /**
@@ -14,6 +14,7 @@ import { findLiveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
 export function registerRequestContext(app: FastifyInstance) {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
+  app.decorateRequest('account', null);
   app.decorateRequest('language', 'fi');
   app.decorateRequest('auditBase', function (this: FastifyRequest) {
     return { actorId: this.actor?.id ?? this.session?.account_id ?? null, actorRole: this.actor?.role ?? null, ip: this.ip };
@@ -24,11 +25,11 @@ export function registerRequestContext(app: FastifyInstance) {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findLiveSession(app.polku.db, token);
-    if (!session) return;
-    const account = await findAccountById(app.polku.db, session.account_id);
-    if (!account || account.disabled_at) return;
+    const live = await findLiveSession(app.polku.db, token);
+    if (!live || live.account.disabled_at) return;
+    const { session, account } = live;
     request.session = session;
+    request.account = account;
     if (session.stage === 'complete') {
       request.actor = actorOf(account);
       if (isLanguage(account.language)) request.language = account.language;

@@ -1,5 +1,6 @@
 import { verifyAuditChain } from '../../core/audit/audit.ts';
-import { complain, say } from '../output.ts';
+import { translate } from '../../core/i18n/i18n.ts';
+import { cliLanguage, complain, say } from '../output.ts';
 import { withContext } from './withContext.ts';
 
 export async function auditCommand(args: string[]): Promise<number> {
@@ -14,7 +15,7 @@ export async function auditCommand(args: string[]): Promise<number> {
       return 0;
     }
     complain('audit_broken', { entries, count: problems.length });
-    for (const problem of problems) console.error(`  ${problem}`);
+    for (const problem of problems) console.error(`  ${translate(cliLanguage(), `cli.audit_problem.${problem.code}`, { ...problem })}`);
     return 1;
   });
 }

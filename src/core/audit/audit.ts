@@ -44,9 +44,12 @@ export async function appendAudit(db: Database, auditKey: Buffer, entry: AuditEn
   await db.insertInto('audit_log').values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), hash: chainHash(auditKey, row) }).execute();
 }
 
-/** Any altered, removed or reordered entry breaks the chain; the first break of each kind is reported with its position. */
-export async function verifyAuditChain(db: Database, auditKey: Buffer): Promise<{ entries: number; problems: string[] }> {
-  const problems: string[] = [];
+/** A break in the chain: `code` is translated as `cli.audit_problem.<code>`, with the entry numbers. */
+export interface ChainProblem { code: 'missing' | 'out_of_order' | 'altered'; seq: number; to?: number }
+
+/** Any altered, removed or reordered entry breaks the chain; each break is reported with its position. */
+export async function verifyAuditChain(db: Database, auditKey: Buffer): Promise<{ entries: number; problems: ChainProblem[] }> {
+  const problems: ChainProblem[] = [];
   let expectedSeq = 1;
   let previousHash = GENESIS;
   let entries = 0;
@@ -55,9 +58,9 @@ export async function verifyAuditChain(db: Database, auditKey: Buffer): Promise<
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
       entries++;
-      if (row.seq !== expectedSeq) problems.push(`entries ${expectedSeq}–${row.seq - 1} are missing (removed)`);
-      if (row.prev_hash !== previousHash) problems.push(`entry ${row.seq} does not follow the entry before it (removed or reordered)`);
-      if (chainHash(auditKey, row) !== row.hash) problems.push(`entry ${row.seq} was altered`);
+      if (row.seq !== expectedSeq) problems.push({ code: 'missing', seq: expectedSeq, to: row.seq - 1 });
+      if (row.prev_hash !== previousHash) problems.push({ code: 'out_of_order', seq: row.seq });
+      if (chainHash(auditKey, row) !== row.hash) problems.push({ code: 'altered', seq: row.seq });
       expectedSeq = row.seq + 1;
       previousHash = row.hash;
     }

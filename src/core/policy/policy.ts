@@ -90,8 +90,3 @@ export function clientAccess(actor: Actor, relationship: Relationship, sharedGro
     actor.role === 'partner' ? groups.filter((group) => sharedGroups.includes(group)) : [...groups];
   return { relationship, read: narrow(grant.read), write: narrow(grant.write), reasonRequired: grant.reasonRequired };
 }
-
-/** Roles whose members work with client records at all (used to hide client navigation from others). */
-export function worksWithClients(role: Role): boolean {
-  return Object.keys(clientGrants[role]).length > 0;
-}

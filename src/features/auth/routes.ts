@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { languages } from '../../core/i18n/i18n.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
-import { worksWithClients, can, actions } from '../../core/policy/policy.ts';
-import { findAccountById, publicAccount } from '../accounts/queries.ts';
+import { can, actions } from '../../core/policy/policy.ts';
+import { publicAccount } from '../accounts/queries.ts';
 import { AttemptLimiter } from './attemptLimiter.ts';
 import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
 import { endSession, SESSION_COOKIE, sessionCookieOptions } from './sessions.ts';
@@ -97,10 +97,9 @@ export async function authRoutes(app: FastifyInstance) {
     const session = request.session;
     if (!session) return { stage: 'none' };
     if (session.stage !== 'complete') return { stage: session.stage, csrfToken: session.csrf_token };
-    const account = await findAccountById(app.polku.db, session.account_id);
     const actor = request.actor!;
-    const permissions = Object.fromEntries([...actions.map((action) => [action, can(actor, action)]), ['clients.work', worksWithClients(actor.role)]]);
-    return { stage: 'complete', csrfToken: session.csrf_token, account: publicAccount(account!), permissions };
+    const permissions = Object.fromEntries(actions.map((action) => [action, can(actor, action)]));
+    return { stage: 'complete', csrfToken: session.csrf_token, account: publicAccount(request.account!), permissions };
   });
 
   app.put('/api/v1/me/language', {

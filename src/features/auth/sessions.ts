@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../core/db/database.ts';
 import type { Selectable } from 'kysely';
-import type { SessionsTable } from '../../core/db/types.ts';
+import type { Account, SessionsTable } from '../../core/db/types.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type SessionStage = 'mfa_enrol' | 'mfa_verify' | 'complete';
@@ -27,9 +27,15 @@ export async function createSession(db: Database, accountId: string, stage: Sess
   return { token, session };
 }
 
-export async function findLiveSession(db: Database, token: string, now = new Date()): Promise<SessionRow | null> {
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId(token)).executeTakeFirst();
-  if (!session) return null;
+/** The live session of a token and its account, in one query: this runs on every API request. */
+export async function findLiveSession(db: Database, token: string, now = new Date()): Promise<{ session: SessionRow; account: Account } | null> {
+  const found = await db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .selectAll('accounts')
+    .select(['sessions.id as session_id', 'sessions.stage', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.ip as session_ip'])
+    .where('sessions.id', '=', sessionId(token)).executeTakeFirst();
+  if (!found) return null;
+  const { session_id, stage, csrf_token, session_created_at, last_seen_at, session_ip, ...account } = found;
+  const session: SessionRow = { id: session_id, account_id: account.id, stage, csrf_token, created_at: session_created_at, last_seen_at, ip: session_ip };
   const age = now.getTime() - new Date(session.created_at).getTime();
   const idle = now.getTime() - new Date(session.last_seen_at).getTime();
   const expired = session.stage === 'complete' ? idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_TIMEOUT_MS : age > PARTIAL_TIMEOUT_MS;
@@ -40,7 +46,7 @@ export async function findLiveSession(db: Database, token: string, now = new Dat
   if (idle > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
   }
-  return session;
+  return { session, account };
 }
 
 export async function endSession(db: Database, id: string): Promise<void> {
