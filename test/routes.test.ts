@@ -36,6 +36,8 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/clients/:id': staffWithClients,
   'PUT /api/v1/clients/:id/shares': ['director', 'caseworker'],
   'GET /api/v1/clients/:id/access-log': ['director'],
+  'GET /api/v1/statistics/annual/:year': [...roles],
+  'GET /api/v1/statistics/annual/:year/download': [...roles],
 };
 
 let ctx: TestContext;
@@ -60,7 +62,7 @@ afterAll(async () => {
 });
 
 function urlOf(pattern: string) {
-  return pattern.replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId);
+  return pattern.replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId).replace(':year', '2024');
 }
 
 async function call(route: string, headers: Record<string, string>) {

@@ -14,6 +14,7 @@ import { authRoutes } from '../features/auth/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { clientRoutes } from '../features/clients/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
+import { statisticsRoutes } from '../features/statistics/routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     await accountRoutes(api);
     await organisationRoutes(api);
     await clientRoutes(api);
+    await statisticsRoutes(api);
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
   });

@@ -27,6 +27,9 @@ const actionRoles = {
   'clients.accessLog': ['director'],
   'clients.share': ['director', 'caseworker'],
   'organisations.read': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
+  // Small counts can identify a person: only the assistance system's own staff see every count.
+  'statistics.internal': ['director', 'caseworker'],
+  'statistics.published': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;

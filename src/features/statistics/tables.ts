@@ -28,31 +28,57 @@ export type CellKind = 'fixed' | 'nationality' | 'pair' | 'year';
 const purposes = [...exploitationPurposes];
 const finlandPurposes = purposes.filter((purpose) => purpose !== 'witness');
 
-export const tableLayout: Record<TableId, { kind: CellKind; cells?: readonly string[] }> = {
-  referrals_by_source: { kind: 'fixed', cells: referralSources },
-  referrals_summary: { kind: 'fixed', cells: ['referrals', 'persons'] },
-  decisions: { kind: 'fixed', cells: ['admitted', 'rejected', 'terminated', 'pending_at_year_end'] },
-  new_clients_by_purpose: { kind: 'fixed', cells: purposes },
-  new_clients_by_gender_age: { kind: 'fixed', cells: genderAgeCells },
-  new_clients_by_age_band: { kind: 'fixed', cells: ageBands },
-  new_clients_by_residence: { kind: 'fixed', cells: residenceStatuses },
-  new_clients_by_nationality: { kind: 'nationality' },
-  new_clients_by_purpose_place: { kind: 'pair' },
-  new_clients_by_purpose_gender: { kind: 'pair' },
-  finland_new_clients_by_purpose: { kind: 'fixed', cells: finlandPurposes },
-  finland_new_clients_by_gender: { kind: 'fixed', cells: genders },
-  finland_new_clients_by_residence: { kind: 'fixed', cells: residenceStatuses },
-  finland_new_clients_by_nationality: { kind: 'nationality' },
-  finland_new_clients_minors: { kind: 'fixed', cells: ['minor_at_admission', 'minor_at_exploitation'] },
-  new_children: { kind: 'fixed', cells: ['children'] },
-  clients_at_year_end_by_purpose: { kind: 'fixed', cells: purposes },
-  clients_at_year_end_by_gender_age: { kind: 'fixed', cells: genderAgeCells },
-  clients_at_year_end_by_nationality: { kind: 'nationality' },
-  clients_at_year_end_summary: { kind: 'fixed', cells: ['clients', 'children', 'admitted_as_minor', 'minors'] },
-  reflection_periods_granted: { kind: 'fixed', cells: reflectionGrantors },
-  official_identification: { kind: 'fixed', cells: [...identificationOutcomes, 'ongoing_at_year_end', 'waiting_at_year_end'] },
-  new_clients_by_year: { kind: 'year' },
+/** Where a cell's name is explained: a group of `statistics.json`; pairs join two groups. */
+type LabelGroup = 'sources' | 'counts' | 'purposes' | 'places' | 'genderAge' | 'ageBands' | 'residence' | 'genders' | 'nationality' | 'year';
+interface Layout { kind: CellKind; cells?: readonly string[]; labels: LabelGroup | [LabelGroup, LabelGroup] }
+
+export const tableLayout: Record<TableId, Layout> = {
+  referrals_by_source: { kind: 'fixed', cells: referralSources, labels: 'sources' },
+  referrals_summary: { kind: 'fixed', cells: ['referrals', 'persons'], labels: 'counts' },
+  decisions: { kind: 'fixed', cells: ['admitted', 'rejected', 'terminated', 'pending_at_year_end'], labels: 'counts' },
+  new_clients_by_purpose: { kind: 'fixed', cells: purposes, labels: 'purposes' },
+  new_clients_by_gender_age: { kind: 'fixed', cells: genderAgeCells, labels: 'genderAge' },
+  new_clients_by_age_band: { kind: 'fixed', cells: ageBands, labels: 'ageBands' },
+  new_clients_by_residence: { kind: 'fixed', cells: residenceStatuses, labels: 'residence' },
+  new_clients_by_nationality: { kind: 'nationality', labels: 'nationality' },
+  new_clients_by_purpose_place: { kind: 'pair', labels: ['purposes', 'places'] },
+  new_clients_by_purpose_gender: { kind: 'pair', labels: ['purposes', 'genders'] },
+  finland_new_clients_by_purpose: { kind: 'fixed', cells: finlandPurposes, labels: 'purposes' },
+  finland_new_clients_by_gender: { kind: 'fixed', cells: genders, labels: 'genders' },
+  finland_new_clients_by_residence: { kind: 'fixed', cells: residenceStatuses, labels: 'residence' },
+  finland_new_clients_by_nationality: { kind: 'nationality', labels: 'nationality' },
+  finland_new_clients_minors: { kind: 'fixed', cells: ['minor_at_admission', 'minor_at_exploitation'], labels: 'counts' },
+  new_children: { kind: 'fixed', cells: ['children'], labels: 'counts' },
+  clients_at_year_end_by_purpose: { kind: 'fixed', cells: purposes, labels: 'purposes' },
+  clients_at_year_end_by_gender_age: { kind: 'fixed', cells: genderAgeCells, labels: 'genderAge' },
+  clients_at_year_end_by_nationality: { kind: 'nationality', labels: 'nationality' },
+  clients_at_year_end_summary: { kind: 'fixed', cells: ['clients', 'children', 'admitted_as_minor', 'minors'], labels: 'counts' },
+  reflection_periods_granted: { kind: 'fixed', cells: reflectionGrantors, labels: 'counts' },
+  official_identification: { kind: 'fixed', cells: [...identificationOutcomes, 'ongoing_at_year_end', 'waiting_at_year_end'], labels: 'counts' },
+  new_clients_by_year: { kind: 'year', labels: 'year' },
 };
+
+/**
+ * The words for one cell in one language, for the page, the chart and the downloads alike.
+ * `t` translates a key of `statistics.json`; countries are named by the browser's or Node's own
+ * Intl data, so every nationality has a name in Finnish, Swedish and English.
+ */
+export function cellLabel(t: (key: string) => string, language: string, table: TableId, cell: string): string {
+  const one = (group: string, code: string): string => {
+    if (code === 'unknown') return t('statistics.unknown');
+    if (group === 'year') return code;
+    if (group === 'nationality') {
+      if (code === 'other') return t('statistics.groupedOther');
+      if (code === 'stateless') return t('statistics.stateless');
+      return new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code;
+    }
+    return t(`statistics.${group}.${code}`);
+  };
+  const labels = tableLayout[table].labels;
+  if (!Array.isArray(labels)) return one(labels, cell);
+  const [first, second] = cell.split('|');
+  return `${one(labels[0], first)} – ${one(labels[1], second)}`;
+}
 
 /** Tables drawn as a line over the years rather than as bars. */
 export const timeSeriesTables: readonly TableId[] = ['new_clients_by_year'];

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isLanguage } from '../../core/i18n/i18n.ts';
+import { annualStatistics, type StatisticsForm } from './service.ts';
+import { downloadRows, toCsv, toXlsx } from './download.ts';
+import { tableIds } from './tables.ts';
+
+type YearRequest = { Params: { year: string }; Querystring: { form: StatisticsForm; format?: 'csv' | 'xlsx'; compare?: string; language?: string } };
+/** Parameters arrive as text (no type coercion anywhere in the API), so a year is four digits. */
+const yearText = { type: 'string', pattern: '^[0-9]{4}$' } as const;
+const yearParams = { type: 'object', required: ['year'], properties: { year: yearText } } as const;
+const formQuery = { form: { type: 'string', enum: ['internal', 'published'], default: 'published' } } as const;
+
+const cellsSchema = { type: 'object', additionalProperties: { type: ['integer', 'null'] } } as const;
+const reportSchema = {
+  type: 'object',
+  properties: {
+    year: { type: 'integer' }, published: { type: 'boolean' },
+    tables: { type: 'object', properties: Object.fromEntries(tableIds.map((id) => [id, { type: 'object', properties: { cells: cellsSchema } }])) },
+  },
+} as const;
+
+export async function statisticsRoutes(app: FastifyInstance) {
+  const ctx = app.polku;
+  const who = (request: FastifyRequest) => ({ actor: request.actor!, actorId: request.actor!.id, actorRole: request.actor!.role, ip: request.ip });
+
+  app.get<YearRequest>('/api/v1/statistics/annual/:year', {
+    config: { access: 'statistics.published' },
+    schema: {
+      tags: ['statistics'], params: yearParams,
+      querystring: { type: 'object', additionalProperties: false, properties: formQuery },
+      response: { 200: reportSchema },
+    },
+  }, async (request) => annualStatistics(ctx, who(request), Number(request.params.year), request.query.form));
+
+  // The same report as a file, optionally beside another year; counts hidden in the published form stay empty.
+  app.get<YearRequest>('/api/v1/statistics/annual/:year/download', {
+    config: { access: 'statistics.published' },
+    schema: {
+      tags: ['statistics'], params: yearParams,
+      querystring: {
+        type: 'object', additionalProperties: false, required: ['format'],
+        properties: {
+          ...formQuery, format: { type: 'string', enum: ['csv', 'xlsx'] },
+          compare: yearText, language: { type: 'string', enum: ['fi', 'sv', 'en'] },
+        },
+      },
+    },
+  }, async (request, reply) => {
+    const year = Number(request.params.year);
+    const { form, format } = request.query;
+    const compare = request.query.compare === undefined ? undefined : Number(request.query.compare);
+    const language = isLanguage(request.query.language) ? request.query.language : request.language;
+    const years = compare !== undefined && compare !== year ? [compare, year].sort() : [year];
+    const reports = [];
+    for (const each of years) reports.push(await annualStatistics(ctx, who(request), each, form));
+    const rows = downloadRows(reports, language);
+    const name = `polku-statistics-${years.join('-')}-${form}`;
+    reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(toXlsx(rows, `Polku ${years.join('-')}`)));
+  });
+}

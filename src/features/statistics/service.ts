@@ -1,0 +1,32 @@
+import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
+import { AppError, forbidden } from '../../core/errors.ts';
+import { can, type Actor } from '../../core/policy/policy.ts';
+import type { AppContext } from '../../server/context.ts';
+import { annualReport, type AnnualReport } from './annualReport.ts';
+import { publish, type PublishedReport } from './disclosure.ts';
+import { firstReportYear } from './tables.ts';
+
+export type StatisticsForm = 'internal' | 'published';
+type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actor: Actor | null };
+
+/** The current year in Helsinki: the last one that can be reported (so far). */
+export function lastReportYear(now = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(now));
+}
+
+/**
+ * The annual report in the asked form. The internal form needs the right to see every count;
+ * every read, and every refusal, is in the audit log with the year and form.
+ */
+export async function annualStatistics(ctx: AppContext, who: Who, year: number, form: StatisticsForm): Promise<AnnualReport | PublishedReport> {
+  const last = lastReportYear();
+  if (!Number.isInteger(year) || year < firstReportYear || year > last) throw new AppError(400, 'year_out_of_range', { first: firstReportYear, last });
+  const entry = { actorId: who.actorId, actorRole: who.actorRole, ip: who.ip, action: 'statistics.read', details: { year, form } };
+  if (form === 'internal' && who.actor && !can(who.actor, 'statistics.internal')) {
+    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...entry, outcome: 'denied' });
+    throw forbidden();
+  }
+  const internal = await annualReport(ctx.db, year);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...entry, outcome: 'succeeded' });
+  return form === 'internal' ? internal : publish(internal);
+}
