@@ -28,7 +28,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 // Each command is a new process opening the database: seconds each, more on a loaded machine.
 describe('the polku command on the embedded database', { timeout: 120_000 }, () => {
   it('migrates, creates a user and verifies the audit chain', async () => {
-    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(2 new migrations\)/);
+    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(3 new migrations\)/);
     const created = await polkuCommand('user', 'create', 'admin@test.polku', '--name', 'Admin', '--role', 'administrator');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Account admin@test\.polku created\. First password \(shown only now\): \S{12,}/);
@@ -66,6 +66,22 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
     const exported = path.join(dataDir, 'export.ndjson');
     expect((await polkuCommand('export', exported)).stdout).toContain('Exported: 22 lines');
     expect(fs.readFileSync(exported, 'utf8').trim().split('\n').sort()).toEqual(fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8').trim().split('\n').sort());
+  });
+
+  it('prints the annual statistics as JSON, in the published form, and as readable tables', async () => {
+    const internal = JSON.parse((await polkuCommand('stats', 'annual', '--year', '2024', '--json')).stdout);
+    expect(internal).toMatchObject({ year: 2024, published: false });
+    expect(internal.tables.decisions.cells).toEqual({ admitted: 2, rejected: 1, terminated: 0, pending_at_year_end: 1 });
+    expect(internal.tables.referrals_summary.cells).toEqual({ referrals: 4, persons: 4 });
+    const published = JSON.parse((await polkuCommand('stats', 'annual', '--year', '2024', '--json', '--published')).stdout);
+    expect(published.published).toBe(true);
+    expect(published.tables.decisions.cells).toEqual({ admitted: null, rejected: null, terminated: 0, pending_at_year_end: null });
+    const text = await polkuCommand('stats', 'annual', '--year', '2024');
+    expect(text.stdout).toContain('Statistics of the assistance system 1.1.–31.12.2024');
+    expect(text.stdout).toMatch(/Decisions of the assistance system {2}\[decisions\]\n {2}Admitted +2\n/);
+    const bad = await polkuCommand('stats', 'annual', '--year', 'last');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Usage: polku stats annual --year YYYY');
   });
 
   it('writes an invented register that imports cleanly, and refuses nonsense options', async () => {

@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.ts';
 import { keysCommand } from './commands/keys.ts';
 import { exportCommand, importCommand } from './commands/exchange.ts';
 import { demoRegisterCommand } from './commands/demoRegister.ts';
+import { statsCommand } from './commands/stats.ts';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   start: startCommand,
@@ -18,6 +19,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,
   export: exportCommand,
   'demo-register': demoRegisterCommand,
+  stats: statsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
