@@ -1,3 +1,6 @@
+import { importRegister } from '../exchange/importRegister.ts';
+import { demoRegisterLines } from '../exchange/demoRegister.ts';
+import { lastReportYear } from '../statistics/service.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Role } from '../../core/policy/policy.ts';
 import { createAccount } from '../accounts/service.ts';
@@ -54,5 +57,8 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
   const amina = await createClient(ctx, who, { name: 'Amina Demo', birthDate: '1995-03-14', gender: 'female', nationality: 'NG', contact: 'Puhelin vain tiistaisin klo 10–12', whereabouts: 'Turvakoti (osoite suojattu)' });
   await createClient(ctx, who, { name: 'Minh Demo', birthDate: '1988-10-02', gender: 'male', nationality: 'VN', contact: 'Sähköposti, ei tekstiviestejä' });
   await shareClient(ctx, who, amina.id, 'riku', ['identity', 'services']);
+  // An invented register behind the statistics: fifteen years of cases up to last year.
+  const lastYear = lastReportYear() - 1;
+  await importRegister(ctx, system, [...demoRegisterLines({ clients: 1500, fromYear: lastYear - 14, toYear: lastYear, seed: 2006 })].join('\n'));
   return credentials;
 }

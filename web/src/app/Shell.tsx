@@ -8,6 +8,7 @@ import { SettingsPage } from '../features/accounts/SettingsPage.tsx';
 import { ClientListPage } from '../features/clients/ClientListPage.tsx';
 import { ClientPage } from '../features/clients/ClientPage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
+import { StatisticsPage } from '../features/statistics/StatisticsPage.tsx';
 
 /** The logged-in application: navigation by what the role may do, who is logged in, language, logout. */
 export function Shell() {
@@ -20,6 +21,7 @@ export function Shell() {
   const links = [
     { to: '/', label: t('nav.home'), show: true },
     { to: '/clients', label: t('nav.clients'), show: can('clients.list') },
+    { to: '/statistics', label: t('nav.statistics'), show: can('statistics.published') },
     { to: '/admin/accounts', label: t('nav.accounts'), show: can('accounts.manage') },
     { to: '/settings', label: t('nav.settings'), show: true },
   ].filter((link) => link.show);
@@ -29,6 +31,7 @@ export function Shell() {
   if (path === '/') page = <HomePage />;
   else if (path === '/clients' && can('clients.list')) page = <ClientListPage />;
   else if (clientMatch && can('clients.read')) page = <ClientPage key={clientMatch[1]} id={clientMatch[1]} />;
+  else if (path === '/statistics' && can('statistics.published')) page = <StatisticsPage />;
   else if (path === '/admin/accounts' && can('accounts.manage')) page = <AdminAccountsPage />;
   else if (path === '/settings') page = <SettingsPage />;
   else page = <NotFoundPage />;

@@ -12,6 +12,7 @@ export function HomePage() {
       <p>{t(`home.roleIntro.${session.account!.role}`)}</p>
       <ul className="cards">
         {can('clients.list') && <li><Link to="/clients">{t('nav.clients')}</Link></li>}
+        {can('statistics.published') && <li><Link to="/statistics">{t('nav.statistics')}</Link></li>}
         {can('accounts.manage') && <li><Link to="/admin/accounts">{t('nav.accounts')}</Link></li>}
         <li><Link to="/settings">{t('nav.settings')}</Link></li>
       </ul>

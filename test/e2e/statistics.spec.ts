@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, logIn } from './support/journey.ts';
+
+const lastYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date())) - 1;
+
+test('a researcher reads the published statistics in Finnish and Swedish, compares years, downloads and prints them', async ({ page }) => {
+  await logIn(page, 'researcher');
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tilastot' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Auttamisjärjestelmän tilastot 1.1.–31.12.${lastYear} / Hjälpsystemets statistik 1.1–31.12.${lastYear}` })).toBeVisible();
+  // A researcher has no choice of form: only the published one exists for them.
+  await expect(page.getByRole('group', { name: 'Muoto' })).toHaveCount(0);
+  const decisions = page.getByRole('region', { name: 'Auttamisjärjestelmän tekemät päätökset / Beslut som hjälpsystemet fattat' });
+  await expect(decisions.getByRole('img', { name: /^Kaavio: Auttamisjärjestelmän tekemät päätökset/ })).toBeVisible();
+  await expect(decisions.getByRole('row', { name: /Myönteinen päätös Positivt beslut \d+/ })).toBeVisible();
+  for (const cell of await page.locator('td.number').allTextContents()) expect(cell === '–piilotettu' || Number(cell) === 0 || Number(cell) >= 5, cell).toBe(true);
+  await expect(page.getByRole('region', { name: /^Uudet asiakkaat vuosittain/ }).getByRole('img')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Vertaa vuoteen').selectOption(String(lastYear - 1));
+  await expect(decisions.getByRole('columnheader', { name: String(lastYear - 1) })).toBeVisible();
+  await expect(decisions.getByRole('columnheader', { name: String(lastYear) })).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lataa CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe(`polku-statistics-${lastYear - 1}-${lastYear}-published.csv`);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith(`\uFEFFTaulukko,Taulukon otsikko,Solu,Luokka,${lastYear - 1},${lastYear}\r\n`)).toBe(true);
+
+  await page.getByLabel('Raportin kielet').selectOption('en');
+  await expect(page.getByRole('heading', { level: 2, name: `Statistics of the assistance system 1.1.–31.12.${lastYear - 1} – ${lastYear}` })).toBeVisible();
+
+  // Printing hides the controls and keeps the report; Chromium makes a PDF of it.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByLabel('Vuosi')).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Decisions of the assistance system' }).getByRole('table')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('a caseworker switches to the internal form with a warning, using the keyboard', async ({ page }) => {
+  await logIn(page, 'caseworker');
+  await page.goto('/statistics');
+  await expect(page.getByText('Julkaistava: suojattu julkaisua varten')).toBeVisible();
+  await page.getByRole('radio', { name: 'Julkaistava: suojattu julkaisua varten' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Sisäinen: kaikki luvut' })).toBeChecked();
+  await expect(page.getByText('Sisäinen muoto näyttää pieniä lukuja')).toBeVisible();
+  await expect(page.getByText('–piilotettu')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18n from '../../app/i18n.ts';
+import { api, ApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.ts';
+import { ErrorMessage, PageTitle, SelectField } from '../../ui/ui.tsx';
+import { cellLabel, tableIds, timeSeriesTables, type TableId } from '../../../../src/features/statistics/tables.ts';
+import { BarChart, LineChart } from './charts.tsx';
+
+interface Report { year: number; published: boolean; tables: Record<TableId, { cells: Record<string, number | null> }> }
+type Form = 'internal' | 'published';
+type ReportLanguages = 'fi+sv' | 'fi' | 'sv' | 'en';
+
+const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
+const years = Array.from({ length: thisYear - 2000 + 1 }, (_, i) => String(thisYear - i));
+
+/** The words of the report in one language, whatever language the rest of the page is in. */
+function reportText(language: string) {
+  const t = i18n.getFixedT(language, 'statistics');
+  return { language, t: (key: string, params?: Record<string, unknown>) => t(key.replace(/^statistics\./, ''), params) };
+}
+
+/**
+ * The annual statistics as the printed report has them: each table as a chart with the table
+ * beside it, Finnish and Swedish side by side (or one language), one year or two compared.
+ * Printable from the browser; downloadable as CSV and XLSX.
+ */
+export function StatisticsPage() {
+  const { t } = useTranslation('statistics');
+  const { session } = useSession();
+  const maySeeInternal = session.permissions?.['statistics.internal'] === true;
+  const [year, setYear] = useState(String(thisYear - 1));
+  const [compare, setCompare] = useState('');
+  const [form, setForm] = useState<Form>('published');
+  const [mode, setMode] = useState<ReportLanguages>(i18n.language === 'en' ? 'en' : 'fi+sv');
+  const [reports, setReports] = useState<Report[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setReports(null);
+    setError(null);
+    const wanted = compare && compare !== year ? [compare, year].sort() : [year];
+    Promise.all(wanted.map((y) => api<Report>('GET', `/statistics/annual/${y}?form=${form}`)))
+      .then((loaded) => { if (current) setReports(loaded); })
+      .catch((caught) => { if (current) setError(caught as ApiError); });
+    return () => { current = false; };
+  }, [year, compare, form]);
+
+  const languages = useMemo(() => (mode === 'fi+sv' ? ['fi', 'sv'] : [mode]).map(reportText), [mode]);
+  const downloadLanguage = mode === 'fi+sv' ? (i18n.language === 'sv' ? 'sv' : 'fi') : mode;
+  const download = (format: 'csv' | 'xlsx') =>
+    `/api/v1/statistics/annual/${year}/download?format=${format}&form=${form}&language=${downloadLanguage}${compare && compare !== year ? `&compare=${compare}` : ''}`;
+
+  return (
+    <div className="statistics">
+      <PageTitle>{t('title')}</PageTitle>
+      <form className="statistics-controls" onSubmit={(event) => event.preventDefault()}>
+        <SelectField label={t('year')} value={year} onChange={(event) => setYear(event.target.value)} options={years.map((y) => ({ value: y, label: y }))} />
+        <SelectField label={t('compareWith')} value={compare} onChange={(event) => setCompare(event.target.value)}
+          options={[{ value: '', label: t('noComparison') }, ...years.filter((y) => y !== year).map((y) => ({ value: y, label: y }))]} />
+        {maySeeInternal && (
+          <fieldset className="field">
+            <legend>{t('form')}</legend>
+            {(['published', 'internal'] as const).map((value) => (
+              <label key={value} className="choice">
+                <input type="radio" name="form" value={value} checked={form === value} onChange={() => setForm(value)} /> {t(value)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <SelectField label={t('languages')} value={mode} onChange={(event) => setMode(event.target.value as ReportLanguages)}
+          options={[{ value: 'fi+sv', label: t('languagesFiSv') }, { value: 'fi', label: 'Suomi' }, { value: 'sv', label: 'Svenska' }, { value: 'en', label: 'English' }]} />
+        <div className="statistics-actions">
+          <button type="button" onClick={() => window.print()}>{t('print')}</button>
+          <a className="button secondary" href={download('csv')} download>{t('downloadCsv')}</a>
+          <a className="button secondary" href={download('xlsx')} download>{t('downloadXlsx')}</a>
+        </div>
+      </form>
+
+      <p className={form === 'internal' ? 'notice warning' : 'notice'}>{form === 'internal' ? t('internalWarning') : t('publishedNote')}</p>
+      <ErrorMessage error={error} />
+      {!reports && !error && <p role="status">{t('loading')}</p>}
+      {reports && <ReportView reports={reports} languages={languages} />}
+    </div>
+  );
+}
+
+function ReportView({ reports, languages }: { reports: Report[]; languages: Array<ReturnType<typeof reportText>> }) {
+  const { t } = useTranslation('statistics');
+  const year = reports[reports.length - 1].year;
+  const both = (key: string, params?: Record<string, unknown>) => languages.map((l) => l.t(key, params)).join(' / ');
+  return (
+    <article aria-labelledby="report-title" lang={languages.length === 1 ? languages[0].language : undefined}>
+      <h2 id="report-title">{both('reportTitle', { year: reports.map((r) => r.year).join(' – ') })}</h2>
+      <nav aria-labelledby="contents-title" className="statistics-contents">
+        <h3 id="contents-title">{t('contents')}</h3>
+        <ol>{tableIds.map((id) => <li key={id}><a href={`#table-${id}`}>{both(`tables.${id}`)}</a></li>)}</ol>
+      </nav>
+      {tableIds.map((id) => <TableSection key={`${id}-${year}`} id={id} reports={reports} languages={languages} />)}
+    </article>
+  );
+}
+
+function TableSection({ id, reports, languages }: { id: TableId; reports: Report[]; languages: Array<ReturnType<typeof reportText>> }) {
+  const { t } = useTranslation('statistics');
+  const cells = [...new Set(reports.flatMap((report) => Object.keys(report.tables[id].cells)))];
+  const title = languages.map((l) => l.t(`tables.${id}`)).join(' / ');
+  const labels = languages.map((l) => cells.map((cell) => cellLabel(l.t, l.language, id, cell)));
+  // A cell missing from one year is a zero; a hidden one (null) stays hidden.
+  const valueOf = (report: Report, cell: string) => report.tables[id].cells[cell] ?? (cell in report.tables[id].cells ? null : 0);
+  const timeSeries = timeSeriesTables.includes(id);
+  const Chart = timeSeries ? LineChart : BarChart;
+  // The later year's time series already holds every earlier year; years need no second language.
+  const shown = timeSeries ? reports.slice(-1) : reports;
+  const labelColumns = timeSeries ? languages.slice(0, 1) : languages;
+  const series = shown.map((report) => ({ name: String(report.year), values: cells.map((cell) => valueOf(report, cell)) }));
+  return (
+    <section id={`table-${id}`} aria-labelledby={`title-${id}`} className="statistics-table">
+      <h3 id={`title-${id}`}>{title}</h3>
+      {cells.length === 0 ? <p>{t('empty')}</p> : (
+        <div className="chart-and-table">
+          <div>
+            <Chart title={t('chartOf', { title })} labels={labels[0]} series={series} />
+            {series.length > 1 && (
+              <p className="legend" aria-hidden="true">{series.map((s, i) => <span key={s.name}><span className={`swatch bar-${i}`} /> {s.name}</span>)}</p>
+            )}
+          </div>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                {labelColumns.map((l) => <th key={l.language} scope="col" lang={l.language}>{l.t('category')}</th>)}
+                {shown.map((report) => <th key={report.year} scope="col" className="number">{report.year}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {cells.map((cell, row) => (
+                <tr key={cell}>
+                  {labelColumns.map((l, i) => {
+                    const Cell = i === 0 ? 'th' : 'td';
+                    return <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>{labels[i][row]}</Cell>;
+                  })}
+                  {shown.map((report) => {
+                    const value = valueOf(report, cell);
+                    return (
+                      <td key={report.year} className="number">
+                        {value === null ? <><span aria-hidden="true">–</span><span className="visually-hidden">{t('hidden')}</span></> : value}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
