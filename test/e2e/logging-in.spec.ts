@@ -12,7 +12,7 @@ test('a researcher logs in for the first time with a password and a new authenti
   await expect(page.getByRole('heading', { level: 1, name: /Välkommen, Tuomas Tutkija/ })).toBeVisible();
   await expect(page.getByText('Forskare')).toBeVisible();
   // A researcher has no client pages in the navigation.
-  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Startsida', 'Egna inställningar']);
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Startsida', 'Statistik', 'Egna inställningar']);
   await expectNoAxeViolations(page);
 });
 
