@@ -1,6 +1,6 @@
 import { importRegister } from '../exchange/importRegister.ts';
 import { demoRegisterLines } from '../exchange/demoRegister.ts';
-import { lastReportYear } from '../statistics/service.ts';
+import { lastReportYear } from '../statistics/tables.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Role } from '../../core/policy/policy.ts';
 import { createAccount } from '../accounts/service.ts';

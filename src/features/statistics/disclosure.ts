@@ -130,7 +130,7 @@ interface Row { coefficients: Map<Ref, number>; rhs: number }
 const EPSILON = 1e-9;
 
 /** The hidden cells an outsider can work out exactly from the published ones. */
-export function exposedCells(values: Map<Ref, number>, hidden: Set<Ref>, equations: Equation[]): Ref[] {
+function exposedCells(values: Map<Ref, number>, hidden: Set<Ref>, equations: Equation[]): Ref[] {
   const rows: Row[] = [];
   for (const equation of equations) {
     const coefficients = new Map<Ref, number>();

@@ -4,15 +4,10 @@ import { can, type Actor } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { annualReport, type AnnualReport } from './annualReport.ts';
 import { publish, type PublishedReport } from './disclosure.ts';
-import { firstReportYear } from './tables.ts';
+import { firstReportYear, lastReportYear } from './tables.ts';
 
 export type StatisticsForm = 'internal' | 'published';
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actor: Actor | null };
-
-/** The current year in Helsinki: the last one that can be reported (so far). */
-export function lastReportYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(now));
-}
 
 /**
  * The annual report in the asked form. The internal form needs the right to see every count;

@@ -83,8 +83,13 @@ export function cellLabel(t: (key: string) => string, language: string, table: T
 /** Tables drawn as a line over the years rather than as bars. */
 export const timeSeriesTables: readonly TableId[] = ['new_clients_by_year'];
 
-/** The first year the report can be asked for, and the last (no future years). */
+/** The first year the report can be asked for. */
 export const firstReportYear = 1990;
+
+/** The current year in Helsinki: the last one that can be reported (so far). Shared by server and web. */
+export function lastReportYear(now = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(now));
+}
 
 /** Women, girls, men, boys by gender and minor status; other and unknown genders are grouped. */
 export function genderAge(gender: string, minor: boolean): (typeof genderAgeCells)[number] {

@@ -4,14 +4,14 @@ import i18n from '../../app/i18n.ts';
 import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { ErrorMessage, PageTitle, SelectField } from '../../ui/ui.tsx';
-import { cellLabel, tableIds, timeSeriesTables, type TableId } from '../../../../src/features/statistics/tables.ts';
+import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '../../../../src/features/statistics/tables.ts';
 import { BarChart, LineChart } from './charts.tsx';
 
 interface Report { year: number; published: boolean; tables: Record<TableId, { cells: Record<string, number | null> }> }
 type Form = 'internal' | 'published';
 type ReportLanguages = 'fi+sv' | 'fi' | 'sv' | 'en';
 
-const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
+const thisYear = lastReportYear();
 const years = Array.from({ length: thisYear - 2000 + 1 }, (_, i) => String(thisYear - i));
 
 /** The words of the report in one language, whatever language the rest of the page is in. */
