@@ -28,7 +28,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 // Each command is a new process opening the database: seconds each, more on a loaded machine.
 describe('the polku command on the embedded database', { timeout: 120_000 }, () => {
   it('migrates, creates a user and verifies the audit chain', async () => {
-    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(3 new migrations\)/);
+    expect((await polkuCommand('migrate')).stdout).toMatch(/Database up to date \(4 new migrations\)/);
     const created = await polkuCommand('user', 'create', 'admin@test.polku', '--name', 'Admin', '--role', 'administrator');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Account admin@test\.polku created\. First password \(shown only now\): \S{12,}/);

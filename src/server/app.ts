@@ -15,6 +15,10 @@ import { accountRoutes } from '../features/accounts/routes.ts';
 import { clientRoutes } from '../features/clients/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { statisticsRoutes } from '../features/statistics/routes.ts';
+import { referralRoutes } from '../features/referrals/routes.ts';
+import { caseworkRoutes } from '../features/casework/routes.ts';
+import { reflectionRoutes } from '../features/reflection/routes.ts';
+import { identificationRoutes } from '../features/identification/routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -53,6 +57,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     await organisationRoutes(api);
     await clientRoutes(api);
     await statisticsRoutes(api);
+    await referralRoutes(api);
+    await caseworkRoutes(api);
+    await reflectionRoutes(api);
+    await identificationRoutes(api);
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
   });

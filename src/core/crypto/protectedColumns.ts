@@ -3,6 +3,14 @@ export const protectedColumns = [
   { table: 'persons', column: 'contact' },
   { table: 'persons', column: 'whereabouts' },
   { table: 'accounts', column: 'totp_secret' },
+  { table: 'referrals', column: 'consent_override_reason' },
+  { table: 'referrals', column: 'intake' },
+  { table: 'decisions', column: 'reasons' },
+  { table: 'identification_experts', column: 'statement' },
+  { table: 'client_notes', column: 'body' },
+  { table: 'client_tasks', column: 'title' },
+  { table: 'client_documents', column: 'file_name' },
+  { table: 'client_documents', column: 'content' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

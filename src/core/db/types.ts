@@ -22,6 +22,8 @@ export interface AccountsTable {
   failed_attempts: number;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
+  /** A designated official who may decide admissions, besides the director. */
+  decides_admissions: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -57,6 +59,9 @@ export interface PersonsTable {
   contact: string | null;
   /** Encrypted (field crypto): where the person stays. */
   whereabouts: string | null;
+  birth_date_estimated: Generated<boolean>;
+  languages: Generated<string[]>;
+  interpreter_needed: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -81,15 +86,58 @@ export interface AuditLogTable {
 
 type CalendarDate = ColumnType<string, string, string>;
 
-export interface ReferralsTable { id: Generated<string>; register_id: string; person_id: string; received_at: Timestamp; source: string; consent_at: Timestamp }
-export interface DecisionsTable { id: Generated<string>; register_id: string; referral_id: string; decided_at: Timestamp; outcome: string }
-export interface WithdrawalsTable { referral_id: string; at: Timestamp }
-export interface ExploitationsTable { person_id: string; purpose: string; place: string | null; main: boolean; minor_at_time: boolean }
+type OptionalDate = ColumnType<string | null, string | null | undefined, string | null>;
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface ReferralsTable {
+  id: Generated<string>; register_id: string; person_id: string; received_at: Timestamp; source: string; consent_at: Timestamp;
+  referrer_account_id: Optional<string>; referrer_organisation_id: Optional<string>; referrer_name: Optional<string>;
+  consent_given_by: Optional<string>; consent_method: Optional<string>; consent_interpreter: Optional<string>;
+  /** Encrypted: why a child's referral was made without consent. */
+  consent_override_reason: Optional<string>;
+  safe_place: Optional<boolean>; acute_threat: Optional<boolean>;
+  /** Encrypted JSON (`ReferralIntake`): the account of what happened, children, the reply channel. */
+  intake: Optional<string>;
+}
+export interface DecisionsTable {
+  id: Generated<string>; register_id: string; referral_id: string; decided_at: Timestamp; outcome: string;
+  /** Encrypted: the reasons, as written in the decision letter. */
+  reasons: Optional<string>; decided_by: Optional<string>; letter_language: Optional<string>;
+}
+export interface WithdrawalsTable { referral_id: string; at: Timestamp; recorded_by: Optional<string> }
+export interface ExploitationsTable {
+  person_id: string; purpose: string; place: string | null; main: boolean; minor_at_time: boolean;
+  sector: Optional<string>; means_of_control: Generated<string[]>; recruitment: Optional<string>;
+}
 export interface ResidenceStatusesTable { person_id: string; status: string; at: CalendarDate }
 export interface ChildrenTable { id: Generated<string>; register_id: string; guardian_id: string; birth_date: CalendarDate; from_date: CalendarDate }
-export interface TerminationsTable { person_id: string; at: Timestamp; reason: string }
-export interface ReflectionPeriodsTable { person_id: string; granted_by: string; start_date: CalendarDate; end_date: CalendarDate }
-export interface IdentificationsTable { person_id: string; requested_at: Timestamp; started_at: Timestamp | null; decided_at: Timestamp | null; outcome: string | null }
+export interface TerminationsTable { person_id: string; at: Timestamp; reason: string; recorded_by: Optional<string> }
+export interface ReflectionPeriodsTable {
+  person_id: string; granted_by: string; start_date: CalendarDate; end_date: CalendarDate;
+  /** The end first granted, before any extension. */
+  granted_end_date: OptionalDate; interrupted_on: OptionalDate; recorded_by: Optional<string>;
+}
+export interface IdentificationsTable {
+  person_id: string; requested_at: Timestamp; started_at: Timestamp | null; decided_at: Timestamp | null; outcome: string | null;
+  meeting_date: OptionalDate; requested_by: Optional<string>; decided_by: Optional<string>; client_told_at: OptionalTimestamp;
+}
+export interface IdentificationExpertsTable {
+  id: string; person_id: string; requested_at: Timestamp; authority: string; member_name: string;
+  /** Encrypted: the expert's statement. */
+  statement: Optional<string>; stated_at: OptionalTimestamp;
+}
+export interface MatchReviewsTable { referral_id: string; candidate_id: string; outcome: string; reviewed_by: string; at: Timestamp }
+export interface ClientServicesTable {
+  id: string; person_id: string; service: string; requested_on: CalendarDate; arranged_on: OptionalDate; ended_on: OptionalDate;
+  provider: Optional<string>; recorded_by: Optional<string>;
+}
+/** `body` is encrypted. */
+export interface ClientNotesTable { id: string; person_id: string; author_id: Optional<string>; at: Timestamp; sensitivity: string; body: string }
+/** `title` is encrypted. */
+export interface ClientTasksTable { id: string; person_id: string; title: string; due_on: CalendarDate; assignee_id: string; created_by: Optional<string>; done_at: OptionalTimestamp }
+/** `file_name` and `content` (base64) are encrypted. */
+export interface ClientDocumentsTable { id: string; person_id: string; file_name: string; media_type: string; size: number; content: string; uploaded_by: Optional<string>; at: Timestamp }
 
 export interface DB {
   referrals: ReferralsTable;
@@ -101,6 +149,12 @@ export interface DB {
   terminations: TerminationsTable;
   reflection_periods: ReflectionPeriodsTable;
   identifications: IdentificationsTable;
+  identification_experts: IdentificationExpertsTable;
+  match_reviews: MatchReviewsTable;
+  client_services: ClientServicesTable;
+  client_notes: ClientNotesTable;
+  client_tasks: ClientTasksTable;
+  client_documents: ClientDocumentsTable;
   offices: OfficesTable;
   organisations: OrganisationsTable;
   accounts: AccountsTable;

@@ -1,3 +1,5 @@
+import type { NoteSensitivity } from '../codes.ts';
+
 /**
  * The one permission policy of Polku. Every route and service asks it; nothing else decides access.
  * Deny by default: a role, action or field group missing from these tables is refused.
@@ -5,7 +7,8 @@
 export const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'] as const;
 export type Role = (typeof roles)[number];
 
-export const fieldGroups = ['identity', 'contact', 'health', 'immigration', 'criminal_proceedings', 'services', 'coaching', 'notes'] as const;
+/** `case`: referral, decision, exploitation, official identification and termination. */
+export const fieldGroups = ['identity', 'contact', 'case', 'health', 'immigration', 'criminal_proceedings', 'services', 'coaching', 'notes', 'documents'] as const;
 export type FieldGroup = (typeof fieldGroups)[number];
 
 /** How the actor stands to one client's record. */
@@ -16,6 +19,8 @@ export interface Actor {
   role: Role;
   officeId: string | null;
   organisationId: string | null;
+  /** Designated by the director to decide admissions and identification, as a director does. */
+  designatedOfficial?: boolean;
 }
 
 /** Actions that are not about one client's fields. */
@@ -24,8 +29,21 @@ const actionRoles = {
   'clients.create': ['director', 'caseworker'],
   'clients.list': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'clients.read': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
+  // Writing one field group is then decided by clientAccess: the route only admits the roles.
+  'clients.write': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'clients.accessLog': ['director'],
   'clients.share': ['director', 'caseworker'],
+  'referrals.create': ['director', 'caseworker', 'partner'],
+  'referrals.sent': ['partner'],
+  'referrals.queue': ['director', 'caseworker'],
+  'referrals.withdraw': ['director', 'caseworker'],
+  // A child's referral needs no consent; only the assistance system's staff may record one so, with a reason.
+  'referrals.consentOverride': ['director', 'caseworker'],
+  'referrals.decide': ['director'],
+  'reflection.overview': ['director', 'caseworker'],
+  'identification.queue': ['director', 'caseworker'],
+  'identification.decide': ['director'],
+  'tasks.mine': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'organisations.read': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
   // Small counts can identify a person: only the assistance system's own staff see every count.
   'statistics.internal': ['director', 'caseworker'],
@@ -35,8 +53,16 @@ const actionRoles = {
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];
 
+/** Actions a role gets only when the account is a designated official. */
+const designatedRoles: Partial<Record<Action, readonly Role[]>> = {
+  'referrals.decide': ['caseworker'],
+  'identification.decide': ['caseworker'],
+};
+
 export function can(actor: Actor | null, action: Action): boolean {
-  return actor !== null && (actionRoles[action] as readonly Role[]).includes(actor.role);
+  if (actor === null) return false;
+  if ((actionRoles[action] as readonly Role[]).includes(actor.role)) return true;
+  return actor.designatedOfficial === true && (designatedRoles[action]?.includes(actor.role) ?? false);
 }
 
 interface Grant {
@@ -47,7 +73,7 @@ interface Grant {
 }
 
 const all = fieldGroups;
-const caseWork: FieldGroup[] = ['identity', 'immigration', 'criminal_proceedings', 'services', 'notes'];
+const caseWork: FieldGroup[] = ['identity', 'case', 'immigration', 'criminal_proceedings', 'services', 'notes'];
 const none: Grant = { read: [], write: [], reasonRequired: false };
 
 const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
@@ -64,7 +90,7 @@ const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
     none: { read: caseWork, write: [], reasonRequired: true },
   },
   nurse: {
-    assigned: { read: ['identity', 'contact', 'health', 'immigration', 'services', 'notes'], write: ['health', 'notes'], reasonRequired: false },
+    assigned: { read: ['identity', 'contact', 'health', 'immigration', 'services', 'notes', 'documents'], write: ['health', 'notes', 'documents'], reasonRequired: false },
     office: { read: ['identity', 'health'], write: [], reasonRequired: true },
     shared: { read: ['identity', 'health'], write: [], reasonRequired: true },
     none: { read: ['identity', 'health'], write: [], reasonRequired: true },
@@ -74,7 +100,7 @@ const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
   },
   // A partner's grant is narrowed further to the field groups shared with their organisation.
   partner: {
-    shared: { read: ['identity', 'contact', 'immigration', 'services', 'coaching', 'notes'], write: ['services', 'notes'], reasonRequired: false },
+    shared: { read: ['identity', 'contact', 'immigration', 'services', 'coaching', 'notes', 'documents'], write: ['services', 'notes', 'documents'], reasonRequired: false },
   },
   researcher: {},
   administrator: {},
@@ -92,4 +118,14 @@ export function clientAccess(actor: Actor, relationship: Relationship, sharedGro
   const narrow = (groups: readonly FieldGroup[]) =>
     actor.role === 'partner' ? groups.filter((group) => sharedGroups.includes(group)) : [...groups];
   return { relationship, read: narrow(grant.read), write: narrow(grant.write), reasonRequired: grant.reasonRequired };
+}
+
+/**
+ * Which notes an actor reads, by the note's sensitivity: `normal` to anyone with the notes group,
+ * `sensitive` to the assistance system's own staff, `restricted` to the director and the staff on the case.
+ */
+export function readableSensitivities(actor: Actor, relationship: Relationship): NoteSensitivity[] {
+  if (actor.role === 'director') return ['normal', 'sensitive', 'restricted'];
+  if (actor.role === 'caseworker' || actor.role === 'nurse') return relationship === 'assigned' ? ['normal', 'sensitive', 'restricted'] : ['normal', 'sensitive'];
+  return ['normal'];
 }

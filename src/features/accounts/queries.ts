@@ -8,7 +8,7 @@ export const findAccountByUsername = (db: Database, username: string) =>
   db.selectFrom('accounts').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
 
 export function actorOf(account: Account): Actor {
-  return { id: account.id, role: account.role as Role, officeId: account.office_id, organisationId: account.organisation_id };
+  return { id: account.id, role: account.role as Role, officeId: account.office_id, organisationId: account.organisation_id, designatedOfficial: account.decides_admissions };
 }
 
 /** What an account may show of itself and what an administrator sees of accounts: never secrets. */
@@ -24,6 +24,7 @@ export function publicAccount(account: Account) {
     language: account.language,
     mfaEnabled: account.totp_enabled,
     disabled: account.disabled_at !== null,
+    decidesAdmissions: account.decides_admissions,
     lockedUntil: account.locked_until ? new Date(account.locked_until).toISOString() : null,
   };
 }

@@ -9,6 +9,7 @@ export const accountSchema = {
     id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' },
     title: { type: ['string', 'null'] }, officeId: { type: ['string', 'null'] }, organisationId: { type: ['string', 'null'] },
     language: { type: 'string' }, mfaEnabled: { type: 'boolean' }, disabled: { type: 'boolean' }, lockedUntil: { type: ['string', 'null'] },
+    decidesAdmissions: { type: 'boolean' },
   },
 } as const;
 
@@ -19,6 +20,7 @@ const editable = {
   officeId: nullableId,
   organisationId: nullableId,
   language: { type: 'string', enum: [...languages] },
+  decidesAdmissions: { type: 'boolean' },
 };
 
 export const createAccountBody = {

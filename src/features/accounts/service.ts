@@ -15,14 +15,17 @@ export interface AccountInput {
   officeId?: string | null;
   organisationId?: string | null;
   language?: string;
+  /** Only a caseworker can be designated to decide admissions and identification. */
+  decidesAdmissions?: boolean;
 }
 
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
 
 /** Partners belong to an organisation; assistance-system staff to an office. */
-function checkPlacement(input: Pick<AccountInput, 'role' | 'officeId' | 'organisationId'>) {
+function checkPlacement(input: Pick<AccountInput, 'role' | 'officeId' | 'organisationId' | 'decidesAdmissions'>) {
   if (input.role === 'partner' && !input.organisationId) throw new AppError(400, 'organisation_required');
   if (['director', 'caseworker', 'nurse'].includes(input.role) && !input.officeId) throw new AppError(400, 'office_required');
+  if (input.decidesAdmissions && input.role !== 'caseworker') throw new AppError(400, 'designation_for_caseworkers');
 }
 
 /** A generated first password, shown once to the administrator who hands it over. */
@@ -43,6 +46,7 @@ export async function createAccount(ctx: AppContext, who: Who, input: AccountInp
     await trx.insertInto('accounts').values({
       id, username: input.username.trim().toLowerCase(), display_name: input.displayName, role: input.role, title: input.title ?? null,
       office_id: input.officeId ?? null, organisation_id: input.organisationId ?? null, language: input.language ?? 'fi', password_hash: passwordHash,
+      decides_admissions: input.decidesAdmissions ?? false,
     }).execute();
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.create', outcome: 'succeeded', details: { account: id, role: input.role } });
   });
@@ -51,15 +55,18 @@ export async function createAccount(ctx: AppContext, who: Who, input: AccountInp
 
 export async function updateAccount(ctx: AppContext, who: Who, id: string, changes: Partial<Omit<AccountInput, 'username'>>) {
   const account = await requireAccount(ctx, id);
-  const next = { role: (changes.role ?? account.role) as Role, officeId: changes.officeId !== undefined ? changes.officeId : account.office_id, organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id };
+  const next = { role: (changes.role ?? account.role) as Role, officeId: changes.officeId !== undefined ? changes.officeId : account.office_id, organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id,
+    decidesAdmissions: changes.decidesAdmissions ?? (changes.role && changes.role !== 'caseworker' ? false : account.decides_admissions),
+  };
   checkPlacement(next);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({
       display_name: changes.displayName ?? account.display_name, role: next.role, title: changes.title !== undefined ? changes.title : account.title,
       office_id: next.officeId, organisation_id: next.organisationId, language: changes.language ?? account.language,
+      decides_admissions: next.decidesAdmissions,
     }).where('id', '=', id).execute();
     // A changed role or placement changes what the person may see: their open sessions end.
-    if (next.role !== account.role || next.officeId !== account.office_id || next.organisationId !== account.organisation_id) await endAllSessions(trx, id);
+    if (next.role !== account.role || next.officeId !== account.office_id || next.organisationId !== account.organisation_id || next.decidesAdmissions !== account.decides_admissions) await endAllSessions(trx, id);
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'succeeded', details: { account: id, changed: Object.keys(changes).sort() } });
   });
   return publicAccount((await findAccountById(ctx.db, id))!);

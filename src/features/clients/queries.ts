@@ -17,7 +17,14 @@ export async function relationshipTo(db: Database, actor: Actor, client: { id: s
 
 /** The clients an actor works with: a director all, staff their assigned ones, a partner those shared with their organisation. */
 export function listClientsFor(db: Database, actor: Actor) {
-  let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at']).orderBy('persons.name').limit(500);
+  // A referred person becomes a client when admitted; until then they are in the intake queue only.
+  let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at'])
+    .where((eb) => eb.or([
+      eb.not(eb.exists(eb.selectFrom('referrals').select('referrals.id').whereRef('referrals.person_id', '=', 'persons.id'))),
+      eb.exists(eb.selectFrom('referrals').innerJoin('decisions', 'decisions.referral_id', 'referrals.id').select('referrals.id')
+        .whereRef('referrals.person_id', '=', 'persons.id').where('decisions.outcome', '=', 'admitted')),
+    ]))
+    .orderBy('persons.name').limit(500);
   if (actor.role === 'partner') {
     query = query.where('persons.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));
   } else if (actor.role !== 'director') {

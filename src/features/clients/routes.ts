@@ -46,11 +46,18 @@ export async function clientRoutes(app: FastifyInstance) {
       headers: { type: 'object', properties: { [REASON_HEADER]: { type: 'string', maxLength: 2000 } } },
       response: {
         200: {
-          type: 'object',
+          // The record's parts (services, notes, timeline, …) follow the field groups the policy grants.
+          type: 'object', additionalProperties: true,
           properties: {
             id: { type: 'string' }, officeId: { type: ['string', 'null'] }, relationship: { type: 'string' },
             readable: { type: 'array', items: { type: 'string' } }, writable: { type: 'array', items: { type: 'string' } },
-            identity: { type: 'object', properties: { name: { type: ['string', 'null'] }, birthDate: { type: ['string', 'null'] }, gender: { type: 'string' }, nationality: { type: 'string' } } },
+            identity: {
+              type: 'object',
+              properties: {
+                name: { type: ['string', 'null'] }, birthDate: { type: ['string', 'null'] }, birthDateEstimated: { type: 'boolean' }, gender: { type: 'string' }, nationality: { type: 'string' },
+                languages: { type: 'array', items: { type: 'string' } }, interpreterNeeded: { type: 'boolean' },
+              },
+            },
             contact: { type: 'object', properties: { contact: { type: ['string', 'null'] }, whereabouts: { type: ['string', 'null'] } } },
           },
         },

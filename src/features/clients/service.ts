@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { clientAccess, type Actor, type FieldGroup } from '../../core/policy/policy.ts';
+import type { FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queries.ts';
+import { auditWho, openClient, type Who } from './access.ts';
+import { recordParts } from './recordParts.ts';
 
 export interface NewClient {
   name: string;
@@ -16,8 +18,6 @@ export interface NewClient {
   whereabouts?: string | null;
 }
 
-type Who = { actor: Actor; ip: string | null };
-const auditWho = ({ actor, ip }: Who) => ({ actorId: actor.id, actorRole: actor.role, ip });
 
 export async function createClient(ctx: AppContext, who: Who, input: NewClient) {
   const officeId = input.officeId ?? who.actor.officeId;
@@ -46,27 +46,22 @@ export async function listClients(ctx: AppContext, who: Who) {
 
 /** Reads one client's record, only the field groups the policy grants, and logs the read with them. */
 export async function readClient(ctx: AppContext, who: Who, id: string, reason: string | null) {
-  const client = await findClient(ctx.db, id);
-  if (!client) throw notFound();
-  const { relationship, sharedGroups } = await relationshipTo(ctx.db, who.actor, client);
-  const access = clientAccess(who.actor, relationship, sharedGroups);
-  const denied = async (code: string) => {
-    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'denied', clientId: id, reason, details: { code } });
-    return new AppError(403, code);
-  };
-  if (access.read.length === 0) throw await denied('forbidden');
-  if (access.reasonRequired && !reason) throw await denied('reason_required');
+  const { client, access } = await openClient(ctx, who, id, { action: 'clients.read' }, reason);
   const record = {
     id: client.id,
     officeId: client.office_id,
-    relationship,
+    relationship: access.relationship,
     readable: access.read,
     writable: access.write,
-    identity: access.read.includes('identity') ? { name: client.name, birthDate: client.birth_date, gender: client.gender, nationality: client.nationality } : undefined,
+    identity: access.read.includes('identity') ? {
+      name: client.name, birthDate: client.birth_date, birthDateEstimated: client.birth_date_estimated, gender: client.gender, nationality: client.nationality,
+      languages: client.languages, interpreterNeeded: client.interpreter_needed,
+    } : undefined,
     contact: access.read.includes('contact') ? {
       contact: ctx.cipher.decryptOptional(client.contact, protectedContext('persons', 'contact', id)),
       whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('persons', 'whereabouts', id)),
     } : undefined,
+    ...(await recordParts(ctx, who.actor, id, access)),
   };
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'succeeded', clientId: id, fieldGroups: access.read, reason: access.reasonRequired ? reason : null });
   return record;

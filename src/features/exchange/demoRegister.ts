@@ -1,6 +1,5 @@
 import { exploitationPurposes, referralSources, residenceStatuses, terminationReasons } from '../../core/codes.ts';
-import { helsinkiTime } from './exportRegister.ts';
-import { addMonths } from './validateExchangeFile.ts';
+import { addMonths, helsinkiTime } from '../../core/dates.ts';
 
 /** A small seeded generator (mulberry32): the same seed gives the same register. */
 function randomSource(seed: number) {

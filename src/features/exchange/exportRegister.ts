@@ -1,3 +1,4 @@
+import { helsinkiTime } from '../../core/dates.ts';
 import type { Database } from '../../core/db/database.ts';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import type { Keyring } from '../../core/crypto/keys.ts';
@@ -59,15 +60,4 @@ export async function exportRegister(db: Database, keyring: Keyring, who: Pick<A
   }
   await appendAudit(db, keyring.auditKey, { ...who, action: 'exchange.export', outcome: 'succeeded', details: { lines: out.length } });
   return out.length > 0 ? `${out.join('\n')}\n` : '';
-}
-
-const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
-});
-
-/** An instant as the register writes it: Helsinki wall-clock time with its offset, e.g. 2024-02-05T10:12:00+02:00. */
-export function helsinkiTime(value: Date | string): string {
-  const parts = Object.fromEntries(helsinkiParts.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

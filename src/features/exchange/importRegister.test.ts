@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { exportRegister, helsinkiTime } from './exportRegister.ts';
+import { exportRegister } from './exportRegister.ts';
+import { helsinkiTime } from '../../core/dates.ts';
 import { ImportRejected, importRegister } from './importRegister.ts';
 
 const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../core/i18n/i18n.ts';
-import { addMonths, validateExchangeFile } from './validateExchangeFile.ts';
+import { validateExchangeFile } from './validateExchangeFile.ts';
+import { addMonths } from '../../core/dates.ts';
 
 const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');
 const file = (...lines: object[]) => lines.map((line) => JSON.stringify(line)).join('\n');

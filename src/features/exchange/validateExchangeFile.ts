@@ -1,12 +1,12 @@
 import { lineRules, valueProblem } from './exchangeSchema.ts';
+import { addMonths } from '../../core/dates.ts';
+import { maxReflectionMonths } from '../../core/codes.ts';
 
 /** One line of an exchange file, as read: its number (from 1), its type and its fields. */
 export interface ExchangeLine { line: number; type: string; fields: Record<string, any> }
 
 /** A wrong line: its number, a stable code (translated as `exchange.errors.<code>`) and the details. */
 export interface ExchangeProblem { line: number; code: string; params: Record<string, string | number> }
-
-const MAX_REFLECTION_MONTHS = 6;
 
 /**
  * Checks a whole exchange file before anything is written: every line on its own, then the lines
@@ -126,7 +126,7 @@ function checkAcrossLines(lines: ExchangeLine[], problem: (line: number, code: s
     requirePerson(entry);
     const { start, end } = entry.fields;
     if (end < start) problem(entry.line, 'ends_before_start');
-    else if (end > addMonths(start, MAX_REFLECTION_MONTHS)) problem(entry.line, 'reflection_too_long', { months: MAX_REFLECTION_MONTHS });
+    else if (end > addMonths(start, maxReflectionMonths)) problem(entry.line, 'reflection_too_long', { months: maxReflectionMonths });
   }
   for (const entry of byType('identification')) {
     requirePerson(entry);
@@ -135,13 +135,4 @@ function checkAcrossLines(lines: ExchangeLine[], problem: (line: number, code: s
     if (startedAt != null && time(startedAt) < time(requestedAt)) problem(entry.line, 'started_before_request');
     if (decidedAt != null && time(decidedAt) < time(startedAt ?? requestedAt)) problem(entry.line, 'decided_before_start');
   }
-}
-
-/** The same day `months` later, or the month's last day when it has no such day (31 Aug + 6 months = 28/29 Feb). */
-export function addMonths(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
 }

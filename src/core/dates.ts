@@ -1,0 +1,36 @@
+/** Dates as the assistance system lives them: calendar days and wall-clock times in Europe/Helsinki. */
+
+const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+});
+
+/** An instant as the register writes it: Helsinki wall-clock time with its offset, e.g. 2024-02-05T10:12:00+02:00. */
+export function helsinkiTime(value: Date | string): string {
+  const parts = Object.fromEntries(helsinkiParts.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+/** The Helsinki calendar day of an instant, `YYYY-MM-DD`. */
+export const helsinkiDate = (value: Date | string = new Date()): string => helsinkiTime(value).slice(0, 10);
+
+/** The same day `months` later, or the month's last day when it has no such day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar day to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** Age in whole years on a calendar day. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** The calendar day `days` after (or before) another. */
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

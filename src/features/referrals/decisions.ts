@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../core/audit/audit.ts';
+import { protectedContext } from '../../core/crypto/protectedColumns.ts';
+import { helsinkiDate } from '../../core/dates.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { AppContext } from '../../server/context.ts';
+import { auditWho, type Who } from '../clients/access.ts';
+import type { ReferralIntake } from './intake.ts';
+import { findReferral, referralStatus } from './queries.ts';
+
+export interface DecisionInput {
+  outcome: 'admitted' | 'rejected';
+  /** Written for the person: they go into the decision letter. */
+  reasons: string;
+  letterLanguage: 'fi' | 'sv' | 'en';
+  officeId?: string;
+  caseworkerIds?: string[];
+}
+
+/**
+ * Admission or rejection, by the director or a designated official (the route asks the policy).
+ * Admission makes the person a client: their office, caseworkers and children in their care are set.
+ */
+export async function decideReferral(ctx: AppContext, who: Who, referralId: string, input: DecisionInput) {
+  const referral = await findReferral(ctx.db, referralId);
+  if (!referral) throw notFound();
+  if (referralStatus(referral) !== 'open') throw new AppError(409, 'referral_closed');
+  const officeId = input.officeId ?? referral.office_id ?? who.actor.officeId;
+  const caseworkerIds = [...new Set(input.caseworkerIds ?? [])];
+  if (input.outcome === 'admitted') {
+    if (!officeId || !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst())) throw new AppError(400, 'unknown_office');
+    if (caseworkerIds.length === 0) throw new AppError(400, 'validation_failed', {}, [{ field: 'caseworkerIds', problem: 'minItems' }]);
+    const staff = await ctx.db.selectFrom('accounts').select('id').where('id', 'in', caseworkerIds)
+      .where('role', 'in', ['director', 'caseworker', 'nurse']).where('disabled_at', 'is', null).execute();
+    if (staff.length !== caseworkerIds.length) throw new AppError(400, 'not_assistance_staff');
+  }
+  const decisionId = randomUUID();
+  const now = new Date();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('decisions').values({
+      id: decisionId, register_id: decisionId, referral_id: referralId, decided_at: now, outcome: input.outcome, decided_by: who.actor.id,
+      letter_language: input.letterLanguage, reasons: ctx.cipher.encrypt(input.reasons.trim(), protectedContext('decisions', 'reasons', decisionId)),
+    }).execute();
+    if (input.outcome === 'admitted') {
+      await trx.updateTable('persons').set({ office_id: officeId }).where('id', '=', referral.person_id).execute();
+      for (const accountId of caseworkerIds) {
+        await trx.insertInto('client_assignments').values({ client_id: referral.person_id, account_id: accountId }).onConflict((oc) => oc.doNothing()).execute();
+      }
+      const intake = JSON.parse(ctx.cipher.decryptOptional(referral.intake, protectedContext('referrals', 'intake', referralId)) ?? '{"children":[]}') as ReferralIntake;
+      for (const child of intake.children) {
+        const childId = randomUUID();
+        await trx.insertInto('children').values({ id: childId, register_id: childId, guardian_id: referral.person_id, birth_date: child.birthDate, from_date: helsinkiDate(now) }).execute();
+      }
+    }
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who), action: 'referrals.decide', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['case'],
+      details: { referral: referralId, decision: input.outcome, caseworkers: caseworkerIds },
+    });
+  });
+  return { id: decisionId, outcome: input.outcome };
+}
+
+/** What the decision letter says, in the language chosen for it: the web page prints it. */
+export async function decisionLetter(ctx: AppContext, who: Who, referralId: string) {
+  const referral = await findReferral(ctx.db, referralId);
+  if (!referral || !referral.decision_id) throw notFound();
+  const decider = referral.decided_by ? await ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', referral.decided_by).executeTakeFirst() : undefined;
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.letter', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['identity', 'case'], details: { referral: referralId } });
+  return {
+    language: referral.letter_language ?? 'fi', outcome: referral.outcome!, decidedAt: new Date(referral.decided_at!).toISOString(),
+    receivedAt: new Date(referral.received_at).toISOString(), name: referral.name, birthDate: referral.birth_date, officeId: referral.office_id,
+    reasons: ctx.cipher.decryptOptional(referral.reasons, protectedContext('decisions', 'reasons', referral.decision_id)),
+    deciderName: decider?.display_name ?? null, deciderTitle: decider?.title ?? null, reference: referral.decision_id.slice(0, 8).toUpperCase(),
+  };
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../core/audit/audit.ts';
+import type { ExploitationPurpose, ReferralSource, ResidenceStatus } from '../../core/codes.ts';
+import { protectedContext } from '../../core/crypto/protectedColumns.ts';
+import { ageOn, helsinkiDate } from '../../core/dates.ts';
+import { AppError } from '../../core/errors.ts';
+import { can } from '../../core/policy/policy.ts';
+import type { AppContext } from '../../server/context.ts';
+import { auditWho, type Who } from '../clients/access.ts';
+
+export interface ReferredPerson {
+  name: string;
+  birthDate: string;
+  birthDateEstimated?: boolean;
+  gender: string;
+  nationality: string;
+  languages?: string[];
+  interpreterNeeded?: boolean;
+  /** Protected: the channel and the times it is safe to contact the person. */
+  contact?: string | null;
+  whereabouts?: string | null;
+  safePlace?: boolean | null;
+  acuteThreat?: boolean | null;
+}
+
+export interface SuspectedExploitation {
+  /** The first is the main purpose. */
+  purposes: ExploitationPurpose[];
+  place?: 'finland' | 'abroad' | null;
+  sector?: string | null;
+  minorAtTime?: boolean;
+  meansOfControl?: string[];
+  recruitment?: string | null;
+}
+
+export type Consent =
+  | { given: true; givenBy: string; at: string; method: string; interpreter?: string | null }
+  | { given: false; overrideReason: string };
+
+export interface ReferralInput {
+  source: ReferralSource;
+  referrerName?: string | null;
+  officeId?: string | null;
+  person: ReferredPerson;
+  children?: Array<{ birthDate: string }>;
+  exploitation?: SuspectedExploitation | null;
+  residenceStatus?: ResidenceStatus | null;
+  /** In the person's or the referrer's words: kept encrypted. */
+  account?: string | null;
+  consent: Consent;
+}
+
+/** What the referral carries encrypted, beyond its columns. */
+export interface ReferralIntake { account: string | null; children: Array<{ birthDate: string }>; replyChannel?: string | null; language?: string | null }
+
+type Referrer = { who: Who } | { publicLanguage: string; replyChannel: string };
+
+/**
+ * A referral lands in the intake queue with the person it is about. No consent, no referral: the only
+ * exception is a child, whose referral a role allowed to override may record with a written reason.
+ */
+export async function createReferral(ctx: AppContext, referrer: Referrer, input: ReferralInput): Promise<{ id: string; personId: string }> {
+  const now = new Date();
+  const today = helsinkiDate(now);
+  const problems: Array<{ field: string; problem: string }> = [];
+  if (input.person.birthDate > today) problems.push({ field: 'person.birthDate', problem: 'not_in_future' });
+  for (const [index, child] of (input.children ?? []).entries()) if (child.birthDate > today) problems.push({ field: `children.${index}.birthDate`, problem: 'not_in_future' });
+  if (input.exploitation && new Set(input.exploitation.purposes).size !== input.exploitation.purposes.length) problems.push({ field: 'exploitation.purposes', problem: 'uniqueItems' });
+  if (input.consent.given && Date.parse(input.consent.at) > now.getTime() + 60_000) problems.push({ field: 'consent.at', problem: 'not_in_future' });
+  if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
+
+  const who = 'who' in referrer ? referrer.who : null;
+  if (!input.consent.given) {
+    if (ageOn(input.person.birthDate, today) >= 18) throw new AppError(400, 'consent_required');
+    if (!who || !can(who.actor, 'referrals.consentOverride')) throw new AppError(403, 'consent_override_not_allowed');
+  }
+  const officeId = input.officeId ?? (who && who.actor.role !== 'partner' ? who.actor.officeId : null);
+  if (officeId && !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst())) throw new AppError(400, 'unknown_office');
+
+  const personId = randomUUID();
+  const referralId = randomUUID();
+  const intake: ReferralIntake = {
+    account: input.account ?? null,
+    children: input.children ?? [],
+    ...('publicLanguage' in referrer ? { replyChannel: referrer.replyChannel, language: referrer.publicLanguage } : {}),
+  };
+  const seal = (table: string, column: string, id: string, value: string | null | undefined) => ctx.cipher.encryptOptional(value, protectedContext(table, column, id));
+  await ctx.db.transaction().execute(async (trx) => {
+    const person = input.person;
+    await trx.insertInto('persons').values({
+      id: personId, register_id: personId, office_id: officeId, name: person.name.trim(), birth_date: person.birthDate, birth_date_estimated: person.birthDateEstimated ?? false,
+      gender: person.gender, nationality: person.nationality, languages: person.languages ?? [], interpreter_needed: person.interpreterNeeded ?? false,
+      contact: seal('persons', 'contact', personId, person.contact), whereabouts: seal('persons', 'whereabouts', personId, person.whereabouts),
+    }).execute();
+    const consent = input.consent;
+    await trx.insertInto('referrals').values({
+      id: referralId, register_id: referralId, person_id: personId, received_at: now, source: input.source,
+      // A child's referral without consent keeps the register's consent time at receipt; the override says why.
+      consent_at: consent.given ? consent.at : now,
+      consent_given_by: consent.given ? consent.givenBy : null,
+      consent_method: consent.given ? consent.method : null,
+      consent_interpreter: consent.given ? consent.interpreter ?? null : null,
+      consent_override_reason: consent.given ? null : seal('referrals', 'consent_override_reason', referralId, consent.overrideReason),
+      referrer_account_id: who?.actor.id ?? null,
+      referrer_organisation_id: who?.actor.role === 'partner' ? who.actor.organisationId : null,
+      referrer_name: input.referrerName ?? null,
+      safe_place: person.safePlace ?? null, acute_threat: person.acuteThreat ?? null,
+      intake: seal('referrals', 'intake', referralId, JSON.stringify(intake)),
+    }).execute();
+    const exploitation = input.exploitation;
+    for (const [index, purpose] of (exploitation?.purposes ?? []).entries()) {
+      await trx.insertInto('exploitations').values({
+        person_id: personId, purpose, place: purpose === 'witness' ? null : exploitation!.place ?? null, main: index === 0, minor_at_time: exploitation!.minorAtTime ?? false,
+        sector: exploitation!.sector ?? null, means_of_control: exploitation!.meansOfControl ?? [], recruitment: exploitation!.recruitment ?? null,
+      }).execute();
+    }
+    if (input.residenceStatus) await trx.insertInto('residence_statuses').values({ person_id: personId, status: input.residenceStatus, at: today }).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      // A person referring themself leaves no address behind.
+      ...(who ? auditWho(who) : { actorId: null, actorRole: 'public', ip: null }),
+      action: 'referrals.create', outcome: 'succeeded', clientId: personId, fieldGroups: ['identity', 'contact', 'case'],
+      details: { referral: referralId, source: input.source, consent: consent.given ? 'given' : 'child_override' },
+    });
+  });
+  return { id: referralId, personId };
+}

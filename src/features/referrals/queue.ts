@@ -1,0 +1,95 @@
+import { appendAudit } from '../../core/audit/audit.ts';
+import { protectedContext } from '../../core/crypto/protectedColumns.ts';
+import { daysBetween, helsinkiDate } from '../../core/dates.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { AppContext } from '../../server/context.ts';
+import { auditWho, type Who } from '../clients/access.ts';
+import type { ReferralIntake } from './intake.ts';
+import { matchScore } from './matching.ts';
+import { findReferral, matchCandidates, openReferrals, referralStatus, referralsWithPerson, type ReferralRow } from './queries.ts';
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** Open referrals, oldest first, with how many days each has waited (Helsinki days). */
+export async function intakeQueue(ctx: AppContext, who: Who) {
+  const rows = await openReferrals(ctx.db).execute();
+  const today = helsinkiDate();
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.queue', outcome: 'succeeded', fieldGroups: ['identity', 'case'], details: { clients: rows.map((row) => row.person_id) } });
+  return rows.map((row) => ({
+    id: row.id, receivedAt: iso(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), today), source: row.source,
+    name: row.name, nationality: row.nationality, officeId: row.office_id, acuteThreat: row.acute_threat, safePlace: row.safe_place,
+    consent: row.consent_override_reason ? 'child_override' : 'given', referrerOrganisation: row.referrer_organisation_name,
+  }));
+}
+
+/** The referrals a partner organisation has sent, with where each stands: no more than the sender needs. */
+export async function sentReferrals(ctx: AppContext, who: Who) {
+  const rows = await referralsWithPerson(ctx.db).where('referrals.referrer_organisation_id', '=', who.actor.organisationId ?? '').orderBy('referrals.received_at', 'desc').limit(500).execute();
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.sent', outcome: 'succeeded', fieldGroups: ['identity'], details: { clients: rows.map((row) => row.person_id) } });
+  return rows.map((row) => ({ id: row.id, receivedAt: iso(row.received_at), name: row.name, status: referralStatus(row) }));
+}
+
+async function suggestions(ctx: AppContext, row: ReferralRow) {
+  const reviews = await ctx.db.selectFrom('match_reviews').select(['candidate_id', 'outcome']).where('referral_id', '=', row.id).execute();
+  const reviewed = new Map(reviews.map((review) => [review.candidate_id, review.outcome]));
+  const referred = { name: row.name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, nationality: row.nationality };
+  const scored = (await matchCandidates(ctx.db, { id: row.person_id, nationality: row.nationality, birth_date: row.birth_date }))
+    .map((candidate) => ({ candidate, match: matchScore(referred, { name: candidate.name, birthDate: candidate.birth_date, birthDateEstimated: candidate.birth_date_estimated, nationality: candidate.nationality }) }))
+    .filter((entry) => entry.match !== null)
+    .sort((a, b) => b.match!.score - a.match!.score)
+    .slice(0, 10);
+  return scored.map(({ candidate, match }) => ({
+    personId: candidate.id, name: candidate.name, birthDate: candidate.birth_date, nationality: candidate.nationality, isClient: Boolean(candidate.is_client),
+    score: match!.score, reasons: match!.reasons, review: reviewed.get(candidate.id) ?? null,
+  }));
+}
+
+/** One referral as intake staff see it, with possible matches: logged as a read of the person's data. */
+export async function readReferral(ctx: AppContext, who: Who, id: string) {
+  const row = await findReferral(ctx.db, id);
+  if (!row) throw notFound();
+  const intake = JSON.parse(ctx.cipher.decryptOptional(row.intake, protectedContext('referrals', 'intake', row.id)) ?? '{"account":null,"children":[]}') as ReferralIntake;
+  const [exploitations, residence, matches, decider] = await Promise.all([
+    ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', row.person_id).orderBy('main', 'desc').execute(),
+    ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', row.person_id).orderBy('at', 'desc').execute(),
+    suggestions(ctx, row),
+    row.decided_by ? ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', row.decided_by).executeTakeFirst() : undefined,
+  ]);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who), action: 'referrals.read', outcome: 'succeeded', clientId: row.person_id, fieldGroups: ['identity', 'contact', 'case'],
+    details: { referral: row.id, clients: matches.map((match) => match.personId) },
+  });
+  return {
+    id: row.id, personId: row.person_id, status: referralStatus(row), receivedAt: iso(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), helsinkiDate()),
+    source: row.source, referrerName: row.referrer_name, referrerOrganisation: row.referrer_organisation_name, officeId: row.office_id,
+    person: {
+      name: row.name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, gender: row.gender, nationality: row.nationality,
+      languages: row.languages, interpreterNeeded: row.interpreter_needed, safePlace: row.safe_place, acuteThreat: row.acute_threat,
+      contact: ctx.cipher.decryptOptional(row.contact, protectedContext('persons', 'contact', row.person_id)),
+      whereabouts: ctx.cipher.decryptOptional(row.whereabouts, protectedContext('persons', 'whereabouts', row.person_id)),
+    },
+    consent: row.consent_override_reason
+      ? { given: false, overrideReason: ctx.cipher.decrypt(row.consent_override_reason, protectedContext('referrals', 'consent_override_reason', row.id)) }
+      : { given: true, givenBy: row.consent_given_by, at: iso(row.consent_at), method: row.consent_method, interpreter: row.consent_interpreter },
+    account: intake.account, children: intake.children, replyChannel: intake.replyChannel ?? null, replyLanguage: intake.language ?? null,
+    exploitations: exploitations.map((e) => ({ purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time, sector: e.sector, meansOfControl: e.means_of_control, recruitment: e.recruitment })),
+    residence: residence.map((r) => ({ status: r.status, at: r.at })),
+    decision: row.outcome ? {
+      outcome: row.outcome, decidedAt: iso(row.decided_at), letterLanguage: row.letter_language, deciderName: decider?.display_name ?? null,
+      reasons: ctx.cipher.decryptOptional(row.reasons, protectedContext('decisions', 'reasons', row.decision_id!)),
+    } : null,
+    withdrawnAt: iso(row.withdrawn_at),
+    matches,
+  };
+}
+
+/** The person withdrew consent before a decision: the referral closes, and that is recorded. */
+export async function withdrawReferral(ctx: AppContext, who: Who, id: string) {
+  const row = await findReferral(ctx.db, id);
+  if (!row) throw notFound();
+  if (referralStatus(row) !== 'open') throw new AppError(409, 'referral_closed');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('withdrawals').values({ referral_id: id, at: new Date(), recorded_by: who.actor.id }).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.withdraw', outcome: 'succeeded', clientId: row.person_id, fieldGroups: ['case'], details: { referral: id } });
+  });
+}
