@@ -38,6 +38,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/clients/:id/access-log': ['director'],
   'GET /api/v1/statistics/annual/:year': [...roles],
   'GET /api/v1/statistics/annual/:year/download': [...roles],
+  'GET /api/v1/staff': ['director', 'caseworker'],
   'POST /api/v1/public/referrals': 'public',
   'POST /api/v1/referrals': ['director', 'caseworker', 'partner'],
   'GET /api/v1/referrals/queue': ['director', 'caseworker'],

@@ -43,6 +43,8 @@ const actionRoles = {
   'reflection.overview': ['director', 'caseworker'],
   'identification.queue': ['director', 'caseworker'],
   'identification.decide': ['director'],
+  // Choosing who works on a case: the assistance system's active staff, by name and role.
+  'staff.list': ['director', 'caseworker'],
   'tasks.mine': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'organisations.read': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
   // Small counts can identify a person: only the assistance system's own staff see every count.

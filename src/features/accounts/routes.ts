@@ -6,6 +6,13 @@ import { changeOwnPassword, createAccount, endSessionsOf, resetMfa, setAccountDi
 type IdParams = { Params: { id: string } };
 
 export async function accountRoutes(app: FastifyInstance) {
+  app.get('/api/v1/staff', {
+    config: { access: 'staff.list' },
+    schema: { tags: ['accounts'], response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' }, officeId: { type: ['string', 'null'] } } } } } },
+  }, async () => (await app.polku.db.selectFrom('accounts').select(['id', 'display_name', 'role', 'office_id'])
+    .where('role', 'in', ['director', 'caseworker', 'nurse']).where('disabled_at', 'is', null).orderBy('display_name').execute())
+    .map((account) => ({ id: account.id, displayName: account.display_name, role: account.role, officeId: account.office_id })));
+
   const ctx = app.polku;
   const manage = { access: 'accounts.manage' } as const;
   const one = { 200: accountSchema };

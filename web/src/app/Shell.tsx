@@ -9,6 +9,9 @@ import { ClientListPage } from '../features/clients/ClientListPage.tsx';
 import { ClientPage } from '../features/clients/ClientPage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
 import { StatisticsPage } from '../features/statistics/StatisticsPage.tsx';
+import { ReferralsPage } from '../features/referrals/ReferralsPage.tsx';
+import { DecisionLetterPage, ReferralPage } from '../features/referrals/ReferralPage.tsx';
+import { IdentificationQueuePage, ReflectionOverviewPage } from '../features/casework/OverviewPages.tsx';
 
 /** The logged-in application: navigation by what the role may do, who is logged in, language, logout. */
 export function Shell() {
@@ -20,15 +23,23 @@ export function Shell() {
 
   const links = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/referrals', label: t('nav.referrals'), show: can('referrals.create') },
     { to: '/clients', label: t('nav.clients'), show: can('clients.list') },
+    { to: '/reflection-periods', label: t('nav.reflection'), show: can('reflection.overview') },
+    { to: '/identification', label: t('nav.identification'), show: can('identification.queue') },
     { to: '/statistics', label: t('nav.statistics'), show: can('statistics.published') },
     { to: '/admin/accounts', label: t('nav.accounts'), show: can('accounts.manage') },
     { to: '/settings', label: t('nav.settings'), show: true },
   ].filter((link) => link.show);
 
   const clientMatch = path.match(/^\/clients\/([0-9a-f-]{36})$/);
+  const referralMatch = path.match(/^\/referrals\/([0-9a-f-]{36})(\/letter)?$/);
   let page;
   if (path === '/') page = <HomePage />;
+  else if (path === '/referrals' && can('referrals.create')) page = <ReferralsPage />;
+  else if (referralMatch && can('referrals.queue')) page = referralMatch[2] ? <DecisionLetterPage key={path} id={referralMatch[1]} /> : <ReferralPage key={path} id={referralMatch[1]} />;
+  else if (path === '/reflection-periods' && can('reflection.overview')) page = <ReflectionOverviewPage />;
+  else if (path === '/identification' && can('identification.queue')) page = <IdentificationQueuePage />;
   else if (path === '/clients' && can('clients.list')) page = <ClientListPage />;
   else if (clientMatch && can('clients.read')) page = <ClientPage key={clientMatch[1]} id={clientMatch[1]} />;
   else if (path === '/statistics' && can('statistics.published')) page = <StatisticsPage />;

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { ErrorMessage, Field, PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { CaseworkSections, type RecordParts } from '../casework/CaseworkSections.tsx';
 
-interface ClientRecord {
+interface ClientRecord extends RecordParts {
   id: string; officeId: string | null; relationship: string; readable: string[];
   identity?: { name: string | null; birthDate: string | null; gender: string; nationality: string };
   contact?: { contact: string | null; whereabouts: string | null };
@@ -20,7 +21,9 @@ export function ClientPage({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [log, setLog] = useState<AccessEntry[] | null>(null);
 
+  const [reason, setReason] = useState<string | undefined>();
   const open = useCallback(async (reason?: string) => {
+    setReason(reason);
     setError(null);
     try {
       setRecord(await api<ClientRecord>('GET', `/clients/${id}`, undefined, reason ? { 'x-polku-access-reason': encodeURIComponent(reason) } : {}));
@@ -77,6 +80,7 @@ export function ClientPage({ id }: { id: string }) {
           </dl>
         </section>
       )}
+      <CaseworkSections clientId={id} record={record} reload={() => void open(reason)} />
       {session.permissions?.['clients.accessLog'] && (
         <section aria-labelledby="log-heading" className="panel">
           <h2 id="log-heading">{t('accessLog.title')}</h2>

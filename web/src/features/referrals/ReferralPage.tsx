@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.ts';
+import { ErrorMessage, Field, Link, PageTitle, SelectField, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
+
+interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
+interface Referral {
+  id: string; personId: string; status: string; receivedAt: string; waitedDays: number; source: string; referrerName: string | null; referrerOrganisation: string | null;
+  person: { name: string | null; birthDate: string | null; gender: string; nationality: string; contact: string | null; whereabouts: string | null; acuteThreat: boolean | null; safePlace: boolean | null };
+  consent: { given: boolean; givenBy?: string; at?: string; method?: string; interpreter?: string | null; overrideReason?: string };
+  account: string | null; replyChannel: string | null; matches: Match[];
+  exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
+  decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
+}
+interface Staff { id: string; displayName: string; role: string; disabled: boolean }
+
+export function ReferralPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('referrals');
+  const { t: tc } = useTranslation('clients');
+  const { session } = useSession();
+  const [referral, setReferral] = useState<Referral | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(() => api<Referral>('GET', `/referrals/${id}`).then(setReferral).catch(setError), [id]);
+  useEffect(() => { void load(); }, [load]);
+
+  const act = async (work: () => Promise<unknown>, message: string) => {
+    setError(null);
+    try { await work(); setNotice(message); await load(); } catch (caught) { setError(caught as ApiError); }
+  };
+  if (!referral) return error ? <><PageTitle>{t('referralTitle')}</PageTitle><ErrorMessage error={error} /></> : <p role="status">…</p>;
+  const person = referral.person;
+  const consent = referral.consent;
+
+  return (
+    <>
+      <PageTitle>{t('referralTitle')}: {person.name}</PageTitle>
+      <p><strong>{t(`statuses.${referral.status}`)}</strong> · {t('received')} {formatDateTime(referral.receivedAt, i18n.language)} · {t('waited')} {t('days', { count: referral.waitedDays })}</p>
+      {notice && <StatusMessage>{notice}</StatusMessage>}
+      <ErrorMessage error={error} />
+      <section className="panel" aria-labelledby="person-heading">
+        <h2 id="person-heading">{t('person')}</h2>
+        <dl>
+          <dt>{tc('birthDate')}</dt><dd>{person.birthDate ? formatDate(person.birthDate, i18n.language) : '–'}</dd>
+          <dt>{tc('gender')}</dt><dd>{tc(`genders.${person.gender}`)}</dd>
+          <dt>{tc('nationality')}</dt><dd>{person.nationality}</dd>
+          <dt>{t('source')}</dt><dd>{t(`statistics:sources.${referral.source}`)}{referral.referrerOrganisation ? ` (${referral.referrerOrganisation})` : ''}{referral.referrerName ? ` – ${referral.referrerName}` : ''}</dd>
+          <dt>{t('flags')}</dt><dd>{[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') || '–'}</dd>
+          {referral.exploitations.map((entry) => <div key={entry.purpose}><dt>{t('form.purpose')}</dt><dd>{t(`statistics:purposes.${entry.purpose}`)}{entry.place ? `, ${t(`statistics:places.${entry.place}`)}` : ''}</dd></div>)}
+        </dl>
+      </section>
+      <section className="panel protected" aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{tc('groups.contact')}</h2>
+        <p className="muted">{tc('protectedNotice')}</p>
+        <dl>
+          <dt>{tc('contact')}</dt><dd>{person.contact ?? '–'}</dd>
+          {referral.replyChannel && <><dt>{t('replyChannel')}</dt><dd>{referral.replyChannel}</dd></>}
+          <dt>{tc('whereabouts')}</dt><dd>{person.whereabouts ?? '–'}</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="consent-heading">
+        <h2 id="consent-heading">{t('consentTitle')}</h2>
+        {consent.given
+          ? <p>{t('consentGiven', { who: t(`givers.${consent.givenBy}`), how: t(`methods.${consent.method}`), when: formatDateTime(consent.at!, i18n.language) })}{consent.interpreter ? ` ${t('consentInterpreter', { name: consent.interpreter })}` : ''}</p>
+          : <p>{t('overrideReason', { reason: consent.overrideReason })}</p>}
+        {referral.account && <><h3>{t('account')}</h3><p className="preserve">{referral.account}</p></>}
+      </section>
+      <section className="panel" aria-labelledby="matches-heading">
+        <h2 id="matches-heading">{t('matchesTitle')}</h2>
+        {referral.matches.length === 0 ? <p>{t('noMatches')}</p> : (
+          <ul>{referral.matches.map((match) => (
+            <li key={match.personId}>
+              {match.name}, {match.birthDate ? formatDate(match.birthDate, i18n.language) : '–'}, {match.nationality}{match.isClient ? ` (${t('isClient')})` : ''} – {match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ')}
+              {match.review ? ` – ${t(`reviewed.${match.review}`)}` : ''}
+              {referral.status === 'open' && match.review !== 'confirmed' && (
+                <span className="statistics-actions">
+                  <button type="button" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'confirmed' }), t('reviewed.confirmed'))}>{t('samePerson')}</button>
+                  {match.review !== 'dismissed' && <button type="button" className="secondary" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'dismissed' }), t('reviewed.dismissed'))}>{t('notSamePerson')}</button>}
+                </span>
+              )}
+            </li>
+          ))}</ul>
+        )}
+      </section>
+      {referral.decision && (
+        <section className="panel" aria-labelledby="decision-heading">
+          <h2 id="decision-heading">{t('decisionTitle')}</h2>
+          <p>{t(`statuses.${referral.decision.outcome}`)} · {formatDateTime(referral.decision.decidedAt, i18n.language)} · {referral.decision.deciderName}</p>
+          <p className="preserve">{referral.decision.reasons}</p>
+          <p><Link to={`/referrals/${id}/letter`}>{t('showLetter')}</Link>{referral.decision.outcome === 'admitted' && <> · <Link to={`/clients/${referral.personId}`}>{tc('recordTitle')}</Link></>}</p>
+        </section>
+      )}
+      {referral.status === 'open' && session.permissions?.['referrals.decide'] && <DecisionForm id={id} onDecided={() => act(async () => {}, t('decided'))} />}
+      {referral.status === 'open' && session.permissions?.['referrals.withdraw'] && (
+        <p><button type="button" className="secondary" onClick={() => void act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}>{t('withdraw')}</button></p>
+      )}
+    </>
+  );
+}
+
+function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) {
+  const { t } = useTranslation('referrals');
+  const { t: tc } = useTranslation();
+  const { session } = useSession();
+  const [staff, setStaff] = useState<Array<{ value: string; label: string }>>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    void api<Staff[]>('GET', '/staff').then((accounts) => setStaff(accounts.map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` })))).catch(() => setStaff([]));
+  }, [tc]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const outcome = String(form.get('outcome'));
+    setError(null);
+    try {
+      await api('POST', `/referrals/${id}/decision`, {
+        outcome, reasons: String(form.get('reasons') ?? '').trim(), letterLanguage: String(form.get('letterLanguage')),
+        ...(outcome === 'admitted' ? { officeId: String(form.get('officeId')), caseworkerIds: [String(form.get('caseworker'))].filter(Boolean) } : {}),
+      });
+      onDecided();
+    } catch (caught) { setError(caught as ApiError); }
+  }
+  return (
+    <section className="panel" aria-labelledby="decide-heading">
+      <h2 id="decide-heading">{t('decisionTitle')}</h2>
+      <ErrorMessage error={error} />
+      <form onSubmit={submit} noValidate>
+        <SelectField label={t('outcome')} name="outcome" options={[{ value: 'admitted', label: t('admit') }, { value: 'rejected', label: t('reject') }]} />
+        <div className="field"><label htmlFor="reasons">{t('reasons')}</label><textarea id="reasons" name="reasons" rows={4} required /></div>
+        <SelectField label={t('letterLanguage')} name="letterLanguage" options={['fi', 'sv', 'en'].map((language) => ({ value: language, label: tc(`language.${language}`) }))} />
+        <SelectField label={t('office')} name="officeId" defaultValue={session.account?.officeId ?? undefined} options={['helsinki', 'lappeenranta', 'tampere', 'oulu'].map((office) => ({ value: office, label: tc(`offices.${office}`) }))} />
+        <SelectField label={t('caseworker')} name="caseworker" options={staff} />
+        <button type="submit">{t('decide')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The decision letter in the language chosen for it, whatever the page's language; printable. */
+export function DecisionLetterPage({ id }: { id: string }) {
+  const { i18n } = useTranslation();
+  const [letter, setLetter] = useState<{ language: string; outcome: string; decidedAt: string; receivedAt: string; name: string | null; birthDate: string | null; reasons: string | null; deciderName: string | null; deciderTitle: string | null; reference: string } | null>(null);
+  useEffect(() => { void api<typeof letter>('GET', `/referrals/${id}/decision-letter`).then(setLetter); }, [id]);
+  if (!letter) return <p role="status">…</p>;
+  const t = i18n.getFixedT(letter.language, 'referrals');
+  return (
+    <>
+      <p className="no-print"><button type="button" onClick={() => window.print()}>{t('print')}</button></p>
+      <article className="letter" lang={letter.language}>
+        <PageTitle>{t('letter.title')}</PageTitle>
+        <p>{t('letter.reference')}: {letter.reference} · {t('letter.date')}: {formatDate(letter.decidedAt, letter.language)}</p>
+        <p>{t('letter.to')}: {letter.name}{letter.birthDate ? `, ${t('letter.born')} ${formatDate(letter.birthDate, letter.language)}` : ''}</p>
+        <p>{t('letter.referralReceived')}: {formatDate(letter.receivedAt, letter.language)}</p>
+        <h2>{t('letter.decision')}</h2>
+        <p>{t(`letter.${letter.outcome}`)}</p>
+        <h2>{t('letter.reasons')}</h2>
+        <p className="preserve">{letter.reasons}</p>
+        <p>{t('letter.law')}</p>
+        <p>{t('letter.appeal')}</p>
+        <p>{t('letter.signed')}: {letter.deciderName}{letter.deciderTitle ? `, ${letter.deciderTitle}` : ''}</p>
+      </article>
+    </>
+  );
+}
