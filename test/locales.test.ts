@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import { languages, loadLocale } from '../src/core/i18n/i18n.ts';
+import { publicLanguages } from '../src/features/referrals/schema.ts';
 
 function keys(node: unknown, prefix = ''): string[] {
   if (typeof node !== 'object' || node === null) return [prefix];
@@ -24,6 +26,18 @@ describe('translations', () => {
       };
       expect(placeholders('sv'), key).toEqual(placeholders('fi'));
       expect(placeholders('en'), key).toEqual(placeholders('fi'));
+    }
+  });
+});
+
+describe('the public help page', () => {
+  it('exists in every language the public form accepts, with the same texts, none empty', () => {
+    const read = (language: string) => JSON.parse(fs.readFileSync(new URL(`../locales/${language}/public.json`, import.meta.url), 'utf8')) as Record<string, string>;
+    const finnish = Object.keys(read('fi')).sort();
+    for (const language of publicLanguages) {
+      const texts = read(language);
+      expect(Object.keys(texts).sort(), language).toEqual(finnish);
+      for (const key of finnish) expect(texts[key].trim().length, `${language}:${key}`).toBeGreaterThan(0);
     }
   });
 });
