@@ -12,7 +12,7 @@ const loginStage = { type: 'object', properties: { stage: { type: 'string' }, cs
 const code = { type: 'string', minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' } as const;
 
 export async function authRoutes(app: FastifyInstance) {
-  const limiter = new AttemptLimiter(30, 15 * 60 * 1000);
+  const limiter = new AttemptLimiter(app.polku.config.loginAttemptsPerAddress, 15 * 60 * 1000);
   const limited = async (request: FastifyRequest) => {
     if (!limiter.allow(request.ip)) throw new AppError(429, 'too_many_attempts');
   };

@@ -12,7 +12,7 @@ import { createScratchDatabase } from '../../support/scratchDatabase.ts';
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-e2e-'));
   const port = 3100 + Math.floor(Math.random() * 800);
-  const env: NodeJS.ProcessEnv = { ...process.env, POLKU_DATA_DIR: path.join(dir, 'data'), PORT: String(port), POLKU_LANG: 'en', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, POLKU_DATA_DIR: path.join(dir, 'data'), PORT: String(port), POLKU_LANG: 'en', LOG_LEVEL: 'warn', POLKU_LOGIN_ATTEMPTS_PER_ADDRESS: '500' };
   delete env.DATABASE_URL;
   let dropDatabase = async () => {};
   if (process.env.TEST_DATABASE_URL) {
