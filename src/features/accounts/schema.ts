@@ -1,3 +1,4 @@
+import { idParams } from '../../server/schemaParts.ts';
 import { roles } from '../../core/policy/policy.ts';
 import { languages } from '../../core/i18n/i18n.ts';
 
@@ -30,4 +31,4 @@ export const createAccountBody = {
 
 export const updateAccountBody = { type: 'object', additionalProperties: false, minProperties: 1, properties: editable } as const;
 
-export const accountIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+export const accountIdParams = idParams;

@@ -109,7 +109,7 @@ describe('reflection periods', () => {
     expect((await injectJson(app, 'PATCH', `/api/v1/clients/${clientId}/reflection-periods/${start}`, await as(caseworker), { extendTo: addMonths(start, 6) })).status).toBe(204);
     expect((await injectJson(app, 'PATCH', `/api/v1/clients/${clientId}/reflection-periods/${start}`, await as(caseworker), { interruptOn: today })).status).toBe(204);
     const [period] = (await record(caseworker)).reflectionPeriods;
-    expect(period).toMatchObject({ grantedBy: 'police', end: addMonths(start, 6), grantedEnd: end, interruptedOn: today });
+    expect(period).toMatchObject({ grantedBy: 'police', end: addMonths(start, 6), grantedEnd: end, interruptedOn: today, warning: null });
     expect((await injectJson(app, 'PATCH', `/api/v1/clients/${clientId}/reflection-periods/${start}`, await as(caseworker), { extendTo: addMonths(start, 6) })).body.error.code).toBe('reflection_not_active');
   });
 });

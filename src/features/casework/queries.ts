@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
+import { hasAdmission, hasReferral } from '../clients/queries.ts';
 
-/** Admitted by a decision and not terminated since: the client is in assistance now. */
+/** Admitted by a decision (or recorded directly as a client). Whether assistance has ended is `isTerminated`. */
 export async function isClient(db: Database, personId: string): Promise<boolean> {
-  const admitted = await db.selectFrom('referrals').innerJoin('decisions', 'decisions.referral_id', 'referrals.id')
-    .select('decisions.decided_at').where('referrals.person_id', '=', personId).where('decisions.outcome', '=', 'admitted').executeTakeFirst();
-  if (admitted) return true;
-  // A client recorded directly, before referrals existed in Polku, has no referral at all.
-  const referral = await db.selectFrom('referrals').select('id').where('person_id', '=', personId).executeTakeFirst();
-  return !referral;
+  const row = await db.selectFrom('persons').select([hasAdmission.as('admitted'), hasReferral.as('referred')]).where('id', '=', personId).executeTakeFirst();
+  return row !== undefined && (row.admitted || !row.referred);
 }
 
 /** Terminated after the last admission. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons } from '../../core/codes.ts';
+import { createdResponse, date, emptyResponse, idParams, objectBody, optionalDate, optionalText, uuid } from '../../server/schemaParts.ts';
 import { documentTypes, downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
 import {
   addChild, addNote, addTask, completeTask, myTasks, recordResidence, recordService, setExploitation, terminateAssistance, updateService,
@@ -7,15 +8,7 @@ import {
 } from './service.ts';
 
 type Params = { Params: { id: string; itemId: string } };
-const uuid = { type: 'string', format: 'uuid' } as const;
-const idParams = { type: 'object', required: ['id'], properties: { id: uuid } } as const;
 const itemParams = { type: 'object', required: ['id', 'itemId'], properties: { id: uuid, itemId: uuid } } as const;
-const date = { type: 'string', format: 'date' } as const;
-const optionalDate = { anyOf: [date, { type: 'null' }] } as const;
-const optionalText = (maxLength: number) => ({ anyOf: [{ type: 'string', maxLength }, { type: 'null' }] });
-const created = { 201: { type: 'object', properties: { id: { type: 'string' } } } } as const;
-const empty = { 204: { type: 'null' } } as const;
-const body = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required, properties });
 
 /** Recording on a client's record: every route admits the roles, the service asks the policy about the field group. */
 export async function caseworkRoutes(app: FastifyInstance) {
@@ -25,12 +18,12 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/services', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: created, body: body(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }) },
+    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }) },
   }, async (request, reply) => reply.code(201).send(await recordService(ctx, who(request), request.params.id, request.body as ServiceInput)));
 
   app.patch<Params>('/api/v1/clients/:id/services/:itemId', {
     config: write,
-    schema: { tags: ['casework'], params: itemParams, response: empty, body: { ...body([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }), minProperties: 1 } },
+    schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }), minProperties: 1 } },
   }, async (request, reply) => {
     await updateService(ctx, who(request), request.params.id, request.params.itemId, request.body as { arrangedOn?: string | null });
     return reply.code(204).send();
@@ -38,17 +31,17 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/notes', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: created, body: body(['sensitivity', 'body'], { sensitivity: { type: 'string', enum: [...noteSensitivities] }, body: { type: 'string', minLength: 1, maxLength: 20000 } }) },
+    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['sensitivity', 'body'], { sensitivity: { type: 'string', enum: [...noteSensitivities] }, body: { type: 'string', minLength: 1, maxLength: 20000 } }) },
   }, async (request, reply) => reply.code(201).send(await addNote(ctx, who(request), request.params.id, request.body as Parameters<typeof addNote>[3])));
 
   app.post<Params>('/api/v1/clients/:id/tasks', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: created, body: body(['title', 'dueOn'], { title: { type: 'string', minLength: 1, maxLength: 500 }, dueOn: date, assigneeId: uuid }) },
+    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['title', 'dueOn'], { title: { type: 'string', minLength: 1, maxLength: 500 }, dueOn: date, assigneeId: uuid }) },
   }, async (request, reply) => reply.code(201).send(await addTask(ctx, who(request), request.params.id, request.body as Parameters<typeof addTask>[3])));
 
   app.put<Params>('/api/v1/clients/:id/tasks/:itemId/done', {
     config: write,
-    schema: { tags: ['casework'], params: itemParams, response: empty, body: body(['done'], { done: { type: 'boolean' } }) },
+    schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: objectBody(['done'], { done: { type: 'boolean' } }) },
   }, async (request, reply) => {
     await completeTask(ctx, who(request), request.params.id, request.params.itemId, (request.body as { done: boolean }).done);
     return reply.code(204).send();
@@ -58,7 +51,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/residence', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: empty, body: body(['status', 'at'], { status: { type: 'string', enum: [...residenceStatuses] }, at: date }) },
+    schema: { tags: ['casework'], params: idParams, response: emptyResponse, body: objectBody(['status', 'at'], { status: { type: 'string', enum: [...residenceStatuses] }, at: date }) },
   }, async (request, reply) => {
     await recordResidence(ctx, who(request), request.params.id, request.body as { status: string; at: string });
     return reply.code(204).send();
@@ -66,16 +59,16 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/children', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: created, body: body(['birthDate', 'from'], { birthDate: date, from: date }) },
+    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['birthDate', 'from'], { birthDate: date, from: date }) },
   }, async (request, reply) => reply.code(201).send(await addChild(ctx, who(request), request.params.id, request.body as { birthDate: string; from: string })));
 
   app.put<Params>('/api/v1/clients/:id/exploitation', {
     config: write,
     schema: {
-      tags: ['casework'], params: idParams, response: empty,
+      tags: ['casework'], params: idParams, response: emptyResponse,
       body: {
         type: 'array', maxItems: 10,
-        items: body(['purpose', 'place', 'main', 'minorAtTime'], {
+        items: objectBody(['purpose', 'place', 'main', 'minorAtTime'], {
           purpose: { type: 'string', enum: [...exploitationPurposes] }, place: { anyOf: [{ type: 'string', enum: [...exploitationPlaces] }, { type: 'null' }] },
           main: { type: 'boolean' }, minorAtTime: { type: 'boolean' }, sector: { anyOf: [{ type: 'string', enum: [...isicSections] }, { type: 'null' }] },
           meansOfControl: { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...meansOfControl] } },
@@ -90,7 +83,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/termination', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: empty, body: body(['reason'], { reason: { type: 'string', enum: [...terminationReasons] }, at: { type: 'string', format: 'date-time' } }) },
+    schema: { tags: ['casework'], params: idParams, response: emptyResponse, body: objectBody(['reason'], { reason: { type: 'string', enum: [...terminationReasons] }, at: { type: 'string', format: 'date-time' } }) },
   }, async (request, reply) => {
     await terminateAssistance(ctx, who(request), request.params.id, request.body as { reason: string; at?: string });
     return reply.code(204).send();
@@ -100,8 +93,8 @@ export async function caseworkRoutes(app: FastifyInstance) {
   app.post<Params>('/api/v1/clients/:id/documents', {
     config: write, bodyLimit: Math.ceil(MAX_DOCUMENT_MB * 1024 * 1024 * 1.4),
     schema: {
-      tags: ['casework'], params: idParams, response: created,
-      body: body(['fileName', 'mediaType', 'contentBase64'], { fileName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' }, mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
+      tags: ['casework'], params: idParams, response: createdResponse,
+      body: objectBody(['fileName', 'mediaType', 'contentBase64'], { fileName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' }, mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
     },
   }, async (request, reply) => reply.code(201).send(await uploadDocument(ctx, who(request), request.params.id, request.body as Parameters<typeof uploadDocument>[3])));
 

@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
 import type { Actor, Relationship } from '../../core/policy/policy.ts';
 
+/** The outer query's `persons` row has been admitted by a decision: a client, or one who was. */
+export const hasAdmission = sql<boolean>`exists (select 1 from referrals r join decisions d on d.referral_id = r.id where r.person_id = persons.id and d.outcome = 'admitted')`;
+/** A client recorded directly, before referrals existed in Polku, has no referral at all. */
+export const hasReferral = sql<boolean>`exists (select 1 from referrals r where r.person_id = persons.id)`;
+
 export const findClient = (db: Database, id: string) => db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** How the actor stands to the client: the facts the policy decides on. */
@@ -19,11 +24,7 @@ export async function relationshipTo(db: Database, actor: Actor, client: { id: s
 export function listClientsFor(db: Database, actor: Actor) {
   // A referred person becomes a client when admitted; until then they are in the intake queue only.
   let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at'])
-    .where((eb) => eb.or([
-      eb.not(eb.exists(eb.selectFrom('referrals').select('referrals.id').whereRef('referrals.person_id', '=', 'persons.id'))),
-      eb.exists(eb.selectFrom('referrals').innerJoin('decisions', 'decisions.referral_id', 'referrals.id').select('referrals.id')
-        .whereRef('referrals.person_id', '=', 'persons.id').where('decisions.outcome', '=', 'admitted')),
-    ]))
+    .where((eb) => eb.or([eb.not(hasReferral), hasAdmission]))
     .orderBy('persons.name').limit(500);
   if (actor.role === 'partner') {
     query = query.where('persons.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));

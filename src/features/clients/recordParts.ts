@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
-import { addDays, daysBetween, helsinkiDate } from '../../core/dates.ts';
+import { addDays, daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
 import { readableSensitivities, type Actor, type ClientAccess } from '../../core/policy/policy.ts';
+import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { effectiveEnd, warningLevel } from '../reflection/service.ts';
 
-const iso = (value: Date | string | null | undefined) => (value == null ? null : new Date(value).toISOString());
 
 /** One event of the client's timeline: when, what (a code translated by the page), and by whom. */
 interface TimelineEvent { at: string; kind: string; detail?: string | null; by?: string | null }
@@ -16,7 +17,7 @@ interface TimelineEvent { at: string; kind: string; detail?: string | null; by?:
 export async function recordParts(ctx: AppContext, actor: Actor, clientId: string, access: ClientAccess) {
   const reads = new Set(access.read);
   const db = ctx.db;
-  const names = new Map((await db.selectFrom('accounts').select(['id', 'display_name']).execute()).map((row) => [row.id, row.display_name]));
+  const names = await staffNamesOnRecord(db, clientId);
   const nameOf = (id: string | null | undefined) => (id ? names.get(id) ?? null : null);
   const timeline: TimelineEvent[] = [];
   const today = helsinkiDate();
@@ -41,27 +42,27 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
     const identifications = await db.selectFrom('identifications').selectAll().where('person_id', '=', clientId).orderBy('requested_at').execute();
     const experts = await db.selectFrom('identification_experts').selectAll().where('person_id', '=', clientId).orderBy('authority').execute();
     const terminations = await db.selectFrom('terminations').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
-    parts.referrals = referrals.map((row) => ({ id: row.id, receivedAt: iso(row.received_at), source: row.source, outcome: row.outcome, decidedAt: iso(row.decided_at), withdrawnAt: iso(row.withdrawn_at) }));
+    parts.referrals = referrals.map((row) => ({ id: row.id, receivedAt: isoInstant(row.received_at), source: row.source, outcome: row.outcome, decidedAt: isoInstant(row.decided_at), withdrawnAt: isoInstant(row.withdrawn_at) }));
     parts.exploitations = exploitations.map((row) => ({ purpose: row.purpose, place: row.place, main: row.main, minorAtTime: row.minor_at_time, sector: row.sector, meansOfControl: row.means_of_control, recruitment: row.recruitment }));
     parts.identifications = identifications.map((row) => ({
-      requestedAt: iso(row.requested_at), startedAt: iso(row.started_at), meetingDate: row.meeting_date, decidedAt: iso(row.decided_at), outcome: row.outcome,
+      requestedAt: isoInstant(row.requested_at), startedAt: isoInstant(row.started_at), meetingDate: row.meeting_date, decidedAt: isoInstant(row.decided_at), outcome: row.outcome,
       waitedDays: daysBetween(helsinkiDate(row.requested_at), row.decided_at ? helsinkiDate(row.decided_at) : today),
       experts: experts.filter((expert) => new Date(expert.requested_at).getTime() === new Date(row.requested_at).getTime()).map((expert) => ({
-        id: expert.id, authority: expert.authority, memberName: expert.member_name, statedAt: iso(expert.stated_at),
+        id: expert.id, authority: expert.authority, memberName: expert.member_name, statedAt: isoInstant(expert.stated_at),
         statement: ctx.cipher.decryptOptional(expert.statement, protectedContext('identification_experts', 'statement', expert.id)),
       })),
     }));
-    parts.terminations = terminations.map((row) => ({ at: iso(row.at), reason: row.reason, by: nameOf(row.recorded_by) }));
+    parts.terminations = terminations.map((row) => ({ at: isoInstant(row.at), reason: row.reason, by: nameOf(row.recorded_by) }));
     for (const row of referrals) {
-      timeline.push({ at: iso(row.received_at)!, kind: 'referral', detail: row.source });
-      if (row.decided_at) timeline.push({ at: iso(row.decided_at)!, kind: `decision_${row.outcome}`, by: nameOf(row.decided_by) });
-      if (row.withdrawn_at) timeline.push({ at: iso(row.withdrawn_at)!, kind: 'withdrawal' });
+      timeline.push({ at: isoInstant(row.received_at)!, kind: 'referral', detail: row.source });
+      if (row.decided_at) timeline.push({ at: isoInstant(row.decided_at)!, kind: `decision_${row.outcome}`, by: nameOf(row.decided_by) });
+      if (row.withdrawn_at) timeline.push({ at: isoInstant(row.withdrawn_at)!, kind: 'withdrawal' });
     }
     for (const row of identifications) {
-      timeline.push({ at: iso(row.requested_at)!, kind: 'identification_requested', by: nameOf(row.requested_by) });
-      if (row.decided_at) timeline.push({ at: iso(row.decided_at)!, kind: `identification_${row.outcome}`, by: nameOf(row.decided_by) });
+      timeline.push({ at: isoInstant(row.requested_at)!, kind: 'identification_requested', by: nameOf(row.requested_by) });
+      if (row.decided_at) timeline.push({ at: isoInstant(row.decided_at)!, kind: `identification_${row.outcome}`, by: nameOf(row.decided_by) });
     }
-    for (const row of terminations) timeline.push({ at: iso(row.at)!, kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) });
+    for (const row of terminations) timeline.push({ at: isoInstant(row.at)!, kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) });
   }
 
   if (reads.has('immigration')) {
@@ -73,7 +74,8 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
       const daysLeft = daysBetween(today, end);
       return {
         grantedBy: row.granted_by, start: row.start_date, end: row.end_date, grantedEnd: row.granted_end_date ?? row.end_date, interruptedOn: row.interrupted_on,
-        active: row.start_date <= today && end >= today, daysLeft, warning: end >= addDays(today, -7) ? warningLevel(daysLeft) : null,
+        active: row.start_date <= today && end >= today, daysLeft, // An interrupted period has ended on purpose: nothing to warn about.
+        warning: !row.interrupted_on && end >= addDays(today, -7) ? warningLevel(daysLeft) : null,
       };
     });
     for (const row of residence) timeline.push({ at: `${row.at}T12:00:00Z`, kind: 'residence', detail: row.status });
@@ -89,22 +91,38 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
   if (reads.has('notes')) {
     const sensitivities = readableSensitivities(actor, access.relationship);
     const notes = await db.selectFrom('client_notes').selectAll().where('person_id', '=', clientId).where('sensitivity', 'in', sensitivities).orderBy('at', 'desc').execute();
-    parts.notes = notes.map((row) => ({ id: row.id, at: iso(row.at), sensitivity: row.sensitivity, by: nameOf(row.author_id), body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)) }));
+    parts.notes = notes.map((row) => ({ id: row.id, at: isoInstant(row.at), sensitivity: row.sensitivity, by: nameOf(row.author_id), body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)) }));
     const tasks = await db.selectFrom('client_tasks').selectAll().where('person_id', '=', clientId).orderBy('due_on').execute();
     parts.tasks = tasks.map((row) => ({
       id: row.id, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on, assignee: nameOf(row.assignee_id),
-      doneAt: iso(row.done_at), overdue: row.done_at === null && row.due_on < today,
+      doneAt: isoInstant(row.done_at), overdue: row.done_at === null && row.due_on < today,
     }));
-    for (const row of notes) timeline.push({ at: iso(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) });
+    for (const row of notes) timeline.push({ at: isoInstant(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) });
   }
 
   if (reads.has('documents')) {
     const documents = await db.selectFrom('client_documents').select(['id', 'file_name', 'media_type', 'size', 'uploaded_by', 'at']).where('person_id', '=', clientId).orderBy('at', 'desc').execute();
     parts.documents = documents.map((row) => ({
-      id: row.id, fileName: ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id)), mediaType: row.media_type, size: row.size, at: iso(row.at), by: nameOf(row.uploaded_by),
+      id: row.id, fileName: ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id)), mediaType: row.media_type, size: row.size, at: isoInstant(row.at), by: nameOf(row.uploaded_by),
     }));
   }
 
   parts.timeline = timeline.sort((a, b) => b.at.localeCompare(a.at));
   return parts;
+}
+
+/** The names of the staff who acted on this client's record, in one query: never every account. */
+async function staffNamesOnRecord(db: Database, clientId: string): Promise<Map<string, string>> {
+  const rows = await sql<{ id: string; display_name: string }>`
+    select id, display_name from accounts where id in (
+      select d.decided_by from decisions d join referrals r on r.id = d.referral_id where r.person_id = ${clientId}
+      union select recorded_by from terminations where person_id = ${clientId}
+      union select requested_by from identifications where person_id = ${clientId}
+      union select decided_by from identifications where person_id = ${clientId}
+      union select recorded_by from reflection_periods where person_id = ${clientId}
+      union select recorded_by from client_services where person_id = ${clientId}
+      union select author_id from client_notes where person_id = ${clientId}
+      union select assignee_id from client_tasks where person_id = ${clientId}
+      union select uploaded_by from client_documents where person_id = ${clientId})`.execute(db);
+  return new Map(rows.rows.map((row) => [row.id, row.display_name]));
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fieldGroups, type FieldGroup } from '../../core/policy/policy.ts';
 import { genders } from '../../core/codes.ts';
+import { idParams, optionalText } from '../../server/schemaParts.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
 
 type IdParams = { Params: { id: string } };
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
-const optionalText = (maxLength: number) => ({ anyOf: [{ type: 'string', maxLength }, { type: 'null' }] });
 
 /** The reason for opening a record outside one's own cases travels in a header, never in the URL. */
 const REASON_HEADER = 'x-polku-access-reason';

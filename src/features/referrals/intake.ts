@@ -51,9 +51,16 @@ export interface ReferralInput {
 }
 
 /** What the referral carries encrypted, beyond its columns. */
-export interface ReferralIntake { account: string | null; children: Array<{ birthDate: string }>; replyChannel?: string | null; language?: string | null }
+/** How a person referring themself asked to be answered: a channel code, its address and safe times. */
+export interface ReplyChannel { kind: string; address: string | null; safeTimes: string | null }
 
-type Referrer = { who: Who } | { publicLanguage: string; replyChannel: string };
+export interface ReferralIntake {
+  account: string | null; children: Array<{ birthDate: string }>;
+  /** From the public page only: the reply channel, the page's language and children mentioned (no birth dates). */
+  replyChannel?: ReplyChannel | null; language?: string | null; childrenWithMe?: number | null;
+}
+
+type Referrer = { who: Who } | { publicLanguage: string; replyChannel: ReplyChannel; childrenWithMe: number | null };
 
 /**
  * A referral lands in the intake queue with the person it is about. No consent, no referral: the only
@@ -74,7 +81,8 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
     if (ageOn(input.person.birthDate, today) >= 18) throw new AppError(400, 'consent_required');
     if (!who || !can(who.actor, 'referrals.consentOverride')) throw new AppError(403, 'consent_override_not_allowed');
   }
-  const officeId = input.officeId ?? (who && who.actor.role !== 'partner' ? who.actor.officeId : null);
+  // A partner or the public does not place a referral in an office: the assistance system does.
+  const officeId = !who || who.actor.role === 'partner' ? null : input.officeId ?? who.actor.officeId;
   if (officeId && !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst())) throw new AppError(400, 'unknown_office');
 
   const personId = randomUUID();
@@ -82,7 +90,7 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
   const intake: ReferralIntake = {
     account: input.account ?? null,
     children: input.children ?? [],
-    ...('publicLanguage' in referrer ? { replyChannel: referrer.replyChannel, language: referrer.publicLanguage } : {}),
+    ...('publicLanguage' in referrer ? { replyChannel: referrer.replyChannel, language: referrer.publicLanguage, childrenWithMe: referrer.childrenWithMe } : {}),
   };
   const seal = (table: string, column: string, id: string, value: string | null | undefined) => ctx.cipher.encryptOptional(value, protectedContext(table, column, id));
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
+import { hasAdmission } from '../clients/queries.ts';
 
 /** A referral with its person, decision and withdrawal: everything the queue and the referral page show. */
 export function referralsWithPerson(db: Database) {
@@ -37,8 +38,7 @@ export function matchCandidates(db: Database, person: { id: string; nationality:
   const year = person.birth_date ? Number(person.birth_date.slice(0, 4)) : null;
   return db.selectFrom('persons')
     .select(['id', 'name', 'birth_date', 'birth_date_estimated', 'nationality', 'office_id'])
-    .select((eb) => eb.exists(eb.selectFrom('referrals').innerJoin('decisions', 'decisions.referral_id', 'referrals.id')
-      .whereRef('referrals.person_id', '=', 'persons.id').where('decisions.outcome', '=', 'admitted').select('referrals.id')).as('is_client'))
+    .select(hasAdmission.as('is_client'))
     .where('id', '!=', person.id)
     .where('name', 'is not', null)
     .where((eb) => eb.or([

@@ -1,6 +1,6 @@
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
-import { daysBetween, helsinkiDate } from '../../core/dates.ts';
+import { daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../clients/access.ts';
@@ -8,7 +8,6 @@ import type { ReferralIntake } from './intake.ts';
 import { matchScore } from './matching.ts';
 import { findReferral, matchCandidates, openReferrals, referralStatus, referralsWithPerson, type ReferralRow } from './queries.ts';
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Open referrals, oldest first, with how many days each has waited (Helsinki days). */
 export async function intakeQueue(ctx: AppContext, who: Who) {
@@ -16,7 +15,7 @@ export async function intakeQueue(ctx: AppContext, who: Who) {
   const today = helsinkiDate();
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.queue', outcome: 'succeeded', fieldGroups: ['identity', 'case'], details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => ({
-    id: row.id, receivedAt: iso(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), today), source: row.source,
+    id: row.id, receivedAt: isoInstant(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), today), source: row.source,
     name: row.name, nationality: row.nationality, officeId: row.office_id, acuteThreat: row.acute_threat, safePlace: row.safe_place,
     consent: row.consent_override_reason ? 'child_override' : 'given', referrerOrganisation: row.referrer_organisation_name,
   }));
@@ -26,7 +25,7 @@ export async function intakeQueue(ctx: AppContext, who: Who) {
 export async function sentReferrals(ctx: AppContext, who: Who) {
   const rows = await referralsWithPerson(ctx.db).where('referrals.referrer_organisation_id', '=', who.actor.organisationId ?? '').orderBy('referrals.received_at', 'desc').limit(500).execute();
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.sent', outcome: 'succeeded', fieldGroups: ['identity'], details: { clients: rows.map((row) => row.person_id) } });
-  return rows.map((row) => ({ id: row.id, receivedAt: iso(row.received_at), name: row.name, status: referralStatus(row) }));
+  return rows.map((row) => ({ id: row.id, receivedAt: isoInstant(row.received_at), name: row.name, status: referralStatus(row) }));
 }
 
 async function suggestions(ctx: AppContext, row: ReferralRow) {
@@ -60,7 +59,7 @@ export async function readReferral(ctx: AppContext, who: Who, id: string) {
     details: { referral: row.id, clients: matches.map((match) => match.personId) },
   });
   return {
-    id: row.id, personId: row.person_id, status: referralStatus(row), receivedAt: iso(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), helsinkiDate()),
+    id: row.id, personId: row.person_id, status: referralStatus(row), receivedAt: isoInstant(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), helsinkiDate()),
     source: row.source, referrerName: row.referrer_name, referrerOrganisation: row.referrer_organisation_name, officeId: row.office_id,
     person: {
       name: row.name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, gender: row.gender, nationality: row.nationality,
@@ -70,15 +69,15 @@ export async function readReferral(ctx: AppContext, who: Who, id: string) {
     },
     consent: row.consent_override_reason
       ? { given: false, overrideReason: ctx.cipher.decrypt(row.consent_override_reason, protectedContext('referrals', 'consent_override_reason', row.id)) }
-      : { given: true, givenBy: row.consent_given_by, at: iso(row.consent_at), method: row.consent_method, interpreter: row.consent_interpreter },
-    account: intake.account, children: intake.children, replyChannel: intake.replyChannel ?? null, replyLanguage: intake.language ?? null,
+      : { given: true, givenBy: row.consent_given_by, at: isoInstant(row.consent_at), method: row.consent_method, interpreter: row.consent_interpreter },
+    account: intake.account, children: intake.children, replyChannel: intake.replyChannel ?? null, replyLanguage: intake.language ?? null, childrenWithMe: intake.childrenWithMe ?? null,
     exploitations: exploitations.map((e) => ({ purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time, sector: e.sector, meansOfControl: e.means_of_control, recruitment: e.recruitment })),
     residence: residence.map((r) => ({ status: r.status, at: r.at })),
     decision: row.outcome ? {
-      outcome: row.outcome, decidedAt: iso(row.decided_at), letterLanguage: row.letter_language, deciderName: decider?.display_name ?? null,
+      outcome: row.outcome, decidedAt: isoInstant(row.decided_at), letterLanguage: row.letter_language, deciderName: decider?.display_name ?? null,
       reasons: ctx.cipher.decryptOptional(row.reasons, protectedContext('decisions', 'reasons', row.decision_id!)),
     } : null,
-    withdrawnAt: iso(row.withdrawn_at),
+    withdrawnAt: isoInstant(row.withdrawn_at),
     matches,
   };
 }

@@ -96,7 +96,8 @@ describe('referral intake', () => {
     const layla = queue.body.find((row: { name: string }) => row.name === 'Layla');
     expect(layla).toMatchObject({ source: 'self', acuteThreat: true });
     const read = await injectJson(app, 'GET', `/api/v1/referrals/${layla.id}`, await as(caseworker));
-    expect(read.body).toMatchObject({ replyChannel: 'signal · +358 40 000 0000 · after 20:00', replyLanguage: 'ar', person: { birthDate: '1999-07-01', birthDateEstimated: true } });
+    expect(read.body).toMatchObject({
+      replyChannel: { kind: 'signal', address: '+358 40 000 0000', safeTimes: 'after 20:00' }, replyLanguage: 'ar', childrenWithMe: 1, account: 'I work in a cleaning company and they keep my passport.', person: { birthDate: '1999-07-01', birthDateEstimated: true } });
     const withoutConsent = await injectJson(app, 'POST', '/api/v1/public/referrals', {}, { language: 'fi', name: 'X', gender: 'male', nationality: 'unknown', replyChannel: 'no_contact', consent: false });
     expect(withoutConsent.body.error.code).toBe('consent_required');
   });

@@ -5,7 +5,8 @@ import { decideReferral, decisionLetter, type DecisionInput } from './decisions.
 import { createReferral, type ReferralInput } from './intake.ts';
 import { reviewMatch } from './matchReview.ts';
 import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './queue.ts';
-import { decisionBody, publicReferralBody, referralBody, uuidParams } from './schema.ts';
+import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
+import { decisionBody, publicReferralBody, referralBody } from './schema.ts';
 
 type IdParams = { Params: { id: string } };
 type MatchParams = { Params: { id: string; personId: string } };
@@ -29,10 +30,7 @@ export async function referralRoutes(app: FastifyInstance) {
     config: { access: 'referrals.create' },
     schema: { tags: ['referrals'], body: referralBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, personId: { type: 'string' } } } } },
   }, async (request, reply) => {
-    const body = request.body as ReferralInput;
-    // A partner refers from their own organisation; their account, not the form, says where from.
-    const input = request.actor!.role === 'partner' ? { ...body, officeId: null } : body;
-    const created = await createReferral(ctx, { who: who(request) }, input);
+    const created = await createReferral(ctx, { who: who(request) }, request.body as ReferralInput);
     return reply.code(201).send(request.actor!.role === 'partner' ? { id: created.id } : created);
   });
 
@@ -43,15 +41,15 @@ export async function referralRoutes(app: FastifyInstance) {
     if (!publicLimiter.allow(request.ip)) throw new AppError(429, 'too_many_referrals');
     const body = request.body as PublicReferral;
     if (body.consent !== true) throw new AppError(400, 'consent_required');
-    const reply_ = [body.replyChannel, body.replyAddress, body.safeTimes].filter(Boolean).join(' · ');
-    const account = [body.whatHappened, body.childrenWithMe ? `children_with_me: ${body.childrenWithMe}` : ''].filter(Boolean).join('\n\n') || null;
-    await createReferral(ctx, { publicLanguage: body.language, replyChannel: reply_ }, {
+    const replyChannel = { kind: body.replyChannel, address: body.replyAddress || null, safeTimes: body.safeTimes || null };
+    await createReferral(ctx, { publicLanguage: body.language, replyChannel, childrenWithMe: body.childrenWithMe ?? null }, {
       source: 'self',
       person: {
         name: body.name, birthDate: estimatedBirthDate(body.birthYear), birthDateEstimated: true, gender: body.gender, nationality: body.nationality,
-        languages: body.languages, interpreterNeeded: body.interpreterNeeded, contact: reply_, safePlace: body.safePlace ?? null, acuteThreat: body.acuteThreat ?? null,
+        languages: body.languages, interpreterNeeded: body.interpreterNeeded,
+        contact: [replyChannel.address, replyChannel.safeTimes].filter(Boolean).join(' · ') || null, safePlace: body.safePlace ?? null, acuteThreat: body.acuteThreat ?? null,
       },
-      account,
+      account: body.whatHappened || null,
       consent: { given: true, givenBy: 'person', at: new Date().toISOString(), method: 'online_form' },
     });
     // Nothing that identifies the referral goes back: the page shows only that it arrived.
@@ -62,10 +60,10 @@ export async function referralRoutes(app: FastifyInstance) {
 
   app.get('/api/v1/referrals/sent', { config: { access: 'referrals.sent' }, schema: { tags: ['referrals'] } }, async (request) => sentReferrals(ctx, who(request)));
 
-  app.get<IdParams>('/api/v1/referrals/:id', { config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: uuidParams } }, async (request) => readReferral(ctx, who(request), request.params.id));
+  app.get<IdParams>('/api/v1/referrals/:id', { config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams } }, async (request) => readReferral(ctx, who(request), request.params.id));
 
   app.post<IdParams>('/api/v1/referrals/:id/withdrawal', {
-    config: { access: 'referrals.withdraw' }, schema: { tags: ['referrals'], params: uuidParams, response: { 204: { type: 'null' } } },
+    config: { access: 'referrals.withdraw' }, schema: { tags: ['referrals'], params: idParams, response: emptyResponse },
   }, async (request, reply) => {
     await withdrawReferral(ctx, who(request), request.params.id);
     return reply.code(204).send();
@@ -75,9 +73,9 @@ export async function referralRoutes(app: FastifyInstance) {
     config: { access: 'referrals.queue' },
     schema: {
       tags: ['referrals'],
-      params: { type: 'object', required: ['id', 'personId'], properties: { id: { type: 'string', format: 'uuid' }, personId: { type: 'string', format: 'uuid' } } },
+      params: { type: 'object', required: ['id', 'personId'], properties: { id: uuid, personId: uuid } },
       body: { type: 'object', additionalProperties: false, required: ['outcome'], properties: { outcome: { type: 'string', enum: ['confirmed', 'dismissed'] } } },
-      response: { 204: { type: 'null' } },
+      response: emptyResponse,
     },
   }, async (request, reply) => {
     await reviewMatch(ctx, who(request), request.params.id, request.params.personId, (request.body as { outcome: 'confirmed' | 'dismissed' }).outcome);
@@ -86,10 +84,10 @@ export async function referralRoutes(app: FastifyInstance) {
 
   app.post<IdParams>('/api/v1/referrals/:id/decision', {
     config: { access: 'referrals.decide' },
-    schema: { tags: ['referrals'], params: uuidParams, body: decisionBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string' } } } } },
+    schema: { tags: ['referrals'], params: idParams, body: decisionBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string' } } } } },
   }, async (request, reply) => reply.code(201).send(await decideReferral(ctx, who(request), request.params.id, request.body as DecisionInput)));
 
   app.get<IdParams>('/api/v1/referrals/:id/decision-letter', {
-    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: uuidParams },
+    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams },
   }, async (request) => decisionLetter(ctx, who(request), request.params.id));
 }

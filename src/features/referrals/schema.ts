@@ -2,22 +2,19 @@ import {
   consentGivers, consentMethods, exploitationPurposes, exploitationPlaces, genders, isicSections, meansOfControl, recruitmentMethods,
   referralSources, replyChannels, residenceStatuses,
 } from '../../core/codes.ts';
+import { date, nullable, text, uuid } from '../../server/schemaParts.ts';
 
-const text = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength });
-const optional = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
-const date = { type: 'string', format: 'date' } as const;
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
 /** Languages as ISO 639 codes (two or three letters), as the interpreter services book them. */
 const languageList = { type: 'array', maxItems: 10, uniqueItems: true, items: { type: 'string', pattern: '^[a-z]{2,3}$' } } as const;
 
-export const uuidParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 
 const person = {
   type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
   properties: {
     name: text(200, 1), birthDate: date, birthDateEstimated: { type: 'boolean' }, gender: { type: 'string', enum: [...genders] }, nationality,
-    languages: languageList, interpreterNeeded: { type: 'boolean' }, contact: optional(text(2000)), whereabouts: optional(text(2000)),
-    safePlace: optional({ type: 'boolean' }), acuteThreat: optional({ type: 'boolean' }),
+    languages: languageList, interpreterNeeded: { type: 'boolean' }, contact: nullable(text(2000)), whereabouts: nullable(text(2000)),
+    safePlace: nullable({ type: 'boolean' }), acuteThreat: nullable({ type: 'boolean' }),
   },
 } as const;
 
@@ -25,11 +22,11 @@ export const exploitationSchema = {
   type: 'object', additionalProperties: false, required: ['purposes'],
   properties: {
     purposes: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'string', enum: [...exploitationPurposes] } },
-    place: optional({ type: 'string', enum: [...exploitationPlaces] }),
-    sector: optional({ type: 'string', enum: [...isicSections] }),
+    place: nullable({ type: 'string', enum: [...exploitationPlaces] }),
+    sector: nullable({ type: 'string', enum: [...isicSections] }),
     minorAtTime: { type: 'boolean' },
     meansOfControl: { type: 'array', maxItems: 20, uniqueItems: true, items: { type: 'string', enum: [...meansOfControl] } },
-    recruitment: optional({ type: 'string', enum: [...recruitmentMethods] }),
+    recruitment: nullable({ type: 'string', enum: [...recruitmentMethods] }),
   },
 } as const;
 
@@ -39,7 +36,7 @@ const consent = {
       type: 'object', additionalProperties: false, required: ['given', 'givenBy', 'at', 'method'],
       properties: {
         given: { type: 'boolean', enum: [true] }, givenBy: { type: 'string', enum: [...consentGivers] }, at: { type: 'string', format: 'date-time' },
-        method: { type: 'string', enum: [...consentMethods] }, interpreter: optional(text(200)),
+        method: { type: 'string', enum: [...consentMethods] }, interpreter: nullable(text(200)),
       },
     },
     { type: 'object', additionalProperties: false, required: ['given', 'overrideReason'], properties: { given: { type: 'boolean', enum: [false] }, overrideReason: text(2000, 10) } },
@@ -50,13 +47,13 @@ export const referralBody = {
   type: 'object', additionalProperties: false, required: ['source', 'person', 'consent'],
   properties: {
     source: { type: 'string', enum: [...referralSources] },
-    referrerName: optional(text(200)),
-    officeId: optional(text(64, 1)),
+    referrerName: nullable(text(200)),
+    officeId: nullable(text(64, 1)),
     person,
     children: { type: 'array', maxItems: 15, items: { type: 'object', additionalProperties: false, required: ['birthDate'], properties: { birthDate: date } } },
-    exploitation: optional(exploitationSchema),
-    residenceStatus: optional({ type: 'string', enum: [...residenceStatuses] }),
-    account: optional(text(8000)),
+    exploitation: nullable(exploitationSchema),
+    residenceStatus: nullable({ type: 'string', enum: [...residenceStatuses] }),
+    account: nullable(text(8000)),
     consent,
   },
 } as const;
@@ -77,8 +74,8 @@ export const publicReferralBody = {
     replyChannel: { type: 'string', enum: [...replyChannels] },
     replyAddress: text(300),
     safeTimes: text(300),
-    safePlace: optional({ type: 'boolean' }),
-    acuteThreat: optional({ type: 'boolean' }),
+    safePlace: nullable({ type: 'boolean' }),
+    acuteThreat: nullable({ type: 'boolean' }),
     whatHappened: text(8000),
     childrenWithMe: { type: 'integer', minimum: 0, maximum: 15 },
     consent: { type: 'boolean' },
@@ -92,6 +89,6 @@ export const decisionBody = {
     reasons: text(8000, 10),
     letterLanguage: { type: 'string', enum: ['fi', 'sv', 'en'] },
     officeId: text(64, 1),
-    caseworkerIds: { type: 'array', maxItems: 5, uniqueItems: true, items: { type: 'string', format: 'uuid' } },
+    caseworkerIds: { type: 'array', maxItems: 5, uniqueItems: true, items: uuid },
   },
 } as const;

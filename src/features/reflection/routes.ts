@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { reflectionGrantors } from '../../core/codes.ts';
+import { date, emptyResponse, idParams, objectBody, uuid } from '../../server/schemaParts.ts';
 import { changeReflectionPeriod, grantReflectionPeriod, reflectionOverview } from './service.ts';
 
 type Params = { Params: { id: string; start: string } };
-const date = { type: 'string', format: 'date' } as const;
 
 export async function reflectionRoutes(app: FastifyInstance) {
   const ctx = app.polku;
@@ -12,8 +12,8 @@ export async function reflectionRoutes(app: FastifyInstance) {
   app.post<Params>('/api/v1/clients/:id/reflection-periods', {
     config: { access: 'clients.write' },
     schema: {
-      tags: ['reflection'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } }, response: { 204: { type: 'null' } },
-      body: { type: 'object', additionalProperties: false, required: ['grantedBy', 'start', 'end'], properties: { grantedBy: { type: 'string', enum: [...reflectionGrantors] }, start: date, end: date } },
+      tags: ['reflection'], params: idParams, response: emptyResponse,
+      body: objectBody(['grantedBy', 'start', 'end'], { grantedBy: { type: 'string', enum: [...reflectionGrantors] }, start: date, end: date }),
     },
   }, async (request, reply) => {
     await grantReflectionPeriod(ctx, who(request), request.params.id, request.body as { grantedBy: string; start: string; end: string });
@@ -23,11 +23,11 @@ export async function reflectionRoutes(app: FastifyInstance) {
   app.patch<Params>('/api/v1/clients/:id/reflection-periods/:start', {
     config: { access: 'clients.write' },
     schema: {
-      tags: ['reflection'], params: { type: 'object', required: ['id', 'start'], properties: { id: { type: 'string', format: 'uuid' }, start: date } }, response: { 204: { type: 'null' } },
+      tags: ['reflection'], params: { type: 'object', required: ['id', 'start'], properties: { id: uuid, start: date } }, response: emptyResponse,
       body: {
         oneOf: [
-          { type: 'object', additionalProperties: false, required: ['extendTo'], properties: { extendTo: date } },
-          { type: 'object', additionalProperties: false, required: ['interruptOn'], properties: { interruptOn: date } },
+          objectBody(['extendTo'], { extendTo: date }),
+          objectBody(['interruptOn'], { interruptOn: date }),
         ],
       },
     },

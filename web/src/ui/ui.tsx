@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ReactNode, type InputHTMLAttributes, typ
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../app/router.ts';
 import type { ApiError } from '../app/api.ts';
+import { helsinkiDate } from '../../../src/core/dates.ts';
 
 /** Focus stays at the top of the document on first load, so the skip link is the first Tab stop. */
 let firstPageShown = false;
@@ -98,6 +99,8 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(`${language}-FI`, { timeZone: 'Europe/Helsinki', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-export function formatDate(isoDate: string, language: string): string {
-  return new Intl.DateTimeFormat(`${language}-FI`, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+/** A calendar day (`YYYY-MM-DD`), or the Helsinki day of an instant, in the reader's language. */
+export function formatDate(dayOrInstant: string, language: string): string {
+  const day = dayOrInstant.includes('T') ? helsinkiDate(dayOrInstant) : dayOrInstant;
+  return new Intl.DateTimeFormat(`${language}-FI`, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${day}T00:00:00Z`));
 }

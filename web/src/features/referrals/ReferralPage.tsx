@@ -2,14 +2,15 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
-import { ErrorMessage, Field, Link, PageTitle, SelectField, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { useOfficesAndOrganisations } from '../accounts/useOrganisations.ts';
+import { ErrorMessage, Link, PageTitle, SelectField, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
 
 interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
 interface Referral {
   id: string; personId: string; status: string; receivedAt: string; waitedDays: number; source: string; referrerName: string | null; referrerOrganisation: string | null;
   person: { name: string | null; birthDate: string | null; gender: string; nationality: string; contact: string | null; whereabouts: string | null; acuteThreat: boolean | null; safePlace: boolean | null };
   consent: { given: boolean; givenBy?: string; at?: string; method?: string; interpreter?: string | null; overrideReason?: string };
-  account: string | null; replyChannel: string | null; matches: Match[];
+  account: string | null; replyChannel: { kind: string; address: string | null; safeTimes: string | null } | null; replyLanguage: string | null; childrenWithMe: number | null; matches: Match[];
   exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
   decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
 }
@@ -55,7 +56,8 @@ export function ReferralPage({ id }: { id: string }) {
         <p className="muted">{tc('protectedNotice')}</p>
         <dl>
           <dt>{tc('contact')}</dt><dd>{person.contact ?? '–'}</dd>
-          {referral.replyChannel && <><dt>{t('replyChannel')}</dt><dd>{referral.replyChannel}</dd></>}
+          {referral.replyChannel && <><dt>{t('replyChannel')}</dt><dd>{[t(`public:${referral.replyChannel.kind}`), referral.replyChannel.address, referral.replyChannel.safeTimes].filter(Boolean).join(' · ')}{referral.replyLanguage ? ` (${referral.replyLanguage})` : ''}</dd></>}
+          {referral.childrenWithMe ? <><dt>{t('public:childrenWithMe')}</dt><dd>{referral.childrenWithMe}</dd></> : null}
           <dt>{tc('whereabouts')}</dt><dd>{person.whereabouts ?? '–'}</dd>
         </dl>
       </section>
@@ -104,6 +106,7 @@ function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) 
   const { t: tc } = useTranslation();
   const { session } = useSession();
   const [staff, setStaff] = useState<Array<{ value: string; label: string }>>([]);
+  const { offices } = useOfficesAndOrganisations();
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
     void api<Staff[]>('GET', '/staff').then((accounts) => setStaff(accounts.map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` })))).catch(() => setStaff([]));
@@ -130,7 +133,7 @@ function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) 
         <SelectField label={t('outcome')} name="outcome" options={[{ value: 'admitted', label: t('admit') }, { value: 'rejected', label: t('reject') }]} />
         <div className="field"><label htmlFor="reasons">{t('reasons')}</label><textarea id="reasons" name="reasons" rows={4} required /></div>
         <SelectField label={t('letterLanguage')} name="letterLanguage" options={['fi', 'sv', 'en'].map((language) => ({ value: language, label: tc(`language.${language}`) }))} />
-        <SelectField label={t('office')} name="officeId" defaultValue={session.account?.officeId ?? undefined} options={['helsinki', 'lappeenranta', 'tampere', 'oulu'].map((office) => ({ value: office, label: tc(`offices.${office}`) }))} />
+        <SelectField label={t('office')} name="officeId" key={offices.length} defaultValue={session.account?.officeId ?? undefined} options={offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) }))} />
         <SelectField label={t('caseworker')} name="caseworker" options={staff} />
         <button type="submit">{t('decide')}</button>
       </form>
