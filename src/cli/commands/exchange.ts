@@ -13,7 +13,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const text = fs.readFileSync(file, 'utf8');
   return withContext(async (ctx) => {
     try {
-      const summary = await importRegister(ctx, commandLine, text, (done, total) => process.stderr.write(`\r${done}/${total}`));
+      const summary = await importRegister(ctx, commandLine, text, ({ phase, done, total }) => process.stderr.write(`\r${translate(cliLanguage(), `cli.import_${phase}`)} ${done}/${total}`));
       process.stderr.write('\n');
       const created = Object.values(summary.created).reduce((sum, n) => sum + n, 0);
       say('imported', { lines: summary.lines, created, unchanged: summary.unchanged });

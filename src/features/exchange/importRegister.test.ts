@@ -48,11 +48,33 @@ describe('importing and exporting the register', () => {
     expect(await counts(first)).toEqual(before);
   });
 
+  it('refuses a second decision on a stored referral and a second main purpose, by line, instead of failing in the database', async () => {
+    const before = await counts(first);
+    const lines = sample.trim().split('\n');
+    const text = [
+      lines[9], lines[10],
+      JSON.stringify({ type: 'decision', id: 'd9', referralId: 'r2', decidedAt: '2024-06-20T11:00:00+03:00', outcome: 'admitted' }),
+      JSON.stringify({ type: 'exploitation', personId: 'p2', purpose: 'sexual_exploitation', place: 'finland', main: true, minorAtTime: false }),
+    ].join('\n');
+    const error = await importRegister(first, system, text).catch((caught) => caught);
+    expect((error as ImportRejected).problems).toEqual([
+      { line: 3, code: 'referral_decided_in_register', params: { id: 'r2' } },
+      { line: 4, code: 'main_exploitation_in_register', params: { id: 'p2' } },
+    ]);
+    expect(await counts(first)).toEqual(before);
+  });
+
   it('export → import into an empty register → export gives the same file, with the sample\'s lines', async () => {
     const exported = await exportRegister(first.db, first.keyring, system);
     expect(exported.trim().split('\n').sort()).toEqual(sample.trim().split('\n').sort());
-    await importRegister(second, system, exported);
+    const progress: string[] = [];
+    await importRegister(second, system, exported, ({ phase, done, total }) => progress.push(`${phase} ${done}/${total}`));
     expect(await exportRegister(second.db, second.keyring, system)).toBe(exported);
+    // Every line checked, then written, never going backwards.
+    expect(progress[0]).toBe('checking 23/23');
+    expect(progress.at(-1)).toBe('writing 22/22');
+    const written = progress.slice(1).map((entry) => Number(entry.split(/[ /]/)[1]));
+    expect(written).toEqual([...written].sort((a, b) => a - b));
   });
 
   it('writes instants in Helsinki time with the offset of the season', () => {
@@ -60,9 +82,10 @@ describe('importing and exporting the register', () => {
     expect(helsinkiTime('2024-06-11T05:30:00Z')).toBe('2024-06-11T08:30:00+03:00');
   });
 
-  it('records imports and exports in the audit log', async () => {
-    const actions = (await first.db.selectFrom('audit_log').select('action').execute()).map((row) => row.action);
-    expect(actions.filter((action) => action === 'exchange.import')).toHaveLength(2);
-    expect(actions).toContain('exchange.export');
+  it('records imports, refused imports and exports in the audit log', async () => {
+    const entries = await first.db.selectFrom('audit_log').select(['action', 'outcome']).execute();
+    const imports = entries.filter((entry) => entry.action === 'exchange.import').map((entry) => entry.outcome);
+    expect(imports.sort()).toEqual(['failed', 'failed', 'failed', 'succeeded', 'succeeded']);
+    expect(entries.map((entry) => entry.action)).toContain('exchange.export');
   });
 });

@@ -9,6 +9,9 @@ import { validateExchangeFile, type ExchangeLine, type ExchangeProblem } from '.
 
 export interface ImportSummary { lines: number; created: Record<string, number>; unchanged: number }
 
+/** How far an import is: first every line is checked, then the lines are written. */
+export interface ImportProgress { phase: 'checking' | 'writing'; done: number; total: number }
+
 /** The file was refused: nothing was written. The problems name their lines. */
 export class ImportRejected extends AppError {
   constructor(readonly problems: ExchangeProblem[]) {
@@ -18,14 +21,28 @@ export class ImportRejected extends AppError {
 
 const BATCH = 1000;
 
+type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
+
 /**
  * Imports an exchange file into the register, all or nothing: the whole file is checked first,
  * then against what the register already holds (a line equal to a stored one is left as it is;
  * a line that contradicts one is refused), and only then written, in one transaction.
+ * A refused file is recorded in the audit log with how many problems it had.
  */
-export async function importRegister(ctx: AppContext, who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>, text: string, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
-  const { lines, problems } = validateExchangeFile(text);
-  if (problems.length > 0) throw new ImportRejected(problems);
+export async function importRegister(ctx: AppContext, who: Who, text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
+  try {
+    const { lines, problems } = await validateExchangeFile(text, (done, total) => onProgress?.({ phase: 'checking', done, total }));
+    if (problems.length > 0) throw new ImportRejected(problems);
+    return await writeLines(ctx, who, lines, (done) => onProgress?.({ phase: 'writing', done, total: lines.length }));
+  } catch (error) {
+    if (error instanceof ImportRejected) {
+      await appendAudit(ctx.db, ctx.keyring.auditKey, { ...who, action: 'exchange.import', outcome: 'failed', details: { problems: error.problems.length } });
+    }
+    throw error;
+  }
+}
+
+async function writeLines(ctx: AppContext, who: Who, lines: ExchangeLine[], onWritten: (done: number) => void): Promise<ImportSummary> {
   return ctx.db.transaction().execute(async (trx) => {
     const ids: IdMaps = { persons: new Map(), referrals: new Map() };
     const summary: ImportSummary = { lines: lines.length, created: {}, unchanged: 0 };
@@ -33,16 +50,21 @@ export async function importRegister(ctx: AppContext, who: Pick<AuditEntry, 'act
     let done = 0;
     for (const mapping of lineMappings) {
       const ofType = lines.filter((line) => line.type === mapping.type);
-      const existing = await existingRows(trx, mapping, ofType, ids);
+      const stored = await existingRows(trx, mapping, ofType, ids);
+      const storedByKey = new Map(stored.map((row) => [keyOf(mapping.key, row), row]));
+      const { unique } = mapping;
+      const storedByUnique = new Set(unique ? stored.filter(unique.when).map((row) => keyOf(unique.columns, row)) : []);
       const fresh: Array<Record<string, unknown>> = [];
       for (const line of ofType) {
         const row = mapping.row(line.fields, ids);
-        const stored = existing.get(keyOf(mapping.key, row));
-        if (stored) {
-          const differs = Object.keys(row).find((column) => comparable(row[column]) !== comparable(stored[column]));
+        const same = storedByKey.get(keyOf(mapping.key, row));
+        if (same) {
+          const differs = Object.keys(row).find((column) => comparable(row[column]) !== comparable(same[column]));
           if (differs) conflicts.push({ line: line.line, code: 'conflicts_with_register', params: { field: differs } });
           else summary.unchanged++;
-          remember(mapping, line, String(stored.id ?? ''), ids);
+          remember(mapping, line, String(same.id ?? ''), ids);
+        } else if (unique && unique.when(row) && storedByUnique.has(keyOf(unique.columns, row))) {
+          conflicts.push({ line: line.line, code: unique.code, params: { id: line.fields[unique.idField] } });
         } else {
           const id = mapping.key[0] === 'register_id' ? randomUUID() : undefined;
           fresh.push(id ? { id, ...row } : row);
@@ -52,11 +74,12 @@ export async function importRegister(ctx: AppContext, who: Pick<AuditEntry, 'act
       if (conflicts.length === 0) {
         for (let start = 0; start < fresh.length; start += BATCH) {
           await trx.insertInto(mapping.table).values(fresh.slice(start, start + BATCH) as never).execute();
+          onWritten(done + Math.round((ofType.length * Math.min(start + BATCH, fresh.length)) / fresh.length));
         }
       }
       summary.created[mapping.type] = fresh.length;
       done += ofType.length;
-      onProgress?.(done, lines.length);
+      onWritten(done);
     }
     if (conflicts.length > 0) throw new ImportRejected(conflicts.sort((a, b) => a.line - b.line));
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'exchange.import', outcome: 'succeeded', details: { lines: summary.lines, created: summary.created, unchanged: summary.unchanged } });
@@ -71,13 +94,19 @@ function remember(mapping: LineMapping, line: ExchangeLine, id: string, ids: IdM
 
 const keyOf = (columns: string[], row: Record<string, unknown>) => JSON.stringify(columns.map((column) => comparable(row[column])));
 
-/** The rows the register already holds that the file's lines of one type could match. */
+/** The rows the register already holds that the file's lines of one type could match or contradict. */
 async function existingRows(db: Database, mapping: LineMapping, lines: ExchangeLine[], ids: IdMaps) {
-  const scopes = [...new Set(lines.map((line) => mapping.scope.value(line.fields, ids)).filter((value): value is string => Boolean(value)))];
-  const rows = new Map<string, Record<string, any>>();
-  for (let start = 0; start < scopes.length; start += BATCH) {
-    const found = await sql<Record<string, any>>`select * from ${sql.table(mapping.table)} where ${sql.ref(mapping.scope.column)}::text in (${sql.join(scopes.slice(start, start + BATCH))})`.execute(db);
-    for (const row of found.rows) rows.set(keyOf(mapping.key, row), row);
+  const rows: Array<Record<string, any>> = [];
+  const seen = new Set<string>();
+  for (const scope of mapping.scopes) {
+    const values = [...new Set(lines.map((line) => scope.value(line.fields, ids)).filter((value): value is string => Boolean(value)))];
+    for (let start = 0; start < values.length; start += BATCH) {
+      const found = await sql<Record<string, any>>`select * from ${sql.table(mapping.table)} where ${sql.ref(scope.column)} in (${sql.join(values.slice(start, start + BATCH))})`.execute(db);
+      for (const row of found.rows) {
+        const key = keyOf(mapping.key, row);
+        if (!seen.has(key)) { seen.add(key); rows.push(row); }
+      }
+    }
   }
   return rows;
 }

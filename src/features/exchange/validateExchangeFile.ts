@@ -8,53 +8,67 @@ export interface ExchangeLine { line: number; type: string; fields: Record<strin
 /** A wrong line: its number, a stable code (translated as `exchange.errors.<code>`) and the details. */
 export interface ExchangeProblem { line: number; code: string; params: Record<string, string | number> }
 
+/** Lines checked between two yields to the event loop, so a server stays responsive while a large file is checked. */
+const LINES_PER_TURN = 5000;
+
 /**
  * Checks a whole exchange file before anything is written: every line on its own, then the lines
  * together (references, one decision per referral, one main exploitation per client, date order).
  * Returns the lines when there are no problems; otherwise every problem, by line number.
  */
-export function validateExchangeFile(text: string): { lines: ExchangeLine[]; problems: ExchangeProblem[] } {
+export async function validateExchangeFile(text: string, onProgress?: (done: number, total: number) => void): Promise<{ lines: ExchangeLine[]; problems: ExchangeProblem[] }> {
   const problems: ExchangeProblem[] = [];
   const lines: ExchangeLine[] = [];
   const problem = (line: number, code: string, params: Record<string, string | number> = {}) => problems.push({ line, code, params });
 
-  text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    const source = raw.replace(/\r$/, '');
-    if (source.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch {
-      return problem(line, 'not_json');
+  const raws = text.split('\n');
+  for (let index = 0; index < raws.length; index++) {
+    if (index % LINES_PER_TURN === 0 && index > 0) {
+      onProgress?.(index, raws.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem(line, 'not_object');
-    const { type, ...fields } = value as Record<string, unknown>;
-    const rule = typeof type === 'string' ? lineRules[type] : undefined;
-    if (!rule) return problem(line, 'unknown_type', { type: String(type) });
-    let ok = true;
-    for (const [name, fieldRule] of Object.entries(rule.fields)) {
-      const present = name in fields;
-      if (!present) {
-        if (!rule.optional?.includes(name)) { problem(line, 'missing_field', { field: name }); ok = false; }
-        continue;
-      }
-      if (fields[name] === null && (rule.nullable?.includes(name) || rule.optional?.includes(name))) continue;
-      const wrong = valueProblem(fieldRule, fields[name]);
-      if (wrong) { problem(line, wrong, { field: name, value: JSON.stringify(fields[name]).slice(0, 60) }); ok = false; }
-    }
-    for (const name of Object.keys(fields)) {
-      if (!(name in rule.fields)) { problem(line, 'unknown_field', { field: name }); ok = false; }
-    }
-    if (ok) lines.push({ line, type: type as string, fields });
-  });
+    checkLine(index + 1, raws[index].replace(/\r$/, ''), lines, problem);
+  }
+  onProgress?.(raws.length, raws.length);
 
   checkAcrossLines(lines, problem);
   problems.sort((a, b) => a.line - b.line);
   return { lines: problems.length === 0 ? lines : [], problems };
 }
 
-function checkAcrossLines(lines: ExchangeLine[], problem: (line: number, code: string, params?: Record<string, string | number>) => void) {
+type Complain = (line: number, code: string, params?: Record<string, string | number>) => void;
+
+/** One line on its own: JSON, a known type, its fields and their values. A right line joins `lines`. */
+function checkLine(line: number, source: string, lines: ExchangeLine[], problem: Complain) {
+  if (source.trim() === '') return;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return problem(line, 'not_json');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem(line, 'not_object');
+  const { type, ...fields } = value as Record<string, unknown>;
+  const rule = typeof type === 'string' ? lineRules[type] : undefined;
+  if (!rule) return problem(line, 'unknown_type', { type: String(type) });
+  let ok = true;
+  for (const [name, fieldRule] of Object.entries(rule.fields)) {
+    const present = name in fields;
+    if (!present) {
+      if (!rule.optional?.includes(name)) { problem(line, 'missing_field', { field: name }); ok = false; }
+      continue;
+    }
+    if (fields[name] === null && (rule.nullable?.includes(name) || rule.optional?.includes(name))) continue;
+    const wrong = valueProblem(fieldRule, fields[name]);
+    if (wrong) { problem(line, wrong, { field: name, value: JSON.stringify(fields[name]).slice(0, 60) }); ok = false; }
+  }
+  for (const name of Object.keys(fields)) {
+    if (!(name in rule.fields)) { problem(line, 'unknown_field', { field: name }); ok = false; }
+  }
+  if (ok) lines.push({ line, type: type as string, fields });
+}
+
+function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
   const byType = (type: string) => lines.filter((entry) => entry.type === type);
   const indexById = (type: string) => {
     const index = new Map<string, ExchangeLine>();
