@@ -19,6 +19,7 @@ import { referralRoutes } from '../features/referrals/routes.ts';
 import { caseworkRoutes } from '../features/casework/routes.ts';
 import { reflectionRoutes } from '../features/reflection/routes.ts';
 import { identificationRoutes } from '../features/identification/routes.ts';
+import { exchangeRoutes } from '../features/exchange/routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -61,6 +62,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     await caseworkRoutes(api);
     await reflectionRoutes(api);
     await identificationRoutes(api);
+    // Its own context: the exchange file's content type and size limit stay with its routes.
+    await api.register(exchangeRoutes);
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
   });

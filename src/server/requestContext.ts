@@ -36,8 +36,9 @@ export function registerRequestContext(app: FastifyInstance) {
     }
   });
 
-  // preValidation: a caller without access learns nothing, not even what the body should look like.
-  app.addHook('preValidation', async (request) => {
+  // Before the body is read: a caller without access learns nothing, not even what the body should
+  // look like, and a large upload is refused before it is parsed.
+  app.addHook('preParsing', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const access = request.routeOptions.config.access;
     if (access === 'public') return;

@@ -26,6 +26,9 @@ export interface Actor {
 /** Actions that are not about one client's fields. */
 const actionRoles = {
   'accounts.manage': ['administrator'],
+  // The register in and out as an exchange file: pseudonymous lines, no names or contact details.
+  'exchange.import': ['administrator'],
+  'exchange.export': ['administrator'],
   'clients.create': ['director', 'caseworker'],
   'clients.list': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'clients.read': ['director', 'caseworker', 'nurse', 'coach', 'partner'],

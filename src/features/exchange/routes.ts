@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+import { helsinkiDate } from '../../core/dates.ts';
+import { translate } from '../../core/i18n/i18n.ts';
+import { idParams } from '../../server/schemaParts.ts';
+import { exportRegister } from './exportRegister.ts';
+import { ImportJobs, type ImportJob } from './importJobs.ts';
+
+/** A national register of 100,000 clients is about 60 MB as an exchange file. */
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/** The problems a page shows; the count says how many there are in all. */
+const PROBLEMS_SHOWN = 1000;
+const NDJSON = 'application/x-ndjson';
+
+const jobSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, state: { type: 'string' }, done: { type: 'integer' }, total: { type: 'integer' },
+    summary: { type: 'object', properties: { lines: { type: 'integer' }, created: { type: 'integer' }, unchanged: { type: 'integer' } } },
+    problemCount: { type: 'integer' },
+    problems: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, message: { type: 'string' } } } },
+  },
+} as const;
+
+/** The register in and out from the web, for administrators: the same import and export as `polku import/export`. */
+export async function exchangeRoutes(app: FastifyInstance) {
+  const ctx = app.polku;
+  const jobs = new ImportJobs(ctx, app.log);
+  app.addContentTypeParser(NDJSON, { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+
+  const view = (job: ImportJob, language: Parameters<typeof translate>[0]) => ({
+    id: job.id, state: job.state, done: job.done, total: job.total,
+    ...(job.summary ? { summary: { lines: job.summary.lines, created: Object.values(job.summary.created).reduce((sum, n) => sum + n, 0), unchanged: job.summary.unchanged } } : {}),
+    ...(job.problems ? {
+      problemCount: job.problems.length,
+      problems: job.problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ line: problem.line, message: translate(language, `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params }) })),
+    } : {}),
+  });
+
+  app.post('/api/v1/exchange/imports', {
+    config: { access: 'exchange.import' },
+    bodyLimit: MAX_IMPORT_BYTES,
+    schema: { tags: ['exchange'], consumes: [NDJSON], response: { 202: jobSchema } },
+  }, async (request, reply) => {
+    if (typeof request.body !== 'string') throw new AppError(415, 'unsupported_media_type');
+    if (request.body.trim() === '') throw new AppError(400, 'import_empty');
+    const job = jobs.start({ ...request.auditBase(), actorId: request.actor!.id }, request.body);
+    return reply.code(202).send(view(job, request.language));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/exchange/imports/:id', {
+    config: { access: 'exchange.import' },
+    schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
+  }, async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language));
+
+  app.get('/api/v1/exchange/export', { config: { access: 'exchange.export' }, schema: { tags: ['exchange'] } }, async (request, reply) => {
+    const text = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
+    reply.header('content-disposition', `attachment; filename="polku-register-${helsinkiDate()}.ndjson"`);
+    return reply.type(`${NDJSON}; charset=utf-8`).send(text);
+  });
+}
