@@ -57,7 +57,7 @@ const count = async (db: Database, table: string) => Number((await sql<{ n: numb
 // The register to import: generated, then exported as the file an administrator would bring.
 const source = await installation('source');
 await generateRegister(source.db, clients);
-const file = await exportRegister(source.db, source.keyring, who);
+const { text: file } = await exportRegister(source.db, source.keyring, who);
 const lines = file.trimEnd().split('\n').length;
 const expected = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(source.db, table)] as const)));
 await source.close();
@@ -69,7 +69,7 @@ for (const table of tables) {
   const have = await count(target.db, table);
   if (have !== expected[table]) throw new Error(`${table}: imported ${have} rows, the register had ${expected[table]}`);
 }
-if ((await exportRegister(target.db, target.keyring, who)) !== file) throw new Error('export after import differs from the imported file');
+if ((await exportRegister(target.db, target.keyring, who)).text !== file) throw new Error('export after import differs from the imported file');
 
 // COPY of the rows the import wrote (as CSV) into another empty installation.
 const csv: Record<string, string> = {};

@@ -9,6 +9,8 @@ export const exploitationPurposes = [
   'organ_trafficking', 'forced_begging', 'other', 'witness',
 ] as const;
 export const exploitationPlaces = ['finland', 'abroad'] as const;
+/** Exploitation is in Finland or abroad; only a witness has no place (exchange format v1). */
+export const placeMissing = (entry: { purpose: string; place?: string | null }) => entry.purpose !== 'witness' && !entry.place;
 export const residenceStatuses = ['asylum_seeker', 'residence_permit', 'unlawful_stay', 'finnish_citizen', 'visa_exempt', 'eu_citizen'] as const;
 export const decisionOutcomes = ['admitted', 'rejected'] as const;
 export const terminationReasons = ['no_longer_needed', 'safe_return', 'not_identified', 'moved_abroad', 'contact_lost', 'deceased', 'other'] as const;

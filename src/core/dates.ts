@@ -4,11 +4,16 @@ const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
 });
 
-/** An instant as the register writes it: Helsinki wall-clock time with its offset, e.g. 2024-02-05T10:12:00+02:00. */
+/**
+ * An instant as the register writes it: Helsinki wall-clock time with its offset, e.g.
+ * 2024-02-05T10:12:00+02:00; milliseconds only when there are any, so the instant is exact.
+ */
 export function helsinkiTime(value: Date | string): string {
-  const parts = Object.fromEntries(helsinkiParts.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  const instant = new Date(value);
+  const parts = Object.fromEntries(helsinkiParts.formatToParts(instant).map((part) => [part.type, part.value]));
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  const millis = instant.getUTCMilliseconds();
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${millis ? `.${String(millis).padStart(3, '0')}` : ''}${offset}`;
 }
 
 /** The Helsinki calendar day of an instant, `YYYY-MM-DD`. */

@@ -32,9 +32,10 @@ export async function exportCommand(args: string[]): Promise<number> {
   const [file] = args;
   if (!file) { complain('usage'); return 2; }
   return withContext(async (ctx) => {
-    const text = await exportRegister(ctx.db, ctx.keyring, commandLine);
+    const { text, lines, omitted } = await exportRegister(ctx.db, ctx.keyring, commandLine);
     fs.writeFileSync(file, text, { mode: 0o600 });
-    say('exported', { lines: text === '' ? 0 : text.trimEnd().split('\n').length, file });
+    say('exported', { lines, file });
+    if (omitted > 0) complain('export_omitted', { count: omitted });
     return 0;
   });
 }

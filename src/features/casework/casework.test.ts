@@ -5,6 +5,8 @@ import { addDays, addMonths, helsinkiDate } from '../../core/dates.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, makeClient, sessionFor } from '../../../test/support/factories.ts';
 import { shareClient } from '../clients/service.ts';
+import { exportRegister } from '../exchange/exportRegister.ts';
+import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -136,5 +138,16 @@ describe('official identification', () => {
     expect(seen.terminations).toEqual([expect.objectContaining({ reason: 'not_identified' })]);
     expect((await injectJson(app, 'GET', '/api/v1/identification/queue', await as(caseworker))).body).toEqual([]);
     expect((await injectJson(app, 'POST', `/api/v1/clients/${clientId}/termination`, await as(caseworker), { reason: 'no_longer_needed' })).body.error.code).toBe('already_terminated');
+  });
+});
+
+describe('the record in the exchange format', () => {
+  it('exports as a file the import accepts; what the format cannot carry is left out and counted', async () => {
+    // These clients were recorded directly, without an admission decision: no client in the format.
+    const exported = await exportRegister(ctx.db, ctx.keyring, { actorId: null, actorRole: 'command_line', ip: null });
+    expect((await validateExchangeFile(exported.text)).problems).toEqual([]);
+    expect(exported.text).toContain('"type":"reflection_period"');
+    expect(exported.text).toContain('"type":"identification"');
+    expect(exported.omitted).toBe(1);
   });
 });

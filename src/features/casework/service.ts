@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NoteSensitivity, StatutoryService } from '../../core/codes.ts';
+import { placeMissing, type NoteSensitivity, type StatutoryService } from '../../core/codes.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
@@ -119,7 +119,9 @@ export async function setExploitation(ctx: AppContext, who: Who, clientId: strin
   await openClient(ctx, who, clientId, { write: 'case', action: 'exploitation.record' });
   const mains = entries.filter((entry) => entry.main).length;
   const keys = new Set(entries.map((entry) => `${entry.purpose}|${entry.purpose === 'witness' ? null : entry.place}`));
-  if (entries.length > 0 && mains !== 1) throw new AppError(400, 'validation_failed', {}, [{ field: 'main', problem: 'exactly_one_main' }]);
+  if (mains !== 1) throw new AppError(400, 'validation_failed', {}, [{ field: 'main', problem: 'exactly_one_main' }]);
+  const withoutPlace = entries.findIndex(placeMissing);
+  if (withoutPlace >= 0) throw new AppError(400, 'validation_failed', {}, [{ field: `${withoutPlace}.place`, problem: 'place_required' }]);
   if (keys.size !== entries.length) throw new AppError(400, 'validation_failed', {}, [{ field: 'purpose', problem: 'uniqueItems' }]);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('exploitations').where('person_id', '=', clientId).execute();

@@ -18,10 +18,10 @@ export async function clientRoutes(app: FastifyInstance) {
     schema: {
       tags: ['clients'],
       body: {
-        type: 'object', additionalProperties: false, required: ['name', 'gender', 'nationality'],
+        type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
         properties: {
           name: { type: 'string', minLength: 1, maxLength: 200 },
-          birthDate: { anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }] },
+          birthDate: { type: 'string', format: 'date' },
           gender: { type: 'string', enum: [...genders] },
           nationality: { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' },
           officeId: { type: 'string', minLength: 1, maxLength: 64 },

@@ -3,11 +3,16 @@ import type { Database } from '../../core/db/database.ts';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import type { Keyring } from '../../core/crypto/keys.ts';
 
+/** The file, and how many records it leaves out because the exchange format cannot carry them. */
+export interface RegisterExport { text: string; lines: number; omitted: number }
+
 /**
  * The register as an exchange file. The order is fixed (each person, then what belongs to them) and
  * instants are written in Helsinki time with their offset, so export → import → export is identical.
+ * A client recorded directly, without a referral and an admission, is no client in the format: their
+ * terminations and children are left out and counted, so the file always imports.
  */
-export async function exportRegister(db: Database, keyring: Keyring, who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>): Promise<string> {
+export async function exportRegister(db: Database, keyring: Keyring, who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>): Promise<RegisterExport> {
   const [persons, referrals, decisions, withdrawals, exploitations, residences, children, terminations, reflections, identifications] = await Promise.all([
     db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
     db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
@@ -28,6 +33,8 @@ export async function exportRegister(db: Database, keyring: Keyring, who: Pick<A
     return grouped;
   };
   const referralsOf = byPerson(referrals, 'person_id');
+  const admitted = new Set(referrals.filter((referral) => decisionOf.get(referral.id)?.outcome === 'admitted').map((referral) => referral.person_id));
+  let omitted = 0;
   const groups = {
     exploitations: byPerson(exploitations, 'person_id'), residences: byPerson(residences, 'person_id'), children: byPerson(children, 'guardian_id'),
     terminations: byPerson(terminations, 'person_id'), reflections: byPerson(reflections, 'person_id'), identifications: byPerson(identifications, 'person_id'),
@@ -47,8 +54,14 @@ export async function exportRegister(db: Database, keyring: Keyring, who: Pick<A
     }
     for (const e of groups.exploitations.get(person.id) ?? []) line({ type: 'exploitation', personId, purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time });
     for (const r of groups.residences.get(person.id) ?? []) line({ type: 'residence', personId, status: r.status, at: r.at });
-    for (const c of groups.children.get(person.id) ?? []) line({ type: 'child', id: c.register_id, guardianId: personId, birthDate: c.birth_date, from: c.from_date });
-    for (const t of groups.terminations.get(person.id) ?? []) line({ type: 'termination', personId, at: helsinkiTime(t.at), reason: t.reason });
+    const children = groups.children.get(person.id) ?? [];
+    const terminations = groups.terminations.get(person.id) ?? [];
+    if (!admitted.has(person.id)) {
+      omitted += children.length + terminations.length;
+    } else {
+      for (const c of children) line({ type: 'child', id: c.register_id, guardianId: personId, birthDate: c.birth_date, from: c.from_date });
+      for (const t of terminations) line({ type: 'termination', personId, at: helsinkiTime(t.at), reason: t.reason });
+    }
     for (const r of groups.reflections.get(person.id) ?? []) line({ type: 'reflection_period', personId, grantedBy: r.granted_by, start: r.start_date, end: r.end_date });
     for (const i of groups.identifications.get(person.id) ?? []) {
       line({
@@ -58,6 +71,6 @@ export async function exportRegister(db: Database, keyring: Keyring, who: Pick<A
       });
     }
   }
-  await appendAudit(db, keyring.auditKey, { ...who, action: 'exchange.export', outcome: 'succeeded', details: { lines: out.length } });
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  await appendAudit(db, keyring.auditKey, { ...who, action: 'exchange.export', outcome: 'succeeded', details: { lines: out.length, omitted } });
+  return { text: out.length > 0 ? `${out.join('\n')}\n` : '', lines: out.length, omitted };
 }

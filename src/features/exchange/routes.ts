@@ -54,8 +54,9 @@ export async function exchangeRoutes(app: FastifyInstance) {
   }, async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language));
 
   app.get('/api/v1/exchange/export', { config: { access: 'exchange.export' }, schema: { tags: ['exchange'] } }, async (request, reply) => {
-    const text = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
+    const { text, omitted } = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
     reply.header('content-disposition', `attachment; filename="polku-register-${helsinkiDate()}.ndjson"`);
+    reply.header('x-polku-omitted', String(omitted));
     return reply.type(`${NDJSON}; charset=utf-8`).send(text);
   });
 }

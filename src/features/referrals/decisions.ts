@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
-import { helsinkiDate } from '../../core/dates.ts';
+import { ageOn, helsinkiDate } from '../../core/dates.ts';
+import { placeMissing } from '../../core/codes.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../clients/access.ts';
@@ -15,6 +16,7 @@ export interface DecisionInput {
   letterLanguage: 'fi' | 'sv' | 'en';
   officeId?: string;
   caseworkerIds?: string[];
+  exploitation?: { purpose: string; place?: string | null };
 }
 
 /**
@@ -33,6 +35,9 @@ export async function decideReferral(ctx: AppContext, who: Who, referralId: stri
     const staff = await ctx.db.selectFrom('accounts').select('id').where('id', 'in', caseworkerIds)
       .where('role', 'in', ['director', 'caseworker', 'nurse']).where('disabled_at', 'is', null).execute();
     if (staff.length !== caseworkerIds.length) throw new AppError(400, 'not_assistance_staff');
+    const main = input.exploitation ?? await ctx.db.selectFrom('exploitations').select(['purpose', 'place']).where('person_id', '=', referral.person_id).where('main', '=', true).executeTakeFirst();
+    if (!main) throw new AppError(400, 'validation_failed', {}, [{ field: 'exploitation.purpose', problem: 'main_purpose_required' }]);
+    if (placeMissing(main)) throw new AppError(400, 'validation_failed', {}, [{ field: 'exploitation.place', problem: 'place_required' }]);
   }
   const decisionId = randomUUID();
   const now = new Date();
@@ -43,6 +48,15 @@ export async function decideReferral(ctx: AppContext, who: Who, referralId: stri
     }).execute();
     if (input.outcome === 'admitted') {
       await trx.updateTable('persons').set({ office_id: officeId }).where('id', '=', referral.person_id).execute();
+      if (input.exploitation) {
+        const { purpose } = input.exploitation;
+        const place = purpose === 'witness' ? null : input.exploitation.place ?? null;
+        // Known to be a minor now means a minor when exploited; otherwise what the referral said stands.
+        const minorNow = referral.birth_date !== null && ageOn(referral.birth_date, helsinkiDate(now)) < 18;
+        await trx.updateTable('exploitations').set({ main: false }).where('person_id', '=', referral.person_id).execute();
+        await trx.insertInto('exploitations').values({ person_id: referral.person_id, purpose, place, main: true, minor_at_time: minorNow })
+          .onConflict((oc) => oc.columns(['person_id', 'purpose', 'place']).doUpdateSet({ main: true })).execute();
+      }
       for (const accountId of caseworkerIds) {
         await trx.insertInto('client_assignments').values({ client_id: referral.person_id, account_id: accountId }).onConflict((oc) => oc.doNothing()).execute();
       }

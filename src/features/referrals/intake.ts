@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
-import type { ExploitationPurpose, ReferralSource, ResidenceStatus } from '../../core/codes.ts';
+import { placeMissing, type ExploitationPurpose, type ReferralSource, type ResidenceStatus } from '../../core/codes.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { ageOn, helsinkiDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
@@ -73,6 +73,7 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
   if (input.person.birthDate > today) problems.push({ field: 'person.birthDate', problem: 'not_in_future' });
   for (const [index, child] of (input.children ?? []).entries()) if (child.birthDate > today) problems.push({ field: `children.${index}.birthDate`, problem: 'not_in_future' });
   if (input.exploitation && new Set(input.exploitation.purposes).size !== input.exploitation.purposes.length) problems.push({ field: 'exploitation.purposes', problem: 'uniqueItems' });
+  if (input.exploitation?.purposes.some((purpose) => placeMissing({ purpose, place: input.exploitation!.place }))) problems.push({ field: 'exploitation.place', problem: 'place_required' });
   if (input.consent.given && Date.parse(input.consent.at) > now.getTime() + 60_000) problems.push({ field: 'consent.at', problem: 'not_in_future' });
   if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
 

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, makeClient, sessionFor } from '../../../test/support/factories.ts';
+import { exportRegister } from '../exchange/exportRegister.ts';
+import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -148,6 +150,24 @@ describe('decisions', () => {
     expect(letter.body).toMatchObject({ language: 'sv', outcome: 'admitted', name: 'Decided Person', reasons: decision.reasons });
   });
 
+  it('admission needs the main purpose and place of the exploitation, so every client can be exported and imported again', async () => {
+    const queue = await injectJson(app, 'GET', '/api/v1/referrals/queue', await as(director));
+    const layla = queue.body.find((row: { name: string }) => row.name === 'Layla');
+    const decision = { outcome: 'admitted', reasons: 'Passport withheld by the employer; she works without pay.', letterLanguage: 'en', officeId: 'helsinki', caseworkerIds: [caseworker.id] };
+    const without = await injectJson(app, 'POST', `/api/v1/referrals/${layla.id}/decision`, await as(director), decision);
+    expect(without.body.error.details).toEqual([expect.objectContaining({ field: 'exploitation.purpose', problem: 'main_purpose_required' })]);
+    const noPlace = await injectJson(app, 'POST', `/api/v1/referrals/${layla.id}/decision`, await as(director), { ...decision, exploitation: { purpose: 'forced_labour' } });
+    expect(noPlace.body.error.details).toEqual([expect.objectContaining({ field: 'exploitation.place', problem: 'place_required' })]);
+    expect((await injectJson(app, 'POST', `/api/v1/referrals/${layla.id}/decision`, await as(director), { ...decision, exploitation: { purpose: 'forced_labour', place: 'finland' } })).status).toBe(201);
+    const { personId } = (await injectJson(app, 'GET', `/api/v1/referrals/${layla.id}`, await as(director))).body;
+    const main = await ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', personId).execute();
+    expect(main).toEqual([expect.objectContaining({ purpose: 'forced_labour', place: 'finland', main: true })]);
+
+    // Everything these tests recorded through the API is a register the exchange format can carry.
+    const exported = await exportRegister(ctx.db, ctx.keyring, { actorId: null, actorRole: 'command_line', ip: null });
+    expect((await validateExchangeFile(exported.text)).problems).toEqual([]);
+  });
+
   it('a withdrawal of consent closes the referral and is recorded; a closed referral cannot be withdrawn again', async () => {
     const made = await injectJson(app, 'POST', '/api/v1/referrals', await as(caseworker), referral({}, { name: 'Withdrawing Person' }));
     expect((await injectJson(app, 'POST', `/api/v1/referrals/${made.body.id}/withdrawal`, await as(caseworker))).status).toBe(204);
@@ -165,6 +185,8 @@ describe('decisions', () => {
     expect(response.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(expect.arrayContaining(['source', 'person.nationality']));
     const future = await injectJson(app, 'POST', '/api/v1/referrals', await as(caseworker), referral({}, { birthDate: '2999-01-01' }));
     expect(future.body.error.details).toEqual([expect.objectContaining({ field: 'person.birthDate', problem: 'not_in_future' })]);
+    const nowhere = await injectJson(app, 'POST', '/api/v1/referrals', await as(caseworker), referral({ exploitation: { purposes: ['forced_labour'], place: null } }));
+    expect(nowhere.body.error.details).toEqual([{ field: 'exploitation.place', problem: 'place_required', message: 'Kerro, tapahtuiko hyväksikäyttö Suomessa vai ulkomailla (ei tarvita todistajalta).' }]);
     expect(await counts()).toEqual(before);
   });
 });

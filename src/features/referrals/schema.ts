@@ -90,5 +90,10 @@ export const decisionBody = {
     letterLanguage: { type: 'string', enum: ['fi', 'sv', 'en'] },
     officeId: text(64, 1),
     caseworkerIds: { type: 'array', maxItems: 5, uniqueItems: true, items: uuid },
+    // The suspected exploitation as the decider understands it: its main purpose and place.
+    exploitation: {
+      type: 'object', additionalProperties: false, required: ['purpose'],
+      properties: { purpose: { type: 'string', enum: [...exploitationPurposes] }, place: nullable({ type: 'string', enum: [...exploitationPlaces] }) },
+    },
   },
 } as const;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { useOfficesAndOrganisations } from '../accounts/useOrganisations.ts';
-import { ErrorMessage, Link, PageTitle, SelectField, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { exploitationPlaces, exploitationPurposes } from '../../../../src/core/codes.ts';
+import { ErrorMessage, Link, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
 
 interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
 interface Referral {
@@ -93,7 +94,7 @@ export function ReferralPage({ id }: { id: string }) {
           <p><Link to={`/referrals/${id}/letter`}>{t('showLetter')}</Link>{referral.decision.outcome === 'admitted' && <> · <Link to={`/clients/${referral.personId}`}>{tc('recordTitle')}</Link></>}</p>
         </section>
       )}
-      {referral.status === 'open' && session.permissions?.['referrals.decide'] && <DecisionForm id={id} onDecided={() => act(async () => {}, t('decided'))} />}
+      {referral.status === 'open' && session.permissions?.['referrals.decide'] && <DecisionForm id={id} main={referral.exploitations.find((entry) => entry.main)} onDecided={() => act(async () => {}, t('decided'))} />}
       {referral.status === 'open' && session.permissions?.['referrals.withdraw'] && (
         <p><button type="button" className="secondary" onClick={() => void act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}>{t('withdraw')}</button></p>
       )}
@@ -101,7 +102,7 @@ export function ReferralPage({ id }: { id: string }) {
   );
 }
 
-function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) {
+function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: string; place: string | null }; onDecided: () => void }) {
   const { t } = useTranslation('referrals');
   const { t: tc } = useTranslation();
   const { session } = useSession();
@@ -112,6 +113,8 @@ function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) 
     void api<Staff[]>('GET', '/staff').then((accounts) => setStaff(accounts.map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` })))).catch(() => setStaff([]));
   }, [tc]);
 
+  const problems = fieldErrors(error);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -120,7 +123,10 @@ function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) 
     try {
       await api('POST', `/referrals/${id}/decision`, {
         outcome, reasons: String(form.get('reasons') ?? '').trim(), letterLanguage: String(form.get('letterLanguage')),
-        ...(outcome === 'admitted' ? { officeId: String(form.get('officeId')), caseworkerIds: [String(form.get('caseworker'))].filter(Boolean) } : {}),
+        ...(outcome === 'admitted' ? {
+          officeId: String(form.get('officeId')), caseworkerIds: [String(form.get('caseworker'))].filter(Boolean),
+          ...(form.get('purpose') ? { exploitation: { purpose: String(form.get('purpose')), place: String(form.get('place') ?? '') || null } } : {}),
+        } : {}),
       });
       onDecided();
     } catch (caught) { setError(caught as ApiError); }
@@ -135,6 +141,10 @@ function DecisionForm({ id, onDecided }: { id: string; onDecided: () => void }) 
         <SelectField label={t('letterLanguage')} name="letterLanguage" options={['fi', 'sv', 'en'].map((language) => ({ value: language, label: tc(`language.${language}`) }))} />
         <SelectField label={t('office')} name="officeId" key={offices.length} defaultValue={session.account?.officeId ?? undefined} options={offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) }))} />
         <SelectField label={t('caseworker')} name="caseworker" options={staff} />
+        <SelectField label={t('form.purpose')} name="purpose" defaultValue={main?.purpose ?? ''} error={problems['exploitation.purpose']}
+          options={[{ value: '', label: t('notChosen') }, ...exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) }))]} />
+        <SelectField label={t('form.place')} name="place" defaultValue={main?.place ?? ''} error={problems['exploitation.place']}
+          options={[{ value: '', label: t('notChosen') }, ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) }))]} />
         <button type="submit">{t('decide')}</button>
       </form>
     </section>

@@ -107,7 +107,7 @@ function NewReferralForm({ onSent }: { onSent: () => void }) {
         <p className="choice"><input type="checkbox" id="safePlace" name="safePlace" /> <label htmlFor="safePlace">{t('form.safePlace')}</label></p>
         <p className="choice"><input type="checkbox" id="acuteThreat" name="acuteThreat" /> <label htmlFor="acuteThreat">{t('form.acuteThreat')}</label></p>
         <SelectField label={t('form.purpose')} name="purpose" options={[{ value: '', label: t('notChosen') }, ...exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) }))]} />
-        <SelectField label={t('form.place')} name="place" options={[{ value: '', label: t('notChosen') }, ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) }))]} />
+        <SelectField label={t('form.place')} name="place" error={errors['exploitation.place']} options={[{ value: '', label: t('notChosen') }, ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) }))]} />
         <SelectField label={t('form.sector')} name="sector" options={[{ value: '', label: t('notChosen') }, ...isicSections.map(option('casework:isic'))]} />
         <SelectField label={t('form.residence')} name="residence" options={[{ value: '', label: t('notChosen') }, ...residenceStatuses.map((code) => ({ value: code, label: t(`statistics:residence.${code}`) }))]} />
         <div className="field"><label htmlFor="account">{t('form.account')}</label><textarea id="account" name="account" rows={4} /></div>
