@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, logIn } from './support/journey.ts';
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The Helsinki calendar day `days` from now, as the server counts days. */
+const inDays = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + days * 86_400_000));
 
 test('a person refers themself in Arabic, leaving no cookie; the quick exit leaves the page', async ({ page, context }) => {
   const requests: string[] = [];
@@ -46,6 +47,10 @@ test('the referral is decided, the client gets services and a reflection period 
   await decision.getByLabel(/Perustelut/).fill('Merkkejä työperäisestä ihmiskaupasta: palkaton työ ja passi työnantajalla.');
   await decision.getByLabel('Päätöskirjeen kieli').selectOption('sv');
   await decision.getByLabel('Vastuutyöntekijä').selectOption({ label: 'Sanna Sosiaaliohjaaja (Sosiaaliohjaaja / tarkastaja)' });
+  await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
+  await expect(decision.getByLabel('Hyväksikäytön päämuoto')).toHaveAccessibleDescription('Valitse epäillyn hyväksikäytön päätarkoitus.');
+  await decision.getByLabel('Hyväksikäytön päämuoto').selectOption({ label: 'Pakkotyö' });
+  await decision.getByLabel('Hyväksikäytön paikka').selectOption({ label: 'Suomessa' });
   await expectNoAxeViolations(director);
   await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
   await expect(director.getByRole('status')).toHaveText('Päätös kirjattiin.');
@@ -87,9 +92,69 @@ test('the referral is decided, the client gets services and a reflection period 
   await identification.getByRole('button', { name: 'Kutsu ryhmään' }).click();
   await expect(identification).toContainText('Poliisi: Komisario Virtanen');
 
-  const ending = caseworker.getByRole('region', { name: 'Auttamisen päättyminen' });
-  await ending.getByLabel('Syy').selectOption({ label: 'Turvallinen paluu' });
-  await ending.getByRole('button', { name: 'Päätä auttaminen' }).click();
-  await expect(ending).toContainText('Turvallinen paluu');
-  await expect(caseworker.getByRole('region', { name: 'Aikajana' })).toContainText('Auttaminen päättyi');
+  await identification.getByLabel('Lausunto').fill('Tunnusmerkistö täyttyy: passi pidätetty, palkaton työ.');
+  await identification.getByRole('button', { name: 'Tallenna lausunto' }).click();
+  await expect(identification).toContainText('Komisario Virtanen – Tunnusmerkistö täyttyy');
+  await identification.getByLabel('Kokouspäivä').fill(inDays(0));
+  await identification.getByRole('button', { name: 'Tallenna kokouspäivä' }).click();
+  await expect(identification).toContainText(/Kokouspäivä \d{1,2}\.\d{1,2}\.\d{4}/);
+
+  // The decision belongs to the director: the group has been heard and the client has been told.
+  await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tunnistamisjono' }).click();
+  await director.getByRole('link', { name: 'Layla Polku' }).click();
+  const deciding = director.getByRole('region', { name: 'Virallinen tunnistaminen' });
+  await deciding.getByLabel('Päätös').selectOption({ label: 'Ei tunnistettu' });
+  await deciding.getByRole('button', { name: 'Päätä' }).click();
+  await expect(deciding.getByRole('alert')).toContainText('Asiakkaalle on kerrottava päätöksestä');
+  await deciding.getByLabel(/Asiakkaalle on kerrottu/).check();
+  await deciding.getByRole('button', { name: 'Päätä' }).click();
+  await expect(deciding).toContainText('Ei tunnistettu');
+  await expect(director.getByRole('region', { name: 'Auttamisen päättyminen' })).toContainText('Ei tunnistettu');
+  await expect(director.getByRole('region', { name: 'Aikajana' })).toContainText('Auttaminen päättyi');
+  await expectNoAxeViolations(director);
+});
+
+test('a partner refers a person the register knows; staff confirm the match and the director admits', async ({ page: partner, browser }) => {
+  await logIn(partner, 'partner');
+  await partner.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+  await expect(partner.getByRole('heading', { level: 1, name: 'Organisaatiosi lähettämät esitykset' })).toBeVisible();
+  const form = partner.getByRole('region', { name: 'Uusi esitys' });
+  await form.getByLabel('Esittäjä').selectOption('ngo');
+  await form.getByLabel('Nimi tai peitenimi').fill('Amina Demo');
+  await form.getByLabel('Syntymäaika', { exact: true }).fill('1995-03-14');
+  await form.getByLabel(/^Kansalaisuus/).fill('NG');
+  await form.getByLabel('Hyväksikäytön päämuoto').selectOption({ label: 'Pakkotyö' });
+  await form.getByLabel('Milloin').fill(`${inDays(-1)}T09:00`);
+  await form.getByRole('button', { name: 'Lähetä esitys' }).click();
+  await expect(form.getByLabel('Hyväksikäytön paikka')).toHaveAccessibleDescription(/Suomessa vai ulkomailla/);
+  await form.getByLabel('Hyväksikäytön paikka').selectOption({ label: 'Suomessa' });
+  await form.getByRole('button', { name: 'Lähetä esitys' }).click();
+  await expect(partner.getByRole('status')).toHaveText('Esitys lähetettiin saapuneisiin.');
+  await expect(partner.getByRole('main')).toContainText('Amina Demo');
+  await expect(partner.getByRole('main')).toContainText('Odottaa päätöstä');
+  await expectNoAxeViolations(partner);
+
+  const caseworker = await (await browser.newContext()).newPage();
+  await logIn(caseworker, 'caseworker');
+  await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+  await caseworker.getByRole('row', { name: /Amina Demo/ }).getByRole('link', { name: 'Amina Demo' }).click();
+  const matches = caseworker.getByRole('region', { name: 'Mahdollisesti jo tunnettu' });
+  await expect(matches).toContainText('Amina Demo');
+  await expect(matches).toContainText('nimi, syntymäaika, kansalaisuus');
+  await matches.getByRole('button', { name: 'Sama henkilö', exact: true }).click();
+  await expect(caseworker.getByRole('status')).toHaveText('Vahvistettu samaksi henkilöksi');
+  await expectNoAxeViolations(caseworker);
+
+  const director = await (await browser.newContext()).newPage();
+  await logIn(director, 'director');
+  await director.goto(caseworker.url());
+  const decision = director.getByRole('region', { name: 'Päätös' });
+  await expect(decision.getByLabel('Hyväksikäytön päämuoto')).toHaveValue('forced_labour');
+  await decision.getByLabel(/Perustelut/).fill('Kumppanin esitys: pakkotyö siivousalalla Suomessa.');
+  await decision.getByLabel('Vastuutyöntekijä').selectOption({ label: 'Sanna Sosiaaliohjaaja (Sosiaaliohjaaja / tarkastaja)' });
+  await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
+  await expect(director.getByRole('status')).toHaveText('Päätös kirjattiin.');
+  await director.getByRole('link', { name: 'Asiakkaan tiedot' }).click();
+  await expect(director.getByRole('heading', { level: 1, name: 'Amina Demo' })).toBeVisible();
+  await expect(director.getByRole('region', { name: 'Aikajana' })).toContainText('Otettu asiakkaaksi');
 });

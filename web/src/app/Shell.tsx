@@ -12,6 +12,7 @@ import { StatisticsPage } from '../features/statistics/StatisticsPage.tsx';
 import { ReferralsPage } from '../features/referrals/ReferralsPage.tsx';
 import { DecisionLetterPage, ReferralPage } from '../features/referrals/ReferralPage.tsx';
 import { IdentificationQueuePage, ReflectionOverviewPage } from '../features/casework/OverviewPages.tsx';
+import { RegisterExchangePage } from '../features/exchange/RegisterExchangePage.tsx';
 
 /** The logged-in application: navigation by what the role may do, who is logged in, language, logout. */
 export function Shell() {
@@ -29,6 +30,7 @@ export function Shell() {
     { to: '/identification', label: t('nav.identification'), show: can('identification.queue') },
     { to: '/statistics', label: t('nav.statistics'), show: can('statistics.published') },
     { to: '/admin/accounts', label: t('nav.accounts'), show: can('accounts.manage') },
+    { to: '/admin/register', label: t('nav.exchange'), show: can('exchange.import') },
     { to: '/settings', label: t('nav.settings'), show: true },
   ].filter((link) => link.show);
 
@@ -44,6 +46,7 @@ export function Shell() {
   else if (clientMatch && can('clients.read')) page = <ClientPage key={clientMatch[1]} id={clientMatch[1]} />;
   else if (path === '/statistics' && can('statistics.published')) page = <StatisticsPage />;
   else if (path === '/admin/accounts' && can('accounts.manage')) page = <AdminAccountsPage />;
+  else if (path === '/admin/register' && can('exchange.import')) page = <RegisterExchangePage />;
   else if (path === '/settings') page = <SettingsPage />;
   else page = <NotFoundPage />;
 
