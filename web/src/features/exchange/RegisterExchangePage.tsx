@@ -41,7 +41,7 @@ function ImportSection() {
   useEffect(() => {
     if (!job || job.state === 'uploading' || !running(job.state)) return;
     const timer = setTimeout(() => {
-      api<ImportJob>('GET', `/exchange/imports/${job.id}`).then(setJob, setError);
+      api<ImportJob>('GET', `/exchange/imports/${job.id}`).then(setJob, (caught) => { setJob(null); setError(caught); });
     }, POLL_MS);
     return () => clearTimeout(timer);
   }, [job]);
