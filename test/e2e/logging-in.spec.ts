@@ -58,7 +58,10 @@ test('nothing about the session is kept in browser storage', async ({ page }) =>
 });
 
 test('when the session ends on the server, the next action returns to the login page and says why', async ({ page, context }) => {
+  // The home page's own requests must be answered first, or they, not the next action, would meet the ended session.
+  const homeLoaded = Promise.all(['/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) => page.waitForResponse((response) => response.url().endsWith(url))));
   await logIn(page, 'director');
+  await homeLoaded;
   await context.clearCookies();
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu Polkuun' })).toBeVisible();
