@@ -19,7 +19,7 @@ import { pgliteOptions, type Database } from '../src/core/db/database.ts';
 import { createContext } from '../src/server/createContext.ts';
 import { commandLine as who } from '../src/cli/commands/withContext.ts';
 import { exportRegister } from '../src/features/exchange/exportRegister.ts';
-import { importRegister } from '../src/features/exchange/importRegister.ts';
+import { createdCount, importRegister } from '../src/features/exchange/importRegister.ts';
 import { lineMappings } from '../src/features/exchange/registerLines.ts';
 import { generateRegister } from './support/generateRegister.ts';
 
@@ -109,7 +109,7 @@ if (databaseUrl) {
 if (databaseUrl) await target.close();
 
 const rows = Object.values(expected).reduce((sum, n) => sum + n, 0);
-const created = Object.values(summary.created).reduce((sum, n) => sum + n, 0);
+const created = createdCount(summary);
 if (created !== rows) throw new Error(`the import created ${created} rows, the register has ${rows}`);
 const rate = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en').padStart(9)} rows/s`;
 console.log(`${target.kind}: a register of ${clients.toLocaleString('en')} clients, ${lines.toLocaleString('en')} lines (${(file.length / 1e6).toFixed(1)} MB), ${rows.toLocaleString('en')} rows`);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { roles, type Role } from '../src/core/policy/policy.ts';
 import { createTestContext, type TestContext } from './support/testContext.ts';
-import { makeAccount, makeClient, sessionFor } from './support/factories.ts';
+import { makeAccount, makeClient, sessionFor, type TestAccount } from './support/factories.ts';
 import { shareClient } from '../src/features/clients/service.ts';
 
 /**
@@ -78,7 +78,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
 
 let ctx: TestContext;
 let app: FastifyInstance;
-const accounts = {} as Record<Role, Awaited<ReturnType<typeof makeAccount>>>;
+const accounts = {} as Record<Role, TestAccount>;
 let clientId: string;
 let targetAccountId: string;
 

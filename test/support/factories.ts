@@ -27,6 +27,15 @@ export async function makeAccount(ctx: AppContext, role: Role, overrides: { offi
   return { ...account, password: initialPassword, actor: actorOf(row) };
 }
 
+export type TestAccount = Awaited<ReturnType<typeof makeAccount>>;
+
+/** One account for each role named, in the order named. */
+export async function makeAccounts(ctx: AppContext, ...roles: Role[]): Promise<TestAccount[]> {
+  const accounts: TestAccount[] = [];
+  for (const role of roles) accounts.push(await makeAccount(ctx, role));
+  return accounts;
+}
+
 /** A logged-in session made directly, for tests that are not about logging in. */
 export async function sessionFor(ctx: AppContext, accountId: string) {
   const { token, session } = await createSession(ctx.db, accountId, 'complete', '127.0.0.1');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { translate } from '../../core/i18n/i18n.ts';
 import { exportRegister } from '../../features/exchange/exportRegister.ts';
-import { ImportRejected, importRegister } from '../../features/exchange/importRegister.ts';
+import { ImportRejected, createdCount, importRegister } from '../../features/exchange/importRegister.ts';
+import { describeProblem } from '../../features/exchange/validateExchangeFile.ts';
 import { cliLanguage, complain, say } from '../output.ts';
 import { commandLine, withContext } from './withContext.ts';
 
@@ -15,13 +16,12 @@ export async function importCommand(args: string[]): Promise<number> {
     try {
       const summary = await importRegister(ctx, commandLine, text, ({ phase, done, total }) => process.stderr.write(`\r${translate(cliLanguage(), `cli.import_${phase}`)} ${done}/${total}`));
       process.stderr.write('\n');
-      const created = Object.values(summary.created).reduce((sum, n) => sum + n, 0);
-      say('imported', { lines: summary.lines, created, unchanged: summary.unchanged });
+      say('imported', { lines: summary.lines, created: createdCount(summary), unchanged: summary.unchanged });
       return 0;
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw error;
       complain('import_rejected', { count: error.problems.length });
-      for (const problem of error.problems) console.error(`  ${translate(cliLanguage(), `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params })}`);
+      for (const problem of error.problems) console.error(`  ${describeProblem(cliLanguage(), problem)}`);
       return 1;
     }
   });

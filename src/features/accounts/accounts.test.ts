@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, sessionFor } from '../../../test/support/factories.ts';
+import { injectJson, makeAccount, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 import { passwordProblem } from '../auth/passwords.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
-let admin: Awaited<ReturnType<typeof makeAccount>>;
+let admin: TestAccount;
 let headers: Record<string, string>;
 
 beforeAll(async () => {

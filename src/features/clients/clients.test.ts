@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, makeClient, sessionFor } from '../../../test/support/factories.ts';
+import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 import { shareClient } from './service.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
-let caseworker: Awaited<ReturnType<typeof makeAccount>>;
+let caseworker: TestAccount;
 let clientId: string;
 
 beforeAll(async () => {

@@ -9,6 +9,9 @@ import { validateExchangeFile, type ExchangeLine, type ExchangeProblem } from '.
 
 export interface ImportSummary { lines: number; created: Record<string, number>; unchanged: number }
 
+/** How many records an import created, of every type together. */
+export const createdCount = (summary: ImportSummary): number => Object.values(summary.created).reduce((sum, n) => sum + n, 0);
+
 /** How far an import is: first every line is checked, then the lines are written. */
 export interface ImportProgress { phase: 'checking' | 'writing'; done: number; total: number }
 

@@ -4,22 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, sessionFor } from '../../../test/support/factories.ts';
+import { injectJson, makeAccounts, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 
 const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');
 
 let ctx: TestContext;
 let app: FastifyInstance;
-let administrator: Awaited<ReturnType<typeof makeAccount>>;
-let otherAdministrator: Awaited<ReturnType<typeof makeAccount>>;
-let director: Awaited<ReturnType<typeof makeAccount>>;
+let administrator: TestAccount;
+let otherAdministrator: TestAccount;
+let director: TestAccount;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   app = await buildApp(ctx);
-  administrator = await makeAccount(ctx, 'administrator');
-  otherAdministrator = await makeAccount(ctx, 'administrator');
-  director = await makeAccount(ctx, 'director');
+  [administrator, otherAdministrator, director] = await makeAccounts(ctx, 'administrator', 'administrator', 'director');
 });
 afterAll(async () => {
   await app.close();

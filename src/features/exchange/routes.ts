@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { helsinkiDate } from '../../core/dates.ts';
-import { translate } from '../../core/i18n/i18n.ts';
+import type { Language } from '../../core/i18n/i18n.ts';
 import { idParams } from '../../server/schemaParts.ts';
 import { exportRegister } from './exportRegister.ts';
 import { ImportJobs, type ImportJob } from './importJobs.ts';
+import { createdCount } from './importRegister.ts';
+import { describeProblem } from './validateExchangeFile.ts';
 
 /** A national register of 100,000 clients is about 60 MB as an exchange file. */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -28,12 +30,12 @@ export async function exchangeRoutes(app: FastifyInstance) {
   const jobs = new ImportJobs(ctx, app.log);
   app.addContentTypeParser(NDJSON, { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
-  const view = (job: ImportJob, language: Parameters<typeof translate>[0]) => ({
+  const view = (job: ImportJob, language: Language) => ({
     id: job.id, state: job.state, done: job.done, total: job.total,
-    ...(job.summary ? { summary: { lines: job.summary.lines, created: Object.values(job.summary.created).reduce((sum, n) => sum + n, 0), unchanged: job.summary.unchanged } } : {}),
+    ...(job.summary ? { summary: { lines: job.summary.lines, created: createdCount(job.summary), unchanged: job.summary.unchanged } } : {}),
     ...(job.problems ? {
       problemCount: job.problems.length,
-      problems: job.problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ line: problem.line, message: translate(language, `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params }) })),
+      problems: job.problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ line: problem.line, message: describeProblem(language, problem) })),
     } : {}),
   });
 

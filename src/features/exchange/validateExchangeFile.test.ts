@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../core/i18n/i18n.ts';
-import { validateExchangeFile } from './validateExchangeFile.ts';
+import { describeProblem, validateExchangeFile } from './validateExchangeFile.ts';
 import { addMonths } from '../../core/dates.ts';
 
 const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');
@@ -78,9 +77,9 @@ describe('validating an exchange file', () => {
 
   it('explains each problem in Finnish, Swedish and English', async () => {
     const [problem] = (await validateExchangeFile(file({ ...person('p1'), gender: 'robot' }))).problems;
-    expect(translate('fi', `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params })).toBe('Rivi 1: kentässä gender tuntematon koodi "robot".');
-    expect(translate('sv', `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params })).toBe('Rad 1: okänd kod "robot" i fältet gender.');
-    expect(translate('en', `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params })).toBe('Line 1: unknown code "robot" in gender.');
+    expect(describeProblem('fi', problem)).toBe('Rivi 1: kentässä gender tuntematon koodi "robot".');
+    expect(describeProblem('sv', problem)).toBe('Rad 1: okänd kod "robot" i fältet gender.');
+    expect(describeProblem('en', problem)).toBe('Line 1: unknown code "robot" in gender.');
   });
 });
 

@@ -1,3 +1,4 @@
+import { translate, type Language } from '../../core/i18n/i18n.ts';
 import { lineRules, valueProblem } from './exchangeSchema.ts';
 import { addMonths } from '../../core/dates.ts';
 import { maxReflectionMonths } from '../../core/codes.ts';
@@ -7,6 +8,10 @@ export interface ExchangeLine { line: number; type: string; fields: Record<strin
 
 /** A wrong line: its number, a stable code (translated as `exchange.errors.<code>`) and the details. */
 export interface ExchangeProblem { line: number; code: string; params: Record<string, string | number> }
+
+/** A wrong line as a person reads it, e.g. "Line 3: unknown code "robot" in gender." */
+export const describeProblem = (language: Language, problem: ExchangeProblem): string =>
+  translate(language, `exchange.errors.${problem.code}`, { line: problem.line, ...problem.params });
 
 /** Lines checked between two yields to the event loop, so a server stays responsive while a large file is checked. */
 const LINES_PER_TURN = 5000;

@@ -2,23 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, makeClient, sessionFor } from '../../../test/support/factories.ts';
+import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 import { exportRegister } from '../exchange/exportRegister.ts';
 import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
-let director: Awaited<ReturnType<typeof makeAccount>>;
-let caseworker: Awaited<ReturnType<typeof makeAccount>>;
-let partner: Awaited<ReturnType<typeof makeAccount>>;
+let director: TestAccount;
+let caseworker: TestAccount;
+let partner: TestAccount;
 const as = async (account: { id: string }) => sessionFor(ctx, account.id);
 
 beforeAll(async () => {
   ctx = await createTestContext();
   app = await buildApp(ctx);
-  director = await makeAccount(ctx, 'director');
-  caseworker = await makeAccount(ctx, 'caseworker');
-  partner = await makeAccount(ctx, 'partner');
+  [director, caseworker, partner] = await makeAccounts(ctx, 'director', 'caseworker', 'partner');
 });
 afterAll(async () => {
   await app.close();
