@@ -28,7 +28,7 @@ const jobSchema = {
 export async function exchangeRoutes(app: FastifyInstance) {
   const ctx = app.polku;
   const jobs = new ImportJobs(ctx, app.log);
-  app.addContentTypeParser(NDJSON, { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(NDJSON, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   const view = (job: ImportJob, language: Language) => ({
     id: job.id, state: job.state, done: job.done, total: job.total,
