@@ -10,6 +10,9 @@ import { notFound } from '../core/errors.ts';
 import { registerErrorHandling, errorResponseSchema } from './errors.ts';
 import { registerRequestContext } from './requestContext.ts';
 import { registerSecurity } from './security.ts';
+import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
+import { refusalLog } from '../core/audit/refusals.ts';
+import { closedResponses } from './schemaParts.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { clientRoutes } from '../features/clients/routes.ts';
@@ -38,6 +41,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   registerErrorHandling(app);
   registerRequestContext(app);
   registerSecurity(app);
+  registerFieldGroupFilter(app);
+  // Repeated refusals counted in memory are written before the server stops.
+  app.addHook('onClose', async () => refusalLog(ctx.db, ctx.keyring.auditKey).flush(true));
 
   // Every error response has the one shape; declare it for the OpenAPI document.
   // The route list lets the permission test prove that every API route is in its table.
@@ -48,7 +54,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
     }
     if (route.url.startsWith('/api/') && route.schema) {
-      route.schema.response = { ...(route.schema.response as object), '4XX': errorResponseSchema };
+      route.schema.response = { ...closedResponses(route.schema.response as Record<string, object> | undefined), '4XX': errorResponseSchema };
     }
   });
 

@@ -35,6 +35,8 @@ declare module 'fastify' {
     /** The session's account, loaded with the session. */
     account: Account | null;
     language: Language;
+    /** The field groups the policy granted this request: only these leave in the response. */
+    granted: Set<string>;
     /** Audit fields known from the request: who and from where. */
     auditBase(): Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
   }

@@ -14,3 +14,30 @@ export const objectBody = (required: string[], properties: Record<string, unknow
 
 export const createdResponse = { 201: { type: 'object', properties: { id: { type: 'string' } } } } as const;
 export const emptyResponse = { 204: { type: 'null' } } as const;
+
+/** Response pieces: an object that carries exactly the named properties, and a list of them. */
+export const responseObject = (properties: Record<string, object>) => ({ type: 'object', additionalProperties: false, properties });
+export const responseList = (properties: Record<string, object>) => ({ type: 'array', items: responseObject(properties) });
+export const string = { type: 'string' } as const;
+export const optionalString = { type: ['string', 'null'] } as const;
+export const integer = { type: 'integer' } as const;
+
+/** A route that sends a file: the response is its bytes in one of these media types, never JSON. */
+export const fileResponse = (...mediaTypes: string[]) => ({
+  200: { description: 'The file', content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }])) },
+});
+
+/**
+ * A response carries exactly the properties its schema names: every object in a response schema
+ * that does not say otherwise is closed (a copy is closed, so request schemas sharing a piece stay as they are).
+ */
+export function closedResponses(responses: Record<string, object> | undefined): Record<string, object> {
+  const close = (schema: unknown): unknown => {
+    if (Array.isArray(schema)) return schema.map(close);
+    if (!schema || typeof schema !== 'object') return schema;
+    const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, close(value)])) as Record<string, unknown>;
+    if ((copy.type === 'object' || copy.properties) && copy.additionalProperties === undefined) copy.additionalProperties = false;
+    return copy;
+  };
+  return Object.fromEntries(Object.entries(responses ?? {}).map(([status, schema]) => [status, close(schema)]));
+}

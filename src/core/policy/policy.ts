@@ -111,6 +111,32 @@ const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
   administrator: {},
 };
 
+/**
+ * What a list view shows of each person in it, by the list's action: the list's field groups. The
+ * list's rows are the actor's own scope; these groups are all a row may carry, and all its audit names.
+ */
+const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
+  'clients.list': ['identity'],
+  'referrals.queue': ['identity', 'case'],
+  'referrals.sent': ['identity', 'case'],
+  'reflection.overview': ['identity', 'immigration'],
+  'identification.queue': ['identity', 'case'],
+  'tasks.mine': ['identity', 'notes'],
+};
+
+export function listAccess(actor: Actor, action: Action): FieldGroup[] {
+  return can(actor, action) ? [...(listGrants[action] ?? [])] : [];
+}
+
+/**
+ * A referral of a person who has no record yet is intake work: the staff who may decide or queue
+ * referrals read what the referral says. Once the person has a record, the referral is part of it
+ * and `clientAccess` decides, with the record's reason rule.
+ */
+export function intakeAccess(actor: Actor): FieldGroup[] {
+  return can(actor, 'referrals.queue') ? ['identity', 'contact', 'case', 'immigration'] : [];
+}
+
 export interface ClientAccess {
   relationship: Relationship;
   read: FieldGroup[];

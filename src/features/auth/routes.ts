@@ -4,6 +4,7 @@ import { languages } from '../../core/i18n/i18n.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { can, actions } from '../../core/policy/policy.ts';
 import { publicAccount } from '../accounts/queries.ts';
+import { accountSchema } from '../accounts/schema.ts';
 import { AttemptLimiter } from './attemptLimiter.ts';
 import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
 import { endSession, SESSION_COOKIE, sessionCookieOptions } from './sessions.ts';
@@ -87,7 +88,7 @@ export async function authRoutes(app: FastifyInstance) {
           properties: {
             stage: { type: 'string' },
             csrfToken: { type: 'string' },
-            account: { type: 'object', additionalProperties: true },
+            account: accountSchema,
             permissions: { type: 'object', additionalProperties: { type: 'boolean' } },
           },
         },

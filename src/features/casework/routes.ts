@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons } from '../../core/codes.ts';
-import { createdResponse, date, emptyResponse, idParams, objectBody, optionalDate, optionalText, uuid } from '../../server/schemaParts.ts';
+import { createdResponse, date, emptyResponse, fileResponse, idParams, objectBody, optionalDate, optionalString, optionalText, responseList, string, uuid } from '../../server/schemaParts.ts';
 import { documentTypes, downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
+import { whoOf } from '../../server/requestContext.ts';
+import { inGroup } from '../../server/fieldGroupFilter.ts';
 import {
   addChild, addNote, addTask, completeTask, myTasks, recordResidence, recordService, setExploitation, terminateAssistance, updateService,
   type ExploitationInput, type ServiceInput,
@@ -13,54 +15,59 @@ const itemParams = { type: 'object', required: ['id', 'itemId'], properties: { i
 /** Recording on a client's record: every route admits the roles, the service asks the policy about the field group. */
 export async function caseworkRoutes(app: FastifyInstance) {
   const ctx = app.polku;
-  const who = (request: FastifyRequest) => ({ actor: request.actor!, ip: request.ip });
   const write = { access: 'clients.write' } as const;
 
   app.post<Params>('/api/v1/clients/:id/services', {
     config: write,
     schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }) },
-  }, async (request, reply) => reply.code(201).send(await recordService(ctx, who(request), request.params.id, request.body as ServiceInput)));
+  }, async (request, reply) => reply.code(201).send(await recordService(ctx, whoOf(request), request.params.id, request.body as ServiceInput)));
 
   app.patch<Params>('/api/v1/clients/:id/services/:itemId', {
     config: write,
     schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }), minProperties: 1 } },
   }, async (request, reply) => {
-    await updateService(ctx, who(request), request.params.id, request.params.itemId, request.body as { arrangedOn?: string | null });
+    await updateService(ctx, whoOf(request), request.params.id, request.params.itemId, request.body as { arrangedOn?: string | null });
     return reply.code(204).send();
   });
 
   app.post<Params>('/api/v1/clients/:id/notes', {
     config: write,
     schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['sensitivity', 'body'], { sensitivity: { type: 'string', enum: [...noteSensitivities] }, body: { type: 'string', minLength: 1, maxLength: 20000 } }) },
-  }, async (request, reply) => reply.code(201).send(await addNote(ctx, who(request), request.params.id, request.body as Parameters<typeof addNote>[3])));
+  }, async (request, reply) => reply.code(201).send(await addNote(ctx, whoOf(request), request.params.id, request.body as Parameters<typeof addNote>[3])));
 
   app.post<Params>('/api/v1/clients/:id/tasks', {
     config: write,
     schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['title', 'dueOn'], { title: { type: 'string', minLength: 1, maxLength: 500 }, dueOn: date, assigneeId: uuid }) },
-  }, async (request, reply) => reply.code(201).send(await addTask(ctx, who(request), request.params.id, request.body as Parameters<typeof addTask>[3])));
+  }, async (request, reply) => reply.code(201).send(await addTask(ctx, whoOf(request), request.params.id, request.body as Parameters<typeof addTask>[3])));
 
   app.put<Params>('/api/v1/clients/:id/tasks/:itemId/done', {
     config: write,
     schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: objectBody(['done'], { done: { type: 'boolean' } }) },
   }, async (request, reply) => {
-    await completeTask(ctx, who(request), request.params.id, request.params.itemId, (request.body as { done: boolean }).done);
+    await completeTask(ctx, whoOf(request), request.params.id, request.params.itemId, (request.body as { done: boolean }).done);
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/me/tasks', { config: { access: 'tasks.mine' }, schema: { tags: ['casework'] } }, async (request) => myTasks(ctx, who(request)));
+  app.get('/api/v1/me/tasks', {
+    config: { access: 'tasks.mine' },
+    schema: {
+      tags: ['casework'],
+      response: { 200: responseList({ id: inGroup('record', string), clientId: inGroup('record', string), clientName: inGroup('identity', optionalString), title: inGroup('notes', string), dueOn: inGroup('notes', string) }) },
+    },
+  }, async (request) => myTasks(ctx, whoOf(request)));
 
   app.post<Params>('/api/v1/clients/:id/residence', {
     config: write,
     schema: { tags: ['casework'], params: idParams, response: emptyResponse, body: objectBody(['status', 'at'], { status: { type: 'string', enum: [...residenceStatuses] }, at: date }) },
   }, async (request, reply) => {
-    await recordResidence(ctx, who(request), request.params.id, request.body as { status: string; at: string });
+    await recordResidence(ctx, whoOf(request), request.params.id, request.body as { status: string; at: string });
     return reply.code(204).send();
   });
 
   app.post<Params>('/api/v1/clients/:id/children', {
     config: write,
     schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['birthDate', 'from'], { birthDate: date, from: date }) },
-  }, async (request, reply) => reply.code(201).send(await addChild(ctx, who(request), request.params.id, request.body as { birthDate: string; from: string })));
+  }, async (request, reply) => reply.code(201).send(await addChild(ctx, whoOf(request), request.params.id, request.body as { birthDate: string; from: string })));
 
   app.put<Params>('/api/v1/clients/:id/exploitation', {
     config: write,
@@ -77,7 +84,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
       },
     },
   }, async (request, reply) => {
-    await setExploitation(ctx, who(request), request.params.id, request.body as ExploitationInput[]);
+    await setExploitation(ctx, whoOf(request), request.params.id, request.body as ExploitationInput[]);
     return reply.code(204).send();
   });
 
@@ -85,7 +92,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
     config: write,
     schema: { tags: ['casework'], params: idParams, response: emptyResponse, body: objectBody(['reason'], { reason: { type: 'string', enum: [...terminationReasons] }, at: { type: 'string', format: 'date-time' } }) },
   }, async (request, reply) => {
-    await terminateAssistance(ctx, who(request), request.params.id, request.body as { reason: string; at?: string });
+    await terminateAssistance(ctx, whoOf(request), request.params.id, request.body as { reason: string; at?: string });
     return reply.code(204).send();
   });
 
@@ -96,10 +103,10 @@ export async function caseworkRoutes(app: FastifyInstance) {
       tags: ['casework'], params: idParams, response: createdResponse,
       body: objectBody(['fileName', 'mediaType', 'contentBase64'], { fileName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' }, mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
     },
-  }, async (request, reply) => reply.code(201).send(await uploadDocument(ctx, who(request), request.params.id, request.body as Parameters<typeof uploadDocument>[3])));
+  }, async (request, reply) => reply.code(201).send(await uploadDocument(ctx, whoOf(request), request.params.id, request.body as Parameters<typeof uploadDocument>[3])));
 
-  app.get<Params>('/api/v1/clients/:id/documents/:itemId', { config: { access: 'clients.read' }, schema: { tags: ['casework'], params: itemParams } }, async (request, reply) => {
-    const document = await downloadDocument(ctx, who(request), request.params.id, request.params.itemId);
+  app.get<Params>('/api/v1/clients/:id/documents/:itemId', { config: { access: 'clients.read' }, schema: { tags: ['casework'], params: itemParams, response: fileResponse('application/octet-stream') } }, async (request, reply) => {
+    const document = await downloadDocument(ctx, whoOf(request), request.params.id, request.params.itemId);
     // Always a download, never rendered in Polku's origin; the name goes in the RFC 5987 form.
     return reply.type(document.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`).send(document.content);
   });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../core/audit/audit.ts';
 import { placeMissing, type NoteSensitivity, type StatutoryService } from '../../core/codes.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
+import { listAccess } from '../../core/policy/policy.ts';
 import { isClient, isTerminated } from './queries.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */
@@ -87,6 +89,9 @@ export async function myTasks(ctx: AppContext, who: Who) {
   const rows = await ctx.db.selectFrom('client_tasks').innerJoin('persons', 'persons.id', 'client_tasks.person_id')
     .select(['client_tasks.id', 'client_tasks.person_id', 'client_tasks.title', 'client_tasks.due_on', 'persons.name'])
     .where('assignee_id', '=', who.actor.id).where('done_at', 'is', null).orderBy('due_on').limit(200).execute();
+  const groups = listAccess(who.actor, 'tasks.mine');
+  grant(who, ['record', ...groups]);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'tasks.mine', outcome: 'succeeded', fieldGroups: groups, details: { clients: [...new Set(rows.map((row) => row.person_id))] } });
   return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: row.name, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
 }
 

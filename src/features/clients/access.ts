@@ -1,11 +1,18 @@
 import { appendAudit } from '../../core/audit/audit.ts';
+import { refusalLog } from '../../core/audit/refusals.ts';
 import type { Database } from '../../core/db/database.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { clientAccess, type Actor, type ClientAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { findClient, relationshipTo } from './queries.ts';
 
-export type Who = { actor: Actor; ip: string | null };
+/** Who is asking; `granted` collects the field groups the policy gave this request (see server/fieldGroupFilter.ts). */
+export type Who = { actor: Actor; ip: string | null; granted?: Set<string> };
+
+/** Records that the request may carry these groups: the response filter lets nothing else out. */
+export function grant(who: Who, groups: readonly string[]) {
+  for (const group of groups) who.granted?.add(group);
+}
 export const auditWho = ({ actor, ip }: Who) => ({ actorId: actor.id, actorRole: actor.role, ip });
 
 type ClientRow = NonNullable<Awaited<ReturnType<typeof findClient>>>;
@@ -22,11 +29,12 @@ export async function openClient(
   const { relationship, sharedGroups } = await relationshipTo(ctx.db, who.actor, client);
   const access = clientAccess(who.actor, relationship, sharedGroups);
   const refuse = async (code: string) => {
-    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: need.action, outcome: 'denied', clientId: id, reason, details: { code } });
+    await refusalLog(ctx.db, ctx.keyring.auditKey).refuse({ ...auditWho(who), action: need.action, clientId: id, reason, details: { code } });
     return new AppError(403, code);
   };
   if (need.write ? !access.write.includes(need.write) : need.read ? !access.read.includes(need.read) : access.read.length === 0) throw await refuse('forbidden');
   if (!need.write && access.reasonRequired && !reason) throw await refuse('reason_required');
+  grant(who, ['record', ...access.read]);
   return { client, access };
 }
 

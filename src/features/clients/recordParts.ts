@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { addDays, daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
-import { readableSensitivities, type Actor, type ClientAccess } from '../../core/policy/policy.ts';
+import { readableSensitivities, type Actor, type ClientAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { effectiveEnd, warningLevel } from '../reflection/service.ts';
 
 
 /** One event of the client's timeline: when, what (a code translated by the page), and by whom. */
-interface TimelineEvent { at: string; kind: string; detail?: string | null; by?: string | null }
+interface TimelineEvent { at: string; kind: string; detail?: string | null; by?: string | null; group: FieldGroup }
 
 /**
  * The parts of a client's record the policy lets the actor read, each field group on its own, and a
@@ -31,7 +31,7 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
   if (reads.has('identity')) {
     const children = await db.selectFrom('children').selectAll().where('guardian_id', '=', clientId).orderBy('birth_date').execute();
     parts.children = children.map((child) => ({ id: child.id, birthDate: child.birth_date, from: child.from_date }));
-    for (const child of children) timeline.push({ at: `${child.from_date}T12:00:00Z`, kind: 'child' });
+    for (const child of children) timeline.push({ group: 'identity', at: `${child.from_date}T12:00:00Z`, kind: 'child' });
   }
 
   if (reads.has('case')) {
@@ -54,15 +54,15 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
     }));
     parts.terminations = terminations.map((row) => ({ at: isoInstant(row.at), reason: row.reason, by: nameOf(row.recorded_by) }));
     for (const row of referrals) {
-      timeline.push({ at: isoInstant(row.received_at)!, kind: 'referral', detail: row.source });
-      if (row.decided_at) timeline.push({ at: isoInstant(row.decided_at)!, kind: `decision_${row.outcome}`, by: nameOf(row.decided_by) });
-      if (row.withdrawn_at) timeline.push({ at: isoInstant(row.withdrawn_at)!, kind: 'withdrawal' });
+      timeline.push({ group: 'case', at: isoInstant(row.received_at)!, kind: 'referral', detail: row.source });
+      if (row.decided_at) timeline.push({ group: 'case', at: isoInstant(row.decided_at)!, kind: `decision_${row.outcome}`, by: nameOf(row.decided_by) });
+      if (row.withdrawn_at) timeline.push({ group: 'case', at: isoInstant(row.withdrawn_at)!, kind: 'withdrawal' });
     }
     for (const row of identifications) {
-      timeline.push({ at: isoInstant(row.requested_at)!, kind: 'identification_requested', by: nameOf(row.requested_by) });
-      if (row.decided_at) timeline.push({ at: isoInstant(row.decided_at)!, kind: `identification_${row.outcome}`, by: nameOf(row.decided_by) });
+      timeline.push({ group: 'case', at: isoInstant(row.requested_at)!, kind: 'identification_requested', by: nameOf(row.requested_by) });
+      if (row.decided_at) timeline.push({ group: 'case', at: isoInstant(row.decided_at)!, kind: `identification_${row.outcome}`, by: nameOf(row.decided_by) });
     }
-    for (const row of terminations) timeline.push({ at: isoInstant(row.at)!, kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) });
+    for (const row of terminations) timeline.push({ group: 'case', at: isoInstant(row.at)!, kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) });
   }
 
   if (reads.has('immigration')) {
@@ -78,14 +78,14 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
         warning: !row.interrupted_on && end >= addDays(today, -7) ? warningLevel(daysLeft) : null,
       };
     });
-    for (const row of residence) timeline.push({ at: `${row.at}T12:00:00Z`, kind: 'residence', detail: row.status });
-    for (const row of periods) timeline.push({ at: `${row.start_date}T12:00:00Z`, kind: 'reflection_granted', detail: row.granted_by, by: nameOf(row.recorded_by) });
+    for (const row of residence) timeline.push({ group: 'immigration', at: `${row.at}T12:00:00Z`, kind: 'residence', detail: row.status });
+    for (const row of periods) timeline.push({ group: 'immigration', at: `${row.start_date}T12:00:00Z`, kind: 'reflection_granted', detail: row.granted_by, by: nameOf(row.recorded_by) });
   }
 
   if (reads.has('services')) {
     const services = await db.selectFrom('client_services').selectAll().where('person_id', '=', clientId).orderBy('requested_on').execute();
     parts.services = services.map((row) => ({ id: row.id, service: row.service, requestedOn: row.requested_on, arrangedOn: row.arranged_on, endedOn: row.ended_on, provider: row.provider, by: nameOf(row.recorded_by) }));
-    for (const row of services) timeline.push({ at: `${row.requested_on}T12:00:00Z`, kind: 'service_requested', detail: row.service, by: nameOf(row.recorded_by) });
+    for (const row of services) timeline.push({ group: 'services', at: `${row.requested_on}T12:00:00Z`, kind: 'service_requested', detail: row.service, by: nameOf(row.recorded_by) });
   }
 
   if (reads.has('notes')) {
@@ -97,7 +97,7 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
       id: row.id, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on, assignee: nameOf(row.assignee_id),
       doneAt: isoInstant(row.done_at), overdue: row.done_at === null && row.due_on < today,
     }));
-    for (const row of notes) timeline.push({ at: isoInstant(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) });
+    for (const row of notes) timeline.push({ group: 'notes', at: isoInstant(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) });
   }
 
   if (reads.has('documents')) {

@@ -1,17 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { fieldGroups, type FieldGroup } from '../../core/policy/policy.ts';
 import { genders } from '../../core/codes.ts';
 import { idParams, optionalText } from '../../server/schemaParts.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
+import { whoOf } from '../../server/requestContext.ts';
+import { accessReason, accessReasonHeaders } from './accessReason.ts';
+import { clientListSchema, clientRecordSchema } from './recordSchema.ts';
 
 type IdParams = { Params: { id: string } };
 
-/** The reason for opening a record outside one's own cases travels in a header, never in the URL. */
-const REASON_HEADER = 'x-polku-access-reason';
 
 export async function clientRoutes(app: FastifyInstance) {
   const ctx = app.polku;
-  const who = (request: FastifyRequest) => ({ actor: request.actor!, ip: request.ip });
 
   app.post('/api/v1/clients', {
     config: { access: 'clients.create' },
@@ -31,42 +31,21 @@ export async function clientRoutes(app: FastifyInstance) {
       },
       response: { 201: { type: 'object', properties: { id: { type: 'string' } } } },
     },
-  }, async (request, reply) => reply.code(201).send(await createClient(ctx, who(request), request.body as NewClient)));
+  }, async (request, reply) => reply.code(201).send(await createClient(ctx, whoOf(request), request.body as NewClient)));
 
   app.get('/api/v1/clients', {
     config: { access: 'clients.list' },
-    schema: { tags: ['clients'], response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: ['string', 'null'] }, officeId: { type: ['string', 'null'] } } } } } },
-  }, async (request) => listClients(ctx, who(request)));
+    schema: { tags: ['clients'], response: { 200: clientListSchema } },
+  }, async (request) => listClients(ctx, whoOf(request)));
 
   app.get<IdParams>('/api/v1/clients/:id', {
     config: { access: 'clients.read' },
     schema: {
       tags: ['clients'], params: idParams,
-      headers: { type: 'object', properties: { [REASON_HEADER]: { type: 'string', maxLength: 2000 } } },
-      response: {
-        200: {
-          // The record's parts (services, notes, timeline, …) follow the field groups the policy grants.
-          type: 'object', additionalProperties: true,
-          properties: {
-            id: { type: 'string' }, officeId: { type: ['string', 'null'] }, relationship: { type: 'string' },
-            readable: { type: 'array', items: { type: 'string' } }, writable: { type: 'array', items: { type: 'string' } },
-            identity: {
-              type: 'object',
-              properties: {
-                name: { type: ['string', 'null'] }, birthDate: { type: ['string', 'null'] }, birthDateEstimated: { type: 'boolean' }, gender: { type: 'string' }, nationality: { type: 'string' },
-                languages: { type: 'array', items: { type: 'string' } }, interpreterNeeded: { type: 'boolean' },
-              },
-            },
-            contact: { type: 'object', properties: { contact: { type: ['string', 'null'] }, whereabouts: { type: ['string', 'null'] } } },
-          },
-        },
-      },
+      headers: accessReasonHeaders,
+      response: { 200: clientRecordSchema },
     },
-  }, async (request) => {
-    const header = request.headers[REASON_HEADER];
-    const reason = typeof header === 'string' && header.trim() ? decodeURIComponent(header).trim() : null;
-    return readClient(ctx, who(request), request.params.id, reason);
-  });
+  }, async (request) => readClient(ctx, whoOf(request), request.params.id, accessReason(request)));
 
   app.put<IdParams>('/api/v1/clients/:id/shares', {
     config: { access: 'clients.share' },
@@ -80,7 +59,7 @@ export async function clientRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const body = request.body as { organisationId: string; fieldGroups: FieldGroup[] };
-    await shareClient(ctx, who(request), request.params.id, body.organisationId, body.fieldGroups);
+    await shareClient(ctx, whoOf(request), request.params.id, body.organisationId, body.fieldGroups);
     return reply.code(204).send();
   });
 
@@ -101,5 +80,5 @@ export async function clientRoutes(app: FastifyInstance) {
         },
       },
     },
-  }, async (request) => clientAccessLog(ctx, who(request), request.params.id));
+  }, async (request) => clientAccessLog(ctx, whoOf(request), request.params.id));
 }

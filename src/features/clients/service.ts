@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import type { FieldGroup } from '../../core/policy/policy.ts';
+import { listAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queries.ts';
-import { auditWho, openClient, type Who } from './access.ts';
+import { auditWho, grant, openClient, type Who } from './access.ts';
 import { recordParts } from './recordParts.ts';
 
 export interface NewClient {
@@ -39,7 +39,9 @@ export async function createClient(ctx: AppContext, who: Who, input: NewClient) 
 export async function listClients(ctx: AppContext, who: Who) {
   return ctx.db.transaction().execute(async (trx) => {
     const clients = await listClientsFor(trx, who.actor);
-    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.list', outcome: 'succeeded', fieldGroups: ['identity'], details: { clients: clients.map((client) => client.id) } });
+    const groups = listAccess(who.actor, 'clients.list');
+    grant(who, ['record', ...groups]);
+    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.list', outcome: 'succeeded', fieldGroups: groups, details: { clients: clients.map((client) => client.id) } });
     return clients.map((client) => ({ id: client.id, name: client.name, officeId: client.office_id }));
   });
 }

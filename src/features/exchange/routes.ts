@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import type { Language } from '../../core/i18n/i18n.ts';
-import { idParams } from '../../server/schemaParts.ts';
+import { fileResponse, idParams } from '../../server/schemaParts.ts';
 import { exportRegister } from './exportRegister.ts';
 import { ImportJobs, type ImportJob } from './importJobs.ts';
 import { createdCount } from './importRegister.ts';
@@ -55,7 +55,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
     schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
   }, async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language));
 
-  app.get('/api/v1/exchange/export', { config: { access: 'exchange.export' }, schema: { tags: ['exchange'] } }, async (request, reply) => {
+  app.get('/api/v1/exchange/export', { config: { access: 'exchange.export' }, schema: { tags: ['exchange'], response: fileResponse(NDJSON) } }, async (request, reply) => {
     const { text, omitted } = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
     reply.header('content-disposition', `attachment; filename="polku-register-${helsinkiDate()}.ndjson"`);
     reply.header('x-polku-omitted', String(omitted));

@@ -5,7 +5,8 @@ import { daysBetween, helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
+import { listAccess } from '../../core/policy/policy.ts';
 import { isClient, isTerminated } from '../casework/queries.ts';
 
 /**
@@ -93,7 +94,9 @@ export async function identificationQueue(ctx: AppContext, who: Who) {
       .where('identification_experts.stated_at', 'is not', null).as('statements'))
     .where('identifications.decided_at', 'is', null).orderBy('identifications.requested_at').limit(1000).execute();
   const today = helsinkiDate();
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'identification.queue', outcome: 'succeeded', fieldGroups: ['identity', 'case'], details: { clients: rows.map((row) => row.person_id) } });
+  const groups = listAccess(who.actor, 'identification.queue');
+  grant(who, ['record', ...groups]);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'identification.queue', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => ({
     clientId: row.person_id, name: row.name, officeId: row.office_id, requestedAt: new Date(row.requested_at).toISOString(),
     waitedDays: daysBetween(helsinkiDate(row.requested_at), today), started: row.started_at !== null, meetingDate: row.meeting_date, statements: Number(row.statements ?? 0),

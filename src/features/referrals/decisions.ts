@@ -6,6 +6,8 @@ import { placeMissing } from '../../core/codes.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../clients/access.ts';
+import type { FieldGroup } from '../../core/policy/policy.ts';
+import { referralAccess } from './referralAccess.ts';
 import type { ReferralIntake } from './intake.ts';
 import { findReferral, referralStatus } from './queries.ts';
 
@@ -75,11 +77,15 @@ export async function decideReferral(ctx: AppContext, who: Who, referralId: stri
 }
 
 /** What the decision letter says, in the language chosen for it: the web page prints it. */
-export async function decisionLetter(ctx: AppContext, who: Who, referralId: string) {
+export async function decisionLetter(ctx: AppContext, who: Who, referralId: string, reason: string | null) {
   const referral = await findReferral(ctx.db, referralId);
   if (!referral || !referral.decision_id) throw notFound();
+  const reads = await referralAccess(ctx, who, referral, 'referrals.letter', reason);
   const decider = referral.decided_by ? await ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', referral.decided_by).executeTakeFirst() : undefined;
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.letter', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['identity', 'case'], details: { referral: referralId } });
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who), action: 'referrals.letter', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['identity', 'case'].filter((group) => reads.has(group as FieldGroup)),
+    reason: referral.has_record ? reason : null, details: { referral: referralId },
+  });
   return {
     language: referral.letter_language ?? 'fi', outcome: referral.outcome!, decidedAt: new Date(referral.decided_at!).toISOString(),
     receivedAt: new Date(referral.received_at).toISOString(), name: referral.name, birthDate: referral.birth_date, officeId: referral.office_id,

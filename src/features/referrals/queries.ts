@@ -15,7 +15,9 @@ export function referralsWithPerson(db: Database) {
       'persons.interpreter_needed', 'persons.office_id', 'persons.contact', 'persons.whereabouts',
       'decisions.outcome', 'decisions.decided_at', 'decisions.decided_by', 'decisions.reasons', 'decisions.letter_language', 'decisions.id as decision_id',
       'withdrawals.at as withdrawn_at', 'organisations.name as referrer_organisation_name',
-    ]);
+    ])
+    // Once admitted the person has a record, and their referrals are part of it.
+    .select(hasAdmission.as('has_record'));
 }
 
 export const openReferrals = (db: Database) =>

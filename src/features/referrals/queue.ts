@@ -3,7 +3,9 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditWho, type Who } from '../clients/access.ts';
+import { auditWho, grant, type Who } from '../clients/access.ts';
+import { listAccess } from '../../core/policy/policy.ts';
+import { referralAccess } from './referralAccess.ts';
 import type { ReferralIntake } from './intake.ts';
 import { matchScore } from './matching.ts';
 import { findReferral, matchCandidates, openReferrals, referralStatus, referralsWithPerson, type ReferralRow } from './queries.ts';
@@ -13,7 +15,9 @@ import { findReferral, matchCandidates, openReferrals, referralStatus, referrals
 export async function intakeQueue(ctx: AppContext, who: Who) {
   const rows = await openReferrals(ctx.db).execute();
   const today = helsinkiDate();
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.queue', outcome: 'succeeded', fieldGroups: ['identity', 'case'], details: { clients: rows.map((row) => row.person_id) } });
+  const groups = listAccess(who.actor, 'referrals.queue');
+  grant(who, ['record', ...groups]);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.queue', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => ({
     id: row.id, receivedAt: isoInstant(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), today), source: row.source,
     name: row.name, nationality: row.nationality, officeId: row.office_id, acuteThreat: row.acute_threat, safePlace: row.safe_place,
@@ -24,7 +28,9 @@ export async function intakeQueue(ctx: AppContext, who: Who) {
 /** The referrals a partner organisation has sent, with where each stands: no more than the sender needs. */
 export async function sentReferrals(ctx: AppContext, who: Who) {
   const rows = await referralsWithPerson(ctx.db).where('referrals.referrer_organisation_id', '=', who.actor.organisationId ?? '').orderBy('referrals.received_at', 'desc').limit(500).execute();
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.sent', outcome: 'succeeded', fieldGroups: ['identity'], details: { clients: rows.map((row) => row.person_id) } });
+  const groups = listAccess(who.actor, 'referrals.sent');
+  grant(who, ['record', ...groups]);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.sent', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => ({ id: row.id, receivedAt: isoInstant(row.received_at), name: row.name, status: referralStatus(row) }));
 }
 
@@ -44,38 +50,42 @@ async function suggestions(ctx: AppContext, row: ReferralRow) {
 }
 
 /** One referral as intake staff see it, with possible matches: logged as a read of the person's data. */
-export async function readReferral(ctx: AppContext, who: Who, id: string) {
+export async function readReferral(ctx: AppContext, who: Who, id: string, reason: string | null) {
   const row = await findReferral(ctx.db, id);
   if (!row) throw notFound();
-  const intake = JSON.parse(ctx.cipher.decryptOptional(row.intake, protectedContext('referrals', 'intake', row.id)) ?? '{"account":null,"children":[]}') as ReferralIntake;
+  const reads = await referralAccess(ctx, who, row, 'referrals.read', reason);
+  const intake = reads.has('case') || reads.has('contact') || reads.has('identity')
+    ? JSON.parse(ctx.cipher.decryptOptional(row.intake, protectedContext('referrals', 'intake', row.id)) ?? '{"account":null,"children":[]}') as ReferralIntake
+    : { account: null, children: [] };
   const [exploitations, residence, matches, decider] = await Promise.all([
-    ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', row.person_id).orderBy('main', 'desc').execute(),
-    ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', row.person_id).orderBy('at', 'desc').execute(),
-    suggestions(ctx, row),
-    row.decided_by ? ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', row.decided_by).executeTakeFirst() : undefined,
+    reads.has('case') ? ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', row.person_id).orderBy('main', 'desc').execute() : [],
+    reads.has('immigration') ? ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', row.person_id).orderBy('at', 'desc').execute() : [],
+    reads.has('identity') ? suggestions(ctx, row) : [],
+    reads.has('case') && row.decided_by ? ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', row.decided_by).executeTakeFirst() : undefined,
   ]);
   await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who), action: 'referrals.read', outcome: 'succeeded', clientId: row.person_id, fieldGroups: ['identity', 'contact', 'case'],
+    ...auditWho(who), action: 'referrals.read', outcome: 'succeeded', clientId: row.person_id, fieldGroups: [...reads], reason: row.has_record ? reason : null,
     details: { referral: row.id, clients: matches.map((match) => match.personId) },
   });
+  const contact = reads.has('contact');
   return {
     id: row.id, personId: row.person_id, status: referralStatus(row), receivedAt: isoInstant(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), helsinkiDate()),
     source: row.source, referrerName: row.referrer_name, referrerOrganisation: row.referrer_organisation_name, officeId: row.office_id,
     person: {
       name: row.name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, gender: row.gender, nationality: row.nationality,
       languages: row.languages, interpreterNeeded: row.interpreter_needed, safePlace: row.safe_place, acuteThreat: row.acute_threat,
-      contact: ctx.cipher.decryptOptional(row.contact, protectedContext('persons', 'contact', row.person_id)),
-      whereabouts: ctx.cipher.decryptOptional(row.whereabouts, protectedContext('persons', 'whereabouts', row.person_id)),
+      contact: contact ? ctx.cipher.decryptOptional(row.contact, protectedContext('persons', 'contact', row.person_id)) : null,
+      whereabouts: contact ? ctx.cipher.decryptOptional(row.whereabouts, protectedContext('persons', 'whereabouts', row.person_id)) : null,
     },
     consent: row.consent_override_reason
-      ? { given: false, overrideReason: ctx.cipher.decrypt(row.consent_override_reason, protectedContext('referrals', 'consent_override_reason', row.id)) }
+      ? { given: false, overrideReason: reads.has('case') ? ctx.cipher.decrypt(row.consent_override_reason, protectedContext('referrals', 'consent_override_reason', row.id)) : '' }
       : { given: true, givenBy: row.consent_given_by, at: isoInstant(row.consent_at), method: row.consent_method, interpreter: row.consent_interpreter },
     account: intake.account, children: intake.children, replyChannel: intake.replyChannel ?? null, replyLanguage: intake.language ?? null, childrenWithMe: intake.childrenWithMe ?? null,
     exploitations: exploitations.map((e) => ({ purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time, sector: e.sector, meansOfControl: e.means_of_control, recruitment: e.recruitment })),
     residence: residence.map((r) => ({ status: r.status, at: r.at })),
     decision: row.outcome ? {
       outcome: row.outcome, decidedAt: isoInstant(row.decided_at), letterLanguage: row.letter_language, deciderName: decider?.display_name ?? null,
-      reasons: ctx.cipher.decryptOptional(row.reasons, protectedContext('decisions', 'reasons', row.decision_id!)),
+      reasons: reads.has('case') ? ctx.cipher.decryptOptional(row.reasons, protectedContext('decisions', 'reasons', row.decision_id!)) : null,
     } : null,
     withdrawnAt: isoInstant(row.withdrawn_at),
     matches,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { AttemptLimiter } from '../auth/attemptLimiter.ts';
 import { decideReferral, decisionLetter, type DecisionInput } from './decisions.ts';
@@ -6,7 +6,9 @@ import { createReferral, type ReferralInput } from './intake.ts';
 import { reviewMatch } from './matchReview.ts';
 import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './queue.ts';
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
-import { decisionBody, publicReferralBody, referralBody } from './schema.ts';
+import { decisionBody, decisionLetterResponse, intakeQueueResponse, publicReferralBody, referralBody, referralResponse, sentReferralsResponse } from './schema.ts';
+import { accessReason, accessReasonHeaders } from '../clients/accessReason.ts';
+import { whoOf } from '../../server/requestContext.ts';
 
 type IdParams = { Params: { id: string } };
 type MatchParams = { Params: { id: string; personId: string } };
@@ -22,7 +24,6 @@ const estimatedBirthDate = (year: number | undefined) => `${year ?? new Date().g
 
 export async function referralRoutes(app: FastifyInstance) {
   const ctx = app.polku;
-  const who = (request: FastifyRequest) => ({ actor: request.actor!, ip: request.ip });
   // Kept in memory only: the address of a person referring themself is never written anywhere.
   const publicLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
 
@@ -30,7 +31,7 @@ export async function referralRoutes(app: FastifyInstance) {
     config: { access: 'referrals.create' },
     schema: { tags: ['referrals'], body: referralBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, personId: { type: 'string' } } } } },
   }, async (request, reply) => {
-    const created = await createReferral(ctx, { who: who(request) }, request.body as ReferralInput);
+    const created = await createReferral(ctx, { who: whoOf(request) }, request.body as ReferralInput);
     return reply.code(201).send(request.actor!.role === 'partner' ? { id: created.id } : created);
   });
 
@@ -56,16 +57,22 @@ export async function referralRoutes(app: FastifyInstance) {
     return reply.code(202).send({ received: true });
   });
 
-  app.get('/api/v1/referrals/queue', { config: { access: 'referrals.queue' }, schema: { tags: ['referrals'] } }, async (request) => intakeQueue(ctx, who(request)));
+  app.get('/api/v1/referrals/queue', {
+    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], response: { 200: intakeQueueResponse } },
+  }, async (request) => intakeQueue(ctx, whoOf(request)));
 
-  app.get('/api/v1/referrals/sent', { config: { access: 'referrals.sent' }, schema: { tags: ['referrals'] } }, async (request) => sentReferrals(ctx, who(request)));
+  app.get('/api/v1/referrals/sent', {
+    config: { access: 'referrals.sent' }, schema: { tags: ['referrals'], response: { 200: sentReferralsResponse } },
+  }, async (request) => sentReferrals(ctx, whoOf(request)));
 
-  app.get<IdParams>('/api/v1/referrals/:id', { config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams } }, async (request) => readReferral(ctx, who(request), request.params.id));
+  app.get<IdParams>('/api/v1/referrals/:id', {
+    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: referralResponse } },
+  }, async (request) => readReferral(ctx, whoOf(request), request.params.id, accessReason(request)));
 
   app.post<IdParams>('/api/v1/referrals/:id/withdrawal', {
     config: { access: 'referrals.withdraw' }, schema: { tags: ['referrals'], params: idParams, response: emptyResponse },
   }, async (request, reply) => {
-    await withdrawReferral(ctx, who(request), request.params.id);
+    await withdrawReferral(ctx, whoOf(request), request.params.id);
     return reply.code(204).send();
   });
 
@@ -78,16 +85,16 @@ export async function referralRoutes(app: FastifyInstance) {
       response: emptyResponse,
     },
   }, async (request, reply) => {
-    await reviewMatch(ctx, who(request), request.params.id, request.params.personId, (request.body as { outcome: 'confirmed' | 'dismissed' }).outcome);
+    await reviewMatch(ctx, whoOf(request), request.params.id, request.params.personId, (request.body as { outcome: 'confirmed' | 'dismissed' }).outcome);
     return reply.code(204).send();
   });
 
   app.post<IdParams>('/api/v1/referrals/:id/decision', {
     config: { access: 'referrals.decide' },
     schema: { tags: ['referrals'], params: idParams, body: decisionBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string' } } } } },
-  }, async (request, reply) => reply.code(201).send(await decideReferral(ctx, who(request), request.params.id, request.body as DecisionInput)));
+  }, async (request, reply) => reply.code(201).send(await decideReferral(ctx, whoOf(request), request.params.id, request.body as DecisionInput)));
 
   app.get<IdParams>('/api/v1/referrals/:id/decision-letter', {
-    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams },
-  }, async (request) => decisionLetter(ctx, who(request), request.params.id));
+    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: decisionLetterResponse } },
+  }, async (request) => decisionLetter(ctx, whoOf(request), request.params.id, accessReason(request)));
 }

@@ -2,7 +2,8 @@ import {
   consentGivers, consentMethods, exploitationPurposes, exploitationPlaces, genders, isicSections, meansOfControl, recruitmentMethods,
   referralSources, replyChannels, residenceStatuses,
 } from '../../core/codes.ts';
-import { date, nullable, text, uuid } from '../../server/schemaParts.ts';
+import { date, nullable, optionalString, responseList as list, responseObject as object, string, text, uuid } from '../../server/schemaParts.ts';
+import { inGroup } from '../../server/fieldGroupFilter.ts';
 
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
 /** Languages as ISO 639 codes (two or three letters), as the interpreter services book them. */
@@ -97,3 +98,53 @@ export const decisionBody = {
     },
   },
 } as const;
+
+/*
+ * Response shapes. Every part names its field group: once the person has a record, the record's
+ * policy decides which of them a reader gets; before that, intake staff read what the referral says.
+ */
+const optionalBoolean = { type: ['boolean', 'null'] } as const;
+const strings = { type: 'array', items: string } as const;
+
+export const referralResponse = object({
+  id: inGroup('record', string), personId: inGroup('record', string), status: inGroup('record', string), receivedAt: inGroup('record', string),
+  waitedDays: inGroup('record', { type: 'integer' }), officeId: inGroup('record', optionalString), source: inGroup('case', string),
+  referrerName: inGroup('case', optionalString), referrerOrganisation: inGroup('case', optionalString),
+  person: object({
+    name: inGroup('identity', optionalString), birthDate: inGroup('identity', optionalString), birthDateEstimated: inGroup('identity', { type: 'boolean' }),
+    gender: inGroup('identity', string), nationality: inGroup('identity', string), languages: inGroup('identity', strings), interpreterNeeded: inGroup('identity', { type: 'boolean' }),
+    safePlace: inGroup('case', optionalBoolean), acuteThreat: inGroup('case', optionalBoolean),
+    contact: inGroup('contact', optionalString), whereabouts: inGroup('contact', optionalString),
+  }),
+  consent: inGroup('case', object({ given: { type: 'boolean' }, overrideReason: string, givenBy: optionalString, at: optionalString, method: optionalString, interpreter: optionalString })),
+  account: inGroup('case', optionalString),
+  children: inGroup('identity', list({ birthDate: string })),
+  replyChannel: inGroup('contact', { anyOf: [object({ kind: string, address: optionalString, safeTimes: optionalString }), { type: 'null' }] }),
+  replyLanguage: inGroup('contact', optionalString),
+  childrenWithMe: inGroup('identity', { type: ['integer', 'null'] }),
+  exploitations: inGroup('case', list({
+    purpose: string, place: string, main: { type: 'boolean' }, minorAtTime: optionalBoolean, sector: optionalString, meansOfControl: strings, recruitment: optionalString,
+  })),
+  residence: inGroup('immigration', list({ status: string, at: string })),
+  decision: inGroup('case', { anyOf: [object({ outcome: string, decidedAt: optionalString, letterLanguage: optionalString, deciderName: optionalString, reasons: optionalString }), { type: 'null' }] }),
+  withdrawnAt: inGroup('case', optionalString),
+  matches: inGroup('identity', list({
+    personId: string, name: optionalString, birthDate: optionalString, nationality: string, isClient: { type: 'boolean' }, score: { type: 'number' }, reasons: strings, review: optionalString,
+  })),
+});
+
+export const decisionLetterResponse = object({
+  language: inGroup('case', string), outcome: inGroup('case', string), decidedAt: inGroup('case', string), receivedAt: inGroup('case', string),
+  name: inGroup('identity', optionalString), birthDate: inGroup('identity', optionalString), officeId: inGroup('record', optionalString),
+  reasons: inGroup('case', optionalString), deciderName: inGroup('case', optionalString), deciderTitle: inGroup('case', optionalString), reference: inGroup('case', string),
+});
+
+export const intakeQueueResponse = { type: 'array', items: object({
+  id: inGroup('record', string), receivedAt: inGroup('record', string), waitedDays: inGroup('record', { type: 'integer' }), officeId: inGroup('record', optionalString),
+  source: inGroup('case', string), name: inGroup('identity', optionalString), nationality: inGroup('identity', string),
+  acuteThreat: inGroup('case', optionalBoolean), safePlace: inGroup('case', optionalBoolean), consent: inGroup('case', string), referrerOrganisation: inGroup('case', optionalString),
+}) };
+
+export const sentReferralsResponse = { type: 'array', items: object({
+  id: inGroup('record', string), receivedAt: inGroup('record', string), name: inGroup('identity', optionalString), status: inGroup('case', string),
+}) };

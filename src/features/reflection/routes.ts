@@ -1,13 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { reflectionGrantors } from '../../core/codes.ts';
-import { date, emptyResponse, idParams, objectBody, uuid } from '../../server/schemaParts.ts';
+import { date, emptyResponse, idParams, integer, objectBody, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
+import { inGroup } from '../../server/fieldGroupFilter.ts';
 import { changeReflectionPeriod, grantReflectionPeriod, reflectionOverview } from './service.ts';
+import { whoOf } from '../../server/requestContext.ts';
 
 type Params = { Params: { id: string; start: string } };
 
+/** How near the end a period is: 30, 14 or 7 days, or ended. */
+const warning = { anyOf: [{ type: 'integer' }, { type: 'string' }, { type: 'null' }] };
+
 export async function reflectionRoutes(app: FastifyInstance) {
   const ctx = app.polku;
-  const who = (request: FastifyRequest) => ({ actor: request.actor!, ip: request.ip });
 
   app.post<Params>('/api/v1/clients/:id/reflection-periods', {
     config: { access: 'clients.write' },
@@ -16,7 +20,7 @@ export async function reflectionRoutes(app: FastifyInstance) {
       body: objectBody(['grantedBy', 'start', 'end'], { grantedBy: { type: 'string', enum: [...reflectionGrantors] }, start: date, end: date }),
     },
   }, async (request, reply) => {
-    await grantReflectionPeriod(ctx, who(request), request.params.id, request.body as { grantedBy: string; start: string; end: string });
+    await grantReflectionPeriod(ctx, whoOf(request), request.params.id, request.body as { grantedBy: string; start: string; end: string });
     return reply.code(204).send();
   });
 
@@ -32,9 +36,20 @@ export async function reflectionRoutes(app: FastifyInstance) {
       },
     },
   }, async (request, reply) => {
-    await changeReflectionPeriod(ctx, who(request), request.params.id, request.params.start, request.body as { extendTo: string });
+    await changeReflectionPeriod(ctx, whoOf(request), request.params.id, request.params.start, request.body as { extendTo: string });
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/reflection-periods/ending', { config: { access: 'reflection.overview' }, schema: { tags: ['reflection'] } }, async (request) => reflectionOverview(ctx, who(request)));
+  app.get('/api/v1/reflection-periods/ending', {
+    config: { access: 'reflection.overview' },
+    schema: {
+      tags: ['reflection'],
+      response: {
+        200: responseList({
+          clientId: inGroup('record', string), name: inGroup('identity', optionalString), grantedBy: inGroup('immigration', string), start: inGroup('immigration', string),
+          end: inGroup('immigration', string), daysLeft: inGroup('immigration', integer), warning: inGroup('immigration', warning),
+        }),
+      },
+    },
+  }, async (request) => reflectionOverview(ctx, whoOf(request)));
 }

@@ -3,7 +3,8 @@ import { maxReflectionMonths } from '../../core/codes.ts';
 import { addDays, addMonths, daysBetween, helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
+import { listAccess } from '../../core/policy/policy.ts';
 import { isClient } from '../casework/queries.ts';
 
 /** The day the period really ends: its end, or the day it was interrupted. */
@@ -74,7 +75,9 @@ export async function reflectionOverview(ctx: AppContext, who: Who) {
     query = query.where('reflection_periods.person_id', 'in', ctx.db.selectFrom('client_assignments').select('client_id').where('account_id', '=', who.actor.id));
   }
   const rows = await query.execute();
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'reflection.overview', outcome: 'succeeded', fieldGroups: ['identity', 'immigration'], details: { clients: rows.map((row) => row.person_id) } });
+  const groups = listAccess(who.actor, 'reflection.overview');
+  grant(who, ['record', ...groups]);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'reflection.overview', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => {
     const daysLeft = daysBetween(today, row.end_date);
     return { clientId: row.person_id, name: row.name, grantedBy: row.granted_by, start: row.start_date, end: row.end_date, daysLeft, warning: warningLevel(daysLeft) };

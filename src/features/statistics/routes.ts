@@ -1,3 +1,4 @@
+import { fileResponse } from '../../server/schemaParts.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../core/i18n/i18n.ts';
 import { annualStatistics, type StatisticsForm } from './service.ts';
@@ -44,6 +45,7 @@ export async function statisticsRoutes(app: FastifyInstance) {
           compare: yearText, language: { type: 'string', enum: ['fi', 'sv', 'en'] },
         },
       },
+      response: fileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     },
   }, async (request, reply) => {
     const year = Number(request.params.year);
