@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
-import { ErrorMessage, Field, PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { ErrorMessage, PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { ReasonForm, useRecordRead } from './recordRead.tsx';
 import { CaseworkSections, type RecordParts } from '../casework/CaseworkSections.tsx';
 
 interface ClientRecord extends RecordParts {
@@ -16,44 +17,10 @@ export function ClientPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation('clients');
   const { t: tc } = useTranslation();
   const { session } = useSession();
-  const [record, setRecord] = useState<ClientRecord | null>(null);
-  const [needsReason, setNeedsReason] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: record, error, needsReason, open, reload } = useRecordRead<ClientRecord>(`/clients/${id}`);
   const [log, setLog] = useState<AccessEntry[] | null>(null);
 
-  const [reason, setReason] = useState<string | undefined>();
-  const open = useCallback(async (reason?: string) => {
-    setReason(reason);
-    setError(null);
-    try {
-      setRecord(await api<ClientRecord>('GET', `/clients/${id}`, undefined, reason ? { 'x-polku-access-reason': encodeURIComponent(reason) } : {}));
-      setNeedsReason(false);
-    } catch (caught) {
-      const apiError = caught as ApiError;
-      if (apiError.problem?.code === 'reason_required') setNeedsReason(true);
-      setError(apiError);
-    }
-  }, [id]);
-
-  useEffect(() => { void open(); }, [open]);
-
-  function submitReason(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void open(String(new FormData(event.currentTarget).get('reason') ?? '').trim());
-  }
-
-  if (needsReason) {
-    return (
-      <>
-        <PageTitle>{t('reasonTitle')}</PageTitle>
-        <ErrorMessage error={error} />
-        <form onSubmit={submitReason} noValidate className="narrow">
-          <Field label={t('reason')} name="reason" required autoComplete="off" />
-          <button type="submit">{t('openRecord')}</button>
-        </form>
-      </>
-    );
-  }
+  if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
   if (!record) return error ? <><PageTitle>{t('recordTitle')}</PageTitle><ErrorMessage error={error} /></> : <p role="status">{tc('loading')}</p>;
 
   return (
@@ -80,7 +47,7 @@ export function ClientPage({ id }: { id: string }) {
           </dl>
         </section>
       )}
-      <CaseworkSections clientId={id} record={record} reload={() => void open(reason)} />
+      <CaseworkSections clientId={id} record={record} reload={() => void reload()} />
       {session.permissions?.['clients.accessLog'] && (
         <section aria-labelledby="log-heading" className="panel">
           <h2 id="log-heading">{t('accessLog.title')}</h2>

@@ -1,36 +1,38 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { useOfficesAndOrganisations } from '../accounts/useOrganisations.ts';
 import { exploitationPlaces, exploitationPurposes } from '../../../../src/core/codes.ts';
+import { ReasonForm, useRecordRead } from '../clients/recordRead.tsx';
 import { ErrorMessage, Link, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
 
 interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
 interface Referral {
   id: string; personId: string; status: string; receivedAt: string; waitedDays: number; source: string; referrerName: string | null; referrerOrganisation: string | null;
-  person: { name: string | null; birthDate: string | null; gender: string; nationality: string; contact: string | null; whereabouts: string | null; acuteThreat: boolean | null; safePlace: boolean | null };
+  person: { name: string | null; birthDate: string | null; gender: string; nationality: string; contact?: string | null; whereabouts?: string | null; acuteThreat: boolean | null; safePlace: boolean | null };
   consent: { given: boolean; givenBy?: string; at?: string; method?: string; interpreter?: string | null; overrideReason?: string };
   account: string | null; replyChannel: { kind: string; address: string | null; safeTimes: string | null } | null; replyLanguage: string | null; childrenWithMe: number | null; matches: Match[];
   exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
   decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
 }
+interface Letter { language: string; outcome: string; decidedAt: string; receivedAt: string; name: string | null; birthDate: string | null; reasons: string | null; deciderName: string | null; deciderTitle: string | null; reference: string }
 interface Staff { id: string; displayName: string; role: string; disabled: boolean }
 
 export function ReferralPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation('referrals');
   const { t: tc } = useTranslation('clients');
   const { session } = useSession();
-  const [referral, setReferral] = useState<Referral | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: referral, error: loadError, needsReason, open, reload } = useRecordRead<Referral>(`/referrals/${id}`);
+  const [actionError, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(() => api<Referral>('GET', `/referrals/${id}`).then(setReferral).catch(setError), [id]);
-  useEffect(() => { void load(); }, [load]);
+  const error = actionError ?? loadError;
 
   const act = async (work: () => Promise<unknown>, message: string) => {
     setError(null);
-    try { await work(); setNotice(message); await load(); } catch (caught) { setError(caught as ApiError); }
+    try { await work(); setNotice(message); await reload(); } catch (caught) { setError(caught as ApiError); }
   };
+  if (needsReason) return <ReasonForm error={loadError} onReason={(reason) => void open(reason)} />;
   if (!referral) return error ? <><PageTitle>{t('referralTitle')}</PageTitle><ErrorMessage error={error} /></> : <p role="status">…</p>;
   const person = referral.person;
   const consent = referral.consent;
@@ -49,10 +51,10 @@ export function ReferralPage({ id }: { id: string }) {
           <dt>{tc('nationality')}</dt><dd>{person.nationality}</dd>
           <dt>{t('source')}</dt><dd>{t(`statistics:sources.${referral.source}`)}{referral.referrerOrganisation ? ` (${referral.referrerOrganisation})` : ''}{referral.referrerName ? ` – ${referral.referrerName}` : ''}</dd>
           <dt>{t('flags')}</dt><dd>{[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') || '–'}</dd>
-          {referral.exploitations.map((entry) => <div key={entry.purpose}><dt>{t('form.purpose')}</dt><dd>{t(`statistics:purposes.${entry.purpose}`)}{entry.place ? `, ${t(`statistics:places.${entry.place}`)}` : ''}</dd></div>)}
+          {(referral.exploitations ?? []).map((entry) => <div key={entry.purpose}><dt>{t('form.purpose')}</dt><dd>{t(`statistics:purposes.${entry.purpose}`)}{entry.place ? `, ${t(`statistics:places.${entry.place}`)}` : ''}</dd></div>)}
         </dl>
       </section>
-      <section className="panel protected" aria-labelledby="contact-heading">
+      {person.contact !== undefined && <section className="panel protected" aria-labelledby="contact-heading">
         <h2 id="contact-heading">{tc('groups.contact')}</h2>
         <p className="muted">{tc('protectedNotice')}</p>
         <dl>
@@ -61,7 +63,7 @@ export function ReferralPage({ id }: { id: string }) {
           {referral.childrenWithMe ? <><dt>{t('public:childrenWithMe')}</dt><dd>{referral.childrenWithMe}</dd></> : null}
           <dt>{tc('whereabouts')}</dt><dd>{person.whereabouts ?? '–'}</dd>
         </dl>
-      </section>
+      </section>}
       <section className="panel" aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t('consentTitle')}</h2>
         {consent.given
@@ -71,7 +73,7 @@ export function ReferralPage({ id }: { id: string }) {
       </section>
       <section className="panel" aria-labelledby="matches-heading">
         <h2 id="matches-heading">{t('matchesTitle')}</h2>
-        {referral.matches.length === 0 ? <p>{t('noMatches')}</p> : (
+        {(referral.matches ?? []).length === 0 ? <p>{t('noMatches')}</p> : (
           <ul>{referral.matches.map((match) => (
             <li key={match.personId}>
               {match.name}, {match.birthDate ? formatDate(match.birthDate, i18n.language) : '–'}, {match.nationality}{match.isClient ? ` (${t('isClient')})` : ''} – {match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ')}
@@ -94,7 +96,7 @@ export function ReferralPage({ id }: { id: string }) {
           <p><Link to={`/referrals/${id}/letter`}>{t('showLetter')}</Link>{referral.decision.outcome === 'admitted' && <> · <Link to={`/clients/${referral.personId}`}>{tc('recordTitle')}</Link></>}</p>
         </section>
       )}
-      {referral.status === 'open' && session.permissions?.['referrals.decide'] && <DecisionForm id={id} main={referral.exploitations.find((entry) => entry.main)} onDecided={() => act(async () => {}, t('decided'))} />}
+      {referral.status === 'open' && session.permissions?.['referrals.decide'] && <DecisionForm id={id} main={(referral.exploitations ?? []).find((entry) => entry.main)} onDecided={() => act(async () => {}, t('decided'))} />}
       {referral.status === 'open' && session.permissions?.['referrals.withdraw'] && (
         <p><button type="button" className="secondary" onClick={() => void act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}>{t('withdraw')}</button></p>
       )}
@@ -154,9 +156,9 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
 /** The decision letter in the language chosen for it, whatever the page's language; printable. */
 export function DecisionLetterPage({ id }: { id: string }) {
   const { i18n } = useTranslation();
-  const [letter, setLetter] = useState<{ language: string; outcome: string; decidedAt: string; receivedAt: string; name: string | null; birthDate: string | null; reasons: string | null; deciderName: string | null; deciderTitle: string | null; reference: string } | null>(null);
-  useEffect(() => { void api<typeof letter>('GET', `/referrals/${id}/decision-letter`).then(setLetter); }, [id]);
-  if (!letter) return <p role="status">…</p>;
+  const { data: letter, error, needsReason, open } = useRecordRead<Letter>(`/referrals/${id}/decision-letter`);
+  if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
+  if (!letter) return error ? <ErrorMessage error={error} /> : <p role="status">…</p>;
   const t = i18n.getFixedT(letter.language, 'referrals');
   return (
     <>
