@@ -7,6 +7,8 @@ import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type Tes
 import { shareClient } from '../clients/service.ts';
 import { exportRegister } from '../exchange/exportRegister.ts';
 import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
+import { zipSync, strToU8 } from 'fflate';
+import { deflatedZeros, docxAround, minimalDocx } from '../../../test/support/officeFiles.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -86,6 +88,64 @@ describe('the client record', () => {
     expect((await injectJson(app, 'GET', `/api/v1/clients/${clientId}/documents/${stored.body.id}`, await as(partner))).status).toBe(403);
     expect(await ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'documents.download').where('outcome', '=', 'succeeded').execute()).toHaveLength(1);
     expect((await record(caseworker)).documents).toEqual([expect.objectContaining({ fileName: 'residence-permit.pdf', size: pdf.length })]);
+  });
+
+  describe('documents that pretend', () => {
+    const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const upload = async (fileName: string, mediaType: string, content: Buffer) =>
+      injectJson(app, 'POST', `/api/v1/clients/${clientId}/documents`, await as(caseworker), { fileName, mediaType, contentBase64: content.toString('base64') });
+    const stored = async () => (await ctx.db.selectFrom('client_documents').select('id').where('person_id', '=', clientId).execute()).length;
+
+    it('refuses a name that hides its real type behind a right-to-left override, and stores nothing', async () => {
+      const before = await stored();
+      const disguised = await upload('invoice\u202Efdp.txt', 'text/plain', Buffer.from('not a PDF'));
+      expect(disguised.status).toBe(400);
+      expect(disguised.body.error.code).toBe('file_name_not_allowed');
+      expect(disguised.body.error.message).toContain('Nimeä tiedosto uudelleen');
+      expect((await upload('invoice\u202Efdp.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n'))).body.error.code).toBe('file_name_not_allowed');
+      expect((await upload('../../etc/passwd.txt', 'text/plain', Buffer.from('x'))).body.error.code).toBe('file_name_not_allowed');
+      expect((await upload('.hidden.txt', 'text/plain', Buffer.from('x'))).body.error.code).toBe('file_name_not_allowed');
+      expect(await stored()).toBe(before);
+    });
+
+    it('refuses a .docx that is a ZIP without the parts of a Word document, or only text renamed', async () => {
+      const before = await stored();
+      const plainZip = Buffer.from(zipSync({ 'notes.txt': strToU8('Meeting at the station at six') }));
+      const notWord = await upload('letter.docx', docxType, plainZip);
+      expect(notWord.status).toBe(400);
+      expect(notWord.body.error.code).toBe('file_content_mismatch');
+      expect((await upload('letter.docx', docxType, Buffer.from('Just text, renamed to look like Word'))).body.error.code).toBe('file_content_mismatch');
+      expect((await upload('macros.docx', docxType, minimalDocx('x', 'application/vnd.ms-word.document.macroEnabled.main+xml'))).body.error.code).toBe('file_content_mismatch');
+      expect(await stored()).toBe(before);
+    });
+
+    it('refuses a compression bomb quickly, whatever size it claims', async () => {
+      const zeros = await deflatedZeros(200);
+      const before = await stored();
+      for (const claimedSize of [200 * 1024 * 1024, 1000]) {
+        const started = Date.now();
+        const bomb = await upload('report.docx', docxType, docxAround(zeros, claimedSize));
+        expect(bomb.status).toBe(400);
+        expect(bomb.body.error.code).toBe('file_unpacks_too_large');
+        expect(bomb.body.error.message).toContain('50 Mt');
+        expect(Date.now() - started).toBeLessThan(5000);
+      }
+      expect(await stored()).toBe(before);
+    });
+
+    it('accepts a real Word document under a non-ASCII name and gives it back byte for byte, safely named', async () => {
+      const docx = minimalDocx();
+      const made = await upload('Päätös – oleskelulupa (kopio).docx', docxType, docx);
+      expect(made.status).toBe(201);
+      const download = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/documents/${made.body.id}`, headers: await as(caseworker) });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(docx)).toBe(true);
+      expect(download.headers['content-type']).toBe(docxType);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="Paatos _ oleskelulupa (kopio).docx"; filename*=UTF-8''P%C3%A4%C3%A4t%C3%B6s%20%E2%80%93%20oleskelulupa%20%28kopio%29.docx`,
+      );
+      expect((await record(caseworker)).documents).toContainEqual(expect.objectContaining({ fileName: 'Päätös – oleskelulupa (kopio).docx' }));
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons } from '../../core/codes.ts';
 import { createdResponse, date, emptyResponse, fileResponse, idParams, objectBody, optionalDate, optionalString, optionalText, responseList, string, uuid } from '../../server/schemaParts.ts';
+import { attachmentDisposition } from '../../core/fileNames.ts';
 import { documentTypes, downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { inGroup } from '../../server/fieldGroupFilter.ts';
@@ -101,13 +102,13 @@ export async function caseworkRoutes(app: FastifyInstance) {
     config: write, bodyLimit: Math.ceil(MAX_DOCUMENT_MB * 1024 * 1024 * 1.4),
     schema: {
       tags: ['casework'], params: idParams, response: createdResponse,
-      body: objectBody(['fileName', 'mediaType', 'contentBase64'], { fileName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' }, mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
+      body: objectBody(['fileName', 'mediaType', 'contentBase64'], { fileName: { type: 'string', minLength: 1, maxLength: 1000 }, mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
     },
   }, async (request, reply) => reply.code(201).send(await uploadDocument(ctx, whoOf(request), request.params.id, request.body as Parameters<typeof uploadDocument>[3])));
 
   app.get<Params>('/api/v1/clients/:id/documents/:itemId', { config: { access: 'clients.read' }, schema: { tags: ['casework'], params: itemParams, response: fileResponse('application/octet-stream') } }, async (request, reply) => {
     const document = await downloadDocument(ctx, whoOf(request), request.params.id, request.params.itemId);
-    // Always a download, never rendered in Polku's origin; the name goes in the RFC 5987 form.
-    return reply.type(document.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`).send(document.content);
+    // Always a download, never rendered in Polku's origin; the name's rules are cleanFileName's (core/fileNames.ts).
+    return reply.type(document.mediaType).header('content-disposition', attachmentDisposition(document.fileName)).send(document.content);
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { addDays, daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
+import { readableFileName } from '../../core/fileNames.ts';
 import { readableSensitivities, type Actor, type ClientAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
@@ -103,7 +104,7 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
   if (reads.has('documents')) {
     const documents = await db.selectFrom('client_documents').select(['id', 'file_name', 'media_type', 'size', 'uploaded_by', 'at']).where('person_id', '=', clientId).orderBy('at', 'desc').execute();
     parts.documents = documents.map((row) => ({
-      id: row.id, fileName: ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id)), mediaType: row.media_type, size: row.size, at: isoInstant(row.at), by: nameOf(row.uploaded_by),
+      id: row.id, fileName: readableFileName(ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id))), mediaType: row.media_type, size: row.size, at: isoInstant(row.at), by: nameOf(row.uploaded_by),
     }));
   }
 
