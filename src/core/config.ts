@@ -15,7 +15,6 @@ export interface Config {
   loginAttemptsPerAddress: number;
   demo: boolean;
   logLevel: string;
-  loginLimits: { maxFailures: number; lockMinutes: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -32,7 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginAttemptsPerAddress: Number(env.POLKU_LOGIN_ATTEMPTS_PER_ADDRESS) > 0 ? Number(env.POLKU_LOGIN_ATTEMPTS_PER_ADDRESS) : 30,
     demo: env.POLKU_DEMO === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
-    loginLimits: { maxFailures: 5, lockMinutes: 15 },
     ...overrides,
   };
 }
