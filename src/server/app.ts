@@ -9,7 +9,7 @@ import type { AppContext, ApiRoute } from './context.ts';
 import { notFound } from '../core/errors.ts';
 import { registerErrorHandling, errorResponseSchema } from './errors.ts';
 import { registerRequestContext } from './requestContext.ts';
-import { registerSecurity } from './security.ts';
+import { registerHostCheck, registerSecurity } from './security.ts';
 import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
 import { refusalLog } from '../core/audit/refusals.ts';
 import { closedResponses } from './schemaParts.ts';
@@ -34,6 +34,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
   });
   app.decorate('polku', ctx);
+  registerHostCheck(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { openapi: '3.1.0', info: { title: 'Polku API', version: '1' }, components: { schemas: { Error: errorResponseSchema as object } } },

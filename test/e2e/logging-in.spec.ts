@@ -35,6 +35,21 @@ test('a wrong password gets a clear message and the page stays accessible', asyn
   await expectNoAxeViolations(page);
 });
 
+test('after failed attempts, the next login tells how many there were and when the last was', async ({ page }) => {
+  const { username } = demoAccount('coach');
+  for (const password of ['somebody guessing', 'somebody guessing again']) {
+    expect((await page.request.post('/api/v1/auth/login', { data: { username, password } })).status()).toBe(401);
+  }
+  await logIn(page, 'coach');
+  await expect(page.getByRole('status').filter({ hasText: /on yritetty kirjautua epäonnistuneesti \d+ kertaa, viimeksi .+\. Jos yritykset eivät olleet sinun, kerro niistä ylläpitäjälle\./ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Told once: the next login starts counting again.
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await logIn(page, 'coach');
+  await expect(page.getByRole('heading', { level: 1, name: /Tervetuloa/ })).toBeVisible();
+  await expect(page.getByText(/epäonnistuneesti/)).toHaveCount(0);
+});
+
 test('the whole login works from the keyboard alone', async ({ page }) => {
   const { username, password } = demoAccount('nurse');
   await page.goto('/');

@@ -20,6 +20,9 @@ export interface AccountsTable {
   totp_last_step: number | null;
   recovery_codes: string[];
   failed_attempts: number;
+  /** Failed logins (passwords and codes) since the last login, told to the owner at the next one. */
+  failed_logins: Generated<number>;
+  last_failed_login_at: Timestamp | null;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   /** A designated official who may decide admissions, besides the director. */
@@ -35,6 +38,25 @@ export interface SessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   ip: string | null;
+  /** The account's failed logins between the previous login and this one. */
+  failed_logins_before: Generated<number>;
+  last_failed_login_before: Timestamp | null;
+}
+
+export interface LoginAddressFailuresTable {
+  username: string;
+  address: string;
+  failures: number;
+  window_start: Timestamp;
+  locked_until: Timestamp | null;
+  last_success_at: Timestamp | null;
+}
+
+export interface LoginUsernameFailuresTable {
+  username: string;
+  failures: number;
+  window_start: Timestamp;
+  next_attempt_at: Timestamp | null;
 }
 
 export interface DataKeysTable {
@@ -159,6 +181,8 @@ export interface DB {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  login_address_failures: LoginAddressFailuresTable;
+  login_username_failures: LoginUsernameFailuresTable;
   data_keys: DataKeysTable;
   persons: PersonsTable;
   client_assignments: ClientAssignmentsTable;

@@ -1,6 +1,7 @@
 /**
- * Per-address limit on login attempts, on top of the per-account lockout: it slows guessing across
- * many usernames from one place. Kept in memory: a restart forgets it, the account lockout does not.
+ * Per-address limit on login attempts, on top of the per-username limits (loginThrottle.ts): it slows
+ * guessing across many usernames from one place. Kept in memory: a restart forgets it, the
+ * per-username limits (in the database) do not.
  */
 export class AttemptLimiter {
   private readonly attempts = new Map<string, number[]>();

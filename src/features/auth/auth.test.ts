@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, sessionHeaders, totpCode } from '../../../test/support/factories.ts';
+import { ADDRESS_MAX_FAILURES, USERNAME_FREE_FAILURES } from './loginThrottle.ts';
 import { IDLE_TIMEOUT_MS, SESSION_COOKIE } from './sessions.ts';
 
 let ctx: TestContext;
@@ -17,14 +18,26 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function enrol(username: string, password: string) {
-  const login = await injectJson(app, 'POST', '/api/v1/auth/login', {}, { username, password });
+/** Each test logs in from addresses of its own, so their throttles do not meet. */
+let lastAddress = 0;
+const nextAddress = () => `192.0.2.${++lastAddress}`;
+
+async function postFrom(remoteAddress: string, url: string, headers: Record<string, string>, payload: unknown) {
+  const response = await app.inject({ method: 'POST', url, remoteAddress, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+  return { status: response.statusCode, body: response.json(), response };
+}
+
+const loginFrom = (remoteAddress: string, username: string, password: string, language = 'fi') =>
+  postFrom(remoteAddress, '/api/v1/auth/login', { 'accept-language': language }, { username, password });
+
+async function enrol(username: string, password: string, remoteAddress = '127.0.0.1') {
+  const login = await loginFrom(remoteAddress, username, password);
   expect(login.status).toBe(200);
   expect(login.body.stage).toBe('mfa_enrol');
   const partial = sessionHeaders(login.response, login.body.csrfToken);
   const enrolment = await injectJson(app, 'GET', '/api/v1/auth/mfa/enrolment', partial);
   expect(enrolment.body.qrSvg).toContain('<svg');
-  const done = await injectJson(app, 'POST', '/api/v1/auth/mfa/enrolment', partial, { code: await totpCode(enrolment.body.secret) });
+  const done = await postFrom(remoteAddress, '/api/v1/auth/mfa/enrolment', partial, { code: await totpCode(enrolment.body.secret) });
   expect(done.status).toBe(200);
   return { secret: enrolment.body.secret as string, recoveryCodes: done.body.recoveryCodes as string[], headers: sessionHeaders(done.response, done.body.csrfToken), partial };
 }
@@ -69,25 +82,105 @@ describe('logging in', () => {
     expect(again.body.error.code).toBe('invalid_code');
   });
 
-  it('five wrong passwords lock the account with a translated message, even for the right password', async () => {
+  it('five wrong passwords lock this address out of the account with a translated message, even for the right password', async () => {
     const account = await makeAccount(ctx, 'coach');
+    const from = nextAddress();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      const wrong = await injectJson(app, 'POST', '/api/v1/auth/login', { 'accept-language': 'sv' }, { username: account.username, password: 'wrong password here' });
+      const wrong = await loginFrom(from, account.username, 'wrong password here', 'sv');
       expect(wrong.status).toBe(401);
       expect(wrong.body.error.message).toBe('Användarnamnet eller lösenordet är fel.');
     }
-    const fifth = await injectJson(app, 'POST', '/api/v1/auth/login', { 'accept-language': 'en' }, { username: account.username, password: 'wrong password here' });
+    const fifth = await loginFrom(from, account.username, 'wrong password here', 'en');
     expect(fifth.status).toBe(423);
-    expect(fifth.body.error.message).toMatch(/^Too many failed attempts\. The account is locked until .+\.$/);
-    const right = await injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: account.username, password: account.password });
+    expect(fifth.body.error.message).toMatch(/^Too many failed attempts from here\. Try again after .+\.$/);
+    const right = await loginFrom(from, account.username, account.password);
     expect(right.status).toBe(423);
     expect(right.body.error.code).toBe('account_locked');
   });
 
-  it('an unknown username and a wrong password get the same answer', async () => {
-    const unknown = await injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: 'nobody@test.polku', password: 'whatever password' });
-    expect(unknown.status).toBe(401);
-    expect(unknown.body.error.code).toBe('invalid_credentials');
+  it('an unknown username and a known one get identical answers, attempt after attempt, in about the same time', async () => {
+    const account = await makeAccount(ctx, 'nurse');
+    const [fromA, fromB] = [nextAddress(), nextAddress()];
+    const answer = (response: Awaited<ReturnType<typeof loginFrom>>) => ({ status: response.status, code: response.body.error.code, message: response.body.error.message.replace(/\d/g, '#') });
+    const times = { known: [] as number[], unknown: [] as number[] };
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      let started = performance.now();
+      const known = await loginFrom(fromA, account.username, 'wrong password here', 'fi');
+      times.known.push(performance.now() - started);
+      started = performance.now();
+      const unknown = await loginFrom(fromB, `nobody-${account.username}`, 'wrong password here', 'fi');
+      times.unknown.push(performance.now() - started);
+      expect(answer(unknown)).toEqual(answer(known));
+      expect(Object.keys(unknown.response.headers).sort()).toEqual(Object.keys(known.response.headers).sort());
+    }
+    // Both verify an argon2 hash: no telling them apart by the clock. (A loose bound: the machine is shared.)
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    expect(median(times.unknown) / median(times.known)).toBeGreaterThan(0.5);
+    expect(median(times.unknown) / median(times.known)).toBeLessThan(2);
+  });
+
+  it('six wrong passwords from one address do not stop the owner logging in from another', async () => {
+    const account = await makeAccount(ctx, 'caseworker');
+    const stranger = nextAddress();
+    for (let attempt = 1; attempt <= 6; attempt++) await loginFrom(stranger, account.username, 'a stranger guessing');
+    expect((await loginFrom(stranger, account.username, account.password)).status).toBe(423);
+    const owner = await loginFrom(nextAddress(), account.username, account.password);
+    expect(owner.status).toBe(200);
+    expect(owner.body.stage).toBe('mfa_enrol');
+  });
+
+  it('attempts sent all at once from one address are checked at most five times', async () => {
+    const account = await makeAccount(ctx, 'partner');
+    const from = nextAddress();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => loginFrom(from, account.username, 'wrong password here')));
+    const checked = answers.filter((answer) => answer.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.every((answer) => answer.status === 401 || answer.status === 423)).toBe(true);
+  });
+
+  it('guessing from many addresses slows the account down, but not for the address its owner logs in from', async () => {
+    const account = await makeAccount(ctx, 'researcher');
+    const office = nextAddress();
+    const { secret } = await enrol(account.username, account.password, office);
+    for (let address = 1; address <= USERNAME_FREE_FAILURES / ADDRESS_MAX_FAILURES; address++) {
+      const from = nextAddress();
+      for (let attempt = 1; attempt <= ADDRESS_MAX_FAILURES; attempt++) await loginFrom(from, account.username, 'a stranger guessing');
+    }
+    const elsewhere = nextAddress();
+    expect((await loginFrom(elsewhere, account.username, 'one more guess')).status).toBe(401);
+    const slowed = await loginFrom(elsewhere, account.username, 'and another', 'en');
+    expect(slowed.status).toBe(429);
+    expect(slowed.body.error).toMatchObject({ code: 'login_slowed', message: expect.stringMatching(/^Many failed logins have been tried with this username\. Try again after .+\.$/) });
+    // The owner, at the office, is not held up at all.
+    const owner = await loginFrom(office, account.username, account.password);
+    expect(owner.status).toBe(200);
+    const verified = await postFrom(office, '/api/v1/auth/mfa/verify', sessionHeaders(owner.response, owner.body.csrfToken), { code: await totpCode(secret, 1) });
+    expect(verified.status).toBe(200);
+    // The slowing ends when its 30 seconds have passed.
+    await ctx.db.updateTable('login_username_failures').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('username', '=', account.username).execute();
+    expect((await loginFrom(elsewhere, account.username, account.password)).status).toBe(200);
+  });
+
+  it('after logging in, the owner is told how many failed attempts there were since the last login, and when the last was', async () => {
+    const account = await makeAccount(ctx, 'director');
+    const office = nextAddress();
+    const { secret, recoveryCodes, headers: first } = await enrol(account.username, account.password, office);
+    expect((await injectJson(app, 'GET', '/api/v1/session', first)).body.failedLogins).toEqual({ count: 0, lastAt: null });
+    const stranger = nextAddress();
+    for (let attempt = 1; attempt <= 3; attempt++) await loginFrom(stranger, account.username, 'a stranger guessing');
+    const before = Date.now();
+    await loginFrom(nextAddress(), account.username, 'one more elsewhere');
+    const login = async (secondFactor: { code: string } | { recoveryCode: string }) => {
+      const password = await loginFrom(office, account.username, account.password);
+      const done = await postFrom(office, '/api/v1/auth/mfa/verify', sessionHeaders(password.response, password.body.csrfToken), secondFactor);
+      expect(done.body).toMatchObject({ stage: 'complete' });
+      return injectJson(app, 'GET', '/api/v1/session', sessionHeaders(done.response, done.body.csrfToken));
+    };
+    const told = (await login({ code: await totpCode(secret, 1) })).body.failedLogins;
+    expect(told.count).toBe(4);
+    expect(Date.parse(told.lastAt)).toBeGreaterThanOrEqual(before - 1000);
+    // Told once: the next login starts from nothing.
+    expect((await login({ recoveryCode: recoveryCodes[0] })).body.failedLogins).toEqual({ count: 0, lastAt: null });
   });
 
   it('bad login input is a 400 naming the field, never a 500', async () => {

@@ -13,9 +13,10 @@ export const passwordMatches = (passwordHash: string, password: string) => verif
 
 /** A hash to verify against when the account does not exist, so timing does not reveal usernames. */
 let dummyHash: Promise<string> | undefined;
-export async function spendPasswordCheck(password: string): Promise<void> {
+export async function spendPasswordCheck(password: string): Promise<false> {
   dummyHash ??= hash('polku-dummy-password-for-timing');
   await verify(await dummyHash, password);
+  return false;
 }
 
 /** Returns the locale key of the first problem, or null when the password is acceptable. */

@@ -90,6 +90,8 @@ export async function authRoutes(app: FastifyInstance) {
             csrfToken: { type: 'string' },
             account: accountSchema,
             permissions: { type: 'object', additionalProperties: { type: 'boolean' } },
+            // Failed logins (wrong passwords or codes) between the previous login and this one.
+            failedLogins: { type: 'object', properties: { count: { type: 'integer' }, lastAt: { type: ['string', 'null'] } }, required: ['count', 'lastAt'] },
           },
         },
       },
@@ -100,7 +102,8 @@ export async function authRoutes(app: FastifyInstance) {
     if (session.stage !== 'complete') return { stage: session.stage, csrfToken: session.csrf_token };
     const actor = request.actor!;
     const permissions = Object.fromEntries(actions.map((action) => [action, can(actor, action)]));
-    return { stage: 'complete', csrfToken: session.csrf_token, account: publicAccount(request.account!), permissions };
+    const failedLogins = { count: session.failed_logins_before, lastAt: session.last_failed_login_before ? new Date(session.last_failed_login_before).toISOString() : null };
+    return { stage: 'complete', csrfToken: session.csrf_token, account: publicAccount(request.account!), permissions, failedLogins };
   });
 
   app.put('/api/v1/me/language', {

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import type { Account } from '../../core/db/types.ts';
 import type { AppContext } from '../../server/context.ts';
 import { findAccountById, findAccountByUsername } from '../accounts/queries.ts';
+import { attemptFailed, attemptSucceeded, loginCompleted, reserveAttempt } from './loginThrottle.ts';
 import { passwordMatches, spendPasswordCheck } from './passwords.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recoveryCodes.ts';
 import { createSession, endSession, type SessionRow } from './sessions.ts';
@@ -11,20 +13,22 @@ import { checkTotp, newTotpSecret, totpEnrolment } from './totp.ts';
 
 interface Origin { ip: string | null }
 
-/** Step one: the password. A correct one opens a half-way session that only the second factor can complete. */
+/**
+ * Step one: the password. A correct one opens a half-way session that only the second factor can
+ * complete. A username without an account (or a disabled one) takes the same path and the same
+ * time: the throttle is reserved and counted by username, and a dummy hash is verified.
+ */
 export async function loginWithPassword(ctx: AppContext, input: { username: string; password: string } & Origin) {
-  const account = await findAccountByUsername(ctx.db, input.username);
-  if (!account || account.disabled_at) {
-    await spendPasswordCheck(input.password);
-    await appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'auth.login', outcome: 'failed', ip: input.ip, details: { reason: account ? 'disabled' : 'unknown_account' }, actorId: account?.id });
-    throw new AppError(401, 'invalid_credentials');
+  await reserveAttempt(ctx.db, input.username, input.ip);
+  const found = await findAccountByUsername(ctx.db, input.username);
+  const account = found && !found.disabled_at ? found : null;
+  const matches = account ? await passwordMatches(account.password_hash, input.password) : await spendPasswordCheck(input.password);
+  if (!account || !matches) {
+    const details = account ? undefined : { reason: found ? 'disabled' : 'unknown_account' };
+    return recordFailure(ctx, found ?? null, input.username, 'auth.login', input.ip, details);
   }
-  assertNotLocked(account);
-  if (!(await passwordMatches(account.password_hash, input.password))) {
-    await recordFailure(ctx, account, 'auth.login', input.ip);
-  }
+  await attemptSucceeded(ctx.db, account.username, input.ip);
   return ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ failed_attempts: 0 }).where('id', '=', account.id).execute();
     const stage = account.totp_enabled ? 'mfa_verify' : 'mfa_enrol';
     const created = await createSession(trx, account.id, stage, input.ip);
     await appendAudit(trx, ctx.keyring.auditKey, { action: 'auth.password', outcome: 'succeeded', actorId: account.id, actorRole: account.role, ip: input.ip });
@@ -46,12 +50,13 @@ export async function startTotpEnrolment(ctx: AppContext, session: SessionRow) {
 
 export async function completeTotpEnrolment(ctx: AppContext, session: SessionRow, code: string, ip: string | null) {
   const account = await requireStage(ctx, session, 'mfa_enrol');
+  await reserveAttempt(ctx.db, account.username, ip);
   const secret = ctx.cipher.decryptOptional(account.totp_secret, protectedContext('accounts', 'totp_secret', account.id));
   const step = secret ? await checkTotp(secret, code, account.totp_last_step) : null;
-  if (step === null) await recordFailure(ctx, account, 'auth.mfa_enrol', ip);
+  if (step === null) return recordFailure(ctx, account, account.username, 'auth.mfa_enrol', ip);
   const recovery = newRecoveryCodes();
   const login = await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ totp_enabled: true, totp_last_step: step, recovery_codes: recovery.hashes, failed_attempts: 0 }).where('id', '=', account.id).execute();
+    await trx.updateTable('accounts').set({ totp_enabled: true, totp_last_step: step, recovery_codes: recovery.hashes }).where('id', '=', account.id).execute();
     return completeLogin(ctx, trx, session, account, ip, 'totp_enrolled');
   });
   return { ...login, recoveryCodes: recovery.codes };
@@ -59,6 +64,7 @@ export async function completeTotpEnrolment(ctx: AppContext, session: SessionRow
 
 export async function verifySecondFactor(ctx: AppContext, session: SessionRow, input: { code?: string; recoveryCode?: string }, ip: string | null) {
   const account = await requireStage(ctx, session, 'mfa_verify');
+  await reserveAttempt(ctx.db, account.username, ip);
   let update: { totp_last_step?: number; recovery_codes?: string[] } | null = null;
   if (input.code) {
     const secret = ctx.cipher.decrypt(account.totp_secret!, protectedContext('accounts', 'totp_secret', account.id));
@@ -68,17 +74,24 @@ export async function verifySecondFactor(ctx: AppContext, session: SessionRow, i
     const used = hashRecoveryCode(input.recoveryCode);
     if (account.recovery_codes.includes(used)) update = { recovery_codes: account.recovery_codes.filter((code) => code !== used) };
   }
-  if (!update) await recordFailure(ctx, account, 'auth.mfa', ip);
+  if (!update) return recordFailure(ctx, account, account.username, 'auth.mfa', ip);
   return ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ ...update, failed_attempts: 0 }).where('id', '=', account.id).execute();
+    await trx.updateTable('accounts').set(update).where('id', '=', account.id).execute();
     return completeLogin(ctx, trx, session, account, ip, input.code ? 'totp' : 'recovery_code');
   });
 }
 
-/** A new token at full login: a token seen before the second factor never becomes a logged-in session. */
+/**
+ * A new token at full login: a token seen before the second factor never becomes a logged-in
+ * session. The failed logins since the previous login move to the new session, which tells the
+ * owner about them, and the account's count starts again.
+ */
 async function completeLogin(ctx: AppContext, trx: AppContext['db'], session: SessionRow, account: Account, ip: string | null, method: string) {
   await endSession(trx, session.id);
-  const created = await createSession(trx, account.id, 'complete', ip);
+  const failures = await trx.selectFrom('accounts').select(['failed_logins', 'last_failed_login_at']).where('id', '=', account.id).forUpdate().executeTakeFirstOrThrow();
+  await trx.updateTable('accounts').set({ failed_logins: 0, last_failed_login_at: null }).where('id', '=', account.id).execute();
+  const created = await createSession(trx, account.id, 'complete', ip, { failedLogins: failures.failed_logins, lastFailedLoginAt: failures.last_failed_login_at });
+  await loginCompleted(trx, account.username, ip);
   await appendAudit(trx, ctx.keyring.auditKey, { action: 'auth.login', outcome: 'succeeded', actorId: account.id, actorRole: account.role, ip, details: { method } });
   return created;
 }
@@ -87,25 +100,22 @@ async function requireStage(ctx: AppContext, session: SessionRow, stage: string)
   if (session.stage !== stage) throw new AppError(409, 'wrong_login_step');
   const account = await findAccountById(ctx.db, session.account_id);
   if (!account || account.disabled_at) throw new AppError(401, 'invalid_credentials');
-  assertNotLocked(account);
   return account;
 }
 
-function assertNotLocked(account: Account) {
-  if (account.locked_until && new Date(account.locked_until) > new Date()) {
-    throw new AppError(423, 'account_locked', { until: new Date(account.locked_until) });
-  }
-}
-
-/** Wrong passwords and wrong codes count together; enough of them lock the account for a while. Always throws. */
-async function recordFailure(ctx: AppContext, account: Account, action: string, ip: string | null): Promise<never> {
-  const { maxFailures, lockMinutes } = ctx.config.loginLimits;
-  const failures = account.failed_attempts + 1;
-  const lockedUntil = failures >= maxFailures ? new Date(Date.now() + lockMinutes * 60_000) : null;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set(lockedUntil ? { failed_attempts: 0, locked_until: lockedUntil } : { failed_attempts: failures }).where('id', '=', account.id).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { action, outcome: 'failed', actorId: account.id, actorRole: account.role, ip, details: lockedUntil ? { locked: true } : { failures } });
+/**
+ * A wrong password or code (or a username without an account): counted by the throttle, told to
+ * the account's owner at the next login, audited. Always throws, with the same answer whether or
+ * not the account exists.
+ */
+async function recordFailure(ctx: AppContext, account: Account | null, username: string, action: string, ip: string | null, details?: Record<string, unknown>): Promise<never> {
+  const now = new Date();
+  const lockedUntil = await ctx.db.transaction().execute(async (trx) => {
+    const locked = await attemptFailed(trx, username, ip, now);
+    if (account) await trx.updateTable('accounts').set({ failed_logins: sql`failed_logins + 1`, last_failed_login_at: now }).where('id', '=', account.id).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, { action, outcome: 'failed', actorId: account?.id ?? null, actorRole: account?.role ?? null, ip, details: { ...details, ...(locked ? { locked: true } : {}) } });
+    return locked;
   });
   if (lockedUntil) throw new AppError(423, 'account_locked', { until: lockedUntil });
-  throw new AppError(401, action === 'auth.login' ? 'invalid_credentials' : 'invalid_code', { remaining: maxFailures - failures });
+  throw new AppError(401, action === 'auth.login' ? 'invalid_credentials' : 'invalid_code');
 }

@@ -19,10 +19,17 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 /** Only a hash of the token is stored: a database dump gives no usable session. */
 const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Database, accountId: string, stage: SessionStage, ip: string | null): Promise<{ token: string; session: SessionRow }> {
+/** The failed logins before this one are kept with a full login's session, to be shown to its owner. */
+export async function createSession(
+  db: Database, accountId: string, stage: SessionStage, ip: string | null,
+  before: { failedLogins: number; lastFailedLoginAt: Date | null } = { failedLogins: 0, lastFailedLoginAt: null },
+): Promise<{ token: string; session: SessionRow }> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
-  const session = { id: sessionId(token), account_id: accountId, stage, csrf_token: randomBytes(24).toString('base64url'), created_at: now, last_seen_at: now, ip };
+  const session: SessionRow = {
+    id: sessionId(token), account_id: accountId, stage, csrf_token: randomBytes(24).toString('base64url'), created_at: now, last_seen_at: now, ip,
+    failed_logins_before: before.failedLogins, last_failed_login_before: before.lastFailedLoginAt,
+  };
   await db.insertInto('sessions').values(session).execute();
   return { token, session };
 }
@@ -31,11 +38,14 @@ export async function createSession(db: Database, accountId: string, stage: Sess
 export async function findLiveSession(db: Database, token: string, now = new Date()): Promise<{ session: SessionRow; account: Account } | null> {
   const found = await db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .selectAll('accounts')
-    .select(['sessions.id as session_id', 'sessions.stage', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.ip as session_ip'])
+    .select(['sessions.id as session_id', 'sessions.stage', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.ip as session_ip',
+      'sessions.failed_logins_before', 'sessions.last_failed_login_before'])
     .where('sessions.id', '=', sessionId(token)).executeTakeFirst();
   if (!found) return null;
-  const { session_id, stage, csrf_token, session_created_at, last_seen_at, session_ip, ...account } = found;
-  const session: SessionRow = { id: session_id, account_id: account.id, stage, csrf_token, created_at: session_created_at, last_seen_at, ip: session_ip };
+  const { session_id, stage, csrf_token, session_created_at, last_seen_at, session_ip, failed_logins_before, last_failed_login_before, ...account } = found;
+  const session: SessionRow = {
+    id: session_id, account_id: account.id, stage, csrf_token, created_at: session_created_at, last_seen_at, ip: session_ip, failed_logins_before, last_failed_login_before,
+  };
   const age = now.getTime() - new Date(session.created_at).getTime();
   const idle = now.getTime() - new Date(session.last_seen_at).getTime();
   const expired = session.stage === 'complete' ? idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_TIMEOUT_MS : age > PARTIAL_TIMEOUT_MS;

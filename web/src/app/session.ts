@@ -10,6 +10,8 @@ export interface SessionInfo {
   csrfToken?: string;
   account?: Account;
   permissions?: Record<string, boolean>;
+  /** Failed logins with this username between the previous login and this one. */
+  failedLogins?: { count: number; lastAt: string | null };
 }
 
 export interface SessionControls {
