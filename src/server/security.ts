@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { appendAudit } from '../core/audit/audit.ts';
+import { refusalLog } from '../core/audit/refusals.ts';
 import { AppError } from '../core/errors.ts';
 import type { Config } from '../core/config.ts';
 import { languageFromHeader } from '../core/i18n/i18n.ts';
@@ -68,15 +68,12 @@ export function registerSecurity(app: FastifyInstance) {
   });
 
   // Cross-site requests are refused by origin; a logged-in request must also echo the session's CSRF token.
-  const refusals = new RefusalLog();
+  // Every refusal goes to the audit log through the refusal log, which keeps a flood from padding it.
   const refuse = async (request: FastifyRequest, reason: 'origin' | 'token'): Promise<never> => {
-    const repeated = refusals.take(request.ip);
-    if (repeated !== null) {
-      await appendAudit(app.polku.db, app.polku.keyring.auditKey, {
-        ...request.auditBase(), action: 'csrf', outcome: 'denied',
-        details: { reason, method: request.method, route: request.routeOptions.url ?? 'unknown', origin: String(request.headers.origin ?? '').slice(0, 200) || null, ...repeated },
-      });
-    }
+    await refusalLog(app.polku.db, app.polku.keyring.auditKey).refuse({
+      ...request.auditBase(), action: 'csrf',
+      details: { reason, method: request.method, route: request.routeOptions.url ?? 'unknown', origin: String(request.headers.origin ?? '').slice(0, 200) || null },
+    }, reason);
     throw new AppError(403, 'csrf_failed');
   };
   app.addHook('preValidation', async (request) => {
@@ -91,46 +88,4 @@ export function registerSecurity(app: FastifyInstance) {
       if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) await refuse(request, 'token');
     }
   });
-}
-
-/**
- * Which CSRF refusals are written to the audit log, so that a flood of forged requests cannot pad
- * it without bound. From one address, the first refusal in ten minutes is written; later ones in
- * those ten minutes are only counted, and the count (`repeated`) goes with the address's next
- * written entry. Across all addresses (a flood from many), at most 60 entries a minute are
- * written; the refusals left out are counted the same way (`unlogged`) and go with the next entry
- * written. The audit log so grows by at most 60 entries a minute, however many requests come.
- * Kept in memory, per server: a restart or another server starts its own count.
- */
-export class RefusalLog {
-  private readonly addresses = new Map<string, { since: number; repeated: number }>();
-  private minute = { start: 0, written: 0, unlogged: 0 };
-
-  constructor(private readonly perAddressMs = 10 * 60_000, private readonly perMinute = 60, private readonly maxAddresses = 10_000) {}
-
-  /** Null when this refusal is only counted; otherwise what to record with the entry written now. */
-  take(address: string, now = Date.now()): { repeated?: number; unlogged?: number } | null {
-    const seen = this.addresses.get(address);
-    if (seen && now - seen.since < this.perAddressMs) {
-      seen.repeated++;
-      return null;
-    }
-    if (now - this.minute.start >= 60_000) this.minute = { start: now, written: 0, unlogged: this.minute.unlogged };
-    if (this.minute.written >= this.perMinute) {
-      this.minute.unlogged++;
-      return null;
-    }
-    this.minute.written++;
-    if (this.addresses.size >= this.maxAddresses) this.forgetOld(now);
-    this.addresses.set(address, { since: now, repeated: 0 });
-    const { unlogged } = this.minute;
-    this.minute.unlogged = 0;
-    return { ...(seen?.repeated ? { repeated: seen.repeated } : {}), ...(unlogged ? { unlogged } : {}) };
-  }
-
-  private forgetOld(now: number) {
-    for (const [address, seen] of this.addresses) if (now - seen.since >= this.perAddressMs && seen.repeated === 0) this.addresses.delete(address);
-    // Still full (a flood from very many addresses): their counts are lost, not the memory.
-    if (this.addresses.size >= this.maxAddresses) this.addresses.clear();
-  }
 }

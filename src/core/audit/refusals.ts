@@ -2,56 +2,76 @@ import type { Database } from '../db/database.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
 
 /**
- * Refusals are security events, but anyone with an account can cause them at will, so written one
- * by one they would let a person pad the log until real events drown. The first refusal of a kind
- * (actor, action, client, code and address) in a ten-minute window is written at once; identical
- * ones after it in that window are counted, and the count is written as one entry when the window
- * closes. Nothing is lost but the repeats' exact times.
+ * Refusals are security events, but anyone who can reach the server can cause them at will, so
+ * written one by one they would let a person pad the log until real events drown.
+ * - The first refusal of a kind (actor, action, client, what was refused, address) in a ten-minute
+ *   window is written at once; identical ones after it in that window are counted, and the count
+ *   (`repeats`) is written as one entry when the window closes.
+ * - Across all kinds (a flood from many addresses), at most 60 entries a minute are written; the
+ *   refusals left out are counted (`unlogged`) and go with the next entry written.
+ * So the log grows by at most 60 refusal entries a minute, however many requests come. Kept in
+ * memory, per server: counts not yet written are written when the server stops.
  */
-const WINDOW_MS = 10 * 60 * 1000;
-const MAX_KINDS = 10_000;
+export interface RefusalLimits { windowMs: number; perMinute: number; maxKinds: number }
+const defaults: RefusalLimits = { windowMs: 10 * 60_000, perMinute: 60, maxKinds: 10_000 };
 
 interface Pending { entry: AuditEntry; since: number; repeats: number }
+type Refusal = Omit<AuditEntry, 'outcome'>;
 
 export class RefusalLog {
   private readonly kinds = new Map<string, Pending>();
+  private minute = { start: 0, written: 0, unlogged: 0 };
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly db: Database, private readonly auditKey: Buffer, private readonly now = () => Date.now()) {
-    this.timer = setInterval(() => void this.flush().catch(() => {}), WINDOW_MS / 10);
+  constructor(
+    private readonly write: (entry: AuditEntry) => Promise<void>,
+    private readonly limits: RefusalLimits = defaults,
+    private readonly now = () => Date.now(),
+  ) {
+    this.timer = setInterval(() => void this.flush().catch(() => {}), limits.windowMs / 10);
     this.timer.unref();
   }
 
-  async refuse(entry: Omit<AuditEntry, 'outcome'>): Promise<void> {
-    const full: AuditEntry = { ...entry, outcome: 'denied' };
-    const key = JSON.stringify([full.actorId ?? null, full.action, full.clientId ?? null, full.details?.code ?? null, full.ip ?? null]);
+  /** Logs a refusal, or counts it; `kind` tells refusals of one action apart (default: the details' code). */
+  async refuse(refusal: Refusal, kind: unknown = refusal.details?.code ?? null): Promise<void> {
+    const entry: AuditEntry = { ...refusal, outcome: 'denied' };
+    const key = JSON.stringify([entry.actorId ?? null, entry.action, entry.clientId ?? null, kind, entry.ip ?? null]);
+    const now = this.now();
     const known = this.kinds.get(key);
-    if (known && this.now() - known.since < WINDOW_MS) {
+    if (known && now - known.since < this.limits.windowMs) {
       known.repeats++;
       return;
     }
     if (known) await this.writeRepeats(key, known);
-    if (this.kinds.size >= MAX_KINDS) await this.flush(true);
-    await appendAudit(this.db, this.auditKey, full);
-    if (this.kinds.size < MAX_KINDS) this.kinds.set(key, { entry: full, since: this.now(), repeats: 0 });
+    if (now - this.minute.start >= 60_000) this.minute = { start: now, written: 0, unlogged: this.minute.unlogged };
+    if (this.minute.written >= this.limits.perMinute) {
+      this.minute.unlogged++;
+      return;
+    }
+    this.minute.written++;
+    const { unlogged } = this.minute;
+    this.minute.unlogged = 0;
+    await this.write(unlogged ? { ...entry, details: { ...entry.details, unlogged } } : entry);
+    if (this.kinds.size >= this.limits.maxKinds) await this.flush(true);
+    this.kinds.set(key, { entry, since: now, repeats: 0 });
   }
 
-  /** Writes the counts of closed windows (all of them when `all`), e.g. on a timer and at shutdown. */
+  /** Writes the counts of closed windows (every window when `all`): on a timer and when the server stops. */
   async flush(all = false): Promise<void> {
     for (const [key, pending] of [...this.kinds]) {
-      if (all || this.now() - pending.since >= WINDOW_MS) await this.writeRepeats(key, pending);
+      if (all || this.now() - pending.since >= this.limits.windowMs) await this.writeRepeats(key, pending);
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     clearInterval(this.timer);
-    await this.flush(true);
+    return this.flush(true);
   }
 
   private async writeRepeats(key: string, pending: Pending) {
     this.kinds.delete(key);
     if (pending.repeats === 0) return;
-    await appendAudit(this.db, this.auditKey, { ...pending.entry, details: { ...pending.entry.details, repeats: pending.repeats, since: new Date(pending.since).toISOString() } });
+    await this.write({ ...pending.entry, details: { ...pending.entry.details, repeats: pending.repeats, since: new Date(pending.since).toISOString() } });
   }
 }
 
@@ -60,7 +80,7 @@ const logs = new WeakMap<Database, RefusalLog>();
 export function refusalLog(db: Database, auditKey: Buffer): RefusalLog {
   let log = logs.get(db);
   if (!log) {
-    log = new RefusalLog(db, auditKey);
+    log = new RefusalLog((entry) => appendAudit(db, auditKey, entry));
     logs.set(db, log);
   }
   return log;
