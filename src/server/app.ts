@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { AppContext, ApiRoute } from './context.ts';
 import { notFound } from '../core/errors.ts';
-import { registerErrorHandling, errorResponseSchema } from './errors.ts';
+import { registerErrorHandling, errorResponseSchema, frameworkErrors } from './errors.ts';
+import { registerInputText } from './inputText.ts';
 import { registerRequestContext } from './requestContext.ts';
 import { registerSecurity } from './security.ts';
 import { authRoutes } from '../features/auth/routes.ts';
@@ -29,6 +30,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.POLKU_TRUST_PROXY === '1',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
+    frameworkErrors,
   });
   app.decorate('polku', ctx);
   await app.register(cookie);
@@ -38,6 +40,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   registerErrorHandling(app);
   registerRequestContext(app);
   registerSecurity(app);
+  registerInputText(app);
 
   // Every error response has the one shape; declare it for the OpenAPI document.
   // The route list lets the permission test prove that every API route is in its table.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons } from '../../core/codes.ts';
-import { createdResponse, date, emptyResponse, idParams, objectBody, optionalDate, optionalText, uuid } from '../../server/schemaParts.ts';
+import { createdResponse, date, emptyResponse, fileName, idParams, objectBody, optionalDate, optionalName, uuid } from '../../server/schemaParts.ts';
 import { documentTypes, downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
 import {
   addChild, addNote, addTask, completeTask, myTasks, recordResidence, recordService, setExploitation, terminateAssistance, updateService,
@@ -18,12 +18,12 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/services', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }) },
+    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalName(200) }) },
   }, async (request, reply) => reply.code(201).send(await recordService(ctx, who(request), request.params.id, request.body as ServiceInput)));
 
   app.patch<Params>('/api/v1/clients/:id/services/:itemId', {
     config: write,
-    schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }), minProperties: 1 } },
+    schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalName(200) }), minProperties: 1 } },
   }, async (request, reply) => {
     await updateService(ctx, who(request), request.params.id, request.params.itemId, request.body as { arrangedOn?: string | null });
     return reply.code(204).send();
@@ -94,7 +94,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
     config: write, bodyLimit: Math.ceil(MAX_DOCUMENT_MB * 1024 * 1024 * 1.4),
     schema: {
       tags: ['casework'], params: idParams, response: createdResponse,
-      body: objectBody(['fileName', 'mediaType', 'contentBase64'], { fileName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' }, mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
+      body: objectBody(['fileName', 'mediaType', 'contentBase64'], { fileName: fileName(200), mediaType: { type: 'string', enum: documentTypes }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } }),
     },
   }, async (request, reply) => reply.code(201).send(await uploadDocument(ctx, who(request), request.params.id, request.body as Parameters<typeof uploadDocument>[3])));
 

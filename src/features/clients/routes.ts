@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fieldGroups, type FieldGroup } from '../../core/policy/policy.ts';
 import { genders } from '../../core/codes.ts';
-import { idParams, optionalText } from '../../server/schemaParts.ts';
+import { headerText } from '../../server/inputText.ts';
+import { idParams, name, optionalText } from '../../server/schemaParts.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
 
 type IdParams = { Params: { id: string } };
@@ -20,7 +21,7 @@ export async function clientRoutes(app: FastifyInstance) {
       body: {
         type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
         properties: {
-          name: { type: 'string', minLength: 1, maxLength: 200 },
+          name: name(200, 1),
           birthDate: { type: 'string', format: 'date' },
           gender: { type: 'string', enum: [...genders] },
           nationality: { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' },
@@ -63,9 +64,7 @@ export async function clientRoutes(app: FastifyInstance) {
       },
     },
   }, async (request) => {
-    const header = request.headers[REASON_HEADER];
-    const reason = typeof header === 'string' && header.trim() ? decodeURIComponent(header).trim() : null;
-    return readClient(ctx, who(request), request.params.id, reason);
+    return readClient(ctx, who(request), request.params.id, headerText(request, REASON_HEADER));
   });
 
   app.put<IdParams>('/api/v1/clients/:id/shares', {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expertAuthorities, identificationOutcomes } from '../../core/codes.ts';
-import { createdResponse, date, emptyResponse, idParams, objectBody, uuid } from '../../server/schemaParts.ts';
+import { createdResponse, date, emptyResponse, idParams, name, objectBody, uuid } from '../../server/schemaParts.ts';
 import { addExpert, decideIdentification, identificationQueue, recordStatement, requestIdentification, setMeetingDate } from './service.ts';
 
 type Params = { Params: { id: string; expertId: string } };
@@ -17,7 +17,7 @@ export async function identificationRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/identification/experts', {
     config: write,
-    schema: { tags: ['identification'], params: idParams, response: createdResponse, body: objectBody(['authority', 'memberName'], { authority: { type: 'string', enum: [...expertAuthorities] }, memberName: { type: 'string', minLength: 1, maxLength: 200 } }) },
+    schema: { tags: ['identification'], params: idParams, response: createdResponse, body: objectBody(['authority', 'memberName'], { authority: { type: 'string', enum: [...expertAuthorities] }, memberName: name(200, 1) }) },
   }, async (request, reply) => reply.code(201).send(await addExpert(ctx, who(request), request.params.id, request.body as { authority: string; memberName: string })));
 
   app.put<Params>('/api/v1/clients/:id/identification/experts/:expertId/statement', {
