@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { AppContext, ApiRoute } from './context.ts';
 import { notFound } from '../core/errors.ts';
-import { registerErrorHandling, errorResponseSchema } from './errors.ts';
+import { registerErrorHandling, errorResponseSchema, frameworkErrors } from './errors.ts';
+import { registerInputText } from './inputText.ts';
 import { registerRequestContext } from './requestContext.ts';
 import { registerHostCheck, registerSecurity } from './security.ts';
 import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
@@ -32,6 +33,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.POLKU_TRUST_PROXY === '1',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
+    frameworkErrors,
   });
   app.decorate('polku', ctx);
   registerHostCheck(app);
@@ -45,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   registerFieldGroupFilter(app);
   // Repeated refusals counted in memory are written before the server stops.
   app.addHook('onClose', async () => refusalLog(ctx.db, ctx.keyring.auditKey).flush(true));
+  registerInputText(app);
 
   // Every error response has the one shape; declare it for the OpenAPI document.
   // The route list lets the permission test prove that every API route is in its table.

@@ -1,3 +1,5 @@
+import { BIDI_CONTROL_CLASS } from '../core/textRules.ts';
+
 /** JSON-schema pieces every feature's routes use, so each rule is written once. */
 export const uuid = { type: 'string', format: 'uuid' } as const;
 export const date = { type: 'string', format: 'date' } as const;
@@ -7,6 +9,18 @@ export const text = (maxLength: number, minLength = 0) => ({ type: 'string', min
 export const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
 export const optionalText = (maxLength: number) => nullable({ type: 'string', maxLength });
 export const optionalDate = nullable(date);
+/**
+ * A name (of a person or an organisation): text without bidirectional overrides or isolates,
+ * which would show it as something else (core/textRules.ts). Control characters are refused for
+ * every string of a request (inputText.ts).
+ */
+const NAME_PATTERN = `^[^${BIDI_CONTROL_CLASS}]*$`;
+export const name = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength, pattern: NAME_PATTERN });
+export const optionalName = (maxLength: number) => nullable(name(maxLength));
+
+/** The patterns above stand for rules with problems of their own, named in `errors.field.<problem>`. */
+export const patternProblems: Record<string, string> = { [NAME_PATTERN]: 'bidi_control' };
+
 export const codeOf = (codes: readonly string[]) => ({ type: 'string', enum: [...codes] });
 
 /** A request body that accepts exactly the named properties. */

@@ -1,4 +1,4 @@
-import { idParams } from '../../server/schemaParts.ts';
+import { idParams, name } from '../../server/schemaParts.ts';
 import { roles } from '../../core/policy/policy.ts';
 import { languages } from '../../core/i18n/i18n.ts';
 
@@ -15,7 +15,7 @@ export const accountSchema = {
 } as const;
 
 const editable = {
-  displayName: { type: 'string', minLength: 1, maxLength: 200 },
+  displayName: name(200, 1),
   role: { type: 'string', enum: [...roles] },
   title: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'null' }] },
   officeId: nullableId,

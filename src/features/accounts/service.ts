@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import { hashPassword, passwordMatches, passwordProblem } from '../auth/passwords.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import { findAccountById, findAccountByUsername, publicAccount } from './queries.ts';
+import { requireKnownPlacement } from '../organisations/references.ts';
 
 export interface AccountInput {
   username: string;
@@ -37,6 +38,7 @@ export function generatePassword(): string {
 
 export async function createAccount(ctx: AppContext, who: Who, input: AccountInput, password = generatePassword()) {
   checkPlacement(input);
+  await requireKnownPlacement(ctx.db, input);
   const problem = passwordProblem(password, input.username);
   if (problem) throw new AppError(400, problem);
   if (await findAccountByUsername(ctx.db, input.username)) throw new AppError(409, 'username_taken');
@@ -59,6 +61,7 @@ export async function updateAccount(ctx: AppContext, who: Who, id: string, chang
     decidesAdmissions: changes.decidesAdmissions ?? (changes.role && changes.role !== 'caseworker' ? false : account.decides_admissions),
   };
   checkPlacement(next);
+  await requireKnownPlacement(ctx.db, next);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({
       display_name: changes.displayName ?? account.display_name, role: next.role, title: changes.title !== undefined ? changes.title : account.title,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons } from '../../core/codes.ts';
-import { createdResponse, date, emptyResponse, fileResponse, idParams, objectBody, optionalDate, optionalString, optionalText, responseList, string, uuid } from '../../server/schemaParts.ts';
+import { createdResponse, date, emptyResponse, fileResponse, idParams, objectBody, optionalDate, optionalName, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
 import { attachmentDisposition } from '../../core/fileNames.ts';
 import { documentTypes, downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
 import { whoOf } from '../../server/requestContext.ts';
@@ -20,12 +20,12 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/services', {
     config: write,
-    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }) },
+    schema: { tags: ['casework'], params: idParams, response: createdResponse, body: objectBody(['service', 'requestedOn'], { service: { type: 'string', enum: [...statutoryServices] }, requestedOn: date, arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalName(200) }) },
   }, async (request, reply) => reply.code(201).send(await recordService(ctx, whoOf(request), request.params.id, request.body as ServiceInput)));
 
   app.patch<Params>('/api/v1/clients/:id/services/:itemId', {
     config: write,
-    schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalText(200) }), minProperties: 1 } },
+    schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalName(200) }), minProperties: 1 } },
   }, async (request, reply) => {
     await updateService(ctx, whoOf(request), request.params.id, request.params.itemId, request.body as { arrangedOn?: string | null });
     return reply.code(204).send();

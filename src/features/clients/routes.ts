@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fieldGroups, type FieldGroup } from '../../core/policy/policy.ts';
 import { genders } from '../../core/codes.ts';
-import { idParams, optionalText } from '../../server/schemaParts.ts';
+import { idParams, name, optionalText } from '../../server/schemaParts.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { accessReason, accessReasonHeaders } from './accessReason.ts';
@@ -20,7 +20,7 @@ export async function clientRoutes(app: FastifyInstance) {
       body: {
         type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
         properties: {
-          name: { type: 'string', minLength: 1, maxLength: 200 },
+          name: name(200, 1),
           birthDate: { type: 'string', format: 'date' },
           gender: { type: 'string', enum: [...genders] },
           nationality: { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' },

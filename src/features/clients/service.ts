@@ -7,6 +7,7 @@ import type { AppContext } from '../../server/context.ts';
 import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queries.ts';
 import { auditWho, grant, openClient, type Who } from './access.ts';
 import { recordParts } from './recordParts.ts';
+import { requireKnownPlacement } from '../organisations/references.ts';
 
 export interface NewClient {
   name: string;
@@ -22,6 +23,7 @@ export interface NewClient {
 export async function createClient(ctx: AppContext, who: Who, input: NewClient) {
   const officeId = input.officeId ?? who.actor.officeId;
   if (!officeId) throw new AppError(400, 'office_required');
+  await requireKnownPlacement(ctx.db, { officeId });
   const id = randomUUID();
   const groups: FieldGroup[] = input.contact || input.whereabouts ? ['identity', 'contact'] : ['identity'];
   await ctx.db.transaction().execute(async (trx) => {
@@ -74,7 +76,7 @@ export async function shareClient(ctx: AppContext, who: Who, id: string, organis
   if (!client) throw notFound();
   const { relationship } = await relationshipTo(ctx.db, who.actor, client);
   if (who.actor.role !== 'director' && relationship !== 'assigned') throw new AppError(403, 'forbidden');
-  if (!(await ctx.db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst())) throw new AppError(400, 'unknown_organisation');
+  await requireKnownPlacement(ctx.db, { organisationId });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('client_shares').where('client_id', '=', id).where('organisation_id', '=', organisationId).execute();
     if (fieldGroups.length > 0) await trx.insertInto('client_shares').values({ client_id: id, organisation_id: organisationId, field_groups: fieldGroups }).execute();

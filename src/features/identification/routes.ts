@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expertAuthorities, identificationOutcomes } from '../../core/codes.ts';
-import { createdResponse, date, emptyResponse, idParams, integer, objectBody, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
+import { createdResponse, date, emptyResponse, idParams, integer, name, objectBody, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
 import { inGroup } from '../../server/fieldGroupFilter.ts';
 import { addExpert, decideIdentification, identificationQueue, recordStatement, requestIdentification, setMeetingDate } from './service.ts';
 import { whoOf } from '../../server/requestContext.ts';
@@ -18,7 +18,7 @@ export async function identificationRoutes(app: FastifyInstance) {
 
   app.post<Params>('/api/v1/clients/:id/identification/experts', {
     config: write,
-    schema: { tags: ['identification'], params: idParams, response: createdResponse, body: objectBody(['authority', 'memberName'], { authority: { type: 'string', enum: [...expertAuthorities] }, memberName: { type: 'string', minLength: 1, maxLength: 200 } }) },
+    schema: { tags: ['identification'], params: idParams, response: createdResponse, body: objectBody(['authority', 'memberName'], { authority: { type: 'string', enum: [...expertAuthorities] }, memberName: name(200, 1) }) },
   }, async (request, reply) => reply.code(201).send(await addExpert(ctx, whoOf(request), request.params.id, request.body as { authority: string; memberName: string })));
 
   app.put<Params>('/api/v1/clients/:id/identification/experts/:expertId/statement', {

@@ -2,7 +2,7 @@ import {
   consentGivers, consentMethods, exploitationPurposes, exploitationPlaces, genders, isicSections, meansOfControl, recruitmentMethods,
   referralSources, replyChannels, residenceStatuses,
 } from '../../core/codes.ts';
-import { date, nullable, optionalString, responseList as list, responseObject as object, string, text, uuid } from '../../server/schemaParts.ts';
+import { date, name, nullable, optionalName, optionalString, responseList as list, responseObject as object, string, text, uuid } from '../../server/schemaParts.ts';
 import { inGroup } from '../../server/fieldGroupFilter.ts';
 
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
@@ -13,7 +13,7 @@ const languageList = { type: 'array', maxItems: 10, uniqueItems: true, items: { 
 const person = {
   type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
   properties: {
-    name: text(200, 1), birthDate: date, birthDateEstimated: { type: 'boolean' }, gender: { type: 'string', enum: [...genders] }, nationality,
+    name: name(200, 1), birthDate: date, birthDateEstimated: { type: 'boolean' }, gender: { type: 'string', enum: [...genders] }, nationality,
     languages: languageList, interpreterNeeded: { type: 'boolean' }, contact: nullable(text(2000)), whereabouts: nullable(text(2000)),
     safePlace: nullable({ type: 'boolean' }), acuteThreat: nullable({ type: 'boolean' }),
   },
@@ -48,7 +48,7 @@ export const referralBody = {
   type: 'object', additionalProperties: false, required: ['source', 'person', 'consent'],
   properties: {
     source: { type: 'string', enum: [...referralSources] },
-    referrerName: nullable(text(200)),
+    referrerName: optionalName(200),
     officeId: nullable(text(64, 1)),
     person,
     children: { type: 'array', maxItems: 15, items: { type: 'object', additionalProperties: false, required: ['birthDate'], properties: { birthDate: date } } },
@@ -66,7 +66,7 @@ export const publicReferralBody = {
   type: 'object', additionalProperties: false, required: ['language', 'name', 'gender', 'nationality', 'replyChannel', 'consent'],
   properties: {
     language: { type: 'string', enum: [...publicLanguages] },
-    name: text(200, 1),
+    name: name(200, 1),
     birthYear: { type: 'integer', minimum: 1900, maximum: 2100 },
     gender: { type: 'string', enum: [...genders] },
     nationality,
