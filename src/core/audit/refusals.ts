@@ -7,9 +7,10 @@ import { appendAudit, type AuditEntry } from './audit.ts';
  * - The first refusal of a kind (actor, action, client, what was refused, address) in a ten-minute
  *   window is written at once; identical ones after it in that window are counted, and the count
  *   (`repeats`) is written as one entry when the window closes.
- * - Across all kinds (a flood from many addresses), at most 60 entries a minute are written; the
- *   refusals left out are counted (`unlogged`) and go with the next entry written.
- * So the log grows by at most 60 refusal entries a minute, however many requests come. Kept in
+ * - Across all kinds, at most 60 entries a minute are written for one account, and 60 for everyone
+ *   not logged in together (a flood from many addresses); the refusals left out are counted
+ *   (`unlogged`) and go with the next entry written for them.
+ * So no one can make the log grow faster than that, however many requests they send. Kept in
  * memory, per server: counts not yet written are written when the server stops.
  */
 export interface RefusalLimits { windowMs: number; perMinute: number; maxKinds: number }
@@ -20,7 +21,7 @@ type Refusal = Omit<AuditEntry, 'outcome'>;
 
 export class RefusalLog {
   private readonly kinds = new Map<string, Pending>();
-  private minute = { start: 0, written: 0, unlogged: 0 };
+  private readonly minutes = new Map<string, { start: number; written: number; unlogged: number }>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -43,17 +44,27 @@ export class RefusalLog {
       return;
     }
     if (known) await this.writeRepeats(key, known);
-    if (now - this.minute.start >= 60_000) this.minute = { start: now, written: 0, unlogged: this.minute.unlogged };
-    if (this.minute.written >= this.limits.perMinute) {
-      this.minute.unlogged++;
+    const minute = this.minuteOf(entry.actorId ?? 'not logged in', now);
+    if (minute.written >= this.limits.perMinute) {
+      minute.unlogged++;
       return;
     }
-    this.minute.written++;
-    const { unlogged } = this.minute;
-    this.minute.unlogged = 0;
+    minute.written++;
+    const { unlogged } = minute;
+    minute.unlogged = 0;
     await this.write(unlogged ? { ...entry, details: { ...entry.details, unlogged } } : entry);
     if (this.kinds.size >= this.limits.maxKinds) await this.flush(true);
     this.kinds.set(key, { entry, since: now, repeats: 0 });
+  }
+
+  private minuteOf(who: string, now: number) {
+    let minute = this.minutes.get(who);
+    if (!minute || now - minute.start >= 60_000) {
+      if (!minute && this.minutes.size >= this.limits.maxKinds) this.minutes.clear();
+      minute = { start: now, written: 0, unlogged: minute?.unlogged ?? 0 };
+      this.minutes.set(who, minute);
+    }
+    return minute;
   }
 
   /** Writes the counts of closed windows (every window when `all`): on a timer and when the server stops. */
