@@ -33,7 +33,8 @@ export function registerRequestContext(app: FastifyInstance) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const live = await findLiveSession(app.polku.db, token);
-    if (!live || live.account.disabled_at) return;
+    // An account whose access waits for a director's confirmation has no session to use (see createAccount).
+    if (!live || live.account.disabled_at || live.account.awaits_confirmation) return;
     const { session, account } = live;
     request.session = session;
     request.account = account;

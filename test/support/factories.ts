@@ -22,7 +22,7 @@ const placement: Record<Role, { officeId?: string; organisationId?: string }> = 
 
 export async function makeAccount(ctx: AppContext, role: Role, overrides: { officeId?: string; organisationId?: string } = {}) {
   const username = uniqueName(role);
-  const { account, initialPassword } = await createAccount(ctx, system, { username, displayName: `Test ${role}`, role, ...placement[role], ...overrides });
+  const { account, initialPassword } = await createAccount(ctx, system, { username, displayName: `Test ${role}`, role, ...placement[role], ...overrides }, { direct: true });
   const row = (await findAccountById(ctx.db, account.id))!;
   return { ...account, password: initialPassword, actor: actorOf(row) };
 }

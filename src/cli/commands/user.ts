@@ -21,7 +21,7 @@ export async function userCommand(args: string[]): Promise<number> {
       const { initialPassword } = await createAccount(ctx, commandLine, {
         username, displayName: values.name!, role: values.role as Role, title: values.title ?? null,
         officeId: values.office ?? null, organisationId: values.organisation ?? null, language: values.language,
-      });
+      }, { direct: true });
       say('user_created', { username, password: initialPassword });
       return 0;
     });

@@ -28,6 +28,26 @@ export interface AccountsTable {
   /** A designated official who may decide admissions, besides the director. */
   decides_admissions: Generated<boolean>;
   created_at: Generated<Date>;
+  /** A new account whose access to client data waits for a director's confirmation: it cannot log in yet. */
+  awaits_confirmation: Generated<boolean>;
+}
+
+/** A change to an account's access asked by an administrator and decided by a director. */
+export interface AccountGrantsTable {
+  id: string;
+  account_id: string;
+  role: string;
+  office_id: string | null;
+  organisation_id: string | null;
+  decides_admissions: boolean;
+  /** The account was created with this grant and has had no access before it. */
+  new_account: boolean;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  /** `pending`, `confirmed`, `refused`, or `replaced` by a newer change to the same account. */
+  status: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -180,6 +200,7 @@ export interface DB {
   offices: OfficesTable;
   organisations: OrganisationsTable;
   accounts: AccountsTable;
+  account_grants: AccountGrantsTable;
   sessions: SessionsTable;
   login_address_failures: LoginAddressFailuresTable;
   login_username_failures: LoginUsernameFailuresTable;
@@ -191,4 +212,5 @@ export interface DB {
 }
 
 export type Account = Selectable<AccountsTable>;
+export type AccountGrant = Selectable<AccountGrantsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

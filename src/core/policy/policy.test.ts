@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, clientAccess, fieldGroups, roles, type Actor, type Role } from './policy.ts';
+import { actions, can, clientAccess, fieldGroups, grantNeedsConfirmation, readsClientData, roles, type Actor, type Role } from './policy.ts';
 
 const actor = (role: Role): Actor => ({ id: 'a', role, officeId: 'helsinki', organisationId: role === 'partner' ? 'riku' : null });
 
@@ -42,5 +42,24 @@ describe('the permission policy', () => {
   it('lets a nurse, not a caseworker, write health data', () => {
     expect(clientAccess(actor('nurse'), 'assigned').write).toContain('health');
     expect(clientAccess(actor('caseworker'), 'assigned').write).not.toContain('health');
+  });
+});
+
+describe('separation of duties', () => {
+  it('counts as reading client data exactly the roles with a client grant', () => {
+    expect(roles.filter(readsClientData)).toEqual(['director', 'caseworker', 'nurse', 'coach', 'partner']);
+  });
+
+  it('needs a second person for a change that opens client data, and none for one that closes it', () => {
+    const at = (role: Role, changes: Partial<Actor> = {}): Actor => ({ ...actor(role), ...changes });
+    expect(grantNeedsConfirmation(at('administrator'), at('director'))).toBe(true);
+    expect(grantNeedsConfirmation(null, at('coach'))).toBe(true);
+    expect(grantNeedsConfirmation(at('caseworker'), at('nurse'))).toBe(true);
+    expect(grantNeedsConfirmation(at('caseworker'), at('caseworker', { officeId: 'tampere' }))).toBe(true);
+    expect(grantNeedsConfirmation(at('caseworker'), at('caseworker', { designatedOfficial: true }))).toBe(true);
+    expect(grantNeedsConfirmation(at('caseworker', { designatedOfficial: true }), at('caseworker'))).toBe(false);
+    expect(grantNeedsConfirmation(at('director'), at('caseworker'))).toBe(false);
+    expect(grantNeedsConfirmation(at('director'), at('researcher'))).toBe(false);
+    expect(grantNeedsConfirmation(at('caseworker'), at('administrator'))).toBe(false);
   });
 });

@@ -26,6 +26,8 @@ export interface Actor {
 /** Actions that are not about one client's fields. */
 const actionRoles = {
   'accounts.manage': ['administrator'],
+  // Separation of duties: what an administrator asks that would open client data, a director decides.
+  'accounts.confirmGrants': ['director'],
   // The register in and out as an exchange file: pseudonymous lines, no names or contact details.
   'exchange.import': ['administrator'],
   'exchange.export': ['administrator'],
@@ -149,6 +151,34 @@ export function clientAccess(actor: Actor, relationship: Relationship, sharedGro
   const narrow = (groups: readonly FieldGroup[]) =>
     actor.role === 'partner' ? groups.filter((group) => sharedGroups.includes(group)) : [...groups];
   return { relationship, read: narrow(grant.read), write: narrow(grant.write), reasonRequired: grant.reasonRequired };
+}
+
+/** A role whose grants read some part of a client's record. */
+export function readsClientData(role: Role): boolean {
+  return Object.values(clientGrants[role]).some((grant) => grant.read.length > 0);
+}
+
+const relationships: Relationship[] = ['assigned', 'shared', 'office', 'none'];
+const within = <T>(some: readonly T[], others: readonly T[]) => some.every((item) => others.includes(item));
+
+/**
+ * Whether changing an account from `from` to `to` needs a second person (separation of duties):
+ * when `to` reads client data and may do, read or write anything `from` may not, or stands in
+ * another office or organisation (other clients are then its office's or shared with it).
+ * `from` is null for an account that has had no access yet. A change that only takes access
+ * away needs no one else.
+ */
+export function grantNeedsConfirmation(from: Actor | null, to: Actor): boolean {
+  if (!readsClientData(to.role)) return false;
+  if (from === null || !readsClientData(from.role)) return true;
+  if (from.officeId !== to.officeId || from.organisationId !== to.organisationId) return true;
+  if (actions.some((action) => can(to, action) && !can(from, action))) return true;
+  return relationships.some((relationship) => {
+    const before = clientAccess(from, relationship, fieldGroups);
+    const after = clientAccess(to, relationship, fieldGroups);
+    return !within(after.read, before.read) || !within(after.write, before.write) || (before.reasonRequired && !after.reasonRequired)
+      || !within(readableSensitivities(to, relationship), readableSensitivities(from, relationship));
+  });
 }
 
 /**

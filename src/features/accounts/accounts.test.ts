@@ -25,9 +25,9 @@ const countAccounts = async () => Number((await ctx.db.selectFrom('accounts').se
 
 describe('account administration', () => {
   it('creates an account with a one-time first password hashed with argon2id', async () => {
-    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, { username: 'New.Worker@Polku.test', displayName: 'New Worker', role: 'caseworker', officeId: 'tampere' });
+    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, { username: 'New.Worker@Polku.test', displayName: 'New Worker', role: 'researcher' });
     expect(created.status).toBe(201);
-    expect(created.body.account).toMatchObject({ username: 'new.worker@polku.test', role: 'caseworker', officeId: 'tampere', mfaEnabled: false });
+    expect(created.body.account).toMatchObject({ username: 'new.worker@polku.test', role: 'researcher', mfaEnabled: false, awaitsConfirmation: false, pendingGrant: null });
     expect(created.body.initialPassword.length).toBeGreaterThanOrEqual(12);
     const row = await ctx.db.selectFrom('accounts').select('password_hash').where('id', '=', created.body.account.id).executeTakeFirstOrThrow();
     expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
@@ -78,8 +78,8 @@ describe('account administration', () => {
     expect((await injectJson(app, 'POST', `/api/v1/admin/accounts/${worker.id}/end-sessions`, headers)).body.ended).toBe(2);
     expect((await injectJson(app, 'GET', '/api/v1/clients', workerHeaders)).status).toBe(401);
     const again = await sessionFor(ctx, worker.id);
-    const changed = await injectJson(app, 'PATCH', `/api/v1/admin/accounts/${worker.id}`, headers, { role: 'director' });
-    expect(changed.body.role).toBe('director');
+    const changed = await injectJson(app, 'PATCH', `/api/v1/admin/accounts/${worker.id}`, headers, { role: 'researcher' });
+    expect(changed.body.role).toBe('researcher');
     expect((await injectJson(app, 'GET', '/api/v1/clients', again)).status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import type { Database } from '../../core/db/database.ts';
-import type { Account } from '../../core/db/types.ts';
+import type { Account, AccountGrant } from '../../core/db/types.ts';
 import type { Actor, Role } from '../../core/policy/policy.ts';
 
 export const findAccountById = (db: Database, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -7,12 +7,15 @@ export const findAccountById = (db: Database, id: string) => db.selectFrom('acco
 export const findAccountByUsername = (db: Database, username: string) =>
   db.selectFrom('accounts').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
 
+export const pendingGrantOf = (db: Database, accountId: string) =>
+  db.selectFrom('account_grants').selectAll().where('account_id', '=', accountId).where('status', '=', 'pending').executeTakeFirst();
+
 export function actorOf(account: Account): Actor {
   return { id: account.id, role: account.role as Role, officeId: account.office_id, organisationId: account.organisation_id, designatedOfficial: account.decides_admissions };
 }
 
 /** What an account may show of itself and what an administrator sees of accounts: never secrets. */
-export function publicAccount(account: Account) {
+export function publicAccount(account: Account, pendingGrant: AccountGrant | null = null) {
   return {
     id: account.id,
     username: account.username,
@@ -26,5 +29,10 @@ export function publicAccount(account: Account) {
     disabled: account.disabled_at !== null,
     decidesAdmissions: account.decides_admissions,
     lockedUntil: account.locked_until ? new Date(account.locked_until).toISOString() : null,
+    awaitsConfirmation: account.awaits_confirmation,
+    pendingGrant: pendingGrant && {
+      id: pendingGrant.id, role: pendingGrant.role, officeId: pendingGrant.office_id, organisationId: pendingGrant.organisation_id,
+      decidesAdmissions: pendingGrant.decides_admissions, requestedAt: new Date(pendingGrant.requested_at).toISOString(),
+    },
   };
 }

@@ -4,13 +4,35 @@ import { languages } from '../../core/i18n/i18n.ts';
 
 const nullableId = { anyOf: [{ type: 'string', minLength: 1, maxLength: 64 }, { type: 'null' }] };
 
+const nullableString = { type: ['string', 'null'] };
+
+/** A change to an account that waits for a director. */
+const pendingGrantSchema = {
+  anyOf: [{ type: 'null' }, {
+    type: 'object', additionalProperties: false,
+    properties: { id: { type: 'string' }, role: { type: 'string' }, officeId: nullableString, organisationId: nullableString, decidesAdmissions: { type: 'boolean' }, requestedAt: { type: 'string' } },
+  }],
+};
+
 export const accountSchema = {
   type: 'object',
+  additionalProperties: false,
   properties: {
     id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' },
     title: { type: ['string', 'null'] }, officeId: { type: ['string', 'null'] }, organisationId: { type: ['string', 'null'] },
     language: { type: 'string' }, mfaEnabled: { type: 'boolean' }, disabled: { type: 'boolean' }, lockedUntil: { type: ['string', 'null'] },
-    decidesAdmissions: { type: 'boolean' },
+    decidesAdmissions: { type: 'boolean' }, awaitsConfirmation: { type: 'boolean' }, pendingGrant: pendingGrantSchema,
+  },
+} as const;
+
+export const grantSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' }, accountId: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' },
+    currentRole: nullableString, role: { type: 'string' }, officeId: nullableString, organisationId: nullableString, decidesAdmissions: { type: 'boolean' },
+    newAccount: { type: 'boolean' }, requestedBy: nullableString, requestedAt: { type: 'string' }, status: { type: 'string' },
+    decidedBy: nullableString, decidedAt: nullableString, decidable: { type: 'boolean' },
   },
 } as const;
 

@@ -1,11 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import type { Role } from '../../core/policy/policy.ts';
+import { grantNeedsConfirmation, type Role } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { hashPassword, passwordMatches, passwordProblem } from '../auth/passwords.ts';
 import { endAllSessions } from '../auth/sessions.ts';
-import { findAccountById, findAccountByUsername, publicAccount } from './queries.ts';
+import { actorWith, replacePendingGrant, requestGrant, type Access } from './grants.ts';
+import { actorOf, findAccountById, findAccountByUsername, pendingGrantOf, publicAccount } from './queries.ts';
 import { requireKnownPlacement } from '../organisations/references.ts';
 
 export interface AccountInput {
@@ -23,10 +24,11 @@ export interface AccountInput {
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
 
 /** Partners belong to an organisation; assistance-system staff to an office. */
-function checkPlacement(input: Pick<AccountInput, 'role' | 'officeId' | 'organisationId' | 'decidesAdmissions'>) {
+async function checkPlacement(ctx: AppContext, input: Pick<AccountInput, 'role' | 'officeId' | 'organisationId' | 'decidesAdmissions'>) {
   if (input.role === 'partner' && !input.organisationId) throw new AppError(400, 'organisation_required');
   if (['director', 'caseworker', 'nurse'].includes(input.role) && !input.officeId) throw new AppError(400, 'office_required');
   if (input.decidesAdmissions && input.role !== 'caseworker') throw new AppError(400, 'designation_for_caseworkers');
+  await requireKnownPlacement(ctx.db, input);
 }
 
 /** A generated first password, shown once to the administrator who hands it over. */
@@ -36,43 +38,73 @@ export function generatePassword(): string {
   return `${chunk()}-${chunk()}-${chunk()}`;
 }
 
-export async function createAccount(ctx: AppContext, who: Who, input: AccountInput, password = generatePassword()) {
-  checkPlacement(input);
-  await requireKnownPlacement(ctx.db, input);
+/**
+ * A new account. One whose role reads client data waits for a director's confirmation and cannot
+ * log in until then: it has never had a session, so nothing it holds has to be taken back, and the
+ * person is told at login why they cannot go on. `direct` is for an operator on the server (the
+ * `polku user create` command) and the demo installation, who are not the administrator of the web.
+ */
+export async function createAccount(ctx: AppContext, who: Who, input: AccountInput, { direct = false }: { direct?: boolean } = {}) {
+  await checkPlacement(ctx, input);
+  const password = generatePassword();
   const problem = passwordProblem(password, input.username);
   if (problem) throw new AppError(400, problem);
   if (await findAccountByUsername(ctx.db, input.username)) throw new AppError(409, 'username_taken');
   const id = randomUUID();
+  const access: Access = { role: input.role, officeId: input.officeId ?? null, organisationId: input.organisationId ?? null, decidesAdmissions: input.decidesAdmissions ?? false };
+  const waits = !direct && grantNeedsConfirmation(null, actorWith(id, access));
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('accounts').values({
       id, username: input.username.trim().toLowerCase(), display_name: input.displayName, role: input.role, title: input.title ?? null,
-      office_id: input.officeId ?? null, organisation_id: input.organisationId ?? null, language: input.language ?? 'fi', password_hash: passwordHash,
-      decides_admissions: input.decidesAdmissions ?? false,
+      office_id: access.officeId, organisation_id: access.organisationId, language: input.language ?? 'fi', password_hash: passwordHash,
+      decides_admissions: access.decidesAdmissions, awaits_confirmation: waits,
     }).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.create', outcome: 'succeeded', details: { account: id, role: input.role } });
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.create', outcome: 'succeeded', details: { account: id, role: input.role, awaitsConfirmation: waits } });
+    if (waits) await requestGrant(trx, ctx, who, id, access, true);
   });
-  return { account: publicAccount((await findAccountById(ctx.db, id))!), initialPassword: password };
+  return { account: await accountView(ctx, id), initialPassword: password };
 }
 
+/**
+ * Changes an account. Its own role, placement or designation nobody changes (separation of duties).
+ * A change that opens client data becomes a pending grant for a director, and the rest of the
+ * change (name, title, language) is made at once; a change that opens nothing, or only takes away,
+ * is made at once and ends the account's sessions.
+ */
 export async function updateAccount(ctx: AppContext, who: Who, id: string, changes: Partial<Omit<AccountInput, 'username'>>) {
   const account = await requireAccount(ctx, id);
-  const next = { role: (changes.role ?? account.role) as Role, officeId: changes.officeId !== undefined ? changes.officeId : account.office_id, organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id,
+  const role = (changes.role ?? account.role) as Role;
+  const next: Access = {
+    role, officeId: changes.officeId !== undefined ? changes.officeId : account.office_id, organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id,
     decidesAdmissions: changes.decidesAdmissions ?? (changes.role && changes.role !== 'caseworker' ? false : account.decides_admissions),
   };
-  checkPlacement(next);
-  await requireKnownPlacement(ctx.db, next);
+  await checkPlacement(ctx, next);
+  const accessChanged = next.role !== account.role || next.officeId !== account.office_id || next.organisationId !== account.organisation_id || next.decidesAdmissions !== account.decides_admissions;
+  if (accessChanged && id === who.actorId) {
+    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'denied', details: { account: id, reason: 'own_access', changed: Object.keys(changes).sort() } });
+    throw new AppError(403, 'cannot_change_own_access');
+  }
+  // An account still waiting for its first confirmation has no access to compare with.
+  const current = account.awaits_confirmation ? null : actorOf(account);
+  const waits = accessChanged && grantNeedsConfirmation(current, actorWith(id, next));
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({
-      display_name: changes.displayName ?? account.display_name, role: next.role, title: changes.title !== undefined ? changes.title : account.title,
-      office_id: next.officeId, organisation_id: next.organisationId, language: changes.language ?? account.language,
-      decides_admissions: next.decidesAdmissions,
+      display_name: changes.displayName ?? account.display_name, title: changes.title !== undefined ? changes.title : account.title, language: changes.language ?? account.language,
     }).where('id', '=', id).execute();
-    // A changed role or placement changes what the person may see: their open sessions end.
-    if (next.role !== account.role || next.officeId !== account.office_id || next.organisationId !== account.organisation_id || next.decidesAdmissions !== account.decides_admissions) await endAllSessions(trx, id);
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'succeeded', details: { account: id, changed: Object.keys(changes).sort() } });
+    if (waits) await requestGrant(trx, ctx, who, id, next, account.awaits_confirmation);
+    else if (accessChanged) {
+      // Nothing here opens client data (grantNeedsConfirmation), so a waiting new account may now log in.
+      await trx.updateTable('accounts').set({
+        role: next.role, office_id: next.officeId, organisation_id: next.organisationId, decides_admissions: next.decidesAdmissions, awaits_confirmation: false,
+      }).where('id', '=', id).execute();
+      await replacePendingGrant(trx, id);
+      // A changed role or placement changes what the person may see: their open sessions end.
+      await endAllSessions(trx, id);
+    }
+    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'succeeded', details: { account: id, changed: Object.keys(changes).sort(), awaitsConfirmation: waits } });
   });
-  return publicAccount((await findAccountById(ctx.db, id))!);
+  return accountView(ctx, id);
 }
 
 export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, disabled: boolean) {
@@ -83,7 +115,7 @@ export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, 
     if (disabled) await endAllSessions(trx, id);
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: disabled ? 'accounts.disable' : 'accounts.enable', outcome: 'succeeded', details: { account: id } });
   });
-  return publicAccount((await findAccountById(ctx.db, id))!);
+  return accountView(ctx, id);
 }
 
 /** The administrator confirms with their own password: a hijacked admin session alone cannot take over accounts. */
@@ -101,7 +133,7 @@ export async function resetMfa(ctx: AppContext, who: Who, id: string, adminPassw
     await endAllSessions(trx, id);
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.reset_mfa', outcome: 'succeeded', details: { account: id } });
   });
-  return publicAccount((await findAccountById(ctx.db, id))!);
+  return accountView(ctx, id);
 }
 
 export async function endSessionsOf(ctx: AppContext, who: Who, id: string) {
@@ -123,6 +155,10 @@ export async function changeOwnPassword(ctx: AppContext, who: Who & { actorId: s
     await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', account.id).execute();
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.change_password', outcome: 'succeeded' });
   });
+}
+
+async function accountView(ctx: AppContext, id: string) {
+  return publicAccount((await findAccountById(ctx.db, id))!, (await pendingGrantOf(ctx.db, id)) ?? null);
 }
 
 async function requireAccount(ctx: AppContext, id: string) {

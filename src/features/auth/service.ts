@@ -27,6 +27,11 @@ export async function loginWithPassword(ctx: AppContext, input: { username: stri
     const details = account ? undefined : { reason: found ? 'disabled' : 'unknown_account' };
     return recordFailure(ctx, found ?? null, input.username, 'auth.login', input.ip, details);
   }
+  // Told only after the right password: a stranger does not learn that the account exists or waits.
+  if (account.awaits_confirmation) {
+    await appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'auth.login', outcome: 'failed', actorId: account.id, actorRole: account.role, ip: input.ip, details: { reason: 'awaiting_confirmation' } });
+    throw new AppError(403, 'account_awaits_confirmation');
+  }
   await attemptSucceeded(ctx.db, account.username, input.ip);
   return ctx.db.transaction().execute(async (trx) => {
     const stage = account.totp_enabled ? 'mfa_verify' : 'mfa_enrol';
@@ -99,7 +104,7 @@ async function completeLogin(ctx: AppContext, trx: AppContext['db'], session: Se
 async function requireStage(ctx: AppContext, session: SessionRow, stage: string): Promise<Account> {
   if (session.stage !== stage) throw new AppError(409, 'wrong_login_step');
   const account = await findAccountById(ctx.db, session.account_id);
-  if (!account || account.disabled_at) throw new AppError(401, 'invalid_credentials');
+  if (!account || account.disabled_at || account.awaits_confirmation) throw new AppError(401, 'invalid_credentials');
   return account;
 }
 

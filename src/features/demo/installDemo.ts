@@ -49,7 +49,7 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
   const system = { actorId: null, actorRole: 'system', ip: null };
   const credentials = [];
   for (const account of demoAccounts) {
-    const { initialPassword } = await createAccount(ctx, system, account);
+    const { initialPassword } = await createAccount(ctx, system, account, { direct: true });
     credentials.push({ username: account.username, role: account.role, password: initialPassword });
   }
   const caseworker = actorOf((await findAccountByUsername(ctx.db, 'ohjaaja@polku.demo'))!);

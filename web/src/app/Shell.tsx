@@ -5,6 +5,7 @@ import { LanguageSwitch, Link } from '../ui/ui.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { AdminAccountsPage } from '../features/accounts/AdminAccountsPage.tsx';
 import { SettingsPage } from '../features/accounts/SettingsPage.tsx';
+import { AccountGrantsPage } from '../features/accounts/AccountGrantsPage.tsx';
 import { ClientListPage } from '../features/clients/ClientListPage.tsx';
 import { ClientPage } from '../features/clients/ClientPage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
@@ -30,6 +31,7 @@ export function Shell() {
     { to: '/identification', label: t('nav.identification'), show: can('identification.queue') },
     { to: '/statistics', label: t('nav.statistics'), show: can('statistics.published') },
     { to: '/admin/accounts', label: t('nav.accounts'), show: can('accounts.manage') },
+    { to: '/account-grants', label: t('nav.grants'), show: can('accounts.confirmGrants') },
     { to: '/admin/register', label: t('nav.exchange'), show: can('exchange.import') },
     { to: '/settings', label: t('nav.settings'), show: true },
   ].filter((link) => link.show);
@@ -46,6 +48,7 @@ export function Shell() {
   else if (clientMatch && can('clients.read')) page = <ClientPage key={clientMatch[1]} id={clientMatch[1]} />;
   else if (path === '/statistics' && can('statistics.published')) page = <StatisticsPage />;
   else if (path === '/admin/accounts' && can('accounts.manage')) page = <AdminAccountsPage />;
+  else if (path === '/account-grants' && can('accounts.confirmGrants')) page = <AccountGrantsPage />;
   else if (path === '/admin/register' && can('exchange.import')) page = <RegisterExchangePage />;
   else if (path === '/settings') page = <SettingsPage />;
   else page = <NotFoundPage />;

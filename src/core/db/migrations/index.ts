@@ -2,6 +2,7 @@ import { foundation } from './0001_foundation.ts';
 import { register } from './0002_register.ts';
 import { statisticsIndexes } from './0003_statistics.ts';
 import { casePath } from './0004_case_path.ts';
+import { separationOfDuties } from './0005_separation_of_duties.ts';
 import { loginThrottle } from './0007_login_throttle.ts';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath, loginThrottle];
+export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath, separationOfDuties, loginThrottle];

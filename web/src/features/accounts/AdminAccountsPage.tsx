@@ -6,7 +6,8 @@ import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors
 import { useOfficesAndOrganisations } from './useOrganisations.ts';
 
 const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
-type AdminAccount = Account & { disabled: boolean; lockedUntil: string | null };
+interface PendingGrant { role: string; officeId: string | null; organisationId: string | null; decidesAdmissions: boolean }
+type AdminAccount = Account & { disabled: boolean; lockedUntil: string | null; awaitsConfirmation: boolean; pendingGrant: PendingGrant | null };
 
 export function AdminAccountsPage() {
   const { t } = useTranslation('accounts');
@@ -38,12 +39,12 @@ export function AdminAccountsPage() {
     const formElement = event.currentTarget;
     const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
     await act(async () => {
-      const created = await api<{ account: Account; initialPassword: string }>('POST', '/admin/accounts', {
+      const created = await api<{ account: AdminAccount; initialPassword: string }>('POST', '/admin/accounts', {
         username: value('username') ?? '', displayName: value('displayName') ?? '', role: value('role'), title: value('title'),
         officeId: value('officeId'), organisationId: value('organisationId'),
       });
       formElement.reset();
-      return t('created', { username: created.account.username, password: created.initialPassword });
+      return t(created.account.awaitsConfirmation ? 'createdPending' : 'created', { username: created.account.username, password: created.initialPassword });
     });
   }
 
@@ -64,12 +65,19 @@ export function AdminAccountsPage() {
     const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
     const target = editing!;
     await act(async () => {
-      await api('PATCH', `/admin/accounts/${target.id}`, { role: value('role'), officeId: value('officeId'), organisationId: value('organisationId'), title: value('title') });
+      const saved = await api<AdminAccount>('PATCH', `/admin/accounts/${target.id}`, { role: value('role'), officeId: value('officeId'), organisationId: value('organisationId'), title: value('title') });
       setEditing(null);
-      return t('saved', { name: target.displayName });
+      return t(saved.pendingGrant ? 'savedPending' : 'saved', { name: target.displayName });
     });
   }
 
+  const placementOf = (at: { officeId: string | null; organisationId: string | null }) =>
+    [offices.find((o) => o.id === at.officeId)?.name, organisations.find((o) => o.id === at.organisationId)?.name].filter(Boolean).join(', ');
+  const stateOf = (account: AdminAccount) => {
+    if (account.disabled) return t('disabled');
+    if (account.awaitsConfirmation) return t('awaitingConfirmation');
+    return account.mfaEnabled ? t('active') : t('awaitingMfa');
+  };
   const errors = fieldErrors(error);
   const none = { value: '', label: t('none') };
   return (
@@ -114,8 +122,13 @@ export function AdminAccountsPage() {
                 <th scope="row">{account.displayName}</th>
                 <td>{account.username}</td>
                 <td>{tc(`roles.${account.role}`)}</td>
-                <td>{[offices.find((o) => o.id === account.officeId)?.name, organisations.find((o) => o.id === account.organisationId)?.name].filter(Boolean).join(', ')}</td>
-                <td>{account.disabled ? t('disabled') : account.mfaEnabled ? t('active') : t('awaitingMfa')}</td>
+                <td>{placementOf(account)}</td>
+                <td>
+                  {stateOf(account)}
+                  {account.pendingGrant && (
+                    <p className="muted">{t('pendingGrant', { grant: [tc(`roles.${account.pendingGrant.role}`), placementOf(account.pendingGrant), account.pendingGrant.decidesAdmissions ? t('grants.decides') : ''].filter(Boolean).join(' · ') })}</p>
+                  )}
+                </td>
                 <td className="actions">
                   {account.disabled
                     ? <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/enable`); return t('enabled', { name: account.displayName }); })}>{t('enable')}<span className="visually-hidden">: {account.displayName}</span></button>
