@@ -29,10 +29,11 @@ export class AuditAnchor {
     return run;
   }
 
+  /** A checkpoint now (where the log stands at start), then one every interval if the head moved. */
   start(intervalMs: number): void {
-    this.timer = setInterval(() => {
-      this.checkpoint().catch((error) => this.onFailure({ sink: 'audit_log', error }));
-    }, intervalMs);
+    const tick = () => { this.checkpoint().catch((error) => this.onFailure({ sink: 'audit_log', error })); };
+    tick();
+    this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
   }
 
