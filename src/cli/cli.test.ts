@@ -57,33 +57,6 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
     expect(verified.stderr).toContain('entry 1 was altered');
   });
 
-  it('anchors the audit log with a signed checkpoint outside the data folder, and verify names a cut end', async () => {
-    const sharedDataDir = dataDir;
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-anchor-'));
-    try {
-      for (const name of ['a', 'b']) expect((await polkuCommand('user', 'create', `${name}@test.polku`, '--name', name, '--role', 'administrator')).code).toBe(0);
-      const written = await polkuCommand('audit', 'checkpoint');
-      expect(written.stdout).toContain(`Checkpoint written: entry 2,`);
-      expect(written.stdout).toContain(`${dataDir}-audit/checkpoints.ndjson`);
-      const intact = await polkuCommand('audit', 'verify', '--public-key', `${dataDir}-audit/signing-key.pem.pub`);
-      expect(intact.code).toBe(0);
-      expect(intact.stdout).toContain('1 signed checkpoints agree with the log; the latest covers entries 1–2');
-
-      const opened = await openDatabase({ dataDir });
-      await sql.raw('alter table audit_log disable trigger user').execute(opened.db);
-      await sql`delete from audit_log where seq = 2`.execute(opened.db);
-      await opened.close();
-      const verified = await polkuCommand('audit', 'verify');
-      expect(verified.code).toBe(1);
-      expect(verified.stderr).toContain('the append-only trigger audit_log_no_update_or_delete is disabled');
-      expect(verified.stderr).toContain('entries 2–2 were cut from the end of the log');
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(`${dataDir}-audit`, { recursive: true, force: true });
-      dataDir = sharedDataDir;
-    }
-  });
-
   it('imports a register file all or nothing, again without changes, and exports it', async () => {
     const broken = path.join(dataDir, 'broken.ndjson');
     fs.writeFileSync(broken, `${fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8')}{"type":"person"\n`);
@@ -147,5 +120,24 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
       await new Promise((resolve) => server.once('exit', resolve));
     }
     expect((await polkuCommand('migrate')).code).toBe(0);
+  });
+
+  // After the server above: it wrote a checkpoint at start, outside the data folder.
+  it('anchors the audit log with signed checkpoints outside the data folder, and verify names a cut end', async () => {
+    const checkpointFile = `${dataDir}-audit/checkpoints.ndjson`;
+    expect(fs.readFileSync(checkpointFile, 'utf8')).toContain('"type":"polku.audit.checkpoint"');
+    const written = await polkuCommand('audit', 'checkpoint');
+    expect(written.code).toBe(0);
+    const last = Number(/Checkpoint written: entry (\d+),/.exec(written.stdout)?.[1]);
+    expect(written.stdout).toContain(checkpointFile);
+
+    const opened = await openDatabase({ dataDir });
+    await sql.raw('alter table audit_log disable trigger user').execute(opened.db);
+    await sql`delete from audit_log where seq = ${last}`.execute(opened.db);
+    await opened.close();
+    const verified = await polkuCommand('audit', 'verify', '--public-key', `${dataDir}-audit/signing-key.pem.pub`);
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain('the append-only trigger audit_log_no_update_or_delete is disabled');
+    expect(verified.stderr).toContain(`entries ${last}–${last} were cut from the end of the log`);
   });
 });
