@@ -87,6 +87,8 @@ export function httpSink(address: string): CheckpointSink {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(checkpoint),
+        // A redirected POST may arrive elsewhere, or as a GET without the checkpoint: a failure.
+        redirect: 'error',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       await response.arrayBuffer();
