@@ -23,7 +23,10 @@ async function polkuCommand(...args: string[]) {
 }
 
 beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-')); });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}-audit`, { recursive: true, force: true });
+});
 
 // Each command is a new process opening the database: seconds each, more on a loaded machine.
 describe('the polku command on the embedded database', { timeout: 120_000 }, () => {
@@ -117,5 +120,24 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
       await new Promise((resolve) => server.once('exit', resolve));
     }
     expect((await polkuCommand('migrate')).code).toBe(0);
+  });
+
+  // After the server above: it wrote a checkpoint at start, outside the data folder.
+  it('anchors the audit log with signed checkpoints outside the data folder, and verify names a cut end', async () => {
+    const checkpointFile = `${dataDir}-audit/checkpoints.ndjson`;
+    expect(fs.readFileSync(checkpointFile, 'utf8')).toContain('"type":"polku.audit.checkpoint"');
+    const written = await polkuCommand('audit', 'checkpoint');
+    expect(written.code).toBe(0);
+    const last = Number(/Checkpoint written: entry (\d+),/.exec(written.stdout)?.[1]);
+    expect(written.stdout).toContain(checkpointFile);
+
+    const opened = await openDatabase({ dataDir });
+    await sql.raw('alter table audit_log disable trigger user').execute(opened.db);
+    await sql`delete from audit_log where seq = ${last}`.execute(opened.db);
+    await opened.close();
+    const verified = await polkuCommand('audit', 'verify', '--public-key', `${dataDir}-audit/signing-key.pem.pub`);
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain('the append-only trigger audit_log_no_update_or_delete is disabled');
+    expect(verified.stderr).toContain(`entries ${last}–${last} were cut from the end of the log`);
   });
 });

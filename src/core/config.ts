@@ -15,6 +15,12 @@ export interface Config {
   loginAttemptsPerAddress: number;
   demo: boolean;
   logLevel: string;
+  /**
+   * Signed checkpoints of the audit chain's head, kept apart from the database, its backups and the
+   * data key file: an append-only file, and in production syslog (udp:// or tcp://) and an HTTP(S)
+   * collector. The Ed25519 signing key is its own file (or POLKU_AUDIT_SIGNING_KEY).
+   */
+  audit: { checkpointFile: string; signingKeyFile: string; syslog?: string; checkpointUrl?: string; checkpointIntervalSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -31,6 +37,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginAttemptsPerAddress: Number(env.POLKU_LOGIN_ATTEMPTS_PER_ADDRESS) > 0 ? Number(env.POLKU_LOGIN_ATTEMPTS_PER_ADDRESS) : 30,
     demo: env.POLKU_DEMO === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    audit: {
+      // Beside the data folder, not in it: whoever copies or rewrites the database folder does not get these with it.
+      checkpointFile: path.resolve(env.POLKU_AUDIT_CHECKPOINT_FILE ?? `${dataDir}-audit/checkpoints.ndjson`),
+      signingKeyFile: path.resolve(env.POLKU_AUDIT_SIGNING_KEY_FILE ?? `${dataDir}-audit/signing-key.pem`),
+      syslog: env.POLKU_AUDIT_SYSLOG || undefined,
+      checkpointUrl: env.POLKU_AUDIT_CHECKPOINT_URL || undefined,
+      checkpointIntervalSeconds: Number(env.POLKU_AUDIT_CHECKPOINT_INTERVAL) > 0 ? Number(env.POLKU_AUDIT_CHECKPOINT_INTERVAL) : 60,
+    },
     ...overrides,
   };
 }

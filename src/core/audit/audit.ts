@@ -44,8 +44,22 @@ export async function appendAudit(db: Database, auditKey: Buffer, entry: AuditEn
   await db.insertInto('audit_log').values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), hash: chainHash(auditKey, row) }).execute();
 }
 
-/** A break in the chain: `code` is translated as `cli.audit_problem.<code>`, with the entry numbers. */
-export interface ChainProblem { code: 'missing' | 'out_of_order' | 'altered'; seq: number; to?: number }
+/**
+ * A break in the chain, in its guard or against its signed checkpoints: `code` is translated as
+ * `cli.audit_problem.<code>`, with the entry numbers (and the checkpoint's line and time).
+ */
+export interface ChainProblem {
+  code: 'missing' | 'out_of_order' | 'altered'
+    | 'cut' | 'rewritten' | 'checkpoint_unreadable' | 'checkpoint_forged' | 'checkpoint_other_key'
+    | 'guard_missing' | 'guard_disabled' | 'guard_changed';
+  seq: number;
+  to?: number;
+  from?: number;
+  at?: string;
+  line?: number;
+  key?: string;
+  trigger?: string;
+}
 
 /** Any altered, removed or reordered entry breaks the chain; each break is reported with its position. */
 export async function verifyAuditChain(db: Database, auditKey: Buffer): Promise<{ entries: number; problems: ChainProblem[] }> {
