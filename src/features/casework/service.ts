@@ -5,6 +5,7 @@ import { helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, openClient, type Who } from '../clients/access.ts';
+import { openPersonName } from '../clients/personNames.ts';
 import { isClient, isTerminated } from './queries.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */
@@ -87,7 +88,7 @@ export async function myTasks(ctx: AppContext, who: Who) {
   const rows = await ctx.db.selectFrom('client_tasks').innerJoin('persons', 'persons.id', 'client_tasks.person_id')
     .select(['client_tasks.id', 'client_tasks.person_id', 'client_tasks.title', 'client_tasks.due_on', 'persons.name'])
     .where('assignee_id', '=', who.actor.id).where('done_at', 'is', null).orderBy('due_on').limit(200).execute();
-  return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: row.name, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
+  return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: openPersonName(ctx.cipher, row.person_id, row.name), title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
 }
 
 export async function recordResidence(ctx: AppContext, who: Who, clientId: string, input: { status: string; at: string }) {

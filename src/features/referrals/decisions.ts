@@ -8,6 +8,7 @@ import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../clients/access.ts';
 import type { ReferralIntake } from './intake.ts';
 import { findReferral, referralStatus } from './queries.ts';
+import { openPersonName } from '../clients/personNames.ts';
 
 export interface DecisionInput {
   outcome: 'admitted' | 'rejected';
@@ -82,7 +83,7 @@ export async function decisionLetter(ctx: AppContext, who: Who, referralId: stri
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.letter', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['identity', 'case'], details: { referral: referralId } });
   return {
     language: referral.letter_language ?? 'fi', outcome: referral.outcome!, decidedAt: new Date(referral.decided_at!).toISOString(),
-    receivedAt: new Date(referral.received_at).toISOString(), name: referral.name, birthDate: referral.birth_date, officeId: referral.office_id,
+    receivedAt: new Date(referral.received_at).toISOString(), name: openPersonName(ctx.cipher, referral.person_id, referral.name), birthDate: referral.birth_date, officeId: referral.office_id,
     reasons: ctx.cipher.decryptOptional(referral.reasons, protectedContext('decisions', 'reasons', referral.decision_id)),
     deciderName: decider?.display_name ?? null, deciderTitle: decider?.title ?? null, reference: referral.decision_id.slice(0, 8).toUpperCase(),
   };

@@ -2,10 +2,11 @@ import { foundation } from './0001_foundation.ts';
 import { register } from './0002_register.ts';
 import { statisticsIndexes } from './0003_statistics.ts';
 import { casePath } from './0004_case_path.ts';
+import { sealedNames } from './0008_sealed_names.ts';
 
 export interface Migration {
   id: string;
   statements: string[];
 }
 
-export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath];
+export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath, sealedNames];
