@@ -11,6 +11,8 @@ import { indexPersonName, sealPersonName } from './personNames.ts';
 export async function sealPlaintextNames(ctx: AppContext): Promise<number> {
   const plain = (column: string) => sql<boolean>`${sql.ref(column)} is not null and ${sql.ref(column)} not like 'enc1:%'`;
   return ctx.db.transaction().execute(async (trx) => {
+    // The migrations' lock: two servers starting together do not seal the same rows twice.
+    await sql`select pg_advisory_xact_lock(7501)`.execute(trx);
     let sealed = 0;
     const persons = await trx.selectFrom('persons').select(['id', 'name']).where(plain('name')).execute();
     for (const person of persons) {
