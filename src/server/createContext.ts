@@ -3,6 +3,7 @@ import { openDatabase } from '../core/db/database.ts';
 import { migrate } from '../core/db/migrate.ts';
 import { FieldCipher } from '../core/crypto/fieldCipher.ts';
 import { loadKeyring } from '../core/crypto/keys.ts';
+import { sealPlaintextNames } from '../features/clients/sealPlaintextNames.ts';
 import type { AppContext } from './context.ts';
 
 /** Opens the database (migrated), the keys and the cipher: everything a server or a command needs. */
@@ -12,7 +13,10 @@ export async function createContext(config: Config = loadConfig()): Promise<AppC
     await migrate(opened.db);
     const keyring = loadKeyring(config.keyFile);
     const cipher = await FieldCipher.load(opened.db, keyring);
-    return { config, db: opened.db, keyring, cipher, kind: opened.kind, close: opened.close };
+    const ctx = { config, db: opened.db, keyring, cipher };
+    // Migrations are SQL only; names from before they were sealed are sealed here, once.
+    await sealPlaintextNames(ctx);
+    return { ...ctx, kind: opened.kind, close: opened.close };
   } catch (error) {
     await opened.close();
     throw error;

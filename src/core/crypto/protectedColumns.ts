@@ -1,11 +1,14 @@
 /** Every encrypted column, so that key rotation re-seals all of them. Context binds a value to its row. */
 export const protectedColumns = [
+  { table: 'persons', column: 'name' },
   { table: 'persons', column: 'contact' },
   { table: 'persons', column: 'whereabouts' },
   { table: 'accounts', column: 'totp_secret' },
+  { table: 'referrals', column: 'referrer_name' },
   { table: 'referrals', column: 'consent_override_reason' },
   { table: 'referrals', column: 'intake' },
   { table: 'decisions', column: 'reasons' },
+  { table: 'identification_experts', column: 'member_name' },
   { table: 'identification_experts', column: 'statement' },
   { table: 'client_notes', column: 'body' },
   { table: 'client_tasks', column: 'title' },

@@ -93,6 +93,7 @@ export interface PersonsTable {
   /** The person's id in the exchange format: an imported register's own id, or Polku's id. */
   register_id: string;
   office_id: string | null;
+  /** Encrypted (field crypto): the name or alias; found through `person_name_terms`. */
   name: string | null;
   birth_date: ColumnType<string | null, string | null, string | null>;
   gender: string;
@@ -107,6 +108,8 @@ export interface PersonsTable {
   created_at: Generated<Date>;
 }
 
+/** Blind index of persons' names: keyed terms of each name's normalised forms (`clients/personNames.ts`). */
+export interface PersonNameTermsTable { person_id: string; term: string }
 export interface ClientAssignmentsTable { client_id: string; account_id: string }
 export interface ClientSharesTable { client_id: string; organisation_id: string; field_groups: string[] }
 
@@ -134,7 +137,9 @@ type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface ReferralsTable {
   id: Generated<string>; register_id: string; person_id: string; received_at: Timestamp; source: string; consent_at: Timestamp;
-  referrer_account_id: Optional<string>; referrer_organisation_id: Optional<string>; referrer_name: Optional<string>;
+  referrer_account_id: Optional<string>; referrer_organisation_id: Optional<string>;
+  /** Encrypted: the referrer's name as given. */
+  referrer_name: Optional<string>;
   consent_given_by: Optional<string>; consent_method: Optional<string>; consent_interpreter: Optional<string>;
   /** Encrypted: why a child's referral was made without consent. */
   consent_override_reason: Optional<string>;
@@ -165,7 +170,9 @@ export interface IdentificationsTable {
   meeting_date: OptionalDate; requested_by: Optional<string>; decided_by: Optional<string>; client_told_at: OptionalTimestamp;
 }
 export interface IdentificationExpertsTable {
-  id: string; person_id: string; requested_at: Timestamp; authority: string; member_name: string;
+  id: string; person_id: string; requested_at: Timestamp; authority: string;
+  /** Encrypted: the member's name. */
+  member_name: string;
   /** Encrypted: the expert's statement. */
   statement: Optional<string>; stated_at: OptionalTimestamp;
 }
@@ -206,6 +213,7 @@ export interface DB {
   login_username_failures: LoginUsernameFailuresTable;
   data_keys: DataKeysTable;
   persons: PersonsTable;
+  person_name_terms: PersonNameTermsTable;
   client_assignments: ClientAssignmentsTable;
   client_shares: ClientSharesTable;
   audit_log: AuditLogTable;

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
+import { openPersonName } from '../clients/personNames.ts';
 import { isClient, isTerminated } from './queries.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */
@@ -92,7 +93,7 @@ export async function myTasks(ctx: AppContext, who: Who) {
   const groups = listAccess(who.actor, 'tasks.mine');
   grant(who, ['record', ...groups]);
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'tasks.mine', outcome: 'succeeded', fieldGroups: groups, details: { clients: [...new Set(rows.map((row) => row.person_id))] } });
-  return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: row.name, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
+  return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: openPersonName(ctx.cipher, row.person_id, row.name), title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
 }
 
 export async function recordResidence(ctx: AppContext, who: Who, clientId: string, input: { status: string; at: string }) {

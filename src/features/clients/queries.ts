@@ -25,7 +25,7 @@ export function listClientsFor(db: Database, actor: Actor) {
   // A referred person becomes a client when admitted; until then they are in the intake queue only.
   let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at'])
     .where((eb) => eb.or([eb.not(hasReferral), hasAdmission]))
-    .orderBy('persons.name').limit(500);
+    .orderBy(sql`persons.name is null`).orderBy('persons.created_at', 'desc').limit(500);
   if (actor.role === 'partner') {
     query = query.where('persons.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));
   } else if (actor.role !== 'director') {

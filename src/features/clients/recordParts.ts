@@ -49,7 +49,7 @@ export async function recordParts(ctx: AppContext, actor: Actor, clientId: strin
       requestedAt: isoInstant(row.requested_at), startedAt: isoInstant(row.started_at), meetingDate: row.meeting_date, decidedAt: isoInstant(row.decided_at), outcome: row.outcome,
       waitedDays: daysBetween(helsinkiDate(row.requested_at), row.decided_at ? helsinkiDate(row.decided_at) : today),
       experts: experts.filter((expert) => new Date(expert.requested_at).getTime() === new Date(row.requested_at).getTime()).map((expert) => ({
-        id: expert.id, authority: expert.authority, memberName: expert.member_name, statedAt: isoInstant(expert.stated_at),
+        id: expert.id, authority: expert.authority, memberName: ctx.cipher.decrypt(expert.member_name, protectedContext('identification_experts', 'member_name', expert.id)), statedAt: isoInstant(expert.stated_at),
         statement: ctx.cipher.decryptOptional(expert.statement, protectedContext('identification_experts', 'statement', expert.id)),
       })),
     }));

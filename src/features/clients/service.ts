@@ -8,6 +8,7 @@ import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queri
 import { auditWho, grant, openClient, type Who } from './access.ts';
 import { recordParts } from './recordParts.ts';
 import { requireKnownPlacement } from '../organisations/references.ts';
+import { indexPersonName, openPersonName, sealPersonName } from './personNames.ts';
 
 export interface NewClient {
   name: string;
@@ -28,15 +29,20 @@ export async function createClient(ctx: AppContext, who: Who, input: NewClient) 
   const groups: FieldGroup[] = input.contact || input.whereabouts ? ['identity', 'contact'] : ['identity'];
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('persons').values({
-      id, register_id: id, office_id: officeId, name: input.name, birth_date: input.birthDate ?? null, gender: input.gender, nationality: input.nationality,
+      id, register_id: id, office_id: officeId, name: sealPersonName(ctx.cipher, id, input.name), birth_date: input.birthDate ?? null, gender: input.gender, nationality: input.nationality,
       contact: ctx.cipher.encryptOptional(input.contact, protectedContext('persons', 'contact', id)),
       whereabouts: ctx.cipher.encryptOptional(input.whereabouts, protectedContext('persons', 'whereabouts', id)),
     }).execute();
+    await indexPersonName(trx, ctx.keyring, id, input.name);
     await trx.insertInto('client_assignments').values({ client_id: id, account_id: who.actor.id }).execute();
     await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.create', outcome: 'succeeded', clientId: id, fieldGroups: groups });
   });
   return { id };
 }
+
+const byName = new Intl.Collator('fi');
+const nameOrder = (a: { name: string | null }, b: { name: string | null }) =>
+  a.name === null || b.name === null ? Number(a.name === null) - Number(b.name === null) : byName.compare(a.name, b.name);
 
 export async function listClients(ctx: AppContext, who: Who) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -44,7 +50,9 @@ export async function listClients(ctx: AppContext, who: Who) {
     const groups = listAccess(who.actor, 'clients.list');
     grant(who, ['record', ...groups]);
     await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.list', outcome: 'succeeded', fieldGroups: groups, details: { clients: clients.map((client) => client.id) } });
-    return clients.map((client) => ({ id: client.id, name: client.name, officeId: client.office_id }));
+    // Names are sealed, so the list is put in order here, once they are opened.
+    return clients.map((client) => ({ id: client.id, name: openPersonName(ctx.cipher, client.id, client.name), officeId: client.office_id }))
+      .sort(nameOrder);
   });
 }
 
@@ -58,7 +66,7 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
     readable: access.read,
     writable: access.write,
     identity: access.read.includes('identity') ? {
-      name: client.name, birthDate: client.birth_date, birthDateEstimated: client.birth_date_estimated, gender: client.gender, nationality: client.nationality,
+      name: openPersonName(ctx.cipher, id, client.name), birthDate: client.birth_date, birthDateEstimated: client.birth_date_estimated, gender: client.gender, nationality: client.nationality,
       languages: client.languages, interpreterNeeded: client.interpreter_needed,
     } : undefined,
     contact: access.read.includes('contact') ? {

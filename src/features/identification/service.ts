@@ -8,6 +8,7 @@ import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
 import { isClient, isTerminated } from '../casework/queries.ts';
+import { openPersonName } from '../clients/personNames.ts';
 
 /**
  * Official identification: requested, the multi-professional expert group heard (members by
@@ -38,7 +39,8 @@ export async function addExpert(ctx: AppContext, who: Who, clientId: string, inp
   const open = await requireOpen(ctx, clientId);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('identification_experts').values({ id, person_id: clientId, requested_at: open.requested_at, authority: input.authority, member_name: input.memberName }).execute();
+    await trx.insertInto('identification_experts').values({ id, person_id: clientId, requested_at: open.requested_at, authority: input.authority,
+      member_name: ctx.cipher.encrypt(input.memberName, protectedContext('identification_experts', 'member_name', id)) }).execute();
     if (!open.started_at) await trx.updateTable('identifications').set({ started_at: new Date() }).where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).execute();
     await auditChange(trx, ctx, who, 'identification.expert', clientId, 'case', { authority: input.authority });
   });
@@ -98,7 +100,7 @@ export async function identificationQueue(ctx: AppContext, who: Who) {
   grant(who, ['record', ...groups]);
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'identification.queue', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => ({
-    clientId: row.person_id, name: row.name, officeId: row.office_id, requestedAt: new Date(row.requested_at).toISOString(),
+    clientId: row.person_id, name: openPersonName(ctx.cipher, row.person_id, row.name), officeId: row.office_id, requestedAt: new Date(row.requested_at).toISOString(),
     waitedDays: daysBetween(helsinkiDate(row.requested_at), today), started: row.started_at !== null, meetingDate: row.meeting_date, statements: Number(row.statements ?? 0),
   }));
 }

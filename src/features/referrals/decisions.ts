@@ -10,6 +10,7 @@ import type { FieldGroup } from '../../core/policy/policy.ts';
 import { referralAccess } from './referralAccess.ts';
 import type { ReferralIntake } from './intake.ts';
 import { findReferral, referralStatus } from './queries.ts';
+import { openPersonName } from '../clients/personNames.ts';
 
 export interface DecisionInput {
   outcome: 'admitted' | 'rejected';
@@ -88,7 +89,7 @@ export async function decisionLetter(ctx: AppContext, who: Who, referralId: stri
   });
   return {
     language: referral.letter_language ?? 'fi', outcome: referral.outcome!, decidedAt: new Date(referral.decided_at!).toISOString(),
-    receivedAt: new Date(referral.received_at).toISOString(), name: referral.name, birthDate: referral.birth_date, officeId: referral.office_id,
+    receivedAt: new Date(referral.received_at).toISOString(), name: openPersonName(ctx.cipher, referral.person_id, referral.name), birthDate: referral.birth_date, officeId: referral.office_id,
     reasons: ctx.cipher.decryptOptional(referral.reasons, protectedContext('decisions', 'reasons', referral.decision_id)),
     deciderName: decider?.display_name ?? null, deciderTitle: decider?.title ?? null, reference: referral.decision_id.slice(0, 8).toUpperCase(),
   };

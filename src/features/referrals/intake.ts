@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../clients/access.ts';
+import { indexPersonName, sealPersonName } from '../clients/personNames.ts';
 
 export interface ReferredPerson {
   name: string;
@@ -97,10 +98,11 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
   await ctx.db.transaction().execute(async (trx) => {
     const person = input.person;
     await trx.insertInto('persons').values({
-      id: personId, register_id: personId, office_id: officeId, name: person.name.trim(), birth_date: person.birthDate, birth_date_estimated: person.birthDateEstimated ?? false,
+      id: personId, register_id: personId, office_id: officeId, name: sealPersonName(ctx.cipher, personId, person.name), birth_date: person.birthDate, birth_date_estimated: person.birthDateEstimated ?? false,
       gender: person.gender, nationality: person.nationality, languages: person.languages ?? [], interpreter_needed: person.interpreterNeeded ?? false,
       contact: seal('persons', 'contact', personId, person.contact), whereabouts: seal('persons', 'whereabouts', personId, person.whereabouts),
     }).execute();
+    await indexPersonName(trx, ctx.keyring, personId, person.name);
     const consent = input.consent;
     await trx.insertInto('referrals').values({
       id: referralId, register_id: referralId, person_id: personId, received_at: now, source: input.source,
@@ -112,7 +114,7 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
       consent_override_reason: consent.given ? null : seal('referrals', 'consent_override_reason', referralId, consent.overrideReason),
       referrer_account_id: who?.actor.id ?? null,
       referrer_organisation_id: who?.actor.role === 'partner' ? who.actor.organisationId : null,
-      referrer_name: input.referrerName ?? null,
+      referrer_name: seal('referrals', 'referrer_name', referralId, input.referrerName?.trim()),
       safe_place: person.safePlace ?? null, acute_threat: person.acuteThreat ?? null,
       intake: seal('referrals', 'intake', referralId, JSON.stringify(intake)),
     }).execute();

@@ -28,6 +28,20 @@ export function soundKey(token: string): string {
   return consonants.replace(/(.)\1+/g, '$1');
 }
 
+/** A name's tokens, latinised: the words that are compared, indexed and searched. */
+export function nameTokens(name: string): string[] {
+  return latinise(name).split(/[\s-]+/).filter(Boolean);
+}
+
+/**
+ * The normalised forms of a name that its blind index holds, per token: the spelling, the sound key
+ * and the sound key's first two letters. Any shared form makes a person a candidate, to be scored by
+ * `nameSimilarity` once the name is opened; the short form keeps a typo late in a name a candidate.
+ */
+export function nameForms(name: string): string[] {
+  return [...new Set(nameTokens(name).flatMap((token) => [`spelling:${token}`, `sound:${soundKey(token)}`, `start:${soundKey(token).slice(0, 2)}`]))];
+}
+
 function levenshtein(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
@@ -52,8 +66,8 @@ function tokenSimilarity(a: string, b: string): number {
 
 /** How alike two names are, 0–1: each token of the shorter name paired with its best match in the other. */
 export function nameSimilarity(a: string, b: string): number {
-  const tokensA = latinise(a).split(/[\s-]+/).filter(Boolean);
-  const tokensB = latinise(b).split(/[\s-]+/).filter(Boolean);
+  const tokensA = nameTokens(a);
+  const tokensB = nameTokens(b);
   if (tokensA.length === 0 || tokensB.length === 0) return 0;
   const [shorter, longer] = tokensA.length <= tokensB.length ? [tokensA, tokensB] : [tokensB, tokensA];
   const scores = shorter.map((token) => Math.max(...longer.map((other) => tokenSimilarity(token, other))));

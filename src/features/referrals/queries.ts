@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
 import { hasAdmission } from '../clients/queries.ts';
+import { personsWithAnyTerm } from '../clients/personNames.ts';
 
 /** A referral with its person, decision and withdrawal: everything the queue and the referral page show. */
 export function referralsWithPerson(db: Database) {
@@ -33,16 +34,18 @@ export function referralStatus(row: { outcome: string | null; withdrawn_at: unkn
 }
 
 /**
- * Persons who might be the referred one: prefiltered in the database by nationality or a birth year
- * close by, then scored by name in `matching.ts`.
+ * Persons who might be the referred one: prefiltered in the database by a shared form of the name
+ * (the blind index terms of the referred name) and by nationality or a birth year close by, then
+ * opened and scored by name in `matching.ts`.
  */
-export function matchCandidates(db: Database, person: { id: string; nationality: string; birth_date: string | null }) {
+export function matchCandidates(db: Database, person: { id: string; nationality: string; birth_date: string | null; nameTerms: string[] }) {
   const year = person.birth_date ? Number(person.birth_date.slice(0, 4)) : null;
   return db.selectFrom('persons')
     .select(['id', 'name', 'birth_date', 'birth_date_estimated', 'nationality', 'office_id'])
     .select(hasAdmission.as('is_client'))
     .where('id', '!=', person.id)
     .where('name', 'is not', null)
+    .where('id', 'in', personsWithAnyTerm(db, person.nameTerms))
     .where((eb) => eb.or([
       eb('nationality', '=', person.nationality),
       ...(year ? [eb.and([eb(sql<number>`extract(year from birth_date)`, '>=', year - 1), eb(sql<number>`extract(year from birth_date)`, '<=', year + 1)])] : []),

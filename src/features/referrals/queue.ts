@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import { auditWho, grant, type Who } from '../clients/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
 import { referralAccess } from './referralAccess.ts';
+import { nameIndexTerms, openPersonName } from '../clients/personNames.ts';
 import type { ReferralIntake } from './intake.ts';
 import { matchScore } from './matching.ts';
 import { findReferral, matchCandidates, openReferrals, referralStatus, referralsWithPerson, type ReferralRow } from './queries.ts';
@@ -20,7 +21,7 @@ export async function intakeQueue(ctx: AppContext, who: Who) {
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.queue', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => ({
     id: row.id, receivedAt: isoInstant(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), today), source: row.source,
-    name: row.name, nationality: row.nationality, officeId: row.office_id, acuteThreat: row.acute_threat, safePlace: row.safe_place,
+    name: openPersonName(ctx.cipher, row.person_id, row.name), nationality: row.nationality, officeId: row.office_id, acuteThreat: row.acute_threat, safePlace: row.safe_place,
     consent: row.consent_override_reason ? 'child_override' : 'given', referrerOrganisation: row.referrer_organisation_name,
   }));
 }
@@ -31,14 +32,16 @@ export async function sentReferrals(ctx: AppContext, who: Who) {
   const groups = listAccess(who.actor, 'referrals.sent');
   grant(who, ['record', ...groups]);
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'referrals.sent', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
-  return rows.map((row) => ({ id: row.id, receivedAt: isoInstant(row.received_at), name: row.name, status: referralStatus(row) }));
+  return rows.map((row) => ({ id: row.id, receivedAt: isoInstant(row.received_at), name: openPersonName(ctx.cipher, row.person_id, row.name), status: referralStatus(row) }));
 }
 
 async function suggestions(ctx: AppContext, row: ReferralRow) {
   const reviews = await ctx.db.selectFrom('match_reviews').select(['candidate_id', 'outcome']).where('referral_id', '=', row.id).execute();
   const reviewed = new Map(reviews.map((review) => [review.candidate_id, review.outcome]));
-  const referred = { name: row.name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, nationality: row.nationality };
-  const scored = (await matchCandidates(ctx.db, { id: row.person_id, nationality: row.nationality, birth_date: row.birth_date }))
+  const name = openPersonName(ctx.cipher, row.person_id, row.name);
+  const referred = { name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, nationality: row.nationality };
+  const candidates = await matchCandidates(ctx.db, { id: row.person_id, nationality: row.nationality, birth_date: row.birth_date, nameTerms: nameIndexTerms(ctx.keyring, name) });
+  const scored = candidates.map((candidate) => ({ ...candidate, name: openPersonName(ctx.cipher, candidate.id, candidate.name) }))
     .map((candidate) => ({ candidate, match: matchScore(referred, { name: candidate.name, birthDate: candidate.birth_date, birthDateEstimated: candidate.birth_date_estimated, nationality: candidate.nationality }) }))
     .filter((entry) => entry.match !== null)
     .sort((a, b) => b.match!.score - a.match!.score)
@@ -70,9 +73,9 @@ export async function readReferral(ctx: AppContext, who: Who, id: string, reason
   const contact = reads.has('contact');
   return {
     id: row.id, personId: row.person_id, status: referralStatus(row), receivedAt: isoInstant(row.received_at), waitedDays: daysBetween(helsinkiDate(row.received_at), helsinkiDate()),
-    source: row.source, referrerName: row.referrer_name, referrerOrganisation: row.referrer_organisation_name, officeId: row.office_id,
+    source: row.source, referrerName: ctx.cipher.decryptOptional(row.referrer_name, protectedContext('referrals', 'referrer_name', row.id)), referrerOrganisation: row.referrer_organisation_name, officeId: row.office_id,
     person: {
-      name: row.name, birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, gender: row.gender, nationality: row.nationality,
+      name: openPersonName(ctx.cipher, row.person_id, row.name), birthDate: row.birth_date, birthDateEstimated: row.birth_date_estimated, gender: row.gender, nationality: row.nationality,
       languages: row.languages, interpreterNeeded: row.interpreter_needed, safePlace: row.safe_place, acuteThreat: row.acute_threat,
       contact: contact ? ctx.cipher.decryptOptional(row.contact, protectedContext('persons', 'contact', row.person_id)) : null,
       whereabouts: contact ? ctx.cipher.decryptOptional(row.whereabouts, protectedContext('persons', 'whereabouts', row.person_id)) : null,

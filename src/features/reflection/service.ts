@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
+import { openPersonName } from '../clients/personNames.ts';
 import { isClient } from '../casework/queries.ts';
 
 /** The day the period really ends: its end, or the day it was interrupted. */
@@ -80,6 +81,6 @@ export async function reflectionOverview(ctx: AppContext, who: Who) {
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'reflection.overview', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
   return rows.map((row) => {
     const daysLeft = daysBetween(today, row.end_date);
-    return { clientId: row.person_id, name: row.name, grantedBy: row.granted_by, start: row.start_date, end: row.end_date, daysLeft, warning: warningLevel(daysLeft) };
+    return { clientId: row.person_id, name: openPersonName(ctx.cipher, row.person_id, row.name), grantedBy: row.granted_by, start: row.start_date, end: row.end_date, daysLeft, warning: warningLevel(daysLeft) };
   });
 }

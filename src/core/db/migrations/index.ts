@@ -4,10 +4,11 @@ import { statisticsIndexes } from './0003_statistics.ts';
 import { casePath } from './0004_case_path.ts';
 import { separationOfDuties } from './0005_separation_of_duties.ts';
 import { loginThrottle } from './0007_login_throttle.ts';
+import { sealedNames } from './0008_sealed_names.ts';
 
 export interface Migration {
   id: string;
   statements: string[];
 }
 
-export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath, separationOfDuties, loginThrottle];
+export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath, separationOfDuties, loginThrottle, sealedNames];
