@@ -84,7 +84,7 @@ describe('refusals by the database', () => {
     });
     app.post('/client', async () => {
       const id = '00000000-0000-4000-8000-000000000002';
-      await ctx.db.insertInto('persons').values({ id, register_id: id, office_id: 'atlantis', name: 'X', gender: 'female', nationality: 'NG' } as never).execute();
+      await ctx.db.insertInto('persons').values({ id, register_id: id, office_id: 'atlantis', name: null, gender: 'female', nationality: 'NG' } as never).execute();
       return {};
     });
   });
