@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrate.ts';
-import type { Database } from '../src/core/db/types.ts';
+import type { DB } from '../src/core/db/types.ts';
 import { annualReport } from '../src/features/statistics/annualReport.ts';
 import { publish } from '../src/features/statistics/disclosure.ts';
 import { generateRegister } from './support/generateRegister.ts';
@@ -26,7 +26,7 @@ const rounds = Number(values.rounds);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = databaseUrl ? undefined : process.env.POLKU_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'polku-bench-stats-'));
 const opened = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
-const db: Kysely<Database> = opened.db;
+const db: Kysely<DB> = opened.db;
 await migrate(db);
 
 const have = Number((await sql<{ n: number }>`select count(*) as n from persons`.execute(db)).rows[0].n);

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../src/core/db/types.ts';
+import type { DB } from '../../src/core/db/types.ts';
 
 /**
  * A large invented register written by the database itself (INSERT … SELECT over
@@ -7,7 +7,7 @@ import type { Database } from '../../src/core/db/types.ts';
  * admitted, repeat referrals, exploitation, residence changes, children, reflection periods,
  * official identification and terminations. Seeded, so every run builds the same register.
  */
-export async function generateRegister(db: Kysely<Database>, clients: number): Promise<void> {
+export async function generateRegister(db: Kysely<DB>, clients: number): Promise<void> {
   const pick = (r: string, codes: string[], skew: number) => `(array[${codes.map((c) => `'${c}'`).join(',')}])[1 + floor(power(${r}, ${skew}) * ${codes.length})::int]`;
   const statements = [
     `select setseed(0.2006)`,

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../src/core/db/types.ts';
+import type { DB } from '../../src/core/db/types.ts';
 
 /**
  * The annual tables as an analyst would write them by hand: one plain aggregate query per group
  * of tables, straight on the register, each returning (table, cell, count). The floor that the
  * report's own queries are measured against.
  */
-export async function rawAnnualTables(db: Kysely<Database>, year: number): Promise<Record<string, Record<string, number>>> {
+export async function rawAnnualTables(db: Kysely<DB>, year: number): Promise<Record<string, Record<string, number>>> {
   const start = `'${year}-01-01 00:00+02'::timestamptz`;
   const end = `'${year + 1}-01-01 00:00+02'::timestamptz`;
   const last = `'${year}-12-31'::date`;

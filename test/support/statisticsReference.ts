@@ -22,6 +22,11 @@ function band(age: number) {
   for (const [limit, name] of [[25, '18_24'], [35, '25_34'], [45, '35_44'], [55, '45_54'], [65, '55_64']] as const) if (age < limit) return name;
   return '65_plus';
 }
+/** A line the register refers to: a reference that resolves to nothing is a broken register, never a zero. */
+function lookup<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw new Error(`the register has no ${what}`);
+  return found;
+}
 const bump = (cells: Cells, key: string) => { cells[key] = (cells[key] ?? 0) + 1; };
 const genderAge = (gender: string, minor: boolean) =>
   gender === 'female' ? (minor ? 'girls' : 'women') : gender === 'male' ? (minor ? 'boys' : 'men') : 'other_or_unknown';
@@ -60,10 +65,10 @@ export function referenceAnnualTables(ndjson: string, year: number): Record<stri
   const admissions = new Map<string, string[]>();
   for (const d of decisions) {
     if (d.outcome !== 'admitted') continue;
-    const personId = referrals.get(d.referralId).personId;
+    const personId = lookup(referrals.get(d.referralId), `referral ${d.referralId}`).personId;
     admissions.set(personId, [...(admissions.get(personId) ?? []), d.decidedAt]);
   }
-  const mainOf = (personId: string) => of('exploitation').find((e) => e.personId === personId && e.main);
+  const mainOf = (personId: string) => lookup(of('exploitation').find((e) => e.personId === personId && e.main), `main exploitation of ${personId}`);
   const residenceOn = (personId: string, date: string) =>
     of('residence').filter((r) => r.personId === personId && r.at <= date).sort((a, b) => (a.at < b.at ? 1 : -1))[0]?.status ?? 'unknown';
 
@@ -74,7 +79,7 @@ export function referenceAnnualTables(ndjson: string, year: number): Record<stri
     if (first) newClients.set(personId, helsinkiDate(first));
   }
   for (const [personId, admittedOn] of newClients) {
-    const person = persons.get(personId);
+    const person = lookup(persons.get(personId), `person ${personId}`);
     const main = mainOf(personId);
     const age = yearsBetween(person.birthDate, admittedOn);
     const residence = residenceOn(personId, admittedOn);
@@ -108,7 +113,7 @@ export function referenceAnnualTables(ndjson: string, year: number): Record<stri
   }
   const summary = table('clients_at_year_end_summary');
   for (const [personId, admittedOn] of clientsAtEnd) {
-    const person = persons.get(personId);
+    const person = lookup(persons.get(personId), `person ${personId}`);
     const minor = yearsBetween(person.birthDate, yearEnd) < 18;
     bump(table('clients_at_year_end_by_purpose'), mainOf(personId).purpose);
     bump(table('clients_at_year_end_by_gender_age'), genderAge(person.gender, minor));

@@ -15,7 +15,7 @@ export async function demoRegisterCommand(args: string[]): Promise<number> {
   }
   const output = values.out ? fs.createWriteStream(values.out) : process.stdout;
   for (const line of demoRegisterLines({ clients, fromYear: Number(years[1]), toYear: Number(years[2]), seed })) {
-    if (!output.write(`${line}\n`)) await new Promise((resolve) => output.once('drain', resolve));
+    if (!output.write(`${line}\n`)) await new Promise<void>((resolve) => output.once('drain', resolve));
   }
   if (values.out) await new Promise((resolve) => (output as fs.WriteStream).end(resolve));
   return 0;

@@ -13,13 +13,13 @@ export interface AccountsTable {
   title: string | null;
   office_id: string | null;
   organisation_id: string | null;
-  language: string;
+  language: Generated<string>;
   password_hash: string;
   totp_secret: string | null;
-  totp_enabled: boolean;
+  totp_enabled: Generated<boolean>;
   totp_last_step: number | null;
-  recovery_codes: string[];
-  failed_attempts: number;
+  recovery_codes: Generated<string[]>;
+  failed_attempts: Generated<number>;
   /** Failed logins (passwords and codes) since the last login, told to the owner at the next one. */
   failed_logins: Generated<number>;
   last_failed_login_at: Timestamp | null;
@@ -121,7 +121,7 @@ export interface AuditLogTable {
   action: string;
   outcome: string;
   client_id: string | null;
-  field_groups: string[];
+  field_groups: Generated<string[]>;
   reason: string | null;
   ip: string | null;
   details: unknown;

@@ -15,5 +15,6 @@ export async function totpEnrolment(secret: string, username: string): Promise<{
 export async function checkTotp(secret: string, code: string, lastStep: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({ secret, token: code, epochTolerance: 30, ...(lastStep === null ? {} : { afterTimeStep: lastStep }) });
-  return result.valid ? result.timeStep : null;
+  // verify() answers for HOTP too; only a TOTP result names the step that matched.
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }

@@ -27,7 +27,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
     config: write,
     schema: { tags: ['casework'], params: itemParams, response: emptyResponse, body: { ...objectBody([], { arrangedOn: optionalDate, endedOn: optionalDate, provider: optionalName(200) }), minProperties: 1 } },
   }, async (request, reply) => {
-    await updateService(ctx, whoOf(request), request.params.id, request.params.itemId, request.body as { arrangedOn?: string | null });
+    await updateService(ctx, whoOf(request), request.params.id, request.params.itemId, request.body as Parameters<typeof updateService>[4]);
     return reply.code(204).send();
   });
 

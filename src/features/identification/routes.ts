@@ -41,7 +41,7 @@ export async function identificationRoutes(app: FastifyInstance) {
     config: { access: 'identification.decide' },
     schema: { tags: ['identification'], params: idParams, response: emptyResponse, body: objectBody(['outcome', 'clientTold'], { outcome: { type: 'string', enum: [...identificationOutcomes] }, clientTold: { type: 'boolean' } }) },
   }, async (request, reply) => {
-    await decideIdentification(ctx, whoOf(request), request.params.id, request.body as { outcome: 'identified'; clientTold: boolean });
+    await decideIdentification(ctx, whoOf(request), request.params.id, request.body as Parameters<typeof decideIdentification>[3]);
     return reply.code(204).send();
   });
 

@@ -36,7 +36,7 @@ export async function reflectionRoutes(app: FastifyInstance) {
       },
     },
   }, async (request, reply) => {
-    await changeReflectionPeriod(ctx, whoOf(request), request.params.id, request.params.start, request.body as { extendTo: string });
+    await changeReflectionPeriod(ctx, whoOf(request), request.params.id, request.params.start, request.body as Parameters<typeof changeReflectionPeriod>[4]);
     return reply.code(204).send();
   });
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../core/db/types.ts';
+import type { DB } from '../../core/db/types.ts';
 import { add, emptyTables, genderAge, type Tables } from './tables.ts';
 import * as q from './queries.ts';
 
@@ -13,7 +13,7 @@ export interface AnnualReport {
  * The internal form of the annual report: every count, for staff with the right to see it.
  * All queries read one snapshot, so the tables agree with each other even while work goes on.
  */
-export async function annualReport(db: Kysely<Database>, year: number): Promise<AnnualReport> {
+export async function annualReport(db: Kysely<DB>, year: number): Promise<AnnualReport> {
   const y = q.yearBounds(year);
   const tables = emptyTables();
   await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {

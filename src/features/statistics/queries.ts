@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../../core/db/types.ts';
+import type { DB } from '../../core/db/types.ts';
 
 /**
  * The aggregate queries behind the annual report. Each returns counts grouped by what the tables
@@ -19,7 +19,7 @@ export function yearBounds(year: number): YearBounds {
   return { year, start: `${year}-01-01T00:00:00+02:00`, end: `${year + 1}-01-01T00:00:00+02:00`, firstDay: `${year}-01-01`, lastDay: `${year}-12-31` };
 }
 
-type Db = Kysely<Database>;
+type Db = Kysely<DB>;
 const helsinkiDate = (column: string) => sql.raw(`(${column} at time zone 'Europe/Helsinki')::date`);
 /** Whole years of age on a date (null when the birth date is not known). */
 const ageOn = (date: RawBuilder<unknown>, birth: string) => sql`date_part('year', age(${date}, ${sql.ref(birth)}))::int`;
