@@ -35,7 +35,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   app = await buildApp(ctx);
   await app.ready();
-  document = app.swagger() as typeof document;
+  document = app.swagger() as unknown as typeof document;
   director = await makeAccount(ctx, 'director');
   caseworker = await makeAccount(ctx, 'caseworker');
   const created = await injectJson(app, 'POST', '/api/v1/referrals', await sessionFor(ctx, caseworker.id), referral);

@@ -57,7 +57,7 @@ export function docxAround(packed: Buffer, claimedSize: number): Buffer {
   types.push(strToU8(contentTypes(WORD_MAIN)), true);
   const main: ZipInputFile = { filename: 'word/document.xml', size: claimedSize, crc: 0, compression: 8 };
   zip.add(main);
-  main.ondata!(null, packed, true);
+  main.ondata!(null, new Uint8Array(packed), true);
   zip.end();
   return Buffer.concat(parts);
 }
