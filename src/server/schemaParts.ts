@@ -53,5 +53,5 @@ export function closedResponses(responses: Record<string, object> | undefined): 
     if ((copy.type === 'object' || copy.properties) && copy.additionalProperties === undefined) copy.additionalProperties = false;
     return copy;
   };
-  return Object.fromEntries(Object.entries(responses ?? {}).map(([status, schema]) => [status, close(schema)]));
+  return Object.fromEntries(Object.entries(responses ?? {}).map(([status, schema]) => [status, close(schema) as object]));
 }

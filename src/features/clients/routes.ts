@@ -4,7 +4,7 @@ import { genders } from '../../core/codes.ts';
 import { idParams, name, optionalText } from '../../server/schemaParts.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
 import { whoOf } from '../../server/requestContext.ts';
-import { accessReason, accessReasonHeaders } from './accessReason.ts';
+import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
 import { clientListSchema, clientRecordSchema } from './recordSchema.ts';
 
 type IdParams = { Params: { id: string } };

@@ -4,11 +4,12 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { listAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queries.ts';
-import { auditWho, grant, openClient, type Who } from './access.ts';
+import { accessLogOf, listClientsFor } from './queries.ts';
+import { findClient, relationshipTo } from '../../core/record/persons.ts';
+import { auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
 import { recordParts } from './recordParts.ts';
 import { requireKnownPlacement } from '../organisations/references.ts';
-import { indexPersonName, openPersonName, sealPersonName } from './personNames.ts';
+import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
 
 export interface NewClient {
   name: string;
