@@ -14,16 +14,20 @@ import { registerHostCheck, registerSecurity } from './security.ts';
 import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
 import { refusalLog } from '../core/audit/refusals.ts';
 import { closedResponses } from './schemaParts.ts';
-import { authRoutes } from '../features/auth/routes.ts';
-import { accountRoutes } from '../features/accounts/routes.ts';
-import { clientRoutes } from '../features/clients/routes.ts';
-import { organisationRoutes } from '../features/organisations/routes.ts';
-import { statisticsRoutes } from '../features/statistics/routes.ts';
-import { referralRoutes } from '../features/referrals/routes.ts';
-import { caseworkRoutes } from '../features/casework/routes.ts';
-import { reflectionRoutes } from '../features/reflection/routes.ts';
-import { identificationRoutes } from '../features/identification/routes.ts';
-import { exchangeRoutes } from '../features/exchange/routes.ts';
+import type { Feature } from '../core/feature.ts';
+import { auth } from '../features/auth/index.ts';
+import { accounts } from '../features/accounts/index.ts';
+import { organisations } from '../features/organisations/index.ts';
+import { clients } from '../features/clients/index.ts';
+import { statistics } from '../features/statistics/index.ts';
+import { referrals } from '../features/referrals/index.ts';
+import { casework } from '../features/casework/index.ts';
+import { reflection } from '../features/reflection/index.ts';
+import { identification } from '../features/identification/index.ts';
+import { exchange } from '../features/exchange/index.ts';
+
+/** Every feature of Polku: its routes and its parts of a client's record. */
+const features: Feature[] = [auth, accounts, organisations, clients, statistics, referrals, casework, reflection, identification, exchange];
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -63,17 +67,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   });
 
   await app.register(async (api) => {
-    await authRoutes(api);
-    await accountRoutes(api);
-    await organisationRoutes(api);
-    await clientRoutes(api);
-    await statisticsRoutes(api);
-    await referralRoutes(api);
-    await caseworkRoutes(api);
-    await reflectionRoutes(api);
-    await identificationRoutes(api);
-    // Its own context: the exchange file's content type and size limit stay with its routes.
-    await api.register(exchangeRoutes);
+    const recordParts = features.flatMap((feature) => feature.recordParts ?? []);
+    for (const feature of features) await feature.routes(api, { recordParts });
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
   });

@@ -1,20 +1,11 @@
-import type { Config } from '../core/config.ts';
-import type { Database } from '../core/db/database.ts';
-import type { FieldCipher } from '../core/crypto/fieldCipher.ts';
-import type { Keyring } from '../core/crypto/keys.ts';
+import type { AppContext } from '../core/context.ts';
 import type { Actor, Action } from '../core/policy/policy.ts';
 import type { Language } from '../core/i18n/i18n.ts';
 import type { SessionRow } from '../features/auth/sessions.ts';
 import type { AuditEntry } from '../core/audit/audit.ts';
 import type { Account } from '../core/db/types.ts';
 
-/** What every feature gets: the database, the keys and the configuration. */
-export interface AppContext {
-  config: Config;
-  db: Database;
-  keyring: Keyring;
-  cipher: FieldCipher;
-}
+export type { AppContext };
 
 /**
  * Who may call a route: `public` anyone; `mfa` a session half-way through login;

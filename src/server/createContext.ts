@@ -3,7 +3,7 @@ import { openDatabase } from '../core/db/database.ts';
 import { migrate } from '../core/db/migrate.ts';
 import { FieldCipher } from '../core/crypto/fieldCipher.ts';
 import { loadKeyring } from '../core/crypto/keys.ts';
-import { sealPlaintextNames } from '../features/clients/sealPlaintextNames.ts';
+import { sealPlaintextNames } from '../core/record/sealPlaintextNames.ts';
 import type { AppContext } from './context.ts';
 
 /** Opens the database (migrated), the keys and the cipher: everything a server or a command needs. */

@@ -6,7 +6,7 @@ import { isLanguage, languageFromHeader } from '../core/i18n/i18n.ts';
 import { can, type Action } from '../core/policy/policy.ts';
 import { actorOf } from '../features/accounts/queries.ts';
 import { findLiveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
-import type { Who } from '../features/clients/access.ts';
+import type { Who } from '../core/record/access.ts';
 
 /** Who is asking, for a feature's service: the actor, their address, and the grants the request collects. */
 export const whoOf = (request: FastifyRequest): Who => ({ actor: request.actor!, ip: request.ip, granted: request.granted });

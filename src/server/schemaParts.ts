@@ -55,3 +55,5 @@ export function closedResponses(responses: Record<string, object> | undefined): 
   };
   return Object.fromEntries(Object.entries(responses ?? {}).map(([status, schema]) => [status, close(schema) as object]));
 }
+export const boolean = { type: 'boolean' } as const;
+export const strings = { type: 'array', items: string } as const;

@@ -4,7 +4,7 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { cleanFileName, fileExtension, readableFileName } from '../../core/fileNames.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, openClient, type Who } from '../../core/record/access.ts';
 import { checkOfficeFile, type OfficeFormat } from './checkOfficeFile.ts';
 
 export const MAX_DOCUMENT_MB = 5;

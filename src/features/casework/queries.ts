@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
-import { hasAdmission, hasReferral } from '../clients/queries.ts';
+import { hasAdmission, hasReferral } from '../../core/record/persons.ts';
 
 /** Admitted by a decision (or recorded directly as a client). Whether assistance has ended is `isTerminated`. */
 export async function isClient(db: Database, personId: string): Promise<boolean> {

@@ -5,9 +5,9 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
-import { openPersonName } from '../clients/personNames.ts';
+import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient, isTerminated } from './queries.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */

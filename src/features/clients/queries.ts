@@ -1,24 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
-import type { Actor, Relationship } from '../../core/policy/policy.ts';
-
-/** The outer query's `persons` row has been admitted by a decision: a client, or one who was. */
-export const hasAdmission = sql<boolean>`exists (select 1 from referrals r join decisions d on d.referral_id = r.id where r.person_id = persons.id and d.outcome = 'admitted')`;
-/** A client recorded directly, before referrals existed in Polku, has no referral at all. */
-export const hasReferral = sql<boolean>`exists (select 1 from referrals r where r.person_id = persons.id)`;
-
-export const findClient = (db: Database, id: string) => db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
-
-/** How the actor stands to the client: the facts the policy decides on. */
-export async function relationshipTo(db: Database, actor: Actor, client: { id: string; office_id: string | null }): Promise<{ relationship: Relationship; sharedGroups: string[] }> {
-  const assigned = await db.selectFrom('client_assignments').select('account_id').where('client_id', '=', client.id).where('account_id', '=', actor.id).executeTakeFirst();
-  if (assigned) return { relationship: 'assigned', sharedGroups: [] };
-  if (actor.organisationId) {
-    const share = await db.selectFrom('client_shares').select('field_groups').where('client_id', '=', client.id).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
-    if (share) return { relationship: 'shared', sharedGroups: share.field_groups };
-  }
-  return { relationship: client.office_id !== null && client.office_id === actor.officeId ? 'office' : 'none', sharedGroups: [] };
-}
+import type { Actor } from '../../core/policy/policy.ts';
+import { hasAdmission, hasReferral } from '../../core/record/persons.ts';
 
 /** The clients an actor works with: a director all, staff their assigned ones, a partner those shared with their organisation. */
 export function listClientsFor(db: Database, actor: Actor) {

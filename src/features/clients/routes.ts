@@ -4,13 +4,14 @@ import { genders } from '../../core/codes.ts';
 import { idParams, name, optionalText } from '../../server/schemaParts.ts';
 import { clientAccessLog, createClient, listClients, readClient, shareClient, type NewClient } from './service.ts';
 import { whoOf } from '../../server/requestContext.ts';
-import { accessReason, accessReasonHeaders } from './accessReason.ts';
+import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
 import { clientListSchema, clientRecordSchema } from './recordSchema.ts';
+import type { Composition } from '../../core/feature.ts';
 
 type IdParams = { Params: { id: string } };
 
 
-export async function clientRoutes(app: FastifyInstance) {
+export async function clientRoutes(app: FastifyInstance, { recordParts }: Composition) {
   const ctx = app.polku;
 
   app.post('/api/v1/clients', {
@@ -43,9 +44,9 @@ export async function clientRoutes(app: FastifyInstance) {
     schema: {
       tags: ['clients'], params: idParams,
       headers: accessReasonHeaders,
-      response: { 200: clientRecordSchema },
+      response: { 200: clientRecordSchema(recordParts) },
     },
-  }, async (request) => readClient(ctx, whoOf(request), request.params.id, accessReason(request)));
+  }, async (request) => readClient(ctx, whoOf(request), request.params.id, accessReason(request), recordParts));
 
   app.put<IdParams>('/api/v1/clients/:id/shares', {
     config: { access: 'clients.share' },

@@ -4,11 +4,13 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { listAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { accessLogOf, findClient, listClientsFor, relationshipTo } from './queries.ts';
-import { auditWho, grant, openClient, type Who } from './access.ts';
-import { recordParts } from './recordParts.ts';
+import { accessLogOf, listClientsFor } from './queries.ts';
+import { findClient, relationshipTo } from '../../core/record/persons.ts';
+import { auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
+import { readRecordParts } from './recordParts.ts';
+import type { RecordPart } from '../../core/record/recordPart.ts';
 import { requireKnownPlacement } from '../organisations/references.ts';
-import { indexPersonName, openPersonName, sealPersonName } from './personNames.ts';
+import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
 
 export interface NewClient {
   name: string;
@@ -57,7 +59,7 @@ export async function listClients(ctx: AppContext, who: Who) {
 }
 
 /** Reads one client's record, only the field groups the policy grants, and logs the read with them. */
-export async function readClient(ctx: AppContext, who: Who, id: string, reason: string | null) {
+export async function readClient(ctx: AppContext, who: Who, id: string, reason: string | null, parts: readonly RecordPart[]) {
   const { client, access } = await openClient(ctx, who, id, { action: 'clients.read' }, reason);
   const record = {
     id: client.id,
@@ -73,7 +75,7 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
       contact: ctx.cipher.decryptOptional(client.contact, protectedContext('persons', 'contact', id)),
       whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('persons', 'whereabouts', id)),
     } : undefined,
-    ...(await recordParts(ctx, who.actor, id, access)),
+    ...(await readRecordParts(ctx, who.actor, id, access, parts)),
   };
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'succeeded', clientId: id, fieldGroups: access.read, reason: access.reasonRequired ? reason : null });
   return record;

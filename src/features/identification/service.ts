@@ -5,10 +5,10 @@ import { daysBetween, helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
 import { isClient, isTerminated } from '../casework/queries.ts';
-import { openPersonName } from '../clients/personNames.ts';
+import { openPersonName } from '../../core/record/personNames.ts';
 
 /**
  * Official identification: requested, the multi-professional expert group heard (members by

@@ -5,12 +5,12 @@ import { ageOn, helsinkiDate } from '../../core/dates.ts';
 import { placeMissing } from '../../core/codes.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditWho, type Who } from '../clients/access.ts';
+import { auditWho, type Who } from '../../core/record/access.ts';
 import type { FieldGroup } from '../../core/policy/policy.ts';
 import { referralAccess } from './referralAccess.ts';
 import type { ReferralIntake } from './intake.ts';
 import { findReferral, referralStatus } from './queries.ts';
-import { openPersonName } from '../clients/personNames.ts';
+import { openPersonName } from '../../core/record/personNames.ts';
 
 export interface DecisionInput {
   outcome: 'admitted' | 'rejected';

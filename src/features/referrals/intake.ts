@@ -6,8 +6,8 @@ import { ageOn, helsinkiDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditWho, type Who } from '../clients/access.ts';
-import { indexPersonName, sealPersonName } from '../clients/personNames.ts';
+import { auditWho, type Who } from '../../core/record/access.ts';
+import { indexPersonName, sealPersonName } from '../../core/record/personNames.ts';
 
 export interface ReferredPerson {
   name: string;

@@ -3,7 +3,7 @@ import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditWho, type Who } from '../clients/access.ts';
+import { auditWho, type Who } from '../../core/record/access.ts';
 import { findReferral, referralStatus } from './queries.ts';
 
 /**

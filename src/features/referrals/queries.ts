@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
-import { hasAdmission } from '../clients/queries.ts';
-import { personsWithAnyTerm } from '../clients/personNames.ts';
+import { hasAdmission } from '../../core/record/persons.ts';
+import { personsWithAnyTerm } from '../../core/record/personNames.ts';
 
 /** A referral with its person, decision and withdrawal: everything the queue and the referral page show. */
 export function referralsWithPerson(db: Database) {

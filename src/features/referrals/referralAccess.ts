@@ -1,6 +1,6 @@
 import { intakeAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { grant, openClient, type Who } from '../clients/access.ts';
+import { grant, openClient, type Who } from '../../core/record/access.ts';
 import type { ReferralRow } from './queries.ts';
 
 /**

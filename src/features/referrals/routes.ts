@@ -7,7 +7,7 @@ import { reviewMatch } from './matchReview.ts';
 import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './queue.ts';
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
 import { decisionBody, decisionLetterResponse, intakeQueueResponse, publicReferralBody, referralBody, referralResponse, sentReferralsResponse } from './schema.ts';
-import { accessReason, accessReasonHeaders } from '../clients/accessReason.ts';
+import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
 import { whoOf } from '../../server/requestContext.ts';
 
 type IdParams = { Params: { id: string } };

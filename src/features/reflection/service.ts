@@ -3,9 +3,9 @@ import { maxReflectionMonths } from '../../core/codes.ts';
 import { addDays, addMonths, daysBetween, helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, grant, openClient, type Who } from '../clients/access.ts';
+import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
-import { openPersonName } from '../clients/personNames.ts';
+import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient } from '../casework/queries.ts';
 
 /** The day the period really ends: its end, or the day it was interrupted. */

@@ -1,10 +1,10 @@
-import { appendAudit } from '../../core/audit/audit.ts';
-import { refusalLog } from '../../core/audit/refusals.ts';
-import type { Database } from '../../core/db/database.ts';
-import { AppError, notFound } from '../../core/errors.ts';
-import { clientAccess, type Actor, type ClientAccess, type FieldGroup } from '../../core/policy/policy.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { refusalLog } from '../audit/refusals.ts';
+import type { Database } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import { clientAccess, type Actor, type ClientAccess, type FieldGroup } from '../policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { findClient, relationshipTo } from './queries.ts';
+import { findClient, relationshipTo } from './persons.ts';
 
 /** Who is asking; `granted` collects the field groups the policy gave this request (see server/fieldGroupFilter.ts). */
 export type Who = { actor: Actor; ip: string | null; granted?: Set<string> };

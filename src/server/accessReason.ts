@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { headerText } from '../../server/inputText.ts';
+import { headerText } from './inputText.ts';
 
 /**
  * Someone outside a case states why they open the record. The reason travels in a header, never in

@@ -1,9 +1,9 @@
-import { blindIndexTerm } from '../../core/crypto/blindIndex.ts';
-import type { FieldCipher } from '../../core/crypto/fieldCipher.ts';
-import type { Keyring } from '../../core/crypto/keys.ts';
-import { protectedContext } from '../../core/crypto/protectedColumns.ts';
-import type { Database } from '../../core/db/database.ts';
-import { nameForms, nameTokens, soundKey } from '../referrals/matching.ts';
+import { blindIndexTerm } from '../crypto/blindIndex.ts';
+import type { FieldCipher } from '../crypto/fieldCipher.ts';
+import type { Keyring } from '../crypto/keys.ts';
+import { protectedContext } from '../crypto/protectedColumns.ts';
+import type { Database } from '../db/database.ts';
+import { nameForms, nameTokens, soundKey } from './nameForms.ts';
 
 /**
  * A person's name (or alias) is sealed like their contact details: a stolen database without the key

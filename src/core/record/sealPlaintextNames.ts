@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { protectedContext } from '../../core/crypto/protectedColumns.ts';
+import { protectedContext } from '../crypto/protectedColumns.ts';
 import type { AppContext } from '../../server/context.ts';
 import { indexPersonName, sealPersonName } from './personNames.ts';
 

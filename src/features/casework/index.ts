@@ -1,0 +1,10 @@
+import type { Feature } from '../../core/feature.ts';
+import { caseworkRoutes } from './routes.ts';
+import { caseworkParts } from './recordParts.ts';
+
+/** Casework on a client's record: services, notes, tasks, documents, residence, children, exploitation, termination. */
+export const casework: Feature = {
+  name: 'casework',
+  routes: (app) => caseworkRoutes(app),
+  recordParts: caseworkParts,
+};

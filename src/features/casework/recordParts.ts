@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import { protectedContext } from '../../core/crypto/protectedColumns.ts';
+import { isoInstant } from '../../core/dates.ts';
+import { readableFileName } from '../../core/fileNames.ts';
+import { readableSensitivities } from '../../core/policy/policy.ts';
+import type { RecordPart } from '../../core/record/recordPart.ts';
+import { boolean, integer, optionalString, responseList, string, strings } from '../../server/schemaParts.ts';
+
+/** Children in the client's care. */
+const childrenPart: RecordPart = {
+  key: 'children',
+  group: 'identity',
+  schema: responseList({ id: string, birthDate: optionalString, from: string }),
+  async read({ ctx, clientId }) {
+    const children = await ctx.db.selectFrom('children').selectAll().where('guardian_id', '=', clientId).orderBy('birth_date').execute();
+    return {
+      value: children.map((child) => ({ id: child.id, birthDate: child.birth_date, from: child.from_date })),
+      timeline: children.map((child) => ({ at: `${child.from_date}T12:00:00Z`, kind: 'child' })),
+    };
+  },
+};
+
+/** The suspected exploitation, its main purpose first. */
+const exploitationPart: RecordPart = {
+  key: 'exploitations',
+  group: 'case',
+  schema: responseList({
+    purpose: string, place: string, main: boolean, minorAtTime: { type: ['boolean', 'null'] }, sector: optionalString, meansOfControl: strings, recruitment: optionalString,
+  }),
+  async read({ ctx, clientId }) {
+    const rows = await ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', clientId).orderBy('main', 'desc').execute();
+    return { value: rows.map((row) => ({ purpose: row.purpose, place: row.place, main: row.main, minorAtTime: row.minor_at_time, sector: row.sector, meansOfControl: row.means_of_control, recruitment: row.recruitment })) };
+  },
+};
+
+/** The end of assistance, with its reason. */
+const terminationPart: RecordPart = {
+  key: 'terminations',
+  group: 'case',
+  schema: responseList({ at: string, reason: string, by: optionalString }),
+  staff: (clientId) => sql`select recorded_by from terminations where person_id = ${clientId}`,
+  async read({ ctx, clientId, nameOf }) {
+    const rows = await ctx.db.selectFrom('terminations').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
+    return {
+      value: rows.map((row) => ({ at: isoInstant(row.at), reason: row.reason, by: nameOf(row.recorded_by) })),
+      timeline: rows.map((row) => ({ at: isoInstant(row.at)!, kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) })),
+    };
+  },
+};
+
+/** The residence statuses the client has had. */
+const residencePart: RecordPart = {
+  key: 'residence',
+  group: 'immigration',
+  schema: responseList({ status: string, at: string }),
+  async read({ ctx, clientId }) {
+    const rows = await ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
+    return {
+      value: rows.map((row) => ({ status: row.status, at: row.at })),
+      timeline: rows.map((row) => ({ at: `${row.at}T12:00:00Z`, kind: 'residence', detail: row.status })),
+    };
+  },
+};
+
+/** The statutory services requested, arranged and ended. */
+const servicesPart: RecordPart = {
+  key: 'services',
+  group: 'services',
+  schema: responseList({ id: string, service: string, requestedOn: string, arrangedOn: optionalString, endedOn: optionalString, provider: optionalString, by: optionalString }),
+  staff: (clientId) => sql`select recorded_by from client_services where person_id = ${clientId}`,
+  async read({ ctx, clientId, nameOf }) {
+    const rows = await ctx.db.selectFrom('client_services').selectAll().where('person_id', '=', clientId).orderBy('requested_on').execute();
+    return {
+      value: rows.map((row) => ({ id: row.id, service: row.service, requestedOn: row.requested_on, arrangedOn: row.arranged_on, endedOn: row.ended_on, provider: row.provider, by: nameOf(row.recorded_by) })),
+      timeline: rows.map((row) => ({ at: `${row.requested_on}T12:00:00Z`, kind: 'service_requested', detail: row.service, by: nameOf(row.recorded_by) })),
+    };
+  },
+};
+
+/** Notes, only of the sensitivities the reader may see. */
+const notesPart: RecordPart = {
+  key: 'notes',
+  group: 'notes',
+  schema: responseList({ id: string, at: string, sensitivity: string, by: optionalString, body: string }),
+  staff: (clientId) => sql`select author_id from client_notes where person_id = ${clientId}`,
+  async read({ ctx, actor, access, clientId, nameOf }) {
+    const sensitivities = readableSensitivities(actor, access.relationship);
+    const rows = await ctx.db.selectFrom('client_notes').selectAll().where('person_id', '=', clientId).where('sensitivity', 'in', sensitivities).orderBy('at', 'desc').execute();
+    return {
+      value: rows.map((row) => ({ id: row.id, at: isoInstant(row.at), sensitivity: row.sensitivity, by: nameOf(row.author_id), body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)) })),
+      timeline: rows.map((row) => ({ at: isoInstant(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) })),
+    };
+  },
+};
+
+/** Tasks and their reminders. */
+const tasksPart: RecordPart = {
+  key: 'tasks',
+  group: 'notes',
+  schema: responseList({ id: string, title: string, dueOn: string, assignee: optionalString, doneAt: optionalString, overdue: boolean }),
+  staff: (clientId) => sql`select assignee_id from client_tasks where person_id = ${clientId}`,
+  async read({ ctx, clientId, today, nameOf }) {
+    const rows = await ctx.db.selectFrom('client_tasks').selectAll().where('person_id', '=', clientId).orderBy('due_on').execute();
+    return {
+      value: rows.map((row) => ({
+        id: row.id, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on, assignee: nameOf(row.assignee_id),
+        doneAt: isoInstant(row.done_at), overdue: row.done_at === null && row.due_on < today,
+      })),
+    };
+  },
+};
+
+/** Documents: their names and sizes; the content only by download. */
+const documentsPart: RecordPart = {
+  key: 'documents',
+  group: 'documents',
+  schema: responseList({ id: string, fileName: string, mediaType: string, size: integer, at: string, by: optionalString }),
+  staff: (clientId) => sql`select uploaded_by from client_documents where person_id = ${clientId}`,
+  async read({ ctx, clientId, nameOf }) {
+    const rows = await ctx.db.selectFrom('client_documents').select(['id', 'file_name', 'media_type', 'size', 'uploaded_by', 'at']).where('person_id', '=', clientId).orderBy('at', 'desc').execute();
+    return {
+      value: rows.map((row) => ({
+        id: row.id, fileName: readableFileName(ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id))), mediaType: row.media_type, size: row.size,
+        at: isoInstant(row.at), by: nameOf(row.uploaded_by),
+      })),
+    };
+  },
+};
+
+export const caseworkParts = [childrenPart, exploitationPart, terminationPart, residencePart, servicesPart, notesPart, tasksPart, documentsPart];

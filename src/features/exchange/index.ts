@@ -1,0 +1,11 @@
+import type { Feature } from '../../core/feature.ts';
+import { exchangeRoutes } from './routes.ts';
+
+/** The register in and out in the exchange format. */
+export const exchange: Feature = {
+  name: 'exchange',
+  // Its own context: the exchange file's content type and size limit stay with its routes.
+  routes: async (app) => {
+    await app.register(exchangeRoutes);
+  },
+};

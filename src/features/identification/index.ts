@@ -1,0 +1,10 @@
+import type { Feature } from '../../core/feature.ts';
+import { identificationRoutes } from './routes.ts';
+import { identificationPart } from './recordParts.ts';
+
+/** Official identification with the expert group. */
+export const identification: Feature = {
+  name: 'identification',
+  routes: (app) => identificationRoutes(app),
+  recordParts: [identificationPart],
+};

@@ -1,0 +1,8 @@
+import type { Feature } from '../../core/feature.ts';
+import { organisationRoutes } from './routes.ts';
+
+/** Offices and partner organisations. */
+export const organisations: Feature = {
+  name: 'organisations',
+  routes: (app) => organisationRoutes(app),
+};

@@ -1,0 +1,10 @@
+import type { Feature } from '../../core/feature.ts';
+import { referralRoutes } from './routes.ts';
+import { referralsPart } from './recordParts.ts';
+
+/** Referrals: intake, matching, decisions and letters. */
+export const referrals: Feature = {
+  name: 'referrals',
+  routes: (app) => referralRoutes(app),
+  recordParts: [referralsPart],
+};

@@ -1,0 +1,10 @@
+import type { Feature } from '../../core/feature.ts';
+import { reflectionRoutes } from './routes.ts';
+import { reflectionPart } from './recordParts.ts';
+
+/** Reflection periods and their warnings. */
+export const reflection: Feature = {
+  name: 'reflection',
+  routes: (app) => reflectionRoutes(app),
+  recordParts: [reflectionPart],
+};
