@@ -126,6 +126,32 @@ const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
   'tasks.mine': ['identity', 'notes'],
 };
 
+/**
+ * Whose records a list shows: every client, the clients the actor is assigned to, or the clients
+ * shared with the actor's organisation. Lists ask this; no role check is written anywhere else.
+ */
+export type Scope = 'all' | 'assigned' | 'organisation' | 'none';
+const roleScopes: Record<Role, Scope> = {
+  director: 'all', caseworker: 'assigned', nurse: 'assigned', coach: 'assigned', partner: 'organisation', researcher: 'none', administrator: 'none',
+};
+
+export function listScope(actor: Actor, action: Action): Scope {
+  return can(actor, action) ? roleScopes[actor.role] : 'none';
+}
+
+/** Who may change which organisations a client's record is shared with: the director, and the staff on the case. */
+export function canShare(actor: Actor, relationship: Relationship): boolean {
+  return can(actor, 'clients.share') && (roleScopes[actor.role] === 'all' || relationship === 'assigned');
+}
+
+/**
+ * A partner refers on behalf of their organisation: the referral names the organisation, lands in no
+ * office (the assistance system places it), and the partner gets back only that it arrived.
+ */
+export function refersForOrganisation(actor: Actor): boolean {
+  return roleScopes[actor.role] === 'organisation';
+}
+
 export function listAccess(actor: Actor, action: Action): FieldGroup[] {
   return can(actor, action) ? [...(listGrants[action] ?? [])] : [];
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { Actor, Relationship } from '../policy/policy.ts';
+import type { Actor, Relationship, Scope } from '../policy/policy.ts';
 
 /** The outer query's `persons` row has been admitted by a decision: a client, or one who was. */
 export const hasAdmission = sql<boolean>`exists (select 1 from referrals r join decisions d on d.referral_id = r.id where r.person_id = persons.id and d.outcome = 'admitted')`;
@@ -18,4 +18,15 @@ export async function relationshipTo(db: Database, actor: Actor, client: { id: s
     if (share) return { relationship: 'shared', sharedGroups: share.field_groups };
   }
   return { relationship: client.office_id !== null && client.office_id === actor.officeId ? 'office' : 'none', sharedGroups: [] };
+}
+
+/**
+ * The ids of the persons in an actor's scope (policy.listScope), as a subquery for a list's `where
+ * … in`; null when the scope is every client.
+ */
+export function personsInScope(db: Database, actor: Actor, scope: Scope) {
+  if (scope === 'all') return null;
+  if (scope === 'organisation') return db.selectFrom('client_shares').select('client_id as id').where('organisation_id', '=', actor.organisationId ?? '');
+  if (scope === 'assigned') return db.selectFrom('client_assignments').select('client_id as id').where('account_id', '=', actor.id);
+  return db.selectFrom('persons').select('id').where(sql<boolean>`false`);
 }

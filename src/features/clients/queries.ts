@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
-import type { Actor } from '../../core/policy/policy.ts';
-import { hasAdmission, hasReferral } from '../../core/record/persons.ts';
+import { listScope, type Actor } from '../../core/policy/policy.ts';
+import { hasAdmission, hasReferral, personsInScope } from '../../core/record/persons.ts';
 
 /** The clients an actor works with: a director all, staff their assigned ones, a partner those shared with their organisation. */
 export function listClientsFor(db: Database, actor: Actor) {
@@ -9,12 +9,8 @@ export function listClientsFor(db: Database, actor: Actor) {
   let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at'])
     .where((eb) => eb.or([eb.not(hasReferral), hasAdmission]))
     .orderBy(sql`persons.name is null`).orderBy('persons.created_at', 'desc').limit(500);
-  if (actor.role === 'partner') {
-    query = query.where('persons.id', 'in', db.selectFrom('client_shares').select('client_id').where('organisation_id', '=', actor.organisationId ?? ''));
-  } else if (actor.role !== 'director') {
-    query = query.where('persons.id', 'in', db.selectFrom('client_assignments').select('client_id').where('account_id', '=', actor.id));
-  }
-  return query.execute();
+  const inScope = personsInScope(db, actor, listScope(actor, 'clients.list'));
+  return (inScope ? query.where('persons.id', 'in', inScope) : query).execute();
 }
 
 /** Every audit entry about one client, including list views that showed them. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { listAccess, type FieldGroup } from '../../core/policy/policy.ts';
+import { canShare, listAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { accessLogOf, listClientsFor } from './queries.ts';
 import { findClient, relationshipTo } from '../../core/record/persons.ts';
@@ -85,7 +85,7 @@ export async function shareClient(ctx: AppContext, who: Who, id: string, organis
   const client = await findClient(ctx.db, id);
   if (!client) throw notFound();
   const { relationship } = await relationshipTo(ctx.db, who.actor, client);
-  if (who.actor.role !== 'director' && relationship !== 'assigned') throw new AppError(403, 'forbidden');
+  if (!canShare(who.actor, relationship)) throw new AppError(403, 'forbidden');
   await requireKnownPlacement(ctx.db, { organisationId });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('client_shares').where('client_id', '=', id).where('organisation_id', '=', organisationId).execute();

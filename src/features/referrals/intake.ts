@@ -4,7 +4,7 @@ import { placeMissing, type ExploitationPurpose, type ReferralSource, type Resid
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { ageOn, helsinkiDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
-import { can } from '../../core/policy/policy.ts';
+import { can, refersForOrganisation } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import { indexPersonName, sealPersonName } from '../../core/record/personNames.ts';
@@ -84,7 +84,7 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
     if (!who || !can(who.actor, 'referrals.consentOverride')) throw new AppError(403, 'consent_override_not_allowed');
   }
   // A partner or the public does not place a referral in an office: the assistance system does.
-  const officeId = !who || who.actor.role === 'partner' ? null : input.officeId ?? who.actor.officeId;
+  const officeId = !who || refersForOrganisation(who.actor) ? null : input.officeId ?? who.actor.officeId;
   if (officeId && !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst())) throw new AppError(400, 'unknown_office');
 
   const personId = randomUUID();
@@ -113,7 +113,7 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
       consent_interpreter: consent.given ? consent.interpreter ?? null : null,
       consent_override_reason: consent.given ? null : seal('referrals', 'consent_override_reason', referralId, consent.overrideReason),
       referrer_account_id: who?.actor.id ?? null,
-      referrer_organisation_id: who?.actor.role === 'partner' ? who.actor.organisationId : null,
+      referrer_organisation_id: who && refersForOrganisation(who.actor) ? who.actor.organisationId : null,
       referrer_name: seal('referrals', 'referrer_name', referralId, input.referrerName?.trim()),
       safe_place: person.safePlace ?? null, acute_threat: person.acuteThreat ?? null,
       intake: seal('referrals', 'intake', referralId, JSON.stringify(intake)),

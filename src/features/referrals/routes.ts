@@ -8,6 +8,7 @@ import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './qu
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
 import { decisionBody, decisionLetterResponse, intakeQueueResponse, publicReferralBody, referralBody, referralResponse, sentReferralsResponse } from './schema.ts';
 import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
+import { refersForOrganisation } from '../../core/policy/policy.ts';
 import { whoOf } from '../../server/requestContext.ts';
 
 type IdParams = { Params: { id: string } };
@@ -32,7 +33,7 @@ export async function referralRoutes(app: FastifyInstance) {
     schema: { tags: ['referrals'], body: referralBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, personId: { type: 'string' } } } } },
   }, async (request, reply) => {
     const created = await createReferral(ctx, { who: whoOf(request) }, request.body as ReferralInput);
-    return reply.code(201).send(request.actor!.role === 'partner' ? { id: created.id } : created);
+    return reply.code(201).send(refersForOrganisation(request.actor!) ? { id: created.id } : created);
   });
 
   app.post('/api/v1/public/referrals', {

@@ -4,7 +4,8 @@ import { addDays, addMonths, daysBetween, helsinkiDate } from '../../core/dates.
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
-import { listAccess } from '../../core/policy/policy.ts';
+import { listAccess, listScope } from '../../core/policy/policy.ts';
+import { personsInScope } from '../../core/record/persons.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient } from '../casework/queries.ts';
 
@@ -72,9 +73,8 @@ export async function reflectionOverview(ctx: AppContext, who: Who) {
     .where('reflection_periods.end_date', '>=', addDays(today, -7))
     .where('reflection_periods.end_date', '<=', addDays(today, 30))
     .orderBy('reflection_periods.end_date').limit(1000);
-  if (who.actor.role !== 'director') {
-    query = query.where('reflection_periods.person_id', 'in', ctx.db.selectFrom('client_assignments').select('client_id').where('account_id', '=', who.actor.id));
-  }
+  const inScope = personsInScope(ctx.db, who.actor, listScope(who.actor, 'reflection.overview'));
+  if (inScope) query = query.where('reflection_periods.person_id', 'in', inScope);
   const rows = await query.execute();
   const groups = listAccess(who.actor, 'reflection.overview');
   grant(who, ['record', ...groups]);
