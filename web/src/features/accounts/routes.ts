@@ -1,0 +1,12 @@
+import type { PageRoute } from '../../lib/routes.ts';
+
+export const accountRoutes: PageRoute[] = [
+  {
+    path: '/admin/accounts', permission: 'accounts.manage', nav: { label: 'nav.accounts', order: 70, onHomePage: true },
+    load: () => import('./AdminAccountsPage.tsx').then((module) => module.AdminAccountsPage),
+  },
+  {
+    path: '/settings', nav: { label: 'nav.settings', order: 90, onHomePage: true },
+    load: () => import('./SettingsPage.tsx').then((module) => module.SettingsPage),
+  },
+];
