@@ -8,6 +8,7 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { MfaEnrolPage } from '../features/auth/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from '../features/auth/MfaVerifyPage.tsx';
 import { LoadFailed, Loading } from '../ui/Loaded.tsx';
+import { ReloadOnFailure } from '../ui/ReloadOnFailure.tsx';
 import { LanguageSwitch } from '../ui/ui.tsx';
 import './locales.ts';
 
@@ -85,7 +86,11 @@ export function App() {
   if (!session) return <main id="main">{loadError ? <LoadFailed error={loadError} onRetry={firstLoad} /> : <Loading />}</main>;
 
   if (session.stage === 'complete') {
-    return <SessionContext.Provider value={controls}><Suspense fallback={<Loading />}><LoggedIn /></Suspense></SessionContext.Provider>;
+    return (
+      <SessionContext.Provider value={controls}>
+        <ReloadOnFailure><Suspense fallback={<Loading />}><LoggedIn /></Suspense></ReloadOnFailure>
+      </SessionContext.Provider>
+    );
   }
   // Before login: a plain page with the language switch and one step of logging in.
   return (

@@ -1,10 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider, useLocation, useRouteError, type RouteObject } from 'react-router';
-import { useTranslation } from 'react-i18next';
 import type { PageRoute } from '../lib/routes.ts';
 import { useCan } from '../lib/session.ts';
 import { Loading } from '../ui/Loaded.tsx';
-import { PageTitle } from '../ui/ui.tsx';
+import { PageFailed } from '../ui/ReloadOnFailure.tsx';
 import './localesAfterLogin.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { pageRoutes } from './pages.ts';
@@ -20,25 +19,19 @@ function pageRoute(route: PageRoute): RouteObject {
     if (route.permission && !can(route.permission)) return <NotFoundPage />;
     return <Suspense key={pathname} fallback={<Loading />}><Page /></Suspense>;
   }
-  return { path: route.path, element: <GuardedPage />, errorElement: <PageFailed /> };
+  return { path: route.path, element: <GuardedPage />, errorElement: <PageError /> };
 }
 
-/** A page whose code could not be downloaded (a lost connection, or a new version installed meanwhile). */
-function PageFailed() {
-  const { t } = useTranslation();
+/** A page whose code could not be downloaded, or that failed to draw: said, with a way to load it again. */
+function PageError() {
   console.error(useRouteError());
-  return (
-    <>
-      <PageTitle>{t('pageLoadFailed')}</PageTitle>
-      <p><button type="button" onClick={() => window.location.reload()}>{t('reloadPage')}</button></p>
-    </>
-  );
+  return <PageFailed />;
 }
 
 /** The logged-in app's router: the Shell around every declared page, one address each. */
 const router = createBrowserRouter([{
   element: <Shell />,
-  errorElement: <main id="main"><PageFailed /></main>,
+  errorElement: <main id="main"><PageError /></main>,
   children: [...pageRoutes.map(pageRoute), { path: '*', element: <NotFoundPage /> }],
 }]);
 
