@@ -1,10 +1,12 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './app/i18n.ts';
+import './lib/i18n.ts';
 import './styles.css';
-import { App } from './app/App.tsx';
-import { PublicReferralPage } from './features/public/PublicReferralPage.tsx';
 
-// The public help page never asks for a session: it must leave no cookie behind.
-const page = window.location.pathname === '/help' ? <PublicReferralPage /> : <App />;
-createRoot(document.getElementById('root')!).render(<StrictMode>{page}</StrictMode>);
+// The public help page is for a person who may be in danger, on a phone: it downloads its own page
+// only, never the staff app, and never asks for a session, so it leaves no cookie behind.
+const page: Promise<ReactNode> = window.location.pathname === '/help'
+  ? import('./features/public/PublicReferralPage.tsx').then(({ PublicReferralPage }) => <PublicReferralPage />)
+  : import('./app/main.tsx').then(({ StaffApp }) => <StaffApp />);
+
+void page.then((element) => createRoot(document.getElementById('root')!).render(<StrictMode>{element}</StrictMode>));

@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../app/router.ts';
-import type { ApiError } from '../app/api.ts';
-import { helsinkiDate } from '../../../src/core/dates.ts';
+import type { ApiError } from '../lib/api.ts';
+import { helsinkiDate } from '#shared/dates.ts';
 
 /** Focus stays at the top of the document on first load, so the skip link is the first Tab stop. */
 let firstPageShown = false;
@@ -15,15 +14,6 @@ export function PageTitle({ children }: { children: ReactNode }) {
     firstPageShown = true;
   }, []);
   return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
-}
-
-export function Link({ to, children, ...rest }: { to: string; children: ReactNode; 'aria-current'?: 'page' | undefined; className?: string }) {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={onClick} {...rest}>{children}</a>;
 }
 
 type FieldProps = { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>;

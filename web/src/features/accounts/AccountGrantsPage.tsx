@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 import { ErrorMessage, PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
-import { useOfficesAndOrganisations } from './useOrganisations.ts';
+import { useOfficesAndOrganisations } from '../../lib/places.ts';
+import { useApiQuery } from '../../lib/query.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
 
 interface Grant {
   id: string; accountId: string; username: string; displayName: string; currentRole: string | null; role: string;
@@ -16,12 +18,11 @@ export function AccountGrantsPage() {
   const { t, i18n } = useTranslation('accounts');
   const { t: tc } = useTranslation();
   const { offices, organisations } = useOfficesAndOrganisations();
-  const [grants, setGrants] = useState<Grant[] | null>(null);
+  const query = useApiQuery<Grant[]>('/account-grants');
+  const grants = query.data ?? null;
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const load = useCallback(async () => setGrants(await api<Grant[]>('GET', '/account-grants')), []);
-  useEffect(() => { void load(); }, [load]);
 
   async function decide(grant: Grant, decision: 'confirm' | 'refuse') {
     setError(null);
@@ -29,7 +30,7 @@ export function AccountGrantsPage() {
     try {
       await api('POST', `/account-grants/${grant.id}/${decision}`);
       setStatus(t(decision === 'confirm' ? 'grants.confirmedDone' : 'grants.refusedDone', { name: grant.displayName }));
-      await load();
+      await query.refetch();
     } catch (caught) {
       setError(caught as ApiError);
     }
@@ -46,6 +47,8 @@ export function AccountGrantsPage() {
       <p>{t('grants.intro')}</p>
       <ErrorMessage error={error} />
       {status && <StatusMessage>{status}</StatusMessage>}
+      {/* Until the list arrives, or when it fails, the page says so (and offers to try again). */}
+      {!query.data && <Loaded query={query}>{() => null}</Loaded>}
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">{t('grants.pendingTitle')}</h2>
         {grants && pending.length === 0 && <p>{t('grants.nonePending')}</p>}

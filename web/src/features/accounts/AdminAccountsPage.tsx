@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import type { Account } from '../../app/session.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useOfficesAndOrganisations } from '../../lib/places.ts';
+import { useApiQuery } from '../../lib/query.ts';
+import type { Account } from '../../lib/session.ts';
+import { LoadFailed, Loaded } from '../../ui/Loaded.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
-import { useOfficesAndOrganisations } from './useOrganisations.ts';
 
 const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
 interface PendingGrant { role: string; officeId: string | null; organisationId: string | null; decidesAdmissions: boolean }
@@ -12,15 +14,15 @@ type AdminAccount = Account & { disabled: boolean; lockedUntil: string | null; a
 export function AdminAccountsPage() {
   const { t } = useTranslation('accounts');
   const { t: tc } = useTranslation();
-  const { offices, organisations } = useOfficesAndOrganisations();
-  const [accounts, setAccounts] = useState<AdminAccount[]>([]);
+  const places = useOfficesAndOrganisations();
+  const { offices, organisations } = places;
+  const accounts = useApiQuery<AdminAccount[]>('/admin/accounts');
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [resetting, setResetting] = useState<AdminAccount | null>(null);
   const [editing, setEditing] = useState<AdminAccount | null>(null);
 
-  const load = useCallback(async () => setAccounts(await api<AdminAccount[]>('GET', '/admin/accounts')), []);
-  useEffect(() => { void load(); }, [load]);
+  const load = () => accounts.refetch();
 
   async function act(work: () => Promise<string>) {
     setError(null);
@@ -83,6 +85,7 @@ export function AdminAccountsPage() {
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
+      {places.error && <LoadFailed error={places.error} onRetry={places.retry} />}
       <ErrorMessage error={error} />
       {status && <StatusMessage>{status}</StatusMessage>}
       {resetting && (
@@ -110,6 +113,7 @@ export function AdminAccountsPage() {
           </form>
         </section>
       )}
+      <Loaded query={accounts}>{(list) => (
       <div className="table-wrap">
         <table>
           <caption>{t('listCaption')}</caption>
@@ -117,7 +121,7 @@ export function AdminAccountsPage() {
             <tr><th scope="col">{t('name')}</th><th scope="col">{t('username')}</th><th scope="col">{t('role')}</th><th scope="col">{t('placement')}</th><th scope="col">{t('state')}</th><th scope="col">{t('actions')}</th></tr>
           </thead>
           <tbody>
-            {accounts.map((account) => (
+            {list.map((account) => (
               <tr key={account.id}>
                 <th scope="row">{account.displayName}</th>
                 <td>{account.username}</td>
@@ -142,6 +146,7 @@ export function AdminAccountsPage() {
           </tbody>
         </table>
       </div>
+      )}</Loaded>
       <section aria-labelledby="create-heading" className="panel">
         <h2 id="create-heading">{t('createTitle')}</h2>
         <form onSubmit={create} noValidate>

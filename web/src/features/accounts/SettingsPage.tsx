@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 import { ErrorMessage, Field, PageTitle, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
 
 export function SettingsPage() {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
 
 /** `notice` says why the person is here again, e.g. their session ended after 30 idle minutes. */

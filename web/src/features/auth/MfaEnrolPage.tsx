@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useApiQuery } from '../../lib/query.ts';
+import { useSession } from '../../lib/session.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
@@ -10,13 +12,10 @@ interface Enrolment { secret: string; uri: string; qrSvg: string }
 export function MfaEnrolPage() {
   const { t } = useTranslation('auth');
   const { refresh } = useSession();
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  // Asked once per session step: each answer is a new secret, so it is never fetched again behind the person's back.
+  const enrolment = useApiQuery<Enrolment>('/auth/mfa/enrolment', { staleTime: Infinity });
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    api<Enrolment>('GET', '/auth/mfa/enrolment').then(setEnrolment, (caught) => setError(caught as ApiError));
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +36,7 @@ export function MfaEnrolPage() {
       <PageTitle>{t('enrol.title')}</PageTitle>
       <p>{t('enrol.intro')}</p>
       <ErrorMessage error={error} />
-      {enrolment && (
+      <Loaded query={enrolment}>{(enrolment) => (
         <>
           <ol className="steps">
             <li>
@@ -54,7 +53,7 @@ export function MfaEnrolPage() {
             <button type="submit">{t('enrol.submit')}</button>
           </form>
         </>
-      )}
+      )}</Loaded>
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { Link, PageTitle, formatDate } from '../../ui/ui.tsx';
+import { useApiQuery } from '../../lib/query.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { PageTitle, formatDate } from '../../ui/ui.tsx';
 
 interface EndingPeriod { clientId: string; name: string | null; grantedBy: string; start: string; end: string; daysLeft: number; warning: string | null }
 interface Waiting { clientId: string; name: string | null; requestedAt: string; waitedDays: number; meetingDate: string | null; statements: number }
@@ -9,19 +10,19 @@ interface Waiting { clientId: string; name: string | null; requestedAt: string; 
 /** Reflection periods ending soon: shown on its own page and, for the actor's clients, on the home page. */
 export function ReflectionWarnings({ heading = false }: { heading?: boolean }) {
   const { t, i18n } = useTranslation('casework');
-  const [periods, setPeriods] = useState<EndingPeriod[] | null>(null);
-  useEffect(() => { void api<EndingPeriod[]>('GET', '/reflection-periods/ending').then(setPeriods); }, []);
-  if (!periods) return null;
+  const periods = useApiQuery<EndingPeriod[]>('/reflection-periods/ending');
   return (
     <section aria-labelledby="ending-heading" className="panel">
       {heading ? <h2 id="ending-heading">{t('ui.reflectionOverviewTitle')}</h2> : <p id="ending-heading">{t('ui.reflectionOverviewIntro')}</p>}
-      {periods.length === 0 ? <p>{t('ui.none')}</p> : (
-        <ul>{periods.map((period) => (
-          <li key={`${period.clientId}${period.start}`} className={`warning-${period.warning}`}>
-            <Link to={`/clients/${period.clientId}`}>{period.name ?? '–'}</Link>: {formatDate(period.end, i18n.language)} – {t(`warnings.${period.warning}`)} ({t('ui.daysLeft', { count: Math.max(period.daysLeft, 0) })})
-          </li>
-        ))}</ul>
-      )}
+      <Loaded query={periods}>
+        {(list) => list.length === 0 ? <p>{t('ui.none')}</p> : (
+          <ul>{list.map((period) => (
+            <li key={`${period.clientId}${period.start}`} className={`warning-${period.warning}`}>
+              <Link to={`/clients/${period.clientId}`}>{period.name ?? '–'}</Link>: {formatDate(period.end, i18n.language)} – {t(`warnings.${period.warning}`)} ({t('ui.daysLeft', { count: Math.max(period.daysLeft, 0) })})
+            </li>
+          ))}</ul>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -33,34 +34,37 @@ export function ReflectionOverviewPage() {
 
 export function IdentificationQueuePage() {
   const { t, i18n } = useTranslation('casework');
-  const [queue, setQueue] = useState<Waiting[] | null>(null);
-  useEffect(() => { void api<Waiting[]>('GET', '/identification/queue').then(setQueue); }, []);
+  const queue = useApiQuery<Waiting[]>('/identification/queue');
   return (
     <>
       <PageTitle>{t('ui.identificationQueueTitle')}</PageTitle>
       <p>{t('ui.identificationQueueIntro')}</p>
-      {queue && (queue.length === 0 ? <p>{t('ui.none')}</p> : (
-        <div className="table-wrap"><table>
-          <caption className="visually-hidden">{t('ui.identificationQueueTitle')}</caption>
-          <thead><tr><th scope="col">{t('ui.identification')}</th><th scope="col">{t('ui.waited')}</th><th scope="col">{t('ui.meetingDate')}</th><th scope="col">{t('ui.statements')}</th></tr></thead>
-          <tbody>{queue.map((entry) => (
-            <tr key={entry.clientId}><td><Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link></td><td>{entry.waitedDays}</td><td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td><td>{entry.statements}</td></tr>
-          ))}</tbody>
-        </table></div>
-      ))}
+      <Loaded query={queue}>
+        {(list) => list.length === 0 ? <p>{t('ui.none')}</p> : (
+          <div className="table-wrap"><table>
+            <caption className="visually-hidden">{t('ui.identificationQueueTitle')}</caption>
+            <thead><tr><th scope="col">{t('ui.identification')}</th><th scope="col">{t('ui.waited')}</th><th scope="col">{t('ui.meetingDate')}</th><th scope="col">{t('ui.statements')}</th></tr></thead>
+            <tbody>{list.map((entry) => (
+              <tr key={entry.clientId}><td><Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link></td><td>{entry.waitedDays}</td><td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td><td>{entry.statements}</td></tr>
+            ))}</tbody>
+          </table></div>
+        )}
+      </Loaded>
     </>
   );
 }
 
 export function MyTasks() {
   const { t, i18n } = useTranslation('casework');
-  const [tasks, setTasks] = useState<Array<{ id: string; clientId: string; clientName: string | null; title: string; dueOn: string }> | null>(null);
-  useEffect(() => { void api<typeof tasks>('GET', '/me/tasks').then(setTasks); }, []);
-  if (!tasks || tasks.length === 0) return null;
+  const tasks = useApiQuery<Array<{ id: string; clientId: string; clientName: string | null; title: string; dueOn: string }>>('/me/tasks');
+  // No tasks, no section; a failed load is still said, with a way to try again.
+  if (tasks.data?.length === 0) return null;
   return (
     <section aria-labelledby="tasks-heading" className="panel">
       <h2 id="tasks-heading">{t('ui.myTasks')}</h2>
-      <ul>{tasks.map((task) => <li key={task.id}>{formatDate(task.dueOn, i18n.language)}: {task.title} – <Link to={`/clients/${task.clientId}`}>{task.clientName ?? '–'}</Link></li>)}</ul>
+      <Loaded query={tasks}>
+        {(list) => <ul>{list.map((task) => <li key={task.id}>{formatDate(task.dueOn, i18n.language)}: {task.title} – <Link to={`/clients/${task.clientId}`}>{task.clientName ?? '–'}</Link></li>)}</ul>}
+      </Loaded>
     </section>
   );
 }

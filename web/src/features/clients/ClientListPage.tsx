@@ -1,22 +1,23 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import { navigate } from '../../app/router.ts';
-import { useSession } from '../../app/session.ts';
-import { ErrorMessage, Field, Link, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
-import { genders } from '../../../../src/core/codes.ts';
+import { useNavigate } from 'react-router';
+import { api, ApiError } from '../../lib/api.ts';
+import { useApiQuery } from '../../lib/query.ts';
+import { useCan } from '../../lib/session.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { ErrorMessage, Field, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
+import { genders } from '#shared/codes.ts';
 
 interface ClientSummary { id: string; name: string | null; officeId: string | null }
 
 export function ClientListPage() {
   const { t } = useTranslation('clients');
   const { t: tc } = useTranslation();
-  const { session } = useSession();
-  const [clients, setClients] = useState<ClientSummary[] | null>(null);
+  const can = useCan();
+  const navigate = useNavigate();
+  const clients = useApiQuery<ClientSummary[]>('/clients');
   const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => setClients(await api<ClientSummary[]>('GET', '/clients')), []);
-  useEffect(() => { void load(); }, [load]);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,7 +29,7 @@ export function ClientListPage() {
         name: value('name') ?? '', birthDate: value('birthDate'), gender: value('gender'), nationality: (value('nationality') ?? '').toUpperCase(),
         contact: value('contact'), whereabouts: value('whereabouts'),
       });
-      navigate(`/clients/${created.id}`);
+      void navigate(`/clients/${created.id}`);
     } catch (caught) {
       setError(caught as ApiError);
     }
@@ -38,15 +39,16 @@ export function ClientListPage() {
   return (
     <>
       <PageTitle>{t('listTitle')}</PageTitle>
-      {clients && clients.length === 0 && <p>{t('none')}</p>}
-      {clients && clients.length > 0 && (
-        <ul className="client-list">
-          {clients.map((client) => (
-            <li key={client.id}><Link to={`/clients/${client.id}`}>{client.name ?? t('unnamed')}</Link> {client.officeId && <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span>}</li>
-          ))}
-        </ul>
-      )}
-      {session.permissions?.['clients.create'] && (
+      <Loaded query={clients}>
+        {(list) => list.length === 0 ? <p>{t('none')}</p> : (
+          <ul className="client-list">
+            {list.map((client) => (
+              <li key={client.id}><Link to={`/clients/${client.id}`}>{client.name ?? t('unnamed')}</Link> {client.officeId && <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span>}</li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+      {can('clients.create') && (
         <section aria-labelledby="new-client" className="panel">
           <h2 id="new-client">{t('createTitle')}</h2>
           <ErrorMessage error={error} />

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
-import { ErrorMessage, PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
-import { ReasonForm, useRecordRead } from './recordRead.tsx';
-import { CaseworkSections, type RecordParts } from '../casework/CaseworkSections.tsx';
+import { useParams } from 'react-router';
+import { useApiQuery } from '../../lib/query.ts';
+import { useRecordRead } from '../../lib/recordRead.ts';
+import { useCan } from '../../lib/session.ts';
+import { LoadFailed, Loaded, Loading } from '../../ui/Loaded.tsx';
+import { ReasonForm } from '../../ui/ReasonForm.tsx';
+import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { CaseworkSections, type RecordParts } from './CaseworkSections.tsx';
 
 interface ClientRecord extends RecordParts {
   id: string; officeId: string | null; relationship: string; readable: string[];
@@ -13,15 +16,18 @@ interface ClientRecord extends RecordParts {
 }
 interface AccessEntry { at: string; actorName: string | null; actorRole: string | null; action: string; outcome: string; fieldGroups: string[]; reason: string | null }
 
-export function ClientPage({ id }: { id: string }) {
+/** A client's record: the parts the server's policy lets this person read, each read audited. */
+export function ClientPage() {
   const { t, i18n } = useTranslation('clients');
   const { t: tc } = useTranslation();
-  const { session } = useSession();
+  const can = useCan();
+  const id = useParams().clientId!;
   const { data: record, error, needsReason, open, reload } = useRecordRead<ClientRecord>(`/clients/${id}`);
-  const [log, setLog] = useState<AccessEntry[] | null>(null);
+  const [showLog, setShowLog] = useState(false);
+  const log = useApiQuery<AccessEntry[]>(showLog ? `/clients/${id}/access-log` : null);
 
   if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
-  if (!record) return error ? <><PageTitle>{t('recordTitle')}</PageTitle><ErrorMessage error={error} /></> : <p role="status">{tc('loading')}</p>;
+  if (!record) return error ? <><PageTitle>{t('recordTitle')}</PageTitle><LoadFailed error={error} onRetry={() => void reload()} /></> : <Loading />;
 
   return (
     <>
@@ -48,18 +54,18 @@ export function ClientPage({ id }: { id: string }) {
         </section>
       )}
       <CaseworkSections clientId={id} record={record} reload={() => void reload()} />
-      {session.permissions?.['clients.accessLog'] && (
+      {can('clients.accessLog') && (
         <section aria-labelledby="log-heading" className="panel">
           <h2 id="log-heading">{t('accessLog.title')}</h2>
           <p>{t('accessLog.intro')}</p>
-          {!log && <button type="button" onClick={() => void api<AccessEntry[]>('GET', `/clients/${id}/access-log`).then(setLog)}>{t('accessLog.show')}</button>}
-          {log && (
+          {!showLog && <button type="button" onClick={() => setShowLog(true)}>{t('accessLog.show')}</button>}
+          {showLog && <Loaded query={log}>{(entries) => (
             <div className="table-wrap">
               <table>
                 <caption className="visually-hidden">{t('accessLog.title')}</caption>
                 <thead><tr><th scope="col">{t('accessLog.when')}</th><th scope="col">{t('accessLog.who')}</th><th scope="col">{t('accessLog.what')}</th><th scope="col">{t('accessLog.groups')}</th><th scope="col">{t('accessLog.reason')}</th></tr></thead>
                 <tbody>
-                  {log.map((entry, index) => (
+                  {entries.map((entry, index) => (
                     <tr key={index}>
                       <td>{formatDateTime(entry.at, i18n.language)}</td>
                       <td>{entry.actorName ?? '–'}{entry.actorRole ? ` (${tc(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}</td>
@@ -71,7 +77,7 @@ export function ClientPage({ id }: { id: string }) {
                 </tbody>
               </table>
             </div>
-          )}
+          )}</Loaded>}
         </section>
       )}
     </>

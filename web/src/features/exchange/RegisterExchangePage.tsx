@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, downloadFile, uploadFile } from '../../app/api.ts';
+import { api, downloadFile, uploadFile } from '../../lib/api.ts';
 import { ErrorMessage, PageTitle, StatusMessage } from '../../ui/ui.tsx';
 
 type ImportState = 'uploading' | 'checking' | 'writing' | 'succeeded' | 'rejected' | 'failed';

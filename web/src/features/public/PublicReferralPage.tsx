@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import i18n from '../../app/i18n.ts';
-import { api, ApiError } from '../../app/api.ts';
+import i18n, { addTranslations } from '../../lib/i18n.ts';
+import { api, ApiError } from '../../lib/api.ts';
+
+// Only the help page's own words, in every language it is offered in.
+addTranslations(import.meta.glob<{ default: Record<string, unknown> }>('#locales/*/public.json', { eager: true }));
 
 /** The languages of the page, each named in itself; Arabic and Dari are written right to left. */
 const pageLanguages = [

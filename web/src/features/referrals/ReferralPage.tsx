@@ -1,11 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
-import { useOfficesAndOrganisations } from '../accounts/useOrganisations.ts';
-import { exploitationPlaces, exploitationPurposes } from '../../../../src/core/codes.ts';
-import { ReasonForm, useRecordRead } from '../clients/recordRead.tsx';
-import { ErrorMessage, Link, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { useParams } from 'react-router';
+import { api, ApiError } from '../../lib/api.ts';
+import { useOfficesAndOrganisations } from '../../lib/places.ts';
+import { useApiQuery } from '../../lib/query.ts';
+import { useRecordRead } from '../../lib/recordRead.ts';
+import { useSession } from '../../lib/session.ts';
+import { exploitationPlaces, exploitationPurposes } from '#shared/codes.ts';
+import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
+import { ReasonForm } from '../../ui/ReasonForm.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { ErrorMessage, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
 
 interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
 interface Referral {
@@ -19,7 +24,8 @@ interface Referral {
 interface Letter { language: string; outcome: string; decidedAt: string; receivedAt: string; name: string | null; birthDate: string | null; reasons: string | null; deciderName: string | null; deciderTitle: string | null; reference: string }
 interface Staff { id: string; displayName: string; role: string; disabled: boolean }
 
-export function ReferralPage({ id }: { id: string }) {
+export function ReferralPage() {
+  const id = useParams().referralId!;
   const { t, i18n } = useTranslation('referrals');
   const { t: tc } = useTranslation('clients');
   const { session } = useSession();
@@ -33,7 +39,7 @@ export function ReferralPage({ id }: { id: string }) {
     try { await work(); setNotice(message); await reload(); } catch (caught) { setError(caught as ApiError); }
   };
   if (needsReason) return <ReasonForm error={loadError} onReason={(reason) => void open(reason)} />;
-  if (!referral) return error ? <><PageTitle>{t('referralTitle')}</PageTitle><ErrorMessage error={error} /></> : <p role="status">…</p>;
+  if (!referral) return loadError ? <><PageTitle>{t('referralTitle')}</PageTitle><LoadFailed error={loadError} onRetry={() => void reload()} /></> : <Loading />;
   const person = referral.person;
   const consent = referral.consent;
 
@@ -108,12 +114,11 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
   const { t } = useTranslation('referrals');
   const { t: tc } = useTranslation();
   const { session } = useSession();
-  const [staff, setStaff] = useState<Array<{ value: string; label: string }>>([]);
-  const { offices } = useOfficesAndOrganisations();
+  const staffQuery = useApiQuery<Staff[]>('/staff');
+  const staff = (staffQuery.data ?? []).map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` }));
+  const places = useOfficesAndOrganisations();
+  const offices = places.offices;
   const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    void api<Staff[]>('GET', '/staff').then((accounts) => setStaff(accounts.map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` })))).catch(() => setStaff([]));
-  }, [tc]);
 
   const problems = fieldErrors(error);
 
@@ -136,6 +141,8 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
   return (
     <section className="panel" aria-labelledby="decide-heading">
       <h2 id="decide-heading">{t('decisionTitle')}</h2>
+      {staffQuery.error && <LoadFailed error={staffQuery.error} onRetry={() => void staffQuery.refetch()} />}
+      {places.error && <LoadFailed error={places.error} onRetry={places.retry} />}
       <ErrorMessage error={error} />
       <form onSubmit={submit} noValidate>
         <SelectField label={t('outcome')} name="outcome" options={[{ value: 'admitted', label: t('admit') }, { value: 'rejected', label: t('reject') }]} />
@@ -154,11 +161,12 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
 }
 
 /** The decision letter in the language chosen for it, whatever the page's language; printable. */
-export function DecisionLetterPage({ id }: { id: string }) {
+export function DecisionLetterPage() {
+  const id = useParams().referralId!;
   const { i18n } = useTranslation();
-  const { data: letter, error, needsReason, open } = useRecordRead<Letter>(`/referrals/${id}/decision-letter`);
+  const { data: letter, error, needsReason, open, reload } = useRecordRead<Letter>(`/referrals/${id}/decision-letter`);
   if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
-  if (!letter) return error ? <ErrorMessage error={error} /> : <p role="status">…</p>;
+  if (!letter) return error ? <LoadFailed error={error} onRetry={() => void reload()} /> : <Loading />;
   const t = i18n.getFixedT(letter.language, 'referrals');
   return (
     <>

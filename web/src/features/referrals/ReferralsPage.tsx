@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
-import { ErrorMessage, Field, Link, PageTitle, SelectField, StatusMessage, fieldErrors, formatDateTime } from '../../ui/ui.tsx';
-import { exploitationPlaces, exploitationPurposes, genders, isicSections, referralSources, residenceStatuses } from '../../../../src/core/codes.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useApiQuery } from '../../lib/query.ts';
+import { useCan, useSession } from '../../lib/session.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors, formatDateTime } from '../../ui/ui.tsx';
+import { exploitationPlaces, exploitationPurposes, genders, isicSections, referralSources, residenceStatuses } from '#shared/codes.ts';
 
 interface QueueEntry { id: string; receivedAt: string; waitedDays: number; source: string; name: string | null; acuteThreat: boolean | null; safePlace: boolean | null; consent: string }
 interface SentEntry { id: string; receivedAt: string; name: string | null; status: string }
@@ -11,22 +14,20 @@ interface SentEntry { id: string; receivedAt: string; name: string | null; statu
 /** Staff see the intake queue; a partner sees what their organisation has sent. Both can refer. */
 export function ReferralsPage() {
   const { t, i18n } = useTranslation('referrals');
-  const { session } = useSession();
-  const staff = session.permissions?.['referrals.queue'] === true;
-  const [queue, setQueue] = useState<QueueEntry[] | null>(null);
-  const [sent, setSent] = useState<SentEntry[] | null>(null);
-  const load = () => (staff ? api<QueueEntry[]>('GET', '/referrals/queue').then(setQueue) : api<SentEntry[]>('GET', '/referrals/sent').then(setSent));
-  useEffect(() => { void load(); }, [staff]);
+  const can = useCan();
+  const staff = can('referrals.queue');
+  const queue = useApiQuery<QueueEntry[]>(staff ? '/referrals/queue' : null);
+  const sent = useApiQuery<SentEntry[]>(staff ? null : '/referrals/sent');
 
   return (
     <>
       <PageTitle>{staff ? t('queueTitle') : t('sentTitle')}</PageTitle>
       {staff && <p>{t('queueIntro')}</p>}
-      {staff && queue && (queue.length === 0 ? <p>{t('none')}</p> : (
+      {staff && <Loaded query={queue}>{(list) => list.length === 0 ? <p>{t('none')}</p> : (
         <div className="table-wrap"><table>
           <caption className="visually-hidden">{t('queueTitle')}</caption>
           <thead><tr><th scope="col">{t('person')}</th><th scope="col">{t('received')}</th><th scope="col">{t('waited')}</th><th scope="col">{t('source')}</th><th scope="col">{t('flags')}</th></tr></thead>
-          <tbody>{queue.map((entry) => (
+          <tbody>{list.map((entry) => (
             <tr key={entry.id}>
               <td><Link to={`/referrals/${entry.id}`}>{entry.name ?? '–'}</Link></td>
               <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
@@ -36,11 +37,11 @@ export function ReferralsPage() {
             </tr>
           ))}</tbody>
         </table></div>
-      ))}
-      {!staff && sent && (sent.length === 0 ? <p>{t('none')}</p> : (
-        <ul>{sent.map((entry) => <li key={entry.id}>{entry.name} – {formatDateTime(entry.receivedAt, i18n.language)} – {t(`statuses.${entry.status}`)}</li>)}</ul>
-      ))}
-      <NewReferralForm onSent={() => void load()} />
+      )}</Loaded>}
+      {!staff && <Loaded query={sent}>{(list) => list.length === 0 ? <p>{t('none')}</p> : (
+        <ul>{list.map((entry) => <li key={entry.id}>{entry.name} – {formatDateTime(entry.receivedAt, i18n.language)} – {t(`statuses.${entry.status}`)}</li>)}</ul>
+      )}</Loaded>}
+      <NewReferralForm onSent={() => void (staff ? queue : sent).refetch()} />
     </>
   );
 }

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import i18n from '../../app/i18n.ts';
-import { api, ApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
-import { ErrorMessage, PageTitle, SelectField } from '../../ui/ui.tsx';
-import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '../../../../src/features/statistics/tables.ts';
+import { useQuery } from '@tanstack/react-query';
+import i18n from '../../lib/i18n.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useCan } from '../../lib/session.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { PageTitle, SelectField } from '../../ui/ui.tsx';
+import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '#shared/statisticsTables.ts';
 import { BarChart, LineChart } from './charts.tsx';
 
 interface Report { year: number; published: boolean; tables: Record<TableId, { cells: Record<string, number | null> }> }
@@ -27,25 +29,16 @@ function reportText(language: string) {
  */
 export function StatisticsPage() {
   const { t } = useTranslation('statistics');
-  const { session } = useSession();
-  const maySeeInternal = session.permissions?.['statistics.internal'] === true;
+  const maySeeInternal = useCan()('statistics.internal');
   const [year, setYear] = useState(String(thisYear - 1));
   const [compare, setCompare] = useState('');
   const [form, setForm] = useState<Form>('published');
   const [mode, setMode] = useState<ReportLanguages>(i18n.language === 'en' ? 'en' : 'fi+sv');
-  const [reports, setReports] = useState<Report[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setReports(null);
-    setError(null);
-    const wanted = compare && compare !== year ? [compare, year].sort() : [year];
-    Promise.all(wanted.map((y) => api<Report>('GET', `/statistics/annual/${y}?form=${form}`)))
-      .then((loaded) => { if (current) setReports(loaded); })
-      .catch((caught) => { if (current) setError(caught as ApiError); });
-    return () => { current = false; };
-  }, [year, compare, form]);
+  const wanted = compare && compare !== year ? [compare, year].sort() : [year];
+  const reports = useQuery<Report[], ApiError>({
+    queryKey: ['/statistics/annual', wanted, form],
+    queryFn: () => Promise.all(wanted.map((y) => api<Report>('GET', `/statistics/annual/${y}?form=${form}`))),
+  });
 
   const languages = useMemo(() => (mode === 'fi+sv' ? ['fi', 'sv'] : [mode]).map(reportText), [mode]);
   const downloadLanguage = mode === 'fi+sv' ? (i18n.language === 'sv' ? 'sv' : 'fi') : mode;
@@ -79,9 +72,7 @@ export function StatisticsPage() {
       </form>
 
       <p className={form === 'internal' ? 'notice warning' : 'notice'}>{form === 'internal' ? t('internalWarning') : t('publishedNote')}</p>
-      <ErrorMessage error={error} />
-      {!reports && !error && <p role="status">{t('loading')}</p>}
-      {reports && <ReportView reports={reports} languages={languages} />}
+      <Loaded query={reports} loading={t('loading')}>{(loaded) => <ReportView reports={loaded} languages={languages} />}</Loaded>
     </div>
   );
 }

@@ -42,7 +42,7 @@ export async function api<T>(method: string, url: string, body?: unknown, header
     cache: 'no-store',
     headers: { ...requestHeaders(method, body !== undefined ? 'application/json' : undefined), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  }).catch(() => { throw new ApiError(0, networkProblem()); });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);
   if (!response.ok) throw failure(response.status, data);

@@ -1,4 +1,8 @@
 import { createContext, useContext } from 'react';
+import type { Action } from '#shared/policy.ts';
+
+/** A permission as the server names it (the policy's actions); the session lists those the account has. */
+export type Permission = Action;
 
 export interface Account {
   id: string; username: string; displayName: string; role: string; title: string | null;
@@ -9,7 +13,7 @@ export interface SessionInfo {
   stage: 'none' | 'mfa_enrol' | 'mfa_verify' | 'complete';
   csrfToken?: string;
   account?: Account;
-  permissions?: Record<string, boolean>;
+  permissions?: Partial<Record<Permission, boolean>>;
   /** Failed logins with this username between the previous login and this one. */
   failedLogins?: { count: number; lastAt: string | null };
 }
@@ -23,3 +27,12 @@ export interface SessionControls {
 
 export const SessionContext = createContext<SessionControls>(null!);
 export const useSession = () => useContext(SessionContext);
+
+/**
+ * Whether the session's account may do something, as the server said when the session was read.
+ * The web app never decides by role: it shows what the server's policy allows, and the server checks again.
+ */
+export function useCan(): (permission: Permission) => boolean {
+  const { session } = useSession();
+  return (permission) => session.permissions?.[permission] === true;
+}

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.ts';
-import { Link, PageTitle, formatDateTime } from '../../ui/ui.tsx';
-import { MyTasks, ReflectionWarnings } from '../casework/OverviewPages.tsx';
+import { useCan, useSession } from '../lib/session.ts';
+import { Link } from '../ui/Link.tsx';
+import { PageTitle, formatDateTime } from '../ui/ui.tsx';
+import { MyTasks, ReflectionWarnings } from '../features/casework/OverviewPages.tsx';
+import { navigation } from './pages.ts';
 
+/** Where a person lands: what needs their attention, and the pages they use most. */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const can = (permission: string) => session.permissions?.[permission] === true;
+  const can = useCan();
   const failed = session.failedLogins;
+  const cards = navigation.filter((route) => route.nav!.onHomePage && (!route.permission || can(route.permission)));
   return (
     <>
       <PageTitle>{t('home.welcome', { name: session.account!.displayName })}</PageTitle>
@@ -21,11 +25,7 @@ export function HomePage() {
       {can('reflection.overview') && <ReflectionWarnings heading />}
       {can('tasks.mine') && <MyTasks />}
       <ul className="cards">
-        {can('referrals.create') && <li><Link to="/referrals">{t('nav.referrals')}</Link></li>}
-        {can('clients.list') && <li><Link to="/clients">{t('nav.clients')}</Link></li>}
-        {can('statistics.published') && <li><Link to="/statistics">{t('nav.statistics')}</Link></li>}
-        {can('accounts.manage') && <li><Link to="/admin/accounts">{t('nav.accounts')}</Link></li>}
-        <li><Link to="/settings">{t('nav.settings')}</Link></li>
+        {cards.map((route) => <li key={route.path}><Link to={route.path}>{t(route.nav!.label)}</Link></li>)}
       </ul>
     </>
   );

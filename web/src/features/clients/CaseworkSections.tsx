@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, SelectField, formatDate, formatDateTime } from '../../ui/ui.tsx';
-import { expertAuthorities, noteSensitivities, reflectionGrantors, statutoryServices, terminationReasons } from '../../../../src/core/codes.ts';
+import { expertAuthorities, noteSensitivities, reflectionGrantors, statutoryServices, terminationReasons } from '#shared/codes.ts';
 
 type Row = Record<string, any>;
 export interface RecordParts {

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, PageTitle } from '../../ui/ui.tsx';
+import { Link } from '../ui/Link.tsx';
+import { PageTitle } from '../ui/ui.tsx';
 
+/** An address that is no page, or a page the session's permissions do not open. */
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
