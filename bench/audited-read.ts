@@ -11,7 +11,7 @@ import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/createContext.ts';
 import { installDemo } from '../src/features/demo/installDemo.ts';
 import { findAccountByUsername } from '../src/features/accounts/queries.ts';
-import { createSession, SESSION_COOKIE } from '../src/features/auth/sessions.ts';
+import { createSession, SESSION_COOKIE } from '../src/server/sessions.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '4' } } });
 const requests = Number(values.requests);

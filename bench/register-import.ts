@@ -80,7 +80,7 @@ if (databaseUrl) {
   await from.connect();
   for (const table of tables) {
     const chunks: Buffer[] = [];
-    await pipeline(from.query(copyStreams.to(`copy ${table} to stdout with (format csv)`)), async function* (stream) { for await (const chunk of stream) chunks.push(chunk); });
+    await pipeline(from.query(copyStreams.to(`copy ${table} to stdout with (format csv)`)), async (stream) => { for await (const chunk of stream) chunks.push(chunk); });
     csv[table] = Buffer.concat(chunks).toString('utf8');
   }
   await from.end();

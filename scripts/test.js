@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs every test: the type check, then unit and API tests (Vitest) and browser journeys (Playwright
-// in Chromium), first on the embedded PGlite database and then on PostgreSQL: the server named by
-// TEST_DATABASE_URL or, without it, a throwaway cluster of the PostgreSQL installed here. What a clean
-// Debian machine lacks (Chromium, PostgreSQL) is installed when running as root.
+// Runs every test: the type check, the linter and the formatter's check, then unit and API tests
+// (Vitest) and browser journeys (Playwright in Chromium), first on the embedded PGlite database and
+// then on PostgreSQL: the server named by TEST_DATABASE_URL or, without it, a throwaway cluster of the
+// PostgreSQL installed here. What a clean Debian machine lacks (Chromium, PostgreSQL) is installed
+// when running as root.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -64,6 +65,16 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // 1. The type check: the server, tests and benches; the web app; the browser journeys.
 console.log('=== Type check ===');
 for (const project of ['.', 'web', 'test/e2e']) await run('npx', ['tsc', '--noEmit', '-p', project]);
+
+// 1b. The linter (typescript-eslint's rules and the rule of imports: eslint.config.js), then the formatter's check.
+if (!interrupted) {
+  console.log('\n=== Lint ===');
+  await run('npm', ['run', '--silent', 'lint']);
+}
+if (!interrupted) {
+  console.log('\n=== Format check ===');
+  await run('npm', ['run', '--silent', 'format:check']);
+}
 
 // 2. Chromium for the journeys, and PostgreSQL unless a server is named: installed if we may.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -20,9 +20,9 @@ describe('translations', () => {
   it('no translation is empty, and placeholders match across languages', () => {
     for (const key of keys(catalogs.fi)) {
       const placeholders = (language: string) => {
-        const text = key.split('.').reduce<any>((node, part) => node[part], catalogs[language]);
+        const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogs[language]);
         expect(typeof text === 'string' && text.trim().length > 0, `${language}:${key}`).toBe(true);
-        return (text.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
+        return (String(text).match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
       };
       expect(placeholders('sv'), key).toEqual(placeholders('fi'));
       expect(placeholders('en'), key).toEqual(placeholders('fi'));

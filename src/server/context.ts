@@ -1,7 +1,7 @@
 import type { AppContext } from '../core/context.ts';
 import type { Actor, Action } from '../core/policy/policy.ts';
 import type { Language } from '../core/i18n/i18n.ts';
-import type { SessionRow } from '../features/auth/sessions.ts';
+import type { SessionRow } from './sessions.ts';
 import type { AuditEntry } from '../core/audit/audit.ts';
 import type { Account } from '../core/db/types.ts';
 

@@ -4,8 +4,8 @@ import type { Database } from '../core/db/database.ts';
 import { AppError } from '../core/errors.ts';
 import { isLanguage, languageFromHeader } from '../core/i18n/i18n.ts';
 import { can, type Action } from '../core/policy/policy.ts';
-import { actorOf } from '../features/accounts/queries.ts';
-import { findLiveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
+import { actorOf } from '../core/policy/actorOf.ts';
+import { findLiveSession, SESSION_COOKIE } from './sessions.ts';
 import type { Who } from '../core/record/access.ts';
 
 /** Who is asking, for a feature's service: the actor, their address, and the grants the request collects. */

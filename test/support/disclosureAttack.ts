@@ -12,7 +12,10 @@ export function attackRelease(release: Published): Array<{ cell: string; value: 
   const known = new Map<string, number>();
   const hidden = new Set<string>();
   for (const [table, { cells }] of Object.entries(t)) {
-    for (const [cell, value] of Object.entries(cells)) (value === null ? hidden.add(`${table}:${cell}`) : known.set(`${table}:${cell}`, value));
+    for (const [cell, value] of Object.entries(cells)) {
+      if (value === null) hidden.add(`${table}:${cell}`);
+      else known.set(`${table}:${cell}`, value);
+    }
   }
   const keys = (table: string, test: (key: string) => boolean = () => true) => Object.keys(t[table]?.cells ?? {}).filter(test);
   const sumOf = (table: string, test?: (key: string) => boolean): Term[] => keys(table, test).map((cell) => [table, cell, 1]);

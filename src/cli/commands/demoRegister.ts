@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { demoRegisterLines } from '../../features/exchange/demoRegister.ts';
+import { demoRegisterLines } from '../../features/exchange/index.ts';
 import { complain } from '../output.ts';
 
 /** polku demo-register --clients N --years A-B --seed S [--out FILE]: an invented register, to stdout or a file. */

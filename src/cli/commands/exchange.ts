@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import { translate } from '../../core/i18n/i18n.ts';
-import { exportRegister } from '../../features/exchange/exportRegister.ts';
-import { ImportRejected, createdCount, importRegister } from '../../features/exchange/importRegister.ts';
-import { describeProblem } from '../../features/exchange/validateExchangeFile.ts';
+import { ImportRejected, createdCount, describeProblem, exportRegister, importRegister } from '../../features/exchange/index.ts';
 import { cliLanguage, complain, say } from '../output.ts';
 import { commandLine, withContext } from './withContext.ts';
 

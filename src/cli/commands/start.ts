@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { createContext } from '../../server/createContext.ts';
-import { installDemo } from '../../features/demo/installDemo.ts';
+import { installDemo } from '../../features/demo/index.ts';
 import { AuditAnchor } from '../../core/audit/auditAnchor.ts';
 import { loadSigningKey } from '../../core/audit/checkpoints.ts';
 import { configuredSinks } from '../../core/audit/checkpointSinks.ts';

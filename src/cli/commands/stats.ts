@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { translate } from '../../core/i18n/i18n.ts';
-import { annualStatistics } from '../../features/statistics/service.ts';
-import { cellLabel, tableIds } from '../../features/statistics/tables.ts';
+import { annualStatistics, cellLabel, tableIds } from '../../features/statistics/index.ts';
 import { cliLanguage, complain } from '../output.ts';
 import { commandLine, withContext } from './withContext.ts';
 

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../../core/policy/policy.ts';
-import { createAccount, resetMfa, setAccountDisabled } from '../../features/accounts/service.ts';
-import { findAccountByUsername } from '../../features/accounts/queries.ts';
+import { createAccount, findAccountByUsername, resetMfa, setAccountDisabled } from '../../features/accounts/index.ts';
 import { complain, say } from '../output.ts';
 import { commandLine, withContext } from './withContext.ts';
 

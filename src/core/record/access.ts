@@ -3,7 +3,7 @@ import { refusalLog } from '../audit/refusals.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { clientAccess, type Actor, type ClientAccess, type FieldGroup } from '../policy/policy.ts';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../context.ts';
 import { findClient, relationshipTo } from './persons.ts';
 
 /** Who is asking; `granted` collects the field groups the policy gave this request (see server/fieldGroupFilter.ts). */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { protectedContext } from '../crypto/protectedColumns.ts';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../context.ts';
 import { indexPersonName, sealPersonName } from './personNames.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
-import { passwordProblem } from '../auth/passwords.ts';
+import { passwordProblem } from './passwords.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;

@@ -4,7 +4,7 @@ import type { Database } from '../../core/db/database.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Actor, Role } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { endAllSessions } from '../auth/sessions.ts';
+import { endAllSessions } from '../../server/sessions.ts';
 
 /**
  * Separation of duties. An administrator's change that would let an account read client data waits

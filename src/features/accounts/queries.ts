@@ -1,6 +1,5 @@
 import type { Database } from '../../core/db/database.ts';
 import type { Account, AccountGrant } from '../../core/db/types.ts';
-import type { Actor, Role } from '../../core/policy/policy.ts';
 
 export const findAccountById = (db: Database, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -9,10 +8,6 @@ export const findAccountByUsername = (db: Database, username: string) =>
 
 export const pendingGrantOf = (db: Database, accountId: string) =>
   db.selectFrom('account_grants').selectAll().where('account_id', '=', accountId).where('status', '=', 'pending').executeTakeFirst();
-
-export function actorOf(account: Account): Actor {
-  return { id: account.id, role: account.role as Role, officeId: account.office_id, organisationId: account.organisation_id, designatedOfficial: account.decides_admissions };
-}
 
 /** What an account may show of itself and what an administrator sees of accounts: never secrets. */
 export function publicAccount(account: Account, pendingGrant: AccountGrant | null = null) {

@@ -3,11 +3,12 @@ import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { grantNeedsConfirmation, type Role } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
-import { hashPassword, passwordMatches, passwordProblem } from '../auth/passwords.ts';
-import { endAllSessions } from '../auth/sessions.ts';
+import { hashPassword, passwordMatches, passwordProblem } from './passwords.ts';
+import { endAllSessions } from '../../server/sessions.ts';
 import { actorWith, replacePendingGrant, requestGrant, type Access } from './grants.ts';
-import { actorOf, findAccountById, findAccountByUsername, pendingGrantOf, publicAccount } from './queries.ts';
-import { requireKnownPlacement } from '../organisations/references.ts';
+import { actorOf } from '../../core/policy/actorOf.ts';
+import { findAccountById, findAccountByUsername, pendingGrantOf, publicAccount } from './queries.ts';
+import { requireKnownPlacement } from '../organisations/index.ts';
 
 export interface AccountInput {
   username: string;

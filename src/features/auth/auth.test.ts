@@ -4,7 +4,7 @@ import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, sessionHeaders, totpCode } from '../../../test/support/factories.ts';
 import { ADDRESS_MAX_FAILURES, USERNAME_FREE_FAILURES } from './loginThrottle.ts';
-import { IDLE_TIMEOUT_MS, SESSION_COOKIE } from './sessions.ts';
+import { IDLE_TIMEOUT_MS, SESSION_COOKIE } from '../../server/sessions.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;

@@ -1,6 +1,8 @@
 import type { Feature } from '../../core/feature.ts';
 import { authRoutes } from './routes.ts';
 
+export { AttemptLimiter } from './attemptLimiter.ts';
+
 /** Logging in: passwords, TOTP, recovery codes, sessions and their limits. */
 export const auth: Feature = {
   name: 'auth',

@@ -3,11 +3,10 @@ import { AppError } from '../../core/errors.ts';
 import { languages } from '../../core/i18n/i18n.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { can, actions } from '../../core/policy/policy.ts';
-import { publicAccount } from '../accounts/queries.ts';
-import { accountSchema } from '../accounts/schema.ts';
+import { accountSchema, publicAccount } from '../accounts/index.ts';
 import { AttemptLimiter } from './attemptLimiter.ts';
 import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
-import { endSession, SESSION_COOKIE, sessionCookieOptions } from './sessions.ts';
+import { endSession, SESSION_COOKIE, sessionCookieOptions } from '../../server/sessions.ts';
 
 const loginStage = { type: 'object', properties: { stage: { type: 'string' }, csrfToken: { type: 'string' } }, required: ['stage', 'csrfToken'] } as const;
 const code = { type: 'string', minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' } as const;

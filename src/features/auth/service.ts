@@ -4,11 +4,10 @@ import { AppError } from '../../core/errors.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import type { Account } from '../../core/db/types.ts';
 import type { AppContext } from '../../server/context.ts';
-import { findAccountById, findAccountByUsername } from '../accounts/queries.ts';
+import { findAccountById, findAccountByUsername, passwordMatches, spendPasswordCheck } from '../accounts/index.ts';
 import { attemptFailed, attemptSucceeded, loginCompleted, reserveAttempt } from './loginThrottle.ts';
-import { passwordMatches, spendPasswordCheck } from './passwords.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recoveryCodes.ts';
-import { createSession, endSession, type SessionRow } from './sessions.ts';
+import { createSession, endSession, type SessionRow } from '../../server/sessions.ts';
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.ts';
 
 interface Origin { ip: string | null }

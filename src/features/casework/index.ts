@@ -2,6 +2,8 @@ import type { Feature } from '../../core/feature.ts';
 import { caseworkRoutes } from './routes.ts';
 import { caseworkParts } from './recordParts.ts';
 
+export { isClient, isTerminated } from './queries.ts';
+
 /** Casework on a client's record: services, notes, tasks, documents, residence, children, exploitation, termination. */
 export const casework: Feature = {
   name: 'casework',

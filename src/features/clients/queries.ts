@@ -6,7 +6,7 @@ import { hasAdmission, hasReferral, personsInScope } from '../../core/record/per
 /** The clients an actor works with: a director all, staff their assigned ones, a partner those shared with their organisation. */
 export function listClientsFor(db: Database, actor: Actor) {
   // A referred person becomes a client when admitted; until then they are in the intake queue only.
-  let query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at'])
+  const query = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.office_id', 'persons.created_at'])
     .where((eb) => eb.or([eb.not(hasReferral), hasAdmission]))
     .orderBy(sql`persons.name is null`).orderBy('persons.created_at', 'desc').limit(500);
   const inScope = personsInScope(db, actor, listScope(actor, 'clients.list'));

@@ -9,7 +9,7 @@ import { findClient, relationshipTo } from '../../core/record/persons.ts';
 import { auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
 import { readRecordParts } from './recordParts.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
-import { requireKnownPlacement } from '../organisations/references.ts';
+import { requireKnownPlacement } from '../organisations/index.ts';
 import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
 
 export interface NewClient {

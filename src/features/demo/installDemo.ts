@@ -1,11 +1,10 @@
-import { importRegister } from '../exchange/importRegister.ts';
-import { demoRegisterLines } from '../exchange/demoRegister.ts';
-import { lastReportYear } from '../statistics/tables.ts';
+import { demoRegisterLines, importRegister } from '../exchange/index.ts';
+import { lastReportYear } from '../statistics/index.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Role } from '../../core/policy/policy.ts';
-import { createAccount } from '../accounts/service.ts';
-import { createClient, shareClient } from '../clients/service.ts';
-import { actorOf, findAccountByUsername } from '../accounts/queries.ts';
+import { actorOf } from '../../core/policy/actorOf.ts';
+import { createAccount, findAccountByUsername } from '../accounts/index.ts';
+import { createClient, shareClient } from '../clients/index.ts';
 
 export const demoOffices = [
   { id: 'lappeenranta', name: 'Lappeenranta (Joutseno)' },

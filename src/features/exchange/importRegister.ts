@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows read with `select *` from the table a line type
+   names, compared column by column with the rows the file's lines become (registerLines.ts). */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';

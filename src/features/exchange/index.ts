@@ -1,6 +1,11 @@
 import type { Feature } from '../../core/feature.ts';
 import { exchangeRoutes } from './routes.ts';
 
+export { demoRegisterLines } from './demoRegister.ts';
+export { exportRegister } from './exportRegister.ts';
+export { ImportRejected, createdCount, importRegister } from './importRegister.ts';
+export { describeProblem } from './validateExchangeFile.ts';
+
 /** The register in and out in the exchange format. */
 export const exchange: Feature = {
   name: 'exchange',

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a line's fields are JSON that validateExchangeFile has
+   already checked against the line type's rules; the mappings read them by name as the format defines them. */
 import type { DB } from '../../core/db/types.ts';
 import { isTimestampWithOffset } from './exchangeSchema.ts';
 

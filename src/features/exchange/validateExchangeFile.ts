@@ -4,6 +4,7 @@ import { addMonths } from '../../core/dates.ts';
 import { maxReflectionMonths } from '../../core/codes.ts';
 
 /** One line of an exchange file, as read: its number (from 1), its type and its fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, checked here field by field before use.
 export interface ExchangeLine { line: number; type: string; fields: Record<string, any> }
 
 /** A wrong line: its number, a stable code (translated as `exchange.errors.<code>`) and the details. */

@@ -7,7 +7,7 @@ import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
 import { listAccess } from '../../core/policy/policy.ts';
-import { isClient, isTerminated } from '../casework/queries.ts';
+import { isClient, isTerminated } from '../casework/index.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 
 /**

@@ -1,6 +1,8 @@
 import type { Feature } from '../../core/feature.ts';
 import { organisationRoutes } from './routes.ts';
 
+export { requireKnownPlacement } from './references.ts';
+
 /** Offices and partner organisations. */
 export const organisations: Feature = {
   name: 'organisations',

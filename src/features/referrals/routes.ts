@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import { AttemptLimiter } from '../auth/attemptLimiter.ts';
+import { AttemptLimiter } from '../auth/index.ts';
 import { decideReferral, decisionLetter, type DecisionInput } from './decisions.ts';
 import { createReferral, type ReferralInput } from './intake.ts';
 import { reviewMatch } from './matchReview.ts';

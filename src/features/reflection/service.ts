@@ -7,7 +7,7 @@ import { auditChange, auditWho, grant, openClient, type Who } from '../../core/r
 import { listAccess, listScope } from '../../core/policy/policy.ts';
 import { personsInScope } from '../../core/record/persons.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
-import { isClient } from '../casework/queries.ts';
+import { isClient } from '../casework/index.ts';
 
 /** The day the period really ends: its end, or the day it was interrupted. */
 export const effectiveEnd = (period: { end_date: string; interrupted_on: string | null }) => period.interrupted_on ?? period.end_date;

@@ -1,6 +1,9 @@
 import type { Feature } from '../../core/feature.ts';
 import { statisticsRoutes } from './routes.ts';
 
+export { annualStatistics } from './service.ts';
+export { cellLabel, lastReportYear, tableIds } from './tables.ts';
+
 /** The annual statistics, internal and published. */
 export const statistics: Feature = {
   name: 'statistics',

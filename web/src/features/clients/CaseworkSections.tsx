@@ -5,6 +5,7 @@ import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, SelectField, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { expertAuthorities, noteSensitivities, reflectionGrantors, statutoryServices, terminationReasons } from '#shared/codes.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the record's parts as the server's JSON; each section shows its own fields.
 type Row = Record<string, any>;
 export interface RecordParts {
   timeline?: Array<{ at: string; kind: string; detail?: string | null; by?: string | null }>;

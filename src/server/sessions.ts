@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../../core/db/database.ts';
+import type { Database } from '../core/db/database.ts';
 import type { Selectable } from 'kysely';
-import type { Account, SessionsTable } from '../../core/db/types.ts';
+import type { Account, SessionsTable } from '../core/db/types.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type SessionStage = 'mfa_enrol' | 'mfa_verify' | 'complete';
