@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../server/context.ts';
 import type { RecordPart } from './record/recordPart.ts';
 
 /** What the app composes from all features, handed to each feature's routes. */
@@ -13,6 +13,6 @@ export interface Composition {
  */
 export interface Feature {
   name: string;
-  routes(app: FastifyInstance, composition: Composition): Promise<void>;
+  routes(app: Api, composition: Composition): Promise<void>;
   recordParts?: readonly RecordPart[];
 }

@@ -10,6 +10,7 @@ import { passwordMatches, spendPasswordCheck } from './passwords.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recoveryCodes.ts';
 import { createSession, endSession, type SessionRow } from './sessions.ts';
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.ts';
+import type { Login, SecondFactor } from './schema.ts';
 
 interface Origin { ip: string | null }
 
@@ -18,7 +19,7 @@ interface Origin { ip: string | null }
  * complete. A username without an account (or a disabled one) takes the same path and the same
  * time: the throttle is reserved and counted by username, and a dummy hash is verified.
  */
-export async function loginWithPassword(ctx: AppContext, input: { username: string; password: string } & Origin) {
+export async function loginWithPassword(ctx: AppContext, input: Login & Origin) {
   await reserveAttempt(ctx.db, input.username, input.ip);
   const found = await findAccountByUsername(ctx.db, input.username);
   const account = found && !found.disabled_at ? found : null;
@@ -67,7 +68,7 @@ export async function completeTotpEnrolment(ctx: AppContext, session: SessionRow
   return { ...login, recoveryCodes: recovery.codes };
 }
 
-export async function verifySecondFactor(ctx: AppContext, session: SessionRow, input: { code?: string; recoveryCode?: string }, ip: string | null) {
+export async function verifySecondFactor(ctx: AppContext, session: SessionRow, input: SecondFactor, ip: string | null) {
   const account = await requireStage(ctx, session, 'mfa_verify');
   await reserveAttempt(ctx.db, account.username, ip);
   let update: { totp_last_step?: number; recovery_codes?: string[] } | null = null;

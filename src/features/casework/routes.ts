@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons } from '../../core/codes.ts';
 import { createdResponse, date, emptyResponse, fileResponse, idParams, objectBody, optionalDate, optionalName, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
 import { attachmentDisposition } from '../../core/fileNames.ts';
 import { documentTypes, downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
 import { whoOf } from '../../server/requestContext.ts';
-import { inGroup } from '../../server/fieldGroupFilter.ts';
+import { inGroup } from '../../server/schemaParts.ts';
 import {
   addChild, addNote, addTask, completeTask, myTasks, recordResidence, recordService, setExploitation, terminateAssistance, updateService,
   type ExploitationInput, type ServiceInput,
@@ -14,7 +14,7 @@ type Params = { Params: { id: string; itemId: string } };
 const itemParams = { type: 'object', required: ['id', 'itemId'], properties: { id: uuid, itemId: uuid } } as const;
 
 /** Recording on a client's record: every route admits the roles, the service asks the policy about the field group. */
-export async function caseworkRoutes(app: FastifyInstance) {
+export async function caseworkRoutes(app: Api) {
   const ctx = app.polku;
   const write = { access: 'clients.write' } as const;
 

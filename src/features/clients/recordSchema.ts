@@ -1,5 +1,5 @@
 import type { RecordPart } from '../../core/record/recordPart.ts';
-import { inGroup, ITEM_GROUP } from '../../server/fieldGroupFilter.ts';
+import { inGroup, ITEM_GROUP } from '../../server/schemaParts.ts';
 import { boolean, optionalString, responseList as list, responseObject as object, string, strings } from '../../server/schemaParts.ts';
 
 /**

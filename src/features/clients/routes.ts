@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { fieldGroups, type FieldGroup } from '../../core/policy/policy.ts';
 import { genders } from '../../core/codes.ts';
 import { idParams, name, optionalText } from '../../server/schemaParts.ts';
@@ -11,7 +11,7 @@ import type { Composition } from '../../core/feature.ts';
 type IdParams = { Params: { id: string } };
 
 
-export async function clientRoutes(app: FastifyInstance, { recordParts }: Composition) {
+export async function clientRoutes(app: Api, { recordParts }: Composition) {
   const ctx = app.polku;
 
   app.post('/api/v1/clients', {

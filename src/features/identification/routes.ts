@@ -1,13 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { expertAuthorities, identificationOutcomes } from '../../core/codes.ts';
 import { createdResponse, date, emptyResponse, idParams, integer, name, objectBody, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
-import { inGroup } from '../../server/fieldGroupFilter.ts';
+import { inGroup } from '../../server/schemaParts.ts';
 import { addExpert, decideIdentification, identificationQueue, recordStatement, requestIdentification, setMeetingDate } from './service.ts';
 import { whoOf } from '../../server/requestContext.ts';
 
 type Params = { Params: { id: string; expertId: string } };
 
-export async function identificationRoutes(app: FastifyInstance) {
+export async function identificationRoutes(app: Api) {
   const ctx = app.polku;
   const write = { access: 'clients.write' } as const;
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { AttemptLimiter } from '../auth/attemptLimiter.ts';
 import { decideReferral, decisionLetter, type DecisionInput } from './decisions.ts';
@@ -23,7 +23,7 @@ interface PublicReferral {
 /** A person without a birth date on the public form is recorded with an estimate: mid-year, or unknown adult age. */
 const estimatedBirthDate = (year: number | undefined) => `${year ?? new Date().getUTCFullYear() - 30}-07-01`;
 
-export async function referralRoutes(app: FastifyInstance) {
+export async function referralRoutes(app: Api) {
   const ctx = app.polku;
   // Kept in memory only: the address of a person referring themself is never written anywhere.
   const publicLimiter = new AttemptLimiter(10, 60 * 60 * 1000);

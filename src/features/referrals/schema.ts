@@ -3,7 +3,7 @@ import {
   referralSources, replyChannels, residenceStatuses,
 } from '../../core/codes.ts';
 import { date, name, nullable, optionalName, optionalString, responseList as list, responseObject as object, string, text, uuid } from '../../server/schemaParts.ts';
-import { inGroup } from '../../server/fieldGroupFilter.ts';
+import { inGroup } from '../../server/schemaParts.ts';
 
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
 /** Languages as ISO 639 codes (two or three letters), as the interpreter services book them. */

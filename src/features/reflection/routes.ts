@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { reflectionGrantors } from '../../core/codes.ts';
 import { date, emptyResponse, idParams, integer, objectBody, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
-import { inGroup } from '../../server/fieldGroupFilter.ts';
+import { inGroup } from '../../server/schemaParts.ts';
 import { changeReflectionPeriod, grantReflectionPeriod, reflectionOverview } from './service.ts';
 import { whoOf } from '../../server/requestContext.ts';
 
@@ -10,7 +10,7 @@ type Params = { Params: { id: string; start: string } };
 /** How near the end a period is: 30, 14 or 7 days, or ended. */
 const warning = { anyOf: [{ type: 'integer' }, { type: 'string' }, { type: 'null' }] };
 
-export async function reflectionRoutes(app: FastifyInstance) {
+export async function reflectionRoutes(app: Api) {
   const ctx = app.polku;
 
   app.post<Params>('/api/v1/clients/:id/reflection-periods', {

@@ -1,5 +1,6 @@
 import { fileResponse } from '../../server/schemaParts.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Api } from '../../server/context.ts';
+import type { FastifyRequest } from 'fastify';
 import { isLanguage } from '../../core/i18n/i18n.ts';
 import { annualStatistics, type StatisticsForm } from './service.ts';
 import { downloadRows, toCsv, toXlsx } from './download.ts';
@@ -20,7 +21,7 @@ const reportSchema = {
   },
 } as const;
 
-export async function statisticsRoutes(app: FastifyInstance) {
+export async function statisticsRoutes(app: Api) {
   const ctx = app.polku;
   const who = (request: FastifyRequest) => ({ actor: request.actor!, actorId: request.actor!.id, actorRole: request.actor!.role, ip: request.ip });
 
