@@ -31,4 +31,4 @@ export function clientRecordSchema(parts: readonly RecordPart[]) {
   });
 }
 
-export const clientListSchema = { type: 'array', items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }) };
+export const clientListSchema = { type: 'array', items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }) } as const;

@@ -50,7 +50,7 @@ export async function exchangeRoutes(app: Api) {
     return reply.code(202).send(view(job, request.language));
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/exchange/imports/:id', {
+  app.get('/api/v1/exchange/imports/:id', {
     config: { access: 'exchange.import' },
     schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
   }, async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language));
