@@ -66,6 +66,8 @@ export const passwordChangeBody = {
 export type AccountInput = FromSchema<typeof createAccountBody>;
 export type AccountChanges = FromSchema<typeof updateAccountBody>;
 export type PasswordChange = FromSchema<typeof passwordChangeBody>;
+/** The administrator's own password, asked again before a person's second factor is reset. */
+export type MfaReset = FromSchema<typeof resetMfaBody>;
 /** An account as the API shows it, and a change waiting for a director. */
 export type AccountResponse = FromSchema<typeof accountSchema>;
 export type GrantResponse = FromSchema<typeof grantSchema>;
