@@ -1,10 +1,10 @@
 import type { Api } from '../../server/context.ts';
-import { createdResponse, emptyResponse, fileResponse, idParams, inGroup, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
+import { createdResponse, emptyResponse, fileResponse, idParams, uuid } from '../../server/schemaParts.ts';
 import { attachmentDisposition } from '../../core/fileNames.ts';
 import { downloadDocument, MAX_DOCUMENT_MB, uploadDocument } from './documents.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { addChild, addNote, addTask, completeTask, myTasks, recordResidence, recordService, setExploitation, terminateAssistance, updateService } from './service.ts';
-import { childBody, documentBody, exploitationBody, noteBody, residenceBody, serviceBody, serviceChangesBody, taskBody, taskDoneBody, terminationBody } from './schema.ts';
+import { childBody, documentBody, exploitationBody, myTasksResponse, noteBody, residenceBody, serviceBody, serviceChangesBody, taskBody, taskDoneBody, terminationBody } from './schema.ts';
 
 const itemParams = { type: 'object', required: ['id', 'itemId'], properties: { id: uuid, itemId: uuid } } as const;
 
@@ -46,10 +46,7 @@ export async function caseworkRoutes(app: Api) {
 
   app.get('/api/v1/me/tasks', {
     config: { access: 'tasks.mine' },
-    schema: {
-      tags: ['casework'],
-      response: { 200: responseList({ id: inGroup('record', string), clientId: inGroup('record', string), clientName: inGroup('identity', optionalString), title: inGroup('notes', string), dueOn: inGroup('notes', string) }) },
-    },
+    schema: { tags: ['casework'], response: { 200: myTasksResponse } },
   }, async (request) => myTasks(ctx, whoOf(request)));
 
   app.post('/api/v1/clients/:id/residence', {

@@ -2,7 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import {
   exploitationPlaces, exploitationPurposes, isicSections, meansOfControl, noteSensitivities, recruitmentMethods, residenceStatuses, statutoryServices, terminationReasons,
 } from '../../core/codes.ts';
-import { date, objectBody, optionalDate, optionalName, uuid } from '../../server/schemaParts.ts';
+import { date, inGroup, objectBody, optionalDate, optionalName, optionalString, responseList, string, uuid } from '../../server/schemaParts.ts';
 
 /** The media types a client's document may have; documents.ts says what the content of each must be. */
 export const documentTypes = [
@@ -33,6 +33,11 @@ export const documentBody = objectBody(['fileName', 'mediaType', 'contentBase64'
   fileName: { type: 'string', minLength: 1, maxLength: 1000 }, mediaType: { type: 'string', enum: [...documentTypes] }, contentBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
 });
 
+/** The actor's own open tasks, across clients: each task's title and day are its client's notes. */
+export const myTasksResponse = responseList({
+  id: inGroup('record', string), clientId: inGroup('record', string), clientName: inGroup('identity', optionalString), title: inGroup('notes', string), dueOn: inGroup('notes', string),
+});
+
 export type ServiceInput = FromSchema<typeof serviceBody>;
 export type ServiceChanges = FromSchema<typeof serviceChangesBody>;
 export type NoteInput = FromSchema<typeof noteBody>;
@@ -43,3 +48,4 @@ export type ChildInput = FromSchema<typeof childBody>;
 export type ExploitationInput = FromSchema<typeof exploitationBody>[number];
 export type TerminationInput = FromSchema<typeof terminationBody>;
 export type DocumentUpload = FromSchema<typeof documentBody>;
+export type MyTask = FromSchema<typeof myTasksResponse>[number];

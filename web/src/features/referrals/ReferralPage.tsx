@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useRecordRead } from '../../lib/recordRead.ts';
@@ -11,7 +11,7 @@ import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
-import type { DecisionInput, MatchReview } from '#shared/api/referrals.ts';
+import type { DecisionInput, DecisionLetter, MatchReview } from '#shared/api/referrals.ts';
 import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
 
 type Place = NonNullable<NonNullable<DecisionInput['exploitation']>['place']>;
@@ -25,7 +25,7 @@ interface Referral {
   exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
   decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
 }
-interface Letter { language: string; outcome: string; decidedAt: string; receivedAt: string; name: string | null; birthDate: string | null; reasons: string | null; deciderName: string | null; deciderTitle: string | null; reference: string }
+type Letter = Shown<DecisionLetter>;
 interface Staff { id: string; displayName: string; role: string; disabled: boolean }
 
 export function ReferralPage() {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan, useSession } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors, formatDateTime } from '../../ui/ui.tsx';
 import { exploitationPlaces, exploitationPurposes, genders, isicSections, referralSources, residenceStatuses, type ExploitationPurpose, type ResidenceStatus } from '#shared/codes.ts';
-import type { ReferralInput } from '#shared/api/referrals.ts';
+import type { IntakeQueueEntry, ReferralInput, SentReferral } from '#shared/api/referrals.ts';
 import { formCode, formCodeOrNull } from '../../lib/forms.ts';
 
 type Exploitation = NonNullable<ReferralInput['exploitation']>;
@@ -15,8 +15,8 @@ type Place = NonNullable<Exploitation['place']>;
 type Sector = NonNullable<Exploitation['sector']>;
 type ConsentGiven = Extract<ReferralInput['consent'], { given: true }>;
 
-interface QueueEntry { id: string; receivedAt: string; waitedDays: number; source: string; name: string | null; acuteThreat: boolean | null; safePlace: boolean | null; consent: string }
-interface SentEntry { id: string; receivedAt: string; name: string | null; status: string }
+type QueueEntry = Shown<IntakeQueueEntry>;
+type SentEntry = Shown<SentReferral>;
 
 /** Staff see the intake queue; a partner sees what their organisation has sent. Both can refer. */
 export function ReferralsPage() {
