@@ -39,4 +39,11 @@ describe('the web app layers', () => {
   it('server code is reached through the #shared aliases, never by a path out of web/src', () => {
     expect(imports.filter(({ to }) => to.startsWith('..')).map(describeImport)).toEqual([]);
   });
+
+  it('the shapes of the API (#shared/api/…, derived from the routes\' schemas) are imported as types only', () => {
+    const shapes = sourceFiles(root).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^;]*?from\s*'(#shared\/api\/[^']+)'/gm)]
+      .map(([, typeOnly, specifier]) => ({ file: path.relative(root, file), specifier, typeOnly: Boolean(typeOnly) })));
+    expect(shapes.length).toBeGreaterThan(5);
+    expect(shapes.filter(({ typeOnly }) => !typeOnly).map(({ file, specifier }) => `${file} → ${specifier}`)).toEqual([]);
+  });
 });

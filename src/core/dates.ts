@@ -41,4 +41,8 @@ export function ageOn(birthDate: string, day: string): number {
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** An instant as the API sends it (UTC ISO 8601), whatever form the database driver returned. */
-export const isoInstant = (value: Date | string | null | undefined): string | null => (value == null ? null : new Date(value).toISOString());
+export function isoInstant(value: Date | string): string;
+export function isoInstant(value: Date | string | null | undefined): string | null;
+export function isoInstant(value: Date | string | null | undefined): string | null {
+  return value == null ? null : new Date(value).toISOString();
+}

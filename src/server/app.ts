@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { AppContext, ApiRoute } from './context.ts';
 import { notFound } from '../core/errors.ts';
 import { registerErrorHandling, errorResponseSchema, frameworkErrors } from './errors.ts';
@@ -14,7 +15,7 @@ import { registerHostCheck, registerSecurity } from './security.ts';
 import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
 import { refusalLog } from '../core/audit/refusals.ts';
 import { closedResponses } from './schemaParts.ts';
-import type { Feature } from '../core/feature.ts';
+import type { Feature } from './feature.ts';
 import { auth } from '../features/auth/index.ts';
 import { accounts } from '../features/accounts/index.ts';
 import { organisations } from '../features/organisations/index.ts';
@@ -68,7 +69,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
 
   await app.register(async (api) => {
     const recordParts = features.flatMap((feature) => feature.recordParts ?? []);
-    for (const feature of features) await feature.routes(api, { recordParts });
+    for (const feature of features) await feature.routes(api.withTypeProvider<JsonSchemaToTsProvider>(), { recordParts });
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
   });

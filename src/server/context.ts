@@ -1,3 +1,5 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { AppContext } from '../core/context.ts';
 import type { Actor, Action } from '../core/policy/policy.ts';
 import type { Language } from '../core/i18n/i18n.ts';
@@ -6,6 +8,12 @@ import type { AuditEntry } from '../core/audit/audit.ts';
 import type { Account } from '../core/db/types.ts';
 
 export type { AppContext };
+
+/**
+ * The Fastify instance every feature's routes are declared on: the request's body, query, params and
+ * headers and the reply's payload are typed from the route's JSON schemas, so each shape is written once.
+ */
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, JsonSchemaToTsProvider>;
 
 /**
  * Who may call a route: `public` anyone; `mfa` a session half-way through login;

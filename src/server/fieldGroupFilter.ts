@@ -1,19 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { FieldGroup } from '../core/policy/policy.ts';
-
-/**
- * Response schemas name the field group of each part of a client's data with this keyword; the part
- * and everything under it belongs to that group. `record` marks facts about the record itself (its
- * id, how the actor stands to it) that anyone who may open the record sees.
- */
-export const FIELD_GROUP = 'x-field-group';
-/** On an array's item schema: each item names its own field group in this property (timeline events). */
-export const ITEM_GROUP = 'x-field-group-in';
-
-export type ResponseGroup = FieldGroup | 'record';
-
-/** Marks a response property as part of a field group. */
-export const inGroup = <S extends object>(group: ResponseGroup, schema: S) => ({ ...schema, [FIELD_GROUP]: group });
+import { FIELD_GROUP, ITEM_GROUP } from './schemaParts.ts';
 
 type Schema = {
   [FIELD_GROUP]?: string; [ITEM_GROUP]?: string; type?: string | string[];

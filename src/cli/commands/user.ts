@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../../core/policy/policy.ts';
+import { languages, type Language } from '../../core/languages.ts';
 import { createAccount, findAccountByUsername, resetMfa, setAccountDisabled } from '../../features/accounts/index.ts';
 import { complain, say } from '../output.ts';
 import { commandLine, withContext } from './withContext.ts';
@@ -12,14 +13,15 @@ export async function userCommand(args: string[]): Promise<number> {
   });
   if (action === 'create') {
     const username = positionals[0];
-    if (!username || !values.name || !values.role || !(roles as readonly string[]).includes(values.role)) {
+    const knownLanguage = values.language === undefined || (languages as readonly string[]).includes(values.language);
+    if (!username || !values.name || !values.role || !(roles as readonly string[]).includes(values.role) || !knownLanguage) {
       complain('user_create_usage', { roles: roles.join(', ') });
       return 2;
     }
     return withContext(async (ctx) => {
       const { initialPassword } = await createAccount(ctx, commandLine, {
         username, displayName: values.name!, role: values.role as Role, title: values.title ?? null,
-        officeId: values.office ?? null, organisationId: values.organisation ?? null, language: values.language,
+        officeId: values.office ?? null, organisationId: values.organisation ?? null, language: values.language as Language | undefined,
       }, { direct: true });
       say('user_created', { username, password: initialPassword });
       return 0;

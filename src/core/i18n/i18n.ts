@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const languages = ['fi', 'sv', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { languages, type Language } from '../languages.ts';
+
+export { languages, type Language };
 
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../locales');
 

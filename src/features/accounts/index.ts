@@ -1,4 +1,4 @@
-import type { Feature } from '../../core/feature.ts';
+import type { Feature } from '../../server/feature.ts';
 import { accountRoutes } from './routes.ts';
 
 export { findAccountById, findAccountByUsername, publicAccount } from './queries.ts';

@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { decideGrant, listGrants, pendingGrants } from './grants.ts';
 import { publicAccount } from './queries.ts';
-import { accountIdParams, accountSchema, createAccountBody, grantSchema, updateAccountBody } from './schema.ts';
-import { changeOwnPassword, createAccount, endSessionsOf, resetMfa, setAccountDisabled, updateAccount, type AccountInput } from './service.ts';
+import { accountIdParams, accountSchema, createAccountBody, grantSchema, passwordChangeBody, resetMfaBody, updateAccountBody } from './schema.ts';
+import { changeOwnPassword, createAccount, endSessionsOf, resetMfa, setAccountDisabled, updateAccount } from './service.ts';
+import { emptyResponse } from '../../server/schemaParts.ts';
 
-type IdParams = { Params: { id: string } };
-
-export async function accountRoutes(app: FastifyInstance) {
+export async function accountRoutes(app: Api) {
   app.get('/api/v1/staff', {
     config: { access: 'staff.list' },
     schema: { tags: ['accounts'], response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' }, officeId: { type: ['string', 'null'] } } } } } },
@@ -28,25 +27,25 @@ export async function accountRoutes(app: FastifyInstance) {
     config: manage,
     schema: { tags: ['accounts'], body: createAccountBody, response: { 201: { type: 'object', additionalProperties: false, properties: { account: accountSchema, initialPassword: { type: 'string' } } } } },
   }, async (request, reply) => {
-    const created = await createAccount(ctx, request.auditBase(), request.body as AccountInput);
+    const created = await createAccount(ctx, request.auditBase(), request.body);
     return reply.code(201).send(created);
   });
 
-  app.patch<IdParams>('/api/v1/admin/accounts/:id', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, body: updateAccountBody, response: one } },
-    async (request) => updateAccount(ctx, request.auditBase(), request.params.id, request.body as Partial<AccountInput>));
+  app.patch('/api/v1/admin/accounts/:id', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, body: updateAccountBody, response: one } },
+    async (request) => updateAccount(ctx, request.auditBase(), request.params.id, request.body));
 
-  app.post<IdParams>('/api/v1/admin/accounts/:id/disable', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: one } },
+  app.post('/api/v1/admin/accounts/:id/disable', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: one } },
     async (request) => setAccountDisabled(ctx, request.auditBase(), request.params.id, true));
 
-  app.post<IdParams>('/api/v1/admin/accounts/:id/enable', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: one } },
+  app.post('/api/v1/admin/accounts/:id/enable', { config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: one } },
     async (request) => setAccountDisabled(ctx, request.auditBase(), request.params.id, false));
 
-  app.post<IdParams>('/api/v1/admin/accounts/:id/reset-mfa', {
+  app.post('/api/v1/admin/accounts/:id/reset-mfa', {
     config: manage,
-    schema: { tags: ['accounts'], params: accountIdParams, body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: { type: 'string', minLength: 1, maxLength: 1000 } } }, response: one },
-  }, async (request) => resetMfa(ctx, request.auditBase(), request.params.id, (request.body as { password: string }).password));
+    schema: { tags: ['accounts'], params: accountIdParams, body: resetMfaBody, response: one },
+  }, async (request) => resetMfa(ctx, request.auditBase(), request.params.id, request.body.password));
 
-  app.post<IdParams>('/api/v1/admin/accounts/:id/end-sessions', {
+  app.post('/api/v1/admin/accounts/:id/end-sessions', {
     config: manage, schema: { tags: ['accounts'], params: accountIdParams, response: { 200: { type: 'object', properties: { ended: { type: 'integer' } } } } },
   }, async (request) => ({ ended: await endSessionsOf(ctx, request.auditBase(), request.params.id) }));
 
@@ -56,7 +55,7 @@ export async function accountRoutes(app: FastifyInstance) {
     async (request) => listGrants(ctx, request.actor!.id));
 
   for (const [path, decision] of [['confirm', 'confirmed'], ['refuse', 'refused']] as const) {
-    app.post<IdParams>(`/api/v1/account-grants/:id/${path}`, { config: confirmGrants, schema: { tags: ['accounts'], params: accountIdParams, response: { 200: grantSchema } } },
+    app.post(`/api/v1/account-grants/:id/${path}`, { config: confirmGrants, schema: { tags: ['accounts'], params: accountIdParams, response: { 200: grantSchema } } },
       async (request) => decideGrant(ctx, { ...request.auditBase(), actorId: request.actor!.id }, request.params.id, decision));
   }
 
@@ -64,12 +63,12 @@ export async function accountRoutes(app: FastifyInstance) {
     config: { access: 'session' },
     schema: {
       tags: ['accounts'],
-      body: { type: 'object', additionalProperties: false, required: ['currentPassword', 'newPassword'], properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 1000 }, newPassword: { type: 'string', minLength: 1, maxLength: 1000 } } },
-      response: { 204: { type: 'null' } },
+      body: passwordChangeBody,
+      response: emptyResponse,
     },
   }, async (request, reply) => {
-    const body = request.body as { currentPassword: string; newPassword: string };
-    await changeOwnPassword(ctx, { ...request.auditBase(), actorId: request.actor!.id }, body.currentPassword, body.newPassword);
+    const { currentPassword, newPassword } = request.body;
+    await changeOwnPassword(ctx, { ...request.auditBase(), actorId: request.actor!.id }, currentPassword, newPassword);
     return reply.code(204).send();
   });
 }

@@ -9,18 +9,7 @@ import { actorWith, replacePendingGrant, requestGrant, type Access } from './gra
 import { actorOf } from '../../core/policy/actorOf.ts';
 import { findAccountById, findAccountByUsername, pendingGrantOf, publicAccount } from './queries.ts';
 import { requireKnownPlacement } from '../organisations/index.ts';
-
-export interface AccountInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  title?: string | null;
-  officeId?: string | null;
-  organisationId?: string | null;
-  language?: string;
-  /** Only a caseworker can be designated to decide admissions and identification. */
-  decidesAdmissions?: boolean;
-}
+import type { AccountChanges, AccountInput } from './schema.ts';
 
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
 
@@ -73,7 +62,7 @@ export async function createAccount(ctx: AppContext, who: Who, input: AccountInp
  * change (name, title, language) is made at once; a change that opens nothing, or only takes away,
  * is made at once and ends the account's sessions.
  */
-export async function updateAccount(ctx: AppContext, who: Who, id: string, changes: Partial<Omit<AccountInput, 'username'>>) {
+export async function updateAccount(ctx: AppContext, who: Who, id: string, changes: AccountChanges) {
   const account = await requireAccount(ctx, id);
   const role = (changes.role ?? account.role) as Role;
   const next: Access = {

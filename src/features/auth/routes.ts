@@ -1,17 +1,18 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Api } from '../../server/context.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import { languages } from '../../core/i18n/i18n.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { can, actions } from '../../core/policy/policy.ts';
 import { accountSchema, publicAccount } from '../accounts/index.ts';
+import { emptyResponse } from '../../server/schemaParts.ts';
+import { languageBody, loginBody, totpCodeBody, secondFactorBody } from './schema.ts';
 import { AttemptLimiter } from './attemptLimiter.ts';
 import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
 import { endSession, SESSION_COOKIE, sessionCookieOptions } from '../../server/sessions.ts';
 
 const loginStage = { type: 'object', properties: { stage: { type: 'string' }, csrfToken: { type: 'string' } }, required: ['stage', 'csrfToken'] } as const;
-const code = { type: 'string', minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' } as const;
 
-export async function authRoutes(app: FastifyInstance) {
+export async function authRoutes(app: Api) {
   const limiter = new AttemptLimiter(app.polku.config.loginAttemptsPerAddress, 15 * 60 * 1000);
   const limited = async (request: FastifyRequest) => {
     if (!limiter.allow(request.ip)) throw new AppError(429, 'too_many_attempts');
@@ -23,12 +24,11 @@ export async function authRoutes(app: FastifyInstance) {
     preHandler: limited,
     schema: {
       tags: ['auth'],
-      body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 1000 } } },
+      body: loginBody,
       response: { 200: loginStage },
     },
   }, async (request, reply) => {
-    const body = request.body as { username: string; password: string };
-    const { token, session, stage } = await loginWithPassword(app.polku, { ...body, ip: request.ip });
+    const { token, session, stage } = await loginWithPassword(app.polku, { ...request.body, ip: request.ip });
     setSessionCookie(reply, token);
     return { stage, csrfToken: session.csrf_token };
   });
@@ -43,11 +43,11 @@ export async function authRoutes(app: FastifyInstance) {
     preHandler: limited,
     schema: {
       tags: ['auth'],
-      body: { type: 'object', additionalProperties: false, required: ['code'], properties: { code } },
+      body: totpCodeBody,
       response: { 200: { type: 'object', properties: { stage: { type: 'string' }, csrfToken: { type: 'string' }, recoveryCodes: { type: 'array', items: { type: 'string' } } } } },
     },
   }, async (request, reply) => {
-    const { token, session, recoveryCodes } = await completeTotpEnrolment(app.polku, request.session!, (request.body as { code: string }).code, request.ip);
+    const { token, session, recoveryCodes } = await completeTotpEnrolment(app.polku, request.session!, request.body.code, request.ip);
     setSessionCookie(reply, token);
     return { stage: 'complete', csrfToken: session.csrf_token, recoveryCodes };
   });
@@ -57,20 +57,16 @@ export async function authRoutes(app: FastifyInstance) {
     preHandler: limited,
     schema: {
       tags: ['auth'],
-      body: {
-        type: 'object', additionalProperties: false,
-        properties: { code, recoveryCode: { type: 'string', minLength: 8, maxLength: 20 } },
-        oneOf: [{ required: ['code'] }, { required: ['recoveryCode'] }],
-      },
+      body: secondFactorBody,
       response: { 200: loginStage },
     },
   }, async (request, reply) => {
-    const { token, session } = await verifySecondFactor(app.polku, request.session!, request.body as { code?: string; recoveryCode?: string }, request.ip);
+    const { token, session } = await verifySecondFactor(app.polku, request.session!, request.body, request.ip);
     setSessionCookie(reply, token);
     return { stage: 'complete', csrfToken: session.csrf_token };
   });
 
-  app.post('/api/v1/auth/logout', { config: { access: 'mfa' }, schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (request, reply) => {
+  app.post('/api/v1/auth/logout', { config: { access: 'mfa' }, schema: { tags: ['auth'], response: emptyResponse } }, async (request, reply) => {
     await endSession(app.polku.db, request.session!.id);
     await appendAudit(app.polku.db, app.polku.keyring.auditKey, { ...request.auditBase(), action: 'auth.logout', outcome: 'succeeded' });
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions);
@@ -107,9 +103,9 @@ export async function authRoutes(app: FastifyInstance) {
 
   app.put('/api/v1/me/language', {
     config: { access: 'session' },
-    schema: { tags: ['auth'], body: { type: 'object', additionalProperties: false, required: ['language'], properties: { language: { type: 'string', enum: [...languages] } } }, response: { 204: { type: 'null' } } },
+    schema: { tags: ['auth'], body: languageBody, response: emptyResponse },
   }, async (request, reply) => {
-    await app.polku.db.updateTable('accounts').set({ language: (request.body as { language: string }).language }).where('id', '=', request.actor!.id).execute();
+    await app.polku.db.updateTable('accounts').set({ language: request.body.language }).where('id', '=', request.actor!.id).execute();
     return reply.code(204).send();
   });
 }

@@ -9,6 +9,7 @@ import { attemptFailed, attemptSucceeded, loginCompleted, reserveAttempt } from 
 import { hashRecoveryCode, newRecoveryCodes } from './recoveryCodes.ts';
 import { createSession, endSession, type SessionRow } from '../../server/sessions.ts';
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.ts';
+import type { Login, SecondFactor } from './schema.ts';
 
 interface Origin { ip: string | null }
 
@@ -17,7 +18,7 @@ interface Origin { ip: string | null }
  * complete. A username without an account (or a disabled one) takes the same path and the same
  * time: the throttle is reserved and counted by username, and a dummy hash is verified.
  */
-export async function loginWithPassword(ctx: AppContext, input: { username: string; password: string } & Origin) {
+export async function loginWithPassword(ctx: AppContext, input: Login & Origin) {
   await reserveAttempt(ctx.db, input.username, input.ip);
   const found = await findAccountByUsername(ctx.db, input.username);
   const account = found && !found.disabled_at ? found : null;
@@ -66,7 +67,7 @@ export async function completeTotpEnrolment(ctx: AppContext, session: SessionRow
   return { ...login, recoveryCodes: recovery.codes };
 }
 
-export async function verifySecondFactor(ctx: AppContext, session: SessionRow, input: { code?: string; recoveryCode?: string }, ip: string | null) {
+export async function verifySecondFactor(ctx: AppContext, session: SessionRow, input: SecondFactor, ip: string | null) {
   const account = await requireStage(ctx, session, 'mfa_verify');
   await reserveAttempt(ctx.db, account.username, ip);
   let update: { totp_last_step?: number; recovery_codes?: string[] } | null = null;

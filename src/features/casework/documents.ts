@@ -6,6 +6,7 @@ import { cleanFileName, fileExtension, readableFileName } from '../../core/fileN
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditWho, openClient, type Who } from '../../core/record/access.ts';
 import { checkOfficeFile, type OfficeFormat } from './checkOfficeFile.ts';
+import type { DocumentUpload, documentTypes } from './schema.ts';
 
 export const MAX_DOCUMENT_MB = 5;
 
@@ -19,7 +20,7 @@ const office = (format: OfficeFormat) => (bytes: Buffer) => {
  * The types a client's documents come in, each with what its content must be: the name alone proves nothing.
  * An office file is opened all the way (checkOfficeFile), which refuses with its own reason.
  */
-const allowedTypes: Record<string, { extensions: string[]; looksRight: (bytes: Buffer) => boolean }> = {
+const allowedTypes: Record<(typeof documentTypes)[number], { extensions: string[]; looksRight: (bytes: Buffer) => boolean }> = {
   'application/pdf': { extensions: ['pdf'], looksRight: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-' },
   'image/jpeg': { extensions: ['jpg', 'jpeg'], looksRight: (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff },
   'image/png': { extensions: ['png'], looksRight: (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
@@ -33,9 +34,8 @@ const allowedTypes: Record<string, { extensions: string[]; looksRight: (bytes: B
     looksRight: office({ family: 'odf', mimetype: 'application/vnd.oasis.opendocument.text' }),
   },
 };
-export const documentTypes = Object.keys(allowedTypes);
 
-export async function uploadDocument(ctx: AppContext, who: Who, clientId: string, input: { fileName: string; mediaType: string; contentBase64: string }) {
+export async function uploadDocument(ctx: AppContext, who: Who, clientId: string, input: DocumentUpload) {
   await openClient(ctx, who, clientId, { write: 'documents', action: 'documents.upload' });
   const fileName = cleanFileName(input.fileName);
   const type = allowedTypes[input.mediaType];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
-import { placeMissing, type NoteSensitivity, type StatutoryService } from '../../core/codes.ts';
+import { placeMissing } from '../../core/codes.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
@@ -9,10 +9,10 @@ import { auditChange, auditWho, grant, openClient, type Who } from '../../core/r
 import { listAccess } from '../../core/policy/policy.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient, isTerminated } from './queries.ts';
+import type { ChildInput, ExploitationInput, NoteInput, ResidenceInput, ServiceChanges, ServiceInput, TaskInput, TerminationInput } from './schema.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */
 
-export interface ServiceInput { service: StatutoryService; requestedOn: string; arrangedOn?: string | null; endedOn?: string | null; provider?: string | null }
 
 function checkDates(...pairs: Array<[string, string | null | undefined, string | null | undefined]>) {
   const today = helsinkiDate();
@@ -38,7 +38,7 @@ export async function recordService(ctx: AppContext, who: Who, clientId: string,
   return { id };
 }
 
-export async function updateService(ctx: AppContext, who: Who, clientId: string, serviceId: string, changes: { arrangedOn?: string | null; endedOn?: string | null; provider?: string | null }) {
+export async function updateService(ctx: AppContext, who: Who, clientId: string, serviceId: string, changes: ServiceChanges) {
   await openClient(ctx, who, clientId, { write: 'services', action: 'services.record' });
   const row = await ctx.db.selectFrom('client_services').selectAll().where('id', '=', serviceId).where('person_id', '=', clientId).executeTakeFirst();
   if (!row) throw notFound();
@@ -50,7 +50,7 @@ export async function updateService(ctx: AppContext, who: Who, clientId: string,
   });
 }
 
-export async function addNote(ctx: AppContext, who: Who, clientId: string, input: { sensitivity: NoteSensitivity; body: string }) {
+export async function addNote(ctx: AppContext, who: Who, clientId: string, input: NoteInput) {
   await openClient(ctx, who, clientId, { write: 'notes', action: 'notes.add' });
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
@@ -61,7 +61,7 @@ export async function addNote(ctx: AppContext, who: Who, clientId: string, input
 }
 
 /** A task for someone on the case, with a due date: open tasks remind their assignee on the home page. */
-export async function addTask(ctx: AppContext, who: Who, clientId: string, input: { title: string; dueOn: string; assigneeId?: string }) {
+export async function addTask(ctx: AppContext, who: Who, clientId: string, input: TaskInput) {
   const { client } = await openClient(ctx, who, clientId, { write: 'notes', action: 'tasks.add' });
   const assigneeId = input.assigneeId ?? who.actor.id;
   const onCase = await ctx.db.selectFrom('client_assignments').select('account_id').where('client_id', '=', client.id).where('account_id', '=', assigneeId).executeTakeFirst();
@@ -96,7 +96,7 @@ export async function myTasks(ctx: AppContext, who: Who) {
   return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: openPersonName(ctx.cipher, row.person_id, row.name), title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
 }
 
-export async function recordResidence(ctx: AppContext, who: Who, clientId: string, input: { status: string; at: string }) {
+export async function recordResidence(ctx: AppContext, who: Who, clientId: string, input: ResidenceInput) {
   await openClient(ctx, who, clientId, { write: 'immigration', action: 'residence.record' });
   checkDates(['at', null, input.at]);
   await ctx.db.transaction().execute(async (trx) => {
@@ -106,7 +106,7 @@ export async function recordResidence(ctx: AppContext, who: Who, clientId: strin
   });
 }
 
-export async function addChild(ctx: AppContext, who: Who, clientId: string, input: { birthDate: string; from: string }) {
+export async function addChild(ctx: AppContext, who: Who, clientId: string, input: ChildInput) {
   await openClient(ctx, who, clientId, { write: 'identity', action: 'children.add' });
   checkDates(['birthDate', null, input.birthDate], ['from', input.birthDate, input.from]);
   if (!(await isClient(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
@@ -118,7 +118,6 @@ export async function addChild(ctx: AppContext, who: Who, clientId: string, inpu
   return { id };
 }
 
-export interface ExploitationInput { purpose: string; place: string | null; main: boolean; minorAtTime: boolean; sector?: string | null; meansOfControl?: string[]; recruitment?: string | null }
 
 /** The exploitation as now understood replaces what was recorded: one main purpose, others beside it. */
 export async function setExploitation(ctx: AppContext, who: Who, clientId: string, entries: ExploitationInput[]) {
@@ -142,7 +141,7 @@ export async function setExploitation(ctx: AppContext, who: Who, clientId: strin
 }
 
 /** Assistance ends with a reason; the client stays in the register and in the statistics. */
-export async function terminateAssistance(ctx: AppContext, who: Who, clientId: string, input: { reason: string; at?: string }) {
+export async function terminateAssistance(ctx: AppContext, who: Who, clientId: string, input: TerminationInput) {
   await openClient(ctx, who, clientId, { write: 'case', action: 'clients.terminate' });
   if (!(await isClient(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
   if (await isTerminated(ctx.db, clientId)) throw new AppError(409, 'already_terminated');

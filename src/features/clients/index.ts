@@ -1,4 +1,4 @@
-import type { Feature } from '../../core/feature.ts';
+import type { Feature } from '../../server/feature.ts';
 import { clientRoutes } from './routes.ts';
 
 export { createClient, shareClient } from './service.ts';

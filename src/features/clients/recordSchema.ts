@@ -1,5 +1,5 @@
 import type { RecordPart } from '../../core/record/recordPart.ts';
-import { inGroup, ITEM_GROUP } from '../../server/fieldGroupFilter.ts';
+import { inGroup, ITEM_GROUP } from '../../server/schemaParts.ts';
 import { boolean, optionalString, responseList as list, responseObject as object, string, strings } from '../../server/schemaParts.ts';
 
 /**
@@ -31,4 +31,4 @@ export function clientRecordSchema(parts: readonly RecordPart[]) {
   });
 }
 
-export const clientListSchema = { type: 'array', items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }) };
+export const clientListSchema = { type: 'array', items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }) } as const;

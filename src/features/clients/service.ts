@@ -11,16 +11,7 @@ import { readRecordParts } from './recordParts.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
 import { requireKnownPlacement } from '../organisations/index.ts';
 import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
-
-export interface NewClient {
-  name: string;
-  birthDate?: string | null;
-  gender: string;
-  nationality: string;
-  officeId?: string;
-  contact?: string | null;
-  whereabouts?: string | null;
-}
+import type { NewClient } from './schema.ts';
 
 
 export async function createClient(ctx: AppContext, who: Who, input: NewClient) {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import type { Language } from '../../core/i18n/i18n.ts';
@@ -25,7 +25,7 @@ const jobSchema = {
 } as const;
 
 /** The register in and out from the web, for administrators: the same import and export as `polku import/export`. */
-export async function exchangeRoutes(app: FastifyInstance) {
+export async function exchangeRoutes(app: Api) {
   const ctx = app.polku;
   const jobs = new ImportJobs(ctx, app.log);
   app.addContentTypeParser(NDJSON, { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -50,7 +50,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
     return reply.code(202).send(view(job, request.language));
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/exchange/imports/:id', {
+  app.get('/api/v1/exchange/imports/:id', {
     config: { access: 'exchange.import' },
     schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
   }, async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language));

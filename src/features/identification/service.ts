@@ -9,6 +9,7 @@ import { auditChange, auditWho, grant, openClient, type Who } from '../../core/r
 import { listAccess } from '../../core/policy/policy.ts';
 import { isClient, isTerminated } from '../casework/index.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
+import type { ExpertInput, IdentificationDecision } from './schema.ts';
 
 /**
  * Official identification: requested, the multi-professional expert group heard (members by
@@ -34,7 +35,7 @@ export async function requestIdentification(ctx: AppContext, who: Who, clientId:
 }
 
 /** Asking an authority's member into the group starts the consultation. */
-export async function addExpert(ctx: AppContext, who: Who, clientId: string, input: { authority: string; memberName: string }) {
+export async function addExpert(ctx: AppContext, who: Who, clientId: string, input: ExpertInput) {
   await openClient(ctx, who, clientId, { write: 'case', action: 'identification.expert' });
   const open = await requireOpen(ctx, clientId);
   const id = randomUUID();
@@ -70,7 +71,7 @@ export async function setMeetingDate(ctx: AppContext, who: Who, clientId: string
 }
 
 /** Decided by the director or a designated official, after the group was heard; the client is told. */
-export async function decideIdentification(ctx: AppContext, who: Who, clientId: string, input: { outcome: 'identified' | 'not_identified'; clientTold: boolean }) {
+export async function decideIdentification(ctx: AppContext, who: Who, clientId: string, input: IdentificationDecision) {
   await openClient(ctx, who, clientId, { write: 'case', action: 'identification.decide' });
   const open = await requireOpen(ctx, clientId);
   const stated = await ctx.db.selectFrom('identification_experts').select('id').where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).where('stated_at', 'is not', null).execute();

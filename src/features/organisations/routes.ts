@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 
-export async function organisationRoutes(app: FastifyInstance) {
+export async function organisationRoutes(app: Api) {
   const list = { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } } } } as const;
 
   app.get('/api/v1/offices', { config: { access: 'organisations.read' }, schema: { tags: ['organisations'], response: { 200: list } } },

@@ -11,16 +11,7 @@ import { referralAccess } from './referralAccess.ts';
 import type { ReferralIntake } from './intake.ts';
 import { findReferral, referralStatus } from './queries.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
-
-export interface DecisionInput {
-  outcome: 'admitted' | 'rejected';
-  /** Written for the person: they go into the decision letter. */
-  reasons: string;
-  letterLanguage: 'fi' | 'sv' | 'en';
-  officeId?: string;
-  caseworkerIds?: string[];
-  exploitation?: { purpose: string; place?: string | null };
-}
+import type { DecisionInput } from './schema.ts';
 
 /**
  * Admission or rejection, by the director or a designated official (the route asks the policy).

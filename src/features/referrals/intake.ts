@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
-import { placeMissing, type ExploitationPurpose, type ReferralSource, type ResidenceStatus } from '../../core/codes.ts';
+import { placeMissing } from '../../core/codes.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { ageOn, helsinkiDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
@@ -8,48 +8,12 @@ import { can, refersForOrganisation } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import { indexPersonName, sealPersonName } from '../../core/record/personNames.ts';
+import type { ReferralInput } from './schema.ts';
 
-export interface ReferredPerson {
-  name: string;
-  birthDate: string;
-  birthDateEstimated?: boolean;
-  gender: string;
-  nationality: string;
-  languages?: string[];
-  interpreterNeeded?: boolean;
-  /** Protected: the channel and the times it is safe to contact the person. */
-  contact?: string | null;
-  whereabouts?: string | null;
-  safePlace?: boolean | null;
-  acuteThreat?: boolean | null;
-}
-
-export interface SuspectedExploitation {
-  /** The first is the main purpose. */
-  purposes: ExploitationPurpose[];
-  place?: 'finland' | 'abroad' | null;
-  sector?: string | null;
-  minorAtTime?: boolean;
-  meansOfControl?: string[];
-  recruitment?: string | null;
-}
-
-export type Consent =
-  | { given: true; givenBy: string; at: string; method: string; interpreter?: string | null }
-  | { given: false; overrideReason: string };
-
-export interface ReferralInput {
-  source: ReferralSource;
-  referrerName?: string | null;
-  officeId?: string | null;
-  person: ReferredPerson;
-  children?: Array<{ birthDate: string }>;
-  exploitation?: SuspectedExploitation | null;
-  residenceStatus?: ResidenceStatus | null;
-  /** In the person's or the referrer's words: kept encrypted. */
-  account?: string | null;
-  consent: Consent;
-}
+/** The person a referral is about, what they are thought to have gone through, and their consent: as the referral's schema says. */
+export type ReferredPerson = ReferralInput['person'];
+export type SuspectedExploitation = NonNullable<ReferralInput['exploitation']>;
+export type Consent = ReferralInput['consent'];
 
 /** What the referral carries encrypted, beyond its columns. */
 /** How a person referring themself asked to be answered: a channel code, its address and safe times. */

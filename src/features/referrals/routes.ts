@@ -1,29 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../server/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { AttemptLimiter } from '../auth/index.ts';
-import { decideReferral, decisionLetter, type DecisionInput } from './decisions.ts';
-import { createReferral, type ReferralInput } from './intake.ts';
+import { decideReferral, decisionLetter } from './decisions.ts';
+import { createReferral } from './intake.ts';
 import { reviewMatch } from './matchReview.ts';
 import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './queue.ts';
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
-import { decisionBody, decisionLetterResponse, intakeQueueResponse, publicReferralBody, referralBody, referralResponse, sentReferralsResponse } from './schema.ts';
+import { decisionBody, decisionLetterResponse, intakeQueueResponse, matchReviewBody, publicReferralBody, referralBody, referralResponse, sentReferralsResponse } from './schema.ts';
 import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
 import { refersForOrganisation } from '../../core/policy/policy.ts';
 import { whoOf } from '../../server/requestContext.ts';
 
-type IdParams = { Params: { id: string } };
-type MatchParams = { Params: { id: string; personId: string } };
-
-interface PublicReferral {
-  language: string; name: string; birthYear?: number; gender: string; nationality: string; languages?: string[]; interpreterNeeded?: boolean;
-  replyChannel: string; replyAddress?: string; safeTimes?: string; safePlace?: boolean | null; acuteThreat?: boolean | null;
-  whatHappened?: string; childrenWithMe?: number; consent: boolean;
-}
-
 /** A person without a birth date on the public form is recorded with an estimate: mid-year, or unknown adult age. */
 const estimatedBirthDate = (year: number | undefined) => `${year ?? new Date().getUTCFullYear() - 30}-07-01`;
 
-export async function referralRoutes(app: FastifyInstance) {
+export async function referralRoutes(app: Api) {
   const ctx = app.polku;
   // Kept in memory only: the address of a person referring themself is never written anywhere.
   const publicLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
@@ -32,7 +23,7 @@ export async function referralRoutes(app: FastifyInstance) {
     config: { access: 'referrals.create' },
     schema: { tags: ['referrals'], body: referralBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, personId: { type: 'string' } } } } },
   }, async (request, reply) => {
-    const created = await createReferral(ctx, { who: whoOf(request) }, request.body as ReferralInput);
+    const created = await createReferral(ctx, { who: whoOf(request) }, request.body);
     return reply.code(201).send(refersForOrganisation(request.actor!) ? { id: created.id } : created);
   });
 
@@ -41,7 +32,7 @@ export async function referralRoutes(app: FastifyInstance) {
     schema: { tags: ['referrals'], body: publicReferralBody, response: { 202: { type: 'object', properties: { received: { type: 'boolean' } } } } },
   }, async (request, reply) => {
     if (!publicLimiter.allow(request.ip)) throw new AppError(429, 'too_many_referrals');
-    const body = request.body as PublicReferral;
+    const body = request.body;
     if (body.consent !== true) throw new AppError(400, 'consent_required');
     const replyChannel = { kind: body.replyChannel, address: body.replyAddress || null, safeTimes: body.safeTimes || null };
     await createReferral(ctx, { publicLanguage: body.language, replyChannel, childrenWithMe: body.childrenWithMe ?? null }, {
@@ -66,36 +57,36 @@ export async function referralRoutes(app: FastifyInstance) {
     config: { access: 'referrals.sent' }, schema: { tags: ['referrals'], response: { 200: sentReferralsResponse } },
   }, async (request) => sentReferrals(ctx, whoOf(request)));
 
-  app.get<IdParams>('/api/v1/referrals/:id', {
+  app.get('/api/v1/referrals/:id', {
     config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: referralResponse } },
   }, async (request) => readReferral(ctx, whoOf(request), request.params.id, accessReason(request)));
 
-  app.post<IdParams>('/api/v1/referrals/:id/withdrawal', {
+  app.post('/api/v1/referrals/:id/withdrawal', {
     config: { access: 'referrals.withdraw' }, schema: { tags: ['referrals'], params: idParams, response: emptyResponse },
   }, async (request, reply) => {
     await withdrawReferral(ctx, whoOf(request), request.params.id);
     return reply.code(204).send();
   });
 
-  app.put<MatchParams>('/api/v1/referrals/:id/matches/:personId', {
+  app.put('/api/v1/referrals/:id/matches/:personId', {
     config: { access: 'referrals.queue' },
     schema: {
       tags: ['referrals'],
       params: { type: 'object', required: ['id', 'personId'], properties: { id: uuid, personId: uuid } },
-      body: { type: 'object', additionalProperties: false, required: ['outcome'], properties: { outcome: { type: 'string', enum: ['confirmed', 'dismissed'] } } },
+      body: matchReviewBody,
       response: emptyResponse,
     },
   }, async (request, reply) => {
-    await reviewMatch(ctx, whoOf(request), request.params.id, request.params.personId, (request.body as { outcome: 'confirmed' | 'dismissed' }).outcome);
+    await reviewMatch(ctx, whoOf(request), request.params.id, request.params.personId, request.body.outcome);
     return reply.code(204).send();
   });
 
-  app.post<IdParams>('/api/v1/referrals/:id/decision', {
+  app.post('/api/v1/referrals/:id/decision', {
     config: { access: 'referrals.decide' },
     schema: { tags: ['referrals'], params: idParams, body: decisionBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string' } } } } },
-  }, async (request, reply) => reply.code(201).send(await decideReferral(ctx, whoOf(request), request.params.id, request.body as DecisionInput)));
+  }, async (request, reply) => reply.code(201).send(await decideReferral(ctx, whoOf(request), request.params.id, request.body)));
 
-  app.get<IdParams>('/api/v1/referrals/:id/decision-letter', {
+  app.get('/api/v1/referrals/:id/decision-letter', {
     config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: decisionLetterResponse } },
   }, async (request) => decisionLetter(ctx, whoOf(request), request.params.id, accessReason(request)));
 }

@@ -1,9 +1,10 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import {
   consentGivers, consentMethods, exploitationPurposes, exploitationPlaces, genders, isicSections, meansOfControl, recruitmentMethods,
   referralSources, replyChannels, residenceStatuses,
 } from '../../core/codes.ts';
 import { date, name, nullable, optionalName, optionalString, responseList as list, responseObject as object, string, text, uuid } from '../../server/schemaParts.ts';
-import { inGroup } from '../../server/fieldGroupFilter.ts';
+import { inGroup } from '../../server/schemaParts.ts';
 
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
 /** Languages as ISO 639 codes (two or three letters), as the interpreter services book them. */
@@ -99,6 +100,14 @@ export const decisionBody = {
   },
 } as const;
 
+/** Whether a possible match is the same person. */
+export const matchReviewBody = { type: 'object', additionalProperties: false, required: ['outcome'], properties: { outcome: { type: 'string', enum: ['confirmed', 'dismissed'] } } } as const;
+
+export type ReferralInput = FromSchema<typeof referralBody>;
+export type PublicReferral = FromSchema<typeof publicReferralBody>;
+export type DecisionInput = FromSchema<typeof decisionBody>;
+export type MatchReview = FromSchema<typeof matchReviewBody>;
+
 /*
  * Response shapes. Every part names its field group: once the person has a record, the record's
  * policy decides which of them a reader gets; before that, intake staff read what the referral says.
@@ -123,7 +132,7 @@ export const referralResponse = object({
   replyLanguage: inGroup('contact', optionalString),
   childrenWithMe: inGroup('identity', { type: ['integer', 'null'] }),
   exploitations: inGroup('case', list({
-    purpose: string, place: string, main: { type: 'boolean' }, minorAtTime: optionalBoolean, sector: optionalString, meansOfControl: strings, recruitment: optionalString,
+    purpose: string, place: optionalString, main: { type: 'boolean' }, minorAtTime: optionalBoolean, sector: optionalString, meansOfControl: strings, recruitment: optionalString,
   })),
   residence: inGroup('immigration', list({ status: string, at: string })),
   decision: inGroup('case', { anyOf: [object({ outcome: string, decidedAt: optionalString, letterLanguage: optionalString, deciderName: optionalString, reasons: optionalString }), { type: 'null' }] }),
@@ -143,8 +152,13 @@ export const intakeQueueResponse = { type: 'array', items: object({
   id: inGroup('record', string), receivedAt: inGroup('record', string), waitedDays: inGroup('record', { type: 'integer' }), officeId: inGroup('record', optionalString),
   source: inGroup('case', string), name: inGroup('identity', optionalString), nationality: inGroup('identity', string),
   acuteThreat: inGroup('case', optionalBoolean), safePlace: inGroup('case', optionalBoolean), consent: inGroup('case', string), referrerOrganisation: inGroup('case', optionalString),
-}) };
+}) } as const;
 
 export const sentReferralsResponse = { type: 'array', items: object({
   id: inGroup('record', string), receivedAt: inGroup('record', string), name: inGroup('identity', optionalString), status: inGroup('case', string),
-}) };
+}) } as const;
+
+export type ReferralResponse = FromSchema<typeof referralResponse>;
+export type DecisionLetter = FromSchema<typeof decisionLetterResponse>;
+export type IntakeQueueEntry = FromSchema<typeof intakeQueueResponse>[number];
+export type SentReferral = FromSchema<typeof sentReferralsResponse>[number];

@@ -1,4 +1,4 @@
-import type { Feature } from '../../core/feature.ts';
+import type { Feature } from '../../server/feature.ts';
 import { reflectionRoutes } from './routes.ts';
 import { reflectionPart } from './recordParts.ts';
 

@@ -8,6 +8,7 @@ import { listAccess, listScope } from '../../core/policy/policy.ts';
 import { personsInScope } from '../../core/record/persons.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient } from '../casework/index.ts';
+import type { ReflectionChange, ReflectionGrant } from './schema.ts';
 
 /** The day the period really ends: its end, or the day it was interrupted. */
 export const effectiveEnd = (period: { end_date: string; interrupted_on: string | null }) => period.interrupted_on ?? period.end_date;
@@ -27,7 +28,7 @@ function checkLength(start: string, end: string) {
   if (end > latest) throw new AppError(400, 'reflection_too_long', { months: maxReflectionMonths, latest });
 }
 
-export async function grantReflectionPeriod(ctx: AppContext, who: Who, clientId: string, input: { grantedBy: string; start: string; end: string }) {
+export async function grantReflectionPeriod(ctx: AppContext, who: Who, clientId: string, input: ReflectionGrant) {
   await openClient(ctx, who, clientId, { write: 'immigration', action: 'reflection.grant' });
   if (!(await isClient(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
   checkLength(input.start, input.end);
@@ -42,7 +43,7 @@ export async function grantReflectionPeriod(ctx: AppContext, who: Who, clientId:
 }
 
 /** Extending moves the end, still within six months of the start; interrupting ends it early. */
-export async function changeReflectionPeriod(ctx: AppContext, who: Who, clientId: string, start: string, change: { extendTo: string } | { interruptOn: string }) {
+export async function changeReflectionPeriod(ctx: AppContext, who: Who, clientId: string, start: string, change: ReflectionChange) {
   await openClient(ctx, who, clientId, { write: 'immigration', action: 'reflection.change' });
   const period = await ctx.db.selectFrom('reflection_periods').selectAll().where('person_id', '=', clientId).where('start_date', '=', start).executeTakeFirst();
   if (!period) throw notFound();

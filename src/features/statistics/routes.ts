@@ -1,11 +1,11 @@
 import { fileResponse } from '../../server/schemaParts.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Api } from '../../server/context.ts';
+import type { FastifyRequest } from 'fastify';
 import { isLanguage } from '../../core/i18n/i18n.ts';
-import { annualStatistics, type StatisticsForm } from './service.ts';
+import { annualStatistics } from './service.ts';
 import { downloadRows, toCsv, toXlsx } from './download.ts';
 import { tableIds } from './tables.ts';
 
-type YearRequest = { Params: { year: string }; Querystring: { form: StatisticsForm; format?: 'csv' | 'xlsx'; compare?: string; language?: string } };
 /** Parameters arrive as text (no type coercion anywhere in the API), so a year is four digits. */
 const yearText = { type: 'string', pattern: '^[0-9]{4}$' } as const;
 const yearParams = { type: 'object', required: ['year'], properties: { year: yearText } } as const;
@@ -20,11 +20,11 @@ const reportSchema = {
   },
 } as const;
 
-export async function statisticsRoutes(app: FastifyInstance) {
+export async function statisticsRoutes(app: Api) {
   const ctx = app.polku;
   const who = (request: FastifyRequest) => ({ actor: request.actor!, actorId: request.actor!.id, actorRole: request.actor!.role, ip: request.ip });
 
-  app.get<YearRequest>('/api/v1/statistics/annual/:year', {
+  app.get('/api/v1/statistics/annual/:year', {
     config: { access: 'statistics.published' },
     schema: {
       tags: ['statistics'], params: yearParams,
@@ -34,7 +34,7 @@ export async function statisticsRoutes(app: FastifyInstance) {
   }, async (request) => annualStatistics(ctx, who(request), Number(request.params.year), request.query.form));
 
   // The same report as a file, optionally beside another year; counts hidden in the published form stay empty.
-  app.get<YearRequest>('/api/v1/statistics/annual/:year/download', {
+  app.get('/api/v1/statistics/annual/:year/download', {
     config: { access: 'statistics.published' },
     schema: {
       tags: ['statistics'], params: yearParams,

@@ -85,3 +85,10 @@ export async function downloadFile(url: string, onProgress: (received: number, t
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'polku-download';
   return { blob: new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' }), fileName, headers: response.headers };
 }
+
+/**
+ * A response as a page reads it when it holds the permission that shows these fields: each field its
+ * schema names is there. (Response schemas mark nothing required: the field-group filter may take
+ * parts away, so the types derived from them (#shared/api/…) have every field optional.)
+ */
+export type Shown<T> = T extends ReadonlyArray<infer Item> ? Array<Shown<Item>> : { [Key in keyof T]-?: Exclude<T[Key], undefined> };

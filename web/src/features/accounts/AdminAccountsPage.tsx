@@ -6,6 +6,8 @@ import { useApiQuery } from '../../lib/query.ts';
 import type { Account } from '../../lib/session.ts';
 import { LoadFailed, Loaded } from '../../ui/Loaded.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
+import type { AccountChanges, AccountInput, MfaReset } from '#shared/api/accounts.ts';
+import { formCode, formText } from '../../lib/forms.ts';
 
 const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
 interface PendingGrant { role: string; officeId: string | null; organisationId: string | null; decidesAdmissions: boolean }
@@ -41,10 +43,11 @@ export function AdminAccountsPage() {
     const formElement = event.currentTarget;
     const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
     await act(async () => {
-      const created = await api<{ account: AdminAccount; initialPassword: string }>('POST', '/admin/accounts', {
-        username: value('username') ?? '', displayName: value('displayName') ?? '', role: value('role'), title: value('title'),
+      const account: AccountInput = {
+        username: formText(form, 'username'), displayName: formText(form, 'displayName'), role: formCode(form, 'role'), title: value('title'),
         officeId: value('officeId'), organisationId: value('organisationId'),
-      });
+      };
+      const created = await api<{ account: AdminAccount; initialPassword: string }>('POST', '/admin/accounts', account);
       formElement.reset();
       return t(created.account.awaitsConfirmation ? 'createdPending' : 'created', { username: created.account.username, password: created.initialPassword });
     });
@@ -55,7 +58,7 @@ export function AdminAccountsPage() {
     const password = String(new FormData(event.currentTarget).get('password') ?? '');
     const target = resetting!;
     await act(async () => {
-      await api('POST', `/admin/accounts/${target.id}/reset-mfa`, { password });
+      await api('POST', `/admin/accounts/${target.id}/reset-mfa`, { password } satisfies MfaReset);
       setResetting(null);
       return t('mfaReset', { name: target.displayName });
     });
@@ -67,7 +70,8 @@ export function AdminAccountsPage() {
     const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
     const target = editing!;
     await act(async () => {
-      const saved = await api<AdminAccount>('PATCH', `/admin/accounts/${target.id}`, { role: value('role'), officeId: value('officeId'), organisationId: value('organisationId'), title: value('title') });
+      const changes: AccountChanges = { role: formCode<AccountInput['role']>(form, 'role'), officeId: value('officeId'), organisationId: value('organisationId'), title: value('title') };
+      const saved = await api<AdminAccount>('PATCH', `/admin/accounts/${target.id}`, changes);
       setEditing(null);
       return t(saved.pendingGrant ? 'savedPending' : 'saved', { name: target.displayName });
     });

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api.ts';
 import { ErrorMessage, Field, PageTitle, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
+import type { PasswordChange } from '#shared/api/accounts.ts';
+import { formValue } from '../../lib/forms.ts';
 
 export function SettingsPage() {
   const { t } = useTranslation('accounts');
@@ -15,7 +17,7 @@ export function SettingsPage() {
     setError(null);
     setDone(false);
     try {
-      await api('PUT', '/me/password', { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') });
+      await api('PUT', '/me/password', { currentPassword: formValue(form, 'currentPassword'), newPassword: formValue(form, 'newPassword') } satisfies PasswordChange);
       formElement.reset();
       setDone(true);
     } catch (caught) {

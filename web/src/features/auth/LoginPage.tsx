@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
+import type { Login } from '#shared/api/auth.ts';
+import { formValue } from '../../lib/forms.ts';
 
 /** `notice` says why the person is here again, e.g. their session ended after 30 idle minutes. */
 export function LoginPage({ notice }: { notice?: string }) {
@@ -16,7 +18,7 @@ export function LoginPage({ notice }: { notice?: string }) {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     try {
-      await api('POST', '/auth/login', { username: form.get('username'), password: form.get('password') });
+      await api('POST', '/auth/login', { username: formValue(form, 'username'), password: formValue(form, 'password') } satisfies Login);
       await refresh();
     } catch (caught) {
       setError(caught as ApiError);

@@ -6,6 +6,7 @@ import { useSession } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
+import type { TotpCode } from '#shared/api/auth.ts';
 
 interface Enrolment { secret: string; uri: string; qrSvg: string }
 
@@ -21,7 +22,7 @@ export function MfaEnrolPage() {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get('code') ?? '').replace(/\s+/g, '');
     try {
-      const done = await api<{ recoveryCodes: string[]; csrfToken: string }>('POST', '/auth/mfa/enrolment', { code });
+      const done = await api<{ recoveryCodes: string[]; csrfToken: string }>('POST', '/auth/mfa/enrolment', { code } satisfies TotpCode);
       setRecoveryCodes(done.recoveryCodes);
     } catch (caught) {
       setError(caught as ApiError);

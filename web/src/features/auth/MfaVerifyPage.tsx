@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
+import type { SecondFactor } from '#shared/api/auth.ts';
 
 export function MfaVerifyPage() {
   const { t } = useTranslation('auth');
@@ -14,7 +15,8 @@ export function MfaVerifyPage() {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('value') ?? '').trim();
     try {
-      await api('POST', '/auth/mfa/verify', useRecovery ? { recoveryCode: value } : { code: value.replace(/\s+/g, '') });
+      const answer: SecondFactor = useRecovery ? { recoveryCode: value } : { code: value.replace(/\s+/g, '') };
+      await api('POST', '/auth/mfa/verify', answer);
       await refresh();
     } catch (caught) {
       setError(caught as ApiError);

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../lib/query.ts';
+import type { Shown } from '../../lib/api.ts';
+import type { MyTask } from '#shared/api/casework.ts';
+import type { IdentificationQueueEntry } from '#shared/api/identification.ts';
+import type { EndingReflectionPeriod } from '#shared/api/reflection.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
 
-interface EndingPeriod { clientId: string; name: string | null; grantedBy: string; start: string; end: string; daysLeft: number; warning: string | null }
-interface Waiting { clientId: string; name: string | null; requestedAt: string; waitedDays: number; meetingDate: string | null; statements: number }
+type EndingPeriod = Shown<EndingReflectionPeriod>;
+type Waiting = Shown<IdentificationQueueEntry>;
 
 /** Reflection periods ending soon: shown on its own page and, for the actor's clients, on the home page. */
 export function ReflectionWarnings({ heading = false }: { heading?: boolean }) {
@@ -56,7 +60,7 @@ export function IdentificationQueuePage() {
 
 export function MyTasks() {
   const { t, i18n } = useTranslation('casework');
-  const tasks = useApiQuery<Array<{ id: string; clientId: string; clientName: string | null; title: string; dueOn: string }>>('/me/tasks');
+  const tasks = useApiQuery<Array<Shown<MyTask>>>('/me/tasks');
   // No tasks, no section; a failed load is still said, with a way to try again.
   if (tasks.data?.length === 0) return null;
   return (

@@ -4,6 +4,10 @@ import { api, ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, SelectField, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { expertAuthorities, noteSensitivities, reflectionGrantors, statutoryServices, terminationReasons } from '#shared/codes.ts';
+import type { DocumentUpload, NoteInput, ServiceInput, TaskInput, TerminationInput } from '#shared/api/casework.ts';
+import type { ExpertInput, IdentificationDecision, MeetingInput, StatementInput } from '#shared/api/identification.ts';
+import type { ReflectionChange, ReflectionGrant } from '#shared/api/reflection.ts';
+import { formCode } from '../../lib/forms.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the record's parts as the server's JSON; each section shows its own fields.
 type Row = Record<string, any>;
@@ -48,14 +52,14 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
               {period.interruptedOn ? ` · ${t('ui.interrupted')} ${formatDate(period.interruptedOn, lang)}` : ''}
               {period.warning && <strong className={`warning-${period.warning}`}> · {t(`warnings.${period.warning}`)} ({t('ui.daysLeft', { count: period.daysLeft })})</strong>}
               {can('immigration') && period.active && (
-                <ActionForm label={t('ui.extend')} onDone={reload} submit={(form) => post(`/reflection-periods/${period.start}`, { extendTo: text(form, 'extendTo') }, 'PATCH')}>
+                <ActionForm label={t('ui.extend')} onDone={reload} submit={(form) => post(`/reflection-periods/${period.start}`, { extendTo: text(form, 'extendTo') } satisfies ReflectionChange, 'PATCH')}>
                   <Field label={t('ui.extendTo')} name="extendTo" type="date" />
                 </ActionForm>
               )}
             </li>
           ))}</ul>
           {can('immigration') && (
-            <ActionForm label={t('ui.grant')} onDone={reload} submit={(form) => post('/reflection-periods', { grantedBy: text(form, 'grantedBy'), start: text(form, 'start'), end: text(form, 'end') })}>
+            <ActionForm label={t('ui.grant')} onDone={reload} submit={(form) => post('/reflection-periods', { grantedBy: formCode(form, 'grantedBy'), start: text(form, 'start'), end: text(form, 'end') } satisfies ReflectionGrant)}>
               <SelectField label={t('ui.grantedBy')} name="grantedBy" options={reflectionGrantors.map((code) => ({ value: code, label: t(`grantors.${code}`) }))} />
               <Field label={t('ui.start')} name="start" type="date" />
               <Field label={t('ui.end')} name="end" type="date" />
@@ -76,7 +80,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
             </table></div>
           )}
           {can('services') && (
-            <ActionForm label={t('ui.add')} onDone={reload} submit={(form) => post('/services', { service: text(form, 'service'), requestedOn: text(form, 'requestedOn'), arrangedOn: text(form, 'arrangedOn') || null, provider: text(form, 'provider') || null })}>
+            <ActionForm label={t('ui.add')} onDone={reload} submit={(form) => post('/services', { service: formCode(form, 'service'), requestedOn: text(form, 'requestedOn'), arrangedOn: text(form, 'arrangedOn') || null, provider: text(form, 'provider') || null } satisfies ServiceInput)}>
               <SelectField label={t('ui.service')} name="service" options={statutoryServices.map((code) => ({ value: code, label: t(`services.${code}`) }))} />
               <Field label={t('ui.requestedOn')} name="requestedOn" type="date" />
               <Field label={t('ui.arrangedOn')} name="arrangedOn" type="date" />
@@ -95,7 +99,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
               <ul>{entry.experts.map((expert: Row) => (
                 <li key={expert.id}>{t(`authorities.${expert.authority}`)}: {expert.memberName}{expert.statement ? ` – ${expert.statement}` : ''}
                   {!entry.decidedAt && !expert.statement && can('case') && (
-                    <ActionForm label={t('ui.saveStatement')} onDone={reload} submit={(form) => post(`/identification/experts/${expert.id}/statement`, { statement: text(form, 'statement') }, 'PUT')}>
+                    <ActionForm label={t('ui.saveStatement')} onDone={reload} submit={(form) => post(`/identification/experts/${expert.id}/statement`, { statement: text(form, 'statement') } satisfies StatementInput, 'PUT')}>
                       <Field label={t('ui.statement')} name="statement" />
                     </ActionForm>
                   )}
@@ -109,15 +113,15 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
           {can('case') && openIdentification && (
             <>
               <h3>{t('ui.expertGroup')}</h3>
-              <ActionForm label={t('ui.addExpert')} onDone={reload} submit={(form) => post('/identification/experts', { authority: text(form, 'authority'), memberName: text(form, 'memberName') })}>
+              <ActionForm label={t('ui.addExpert')} onDone={reload} submit={(form) => post('/identification/experts', { authority: formCode(form, 'authority'), memberName: text(form, 'memberName') } satisfies ExpertInput)}>
                 <SelectField label={t('ui.authority')} name="authority" options={expertAuthorities.map((code) => ({ value: code, label: t(`authorities.${code}`) }))} />
                 <Field label={t('ui.memberName')} name="memberName" />
               </ActionForm>
-              <ActionForm label={t('ui.saveMeeting')} onDone={reload} submit={(form) => post('/identification/meeting', { meetingDate: text(form, 'meetingDate') }, 'PUT')}>
+              <ActionForm label={t('ui.saveMeeting')} onDone={reload} submit={(form) => post('/identification/meeting', { meetingDate: text(form, 'meetingDate') } satisfies MeetingInput, 'PUT')}>
                 <Field label={t('ui.meetingDate')} name="meetingDate" type="date" />
               </ActionForm>
               {session.permissions?.['identification.decide'] && (
-                <ActionForm label={t('ui.decideIdentification')} onDone={reload} submit={(form) => post('/identification/decision', { outcome: text(form, 'outcome'), clientTold: form.get('clientTold') === 'on' })}>
+                <ActionForm label={t('ui.decideIdentification')} onDone={reload} submit={(form) => post('/identification/decision', { outcome: formCode(form, 'outcome'), clientTold: form.get('clientTold') === 'on' } satisfies IdentificationDecision)}>
                   <SelectField label={t('ui.outcome')} name="outcome" options={['identified', 'not_identified'].map((code) => ({ value: code, label: t(`identificationOutcomes.${code}`) }))} />
                   <p className="choice"><input type="checkbox" id="clientTold" name="clientTold" /> <label htmlFor="clientTold">{t('ui.clientTold')}</label></p>
                 </ActionForm>
@@ -131,7 +135,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
           <h2 id="notes-heading">{t('ui.notes')}</h2>
           <ul>{record.notes.map((note) => <li key={note.id}><span className="muted">{formatDateTime(note.at, lang)} · {note.by} · {t(`sensitivities.${note.sensitivity}`)}</span><p className="preserve">{note.body}</p></li>)}</ul>
           {can('notes') && (
-            <ActionForm label={t('ui.addNote')} onDone={reload} submit={(form) => post('/notes', { sensitivity: text(form, 'sensitivity'), body: text(form, 'body') })}>
+            <ActionForm label={t('ui.addNote')} onDone={reload} submit={(form) => post('/notes', { sensitivity: formCode(form, 'sensitivity'), body: text(form, 'body') } satisfies NoteInput)}>
               <SelectField label={t('ui.sensitivity')} name="sensitivity" options={noteSensitivities.map((code) => ({ value: code, label: t(`sensitivities.${code}`) }))} />
               <div className="field"><label htmlFor="note-body">{t('ui.noteText')}</label><textarea id="note-body" name="body" rows={3} /></div>
             </ActionForm>
@@ -139,7 +143,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
           <h3>{t('ui.tasks')}</h3>
           <ul>{record.tasks?.map((task) => <li key={task.id}>{task.title} – {formatDate(task.dueOn, lang)} – {task.assignee}{task.doneAt ? ` – ${t('ui.done')}` : task.overdue ? ` – ${t('ui.overdue')}` : ''}</li>)}</ul>
           {can('notes') && (
-            <ActionForm label={t('ui.addTask')} onDone={reload} submit={(form) => post('/tasks', { title: text(form, 'title'), dueOn: text(form, 'dueOn') })}>
+            <ActionForm label={t('ui.addTask')} onDone={reload} submit={(form) => post('/tasks', { title: text(form, 'title'), dueOn: text(form, 'dueOn') } satisfies TaskInput)}>
               <Field label={t('ui.taskTitle')} name="title" />
               <Field label={t('ui.dueOn')} name="dueOn" type="date" />
             </ActionForm>
@@ -156,7 +160,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
               const bytes = new Uint8Array(await file.arrayBuffer());
               let binary = '';
               for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-              return post('/documents', { fileName: file.name, mediaType: file.type, contentBase64: btoa(binary) });
+              return post('/documents', { fileName: file.name, mediaType: file.type as DocumentUpload['mediaType'], contentBase64: btoa(binary) } satisfies DocumentUpload);
             }}>
               <div className="field"><label htmlFor="document-file">{t('ui.file')}</label><input id="document-file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.txt,.docx,.odt" /></div>
             </ActionForm>
@@ -168,7 +172,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
           <h2 id="termination-heading">{t('ui.termination')}</h2>
           {record.terminations.map((entry) => <p key={entry.at}>{t('ui.terminatedOn', { date: formatDate(entry.at, lang) })}: {t(`terminationReasons.${entry.reason}`)}</p>)}
           {can('case') && !terminated && (
-            <ActionForm label={t('ui.terminate')} onDone={reload} submit={(form) => post('/termination', { reason: text(form, 'reason') })}>
+            <ActionForm label={t('ui.terminate')} onDone={reload} submit={(form) => post('/termination', { reason: formCode(form, 'reason') } satisfies TerminationInput)}>
               <SelectField label={t('ui.reason')} name="reason" options={terminationReasons.map((code) => ({ value: code, label: t(`terminationReasons.${code}`) }))} />
             </ActionForm>
           )}

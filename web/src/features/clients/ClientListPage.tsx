@@ -8,6 +8,8 @@ import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
 import { genders } from '#shared/codes.ts';
+import type { NewClient } from '#shared/api/clients.ts';
+import { formCode, formText } from '../../lib/forms.ts';
 
 interface ClientSummary { id: string; name: string | null; officeId: string | null }
 
@@ -25,10 +27,11 @@ export function ClientListPage() {
     const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
     setError(null);
     try {
-      const created = await api<{ id: string }>('POST', '/clients', {
-        name: value('name') ?? '', birthDate: value('birthDate'), gender: value('gender'), nationality: (value('nationality') ?? '').toUpperCase(),
+      const client: NewClient = {
+        name: formText(form, 'name'), birthDate: formText(form, 'birthDate'), gender: formCode(form, 'gender'), nationality: formText(form, 'nationality').toUpperCase(),
         contact: value('contact'), whereabouts: value('whereabouts'),
-      });
+      };
+      const created = await api<{ id: string }>('POST', '/clients', client);
       void navigate(`/clients/${created.id}`);
     } catch (caught) {
       setError(caught as ApiError);

@@ -8,13 +8,15 @@ import { LoadFailed, Loaded, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { CaseworkSections, type RecordParts } from './CaseworkSections.tsx';
+import type { Shown } from '../../lib/api.ts';
+import type { AccessLogEntry } from '#shared/api/clients.ts';
 
 interface ClientRecord extends RecordParts {
   id: string; officeId: string | null; relationship: string; readable: string[];
   identity?: { name: string | null; birthDate: string | null; gender: string; nationality: string };
   contact?: { contact: string | null; whereabouts: string | null };
 }
-interface AccessEntry { at: string; actorName: string | null; actorRole: string | null; action: string; outcome: string; fieldGroups: string[]; reason: string | null }
+type AccessEntry = Shown<AccessLogEntry>;
 
 /** A client's record: the parts the server's policy lets this person read, each read audited. */
 export function ClientPage() {

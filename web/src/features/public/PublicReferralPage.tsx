@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import i18n, { addTranslations } from '../../lib/i18n.ts';
 import { api, ApiError } from '../../lib/api.ts';
+import type { PublicReferral } from '#shared/api/referrals.ts';
+import { formCode } from '../../lib/forms.ts';
 
 // Only the help page's own words, in every language it is offered in.
 addTranslations(import.meta.glob<{ default: Record<string, unknown> }>('#locales/*/public.json', { eager: true }));
@@ -67,13 +69,14 @@ export function PublicReferralPage() {
     }
     setProblem(null);
     try {
-      await api('POST', '/public/referrals', {
-        language, name: text('name'), gender: text('gender') || 'unknown', nationality: text('nationality') || 'unknown',
-        ...(year ? { birthYear: Number(year) } : {}), interpreterNeeded: form.get('interpreter') === 'on',
-        replyChannel: text('replyChannel') || 'no_contact', replyAddress: text('replyAddress'), safeTimes: text('safeTimes'),
+      const referral: PublicReferral = {
+        language: language as PublicReferral['language'], name: text('name'), gender: formCode<PublicReferral['gender']>(form, 'gender') || 'unknown',
+        nationality: text('nationality') || 'unknown', ...(year ? { birthYear: Number(year) } : {}), interpreterNeeded: form.get('interpreter') === 'on',
+        replyChannel: formCode<PublicReferral['replyChannel']>(form, 'replyChannel') || 'no_contact', replyAddress: text('replyAddress'), safeTimes: text('safeTimes'),
         safePlace: form.get('safePlace') === 'on', acuteThreat: form.get('acuteThreat') === 'on', whatHappened: text('whatHappened'),
         ...(children ? { childrenWithMe: Math.min(15, Math.max(0, Number(children) || 0)) } : {}), consent: true,
-      });
+      };
+      await api('POST', '/public/referrals', referral);
       formRef.current?.reset();
       setSent(true);
     } catch (caught) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useRecordRead } from '../../lib/recordRead.ts';
@@ -11,6 +11,10 @@ import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import type { DecisionInput, DecisionLetter, MatchReview } from '#shared/api/referrals.ts';
+import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
+
+type Place = NonNullable<NonNullable<DecisionInput['exploitation']>['place']>;
 
 interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
 interface Referral {
@@ -21,7 +25,7 @@ interface Referral {
   exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
   decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
 }
-interface Letter { language: string; outcome: string; decidedAt: string; receivedAt: string; name: string | null; birthDate: string | null; reasons: string | null; deciderName: string | null; deciderTitle: string | null; reference: string }
+type Letter = Shown<DecisionLetter>;
 interface Staff { id: string; displayName: string; role: string; disabled: boolean }
 
 export function ReferralPage() {
@@ -86,8 +90,8 @@ export function ReferralPage() {
               {match.review ? ` – ${t(`reviewed.${match.review}`)}` : ''}
               {referral.status === 'open' && match.review !== 'confirmed' && (
                 <span className="statistics-actions">
-                  <button type="button" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'confirmed' }), t('reviewed.confirmed'))}>{t('samePerson')}</button>
-                  {match.review !== 'dismissed' && <button type="button" className="secondary" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'dismissed' }), t('reviewed.dismissed'))}>{t('notSamePerson')}</button>}
+                  <button type="button" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'confirmed' } satisfies MatchReview), t('reviewed.confirmed'))}>{t('samePerson')}</button>
+                  {match.review !== 'dismissed' && <button type="button" className="secondary" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'dismissed' } satisfies MatchReview), t('reviewed.dismissed'))}>{t('notSamePerson')}</button>}
                 </span>
               )}
             </li>
@@ -125,16 +129,17 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const outcome = String(form.get('outcome'));
+    const outcome = formCode<DecisionInput['outcome']>(form, 'outcome');
     setError(null);
     try {
-      await api('POST', `/referrals/${id}/decision`, {
-        outcome, reasons: String(form.get('reasons') ?? '').trim(), letterLanguage: String(form.get('letterLanguage')),
+      const decision: DecisionInput = {
+        outcome, reasons: formText(form, 'reasons'), letterLanguage: formCode(form, 'letterLanguage'),
         ...(outcome === 'admitted' ? {
-          officeId: String(form.get('officeId')), caseworkerIds: [String(form.get('caseworker'))].filter(Boolean),
-          ...(form.get('purpose') ? { exploitation: { purpose: String(form.get('purpose')), place: String(form.get('place') ?? '') || null } } : {}),
+          officeId: formText(form, 'officeId'), caseworkerIds: [formText(form, 'caseworker')].filter(Boolean),
+          ...(form.get('purpose') ? { exploitation: { purpose: formCode(form, 'purpose'), place: formCodeOrNull<Place>(form, 'place') } } : {}),
         } : {}),
-      });
+      };
+      await api('POST', `/referrals/${id}/decision`, decision);
       onDecided();
     } catch (caught) { setError(caught as ApiError); }
   }

@@ -1,15 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan, useSession } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors, formatDateTime } from '../../ui/ui.tsx';
-import { exploitationPlaces, exploitationPurposes, genders, isicSections, referralSources, residenceStatuses } from '#shared/codes.ts';
+import { exploitationPlaces, exploitationPurposes, genders, isicSections, referralSources, residenceStatuses, type ExploitationPurpose, type ResidenceStatus } from '#shared/codes.ts';
+import type { IntakeQueueEntry, ReferralInput, SentReferral } from '#shared/api/referrals.ts';
+import { formCode, formCodeOrNull } from '../../lib/forms.ts';
 
-interface QueueEntry { id: string; receivedAt: string; waitedDays: number; source: string; name: string | null; acuteThreat: boolean | null; safePlace: boolean | null; consent: string }
-interface SentEntry { id: string; receivedAt: string; name: string | null; status: string }
+type Exploitation = NonNullable<ReferralInput['exploitation']>;
+type Place = NonNullable<Exploitation['place']>;
+type Sector = NonNullable<Exploitation['sector']>;
+type ConsentGiven = Extract<ReferralInput['consent'], { given: true }>;
+
+type QueueEntry = Shown<IntakeQueueEntry>;
+type SentEntry = Shown<SentReferral>;
 
 /** Staff see the intake queue; a partner sees what their organisation has sent. Both can refer. */
 export function ReferralsPage() {
@@ -66,19 +73,25 @@ function NewReferralForm({ onSent }: { onSent: () => void }) {
     setError(null);
     setDone(false);
     try {
-      await api('POST', '/referrals', {
-        source: text('source'), referrerName: orNull('referrerName'),
+      const referral: ReferralInput = {
+        source: formCode(form, 'source'), referrerName: orNull('referrerName'),
         person: {
-          name: text('name'), birthDate: text('birthDate'), birthDateEstimated: form.get('estimated') === 'on', gender: text('gender'), nationality: text('nationality').toUpperCase().replace('STATELESS', 'stateless').replace('UNKNOWN', 'unknown'),
+          name: text('name'), birthDate: text('birthDate'), birthDateEstimated: form.get('estimated') === 'on', gender: formCode(form, 'gender'), nationality: text('nationality').toUpperCase().replace('STATELESS', 'stateless').replace('UNKNOWN', 'unknown'),
           languages: text('languages').split(/[\s,]+/).filter(Boolean).map((code) => code.toLowerCase()), interpreterNeeded: form.get('interpreter') === 'on',
           contact: orNull('contact'), whereabouts: orNull('whereabouts'), safePlace: form.get('safePlace') === 'on', acuteThreat: form.get('acuteThreat') === 'on',
         },
-        exploitation: text('purpose') ? { purposes: [text('purpose')], place: orNull('place'), sector: orNull('sector') } : null,
-        residenceStatus: orNull('residence'), account: orNull('account'),
+        exploitation: text('purpose')
+          ? { purposes: [formCode<ExploitationPurpose>(form, 'purpose')], place: formCodeOrNull<Place>(form, 'place'), sector: formCodeOrNull<Sector>(form, 'sector') }
+          : null,
+        residenceStatus: formCodeOrNull<ResidenceStatus>(form, 'residence'), account: orNull('account'),
         consent: consentGiven
-          ? { given: true, givenBy: text('consentBy'), at: text('consentAt') ? new Date(text('consentAt')).toISOString() : '', method: text('consentHow'), interpreter: orNull('consentInterpreter') }
+          ? {
+            given: true, givenBy: formCode<ConsentGiven['givenBy']>(form, 'consentBy'), at: text('consentAt') ? new Date(text('consentAt')).toISOString() : '',
+            method: formCode<ConsentGiven['method']>(form, 'consentHow'), interpreter: orNull('consentInterpreter'),
+          }
           : { given: false, overrideReason: text('overrideReason') },
-      });
+      };
+      await api('POST', '/referrals', referral);
       formElement.reset();
       setDone(true);
       onSent();

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import type { RecordPart } from './record/recordPart.ts';
+import type { Api } from './context.ts';
+import type { RecordPart } from '../core/record/recordPart.ts';
 
 /** What the app composes from all features, handed to each feature's routes. */
 export interface Composition {
@@ -13,6 +13,6 @@ export interface Composition {
  */
 export interface Feature {
   name: string;
-  routes(app: FastifyInstance, composition: Composition): Promise<void>;
+  routes(app: Api, composition: Composition): Promise<void>;
   recordParts?: readonly RecordPart[];
 }
