@@ -5,7 +5,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
-const folders = (dir) => fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const folders = (dir) =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
 const serverFeatures = folders('src/features');
 const webFeatures = folders('web/src/features');
 
@@ -31,16 +35,18 @@ const zones = [
     message: 'A feature is composed by the app; it does not import the app or the commands.',
   },
   // A feature, the composition root and a command reach a feature only through its index.ts.
-  ...serverFeatures.flatMap((feature) => [
-    ...serverFeatures.filter((other) => other !== feature).map((other) => ({ target: `src/features/${feature}`, other })),
-    { target: ['src/server/app.ts', 'src/server/createContext.ts'], other: feature },
-    { target: 'src/cli', other: feature },
-  ].map(({ target, other }) => ({
-    target,
-    from: `src/features/${other}`,
-    except: ['./index.ts'],
-    message: `Import the ${other} feature through its public module, src/features/${other}/index.ts.`,
-  }))),
+  ...serverFeatures.flatMap((feature) =>
+    [
+      ...serverFeatures.filter((other) => other !== feature).map((other) => ({ target: `src/features/${feature}`, other })),
+      { target: ['src/server/app.ts', 'src/server/createContext.ts'], other: feature },
+      { target: 'src/cli', other: feature },
+    ].map(({ target, other }) => ({
+      target,
+      from: `src/features/${other}`,
+      except: ['./index.ts'],
+      message: `Import the ${other} feature through its public module, src/features/${other}/index.ts.`,
+    })),
+  ),
   // The web app: app → features → ui → lib, and no feature imports another.
   {
     target: 'web/src/ui',

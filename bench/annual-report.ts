@@ -18,13 +18,19 @@ import { publish } from '../src/features/statistics/disclosure.ts';
 import { generateRegister } from './support/generateRegister.ts';
 import { rawAnnualTables } from './support/rawAnnualSql.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '1000000' }, year: { type: 'string', default: '2020' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1000000' },
+    year: { type: 'string', default: '2020' },
+    rounds: { type: 'string', default: '5' },
+  },
+});
 const clients = Number(values.clients);
 const year = Number(values.year);
 const rounds = Number(values.rounds);
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = databaseUrl ? undefined : process.env.POLKU_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'polku-bench-stats-'));
+const dataDir = databaseUrl ? undefined : (process.env.POLKU_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'polku-bench-stats-')));
 const opened = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
 const db: Kysely<DB> = opened.db;
 await migrate(db);
@@ -47,7 +53,11 @@ for (const [table, { cells }] of Object.entries(report.tables)) {
   }
 }
 
-const time = async (work: () => Promise<unknown>) => { const started = performance.now(); await work(); return performance.now() - started; };
+const time = async (work: () => Promise<unknown>) => {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+};
 const rawTimes: number[] = [];
 const reportTimes: number[] = [];
 const publishTimes: number[] = [];
@@ -59,9 +69,13 @@ for (let round = 0; round < rounds; round++) {
 const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 const newClients = report.tables.new_clients_by_year.cells[String(year)];
 const atYearEnd = report.tables.clients_at_year_end_summary.cells.clients;
-console.log(`${opened.kind}: annual report ${year} over ${clients.toLocaleString('en')} persons (${newClients} new clients, ${atYearEnd} clients on 31.12), median of ${rounds}`);
+console.log(
+  `${opened.kind}: annual report ${year} over ${clients.toLocaleString('en')} persons (${newClients} new clients, ${atYearEnd} clients on 31.12), median of ${rounds}`,
+);
 console.log(`  hand-written SQL aggregates  ${median(rawTimes).toFixed(0).padStart(7)} ms`);
-console.log(`  Polku annual report          ${median(reportTimes).toFixed(0).padStart(7)} ms   ratio ${(median(reportTimes) / median(rawTimes)).toFixed(2)}×`);
+console.log(
+  `  Polku annual report          ${median(reportTimes).toFixed(0).padStart(7)} ms   ratio ${(median(reportTimes) / median(rawTimes)).toFixed(2)}×`,
+);
 console.log(`  + disclosure control         ${median(publishTimes).toFixed(0).padStart(7)} ms`);
 await opened.close();
 if (!process.env.POLKU_BENCH_DIR && dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -27,7 +27,9 @@ const base = `http://127.0.0.1:${address.port}/api/v1`;
 
 const caseworker = (await findAccountByUsername(ctx.db, 'ohjaaja@polku.demo'))!;
 const { token } = await createSession(ctx.db, caseworker.id, 'complete', '127.0.0.1');
-const client = (await ctx.db.selectFrom('client_assignments').select('client_id').where('account_id', '=', caseworker.id).executeTakeFirstOrThrow()).client_id;
+const client = (
+  await ctx.db.selectFrom('client_assignments').select('client_id').where('account_id', '=', caseworker.id).executeTakeFirstOrThrow()
+).client_id;
 const headers = { cookie: `${SESSION_COOKIE}=${token}` };
 
 async function measure(url: string, init: RequestInit): Promise<number[]> {
@@ -61,11 +63,15 @@ started = performance.now();
 const audited = await measure(`${base}/clients/${client}`, { headers });
 const auditedWall = performance.now() - started;
 
-const auditEntries = (await ctx.db.selectFrom('audit_log').select(ctx.db.fn.countAll().as('n')).where('action', '=', 'clients.read').executeTakeFirstOrThrow()).n;
+const auditEntries = (
+  await ctx.db.selectFrom('audit_log').select(ctx.db.fn.countAll().as('n')).where('action', '=', 'clients.read').executeTakeFirstOrThrow()
+).n;
 console.log(`Polku audited read benchmark — ${ctx.kind}, ${requests} requests per route, ${concurrency} at a time`);
 console.log(summary('bare route (GET /health)', bare, bareWall));
 console.log(summary('audited read (GET /clients/:id)', audited, auditedWall));
-console.log(`ratio audited/bare: p50 ${(percentile(audited, 50) / percentile(bare, 50)).toFixed(1)}×, p99 ${(percentile(audited, 99) / percentile(bare, 99)).toFixed(1)}×, throughput ${(auditedWall / bareWall).toFixed(1)}×`);
+console.log(
+  `ratio audited/bare: p50 ${(percentile(audited, 50) / percentile(bare, 50)).toFixed(1)}×, p99 ${(percentile(audited, 99) / percentile(bare, 99)).toFixed(1)}×, throughput ${(auditedWall / bareWall).toFixed(1)}×`,
+);
 console.log(`audit entries written for the reads: ${auditEntries}`);
 
 await app.close();

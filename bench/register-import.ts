@@ -52,7 +52,8 @@ const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const result = await work();
   return [result, performance.now() - started];
 };
-const count = async (db: Database, table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0].n);
+const count = async (db: Database, table: string) =>
+  Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0].n);
 
 // The register to import: generated, then exported as the file an administrator would bring.
 const source = await installation('source');
@@ -69,7 +70,8 @@ for (const table of tables) {
   const have = await count(target.db, table);
   if (have !== expected[table]) throw new Error(`${table}: imported ${have} rows, the register had ${expected[table]}`);
 }
-if ((await exportRegister(target.db, target.keyring, who)).text !== file) throw new Error('export after import differs from the imported file');
+if ((await exportRegister(target.db, target.keyring, who)).text !== file)
+  throw new Error('export after import differs from the imported file');
 
 // COPY of the rows the import wrote (as CSV) into another empty installation.
 const csv: Record<string, string> = {};
@@ -80,7 +82,9 @@ if (databaseUrl) {
   await from.connect();
   for (const table of tables) {
     const chunks: Buffer[] = [];
-    await pipeline(from.query(copyStreams.to(`copy ${table} to stdout with (format csv)`)), async (stream) => { for await (const chunk of stream) chunks.push(chunk); });
+    await pipeline(from.query(copyStreams.to(`copy ${table} to stdout with (format csv)`)), async (stream) => {
+      for await (const chunk of stream) chunks.push(chunk);
+    });
     csv[table] = Buffer.concat(chunks).toString('utf8');
   }
   await from.end();
@@ -89,7 +93,8 @@ if (databaseUrl) {
   await into.connect();
   [, copyMs] = await time(async () => {
     await into.query('begin');
-    for (const table of tables) await pipeline(Readable.from([csv[table]]), into.query(copyStreams.from(`copy ${table} from stdin with (format csv)`)));
+    for (const table of tables)
+      await pipeline(Readable.from([csv[table]]), into.query(copyStreams.from(`copy ${table} from stdin with (format csv)`)));
     await into.query('commit');
   });
   await into.end();
@@ -101,9 +106,11 @@ if (databaseUrl) {
   await from.close();
   await copyTarget.close();
   const into = await PGlite.create(path.join(copyTarget.dataDir, 'pg'), pgliteOptions);
-  [, copyMs] = await time(() => into.transaction(async (trx) => {
-    for (const table of tables) await trx.query(`copy ${table} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv[table]]) });
-  }));
+  [, copyMs] = await time(() =>
+    into.transaction(async (trx) => {
+      for (const table of tables) await trx.query(`copy ${table} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv[table]]) });
+    }),
+  );
   await into.close();
 }
 if (databaseUrl) await target.close();
@@ -111,10 +118,17 @@ if (databaseUrl) await target.close();
 const rows = Object.values(expected).reduce((sum, n) => sum + n, 0);
 const created = createdCount(summary);
 if (created !== rows) throw new Error(`the import created ${created} rows, the register has ${rows}`);
-const rate = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en').padStart(9)} rows/s`;
-console.log(`${target.kind}: a register of ${clients.toLocaleString('en')} clients, ${lines.toLocaleString('en')} lines (${(file.length / 1e6).toFixed(1)} MB), ${rows.toLocaleString('en')} rows`);
+const rate = (ms: number) =>
+  `${Math.round(rows / (ms / 1000))
+    .toLocaleString('en')
+    .padStart(9)} rows/s`;
+console.log(
+  `${target.kind}: a register of ${clients.toLocaleString('en')} clients, ${lines.toLocaleString('en')} lines (${(file.length / 1e6).toFixed(1)} MB), ${rows.toLocaleString('en')} rows`,
+);
 console.log(`  PostgreSQL COPY of the same rows       ${(copyMs / 1000).toFixed(1).padStart(6)} s  ${rate(copyMs)}`);
-console.log(`  Polku import (validate, check, write)  ${(importMs / 1000).toFixed(1).padStart(6)} s  ${rate(importMs)}   ratio ${(importMs / copyMs).toFixed(1)}×`);
+console.log(
+  `  Polku import (validate, check, write)  ${(importMs / 1000).toFixed(1).padStart(6)} s  ${rate(importMs)}   ratio ${(importMs / copyMs).toFixed(1)}×`,
+);
 console.log(`  export after import gives the same file: yes`);
 fs.rmSync(scratch, { recursive: true, force: true });
 if (databaseUrl) {

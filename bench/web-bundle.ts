@@ -18,7 +18,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = path.join(root, 'node_modules/.cache/polku-bench-web');
 fs.rmSync(work, { recursive: true, force: true });
 
-interface Chunk { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
+interface Chunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
 type Manifest = Record<string, Chunk>;
 
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -30,20 +35,34 @@ const modulesOf: Record<string, string[]> = {};
 const noteModules = {
   name: 'polku-bench-modules',
   generateBundle(_options: unknown, bundle: Record<string, { type: string; moduleIds?: string[] }>) {
-    for (const [file, output] of Object.entries(bundle)) if (output.type === 'chunk') modulesOf[`assets/${path.basename(file)}`] = output.moduleIds ?? [];
+    for (const [file, output] of Object.entries(bundle))
+      if (output.type === 'chunk') modulesOf[`assets/${path.basename(file)}`] = output.moduleIds ?? [];
   },
 };
-await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', plugins: [noteModules], build: { outDir: appOut, emptyOutDir: true, manifest: true } });
+await build({
+  configFile: path.join(root, 'vite.config.ts'),
+  logLevel: 'warn',
+  plugins: [noteModules],
+  build: { outDir: appOut, emptyOutDir: true, manifest: true },
+});
 const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(appOut, '.vite/manifest.json'), 'utf8'));
 
 // A bare React page: React and ReactDOM rendering one heading, built by the same Vite.
 const bareRoot = path.join(work, 'bare');
 fs.mkdirSync(bareRoot, { recursive: true });
-fs.writeFileSync(path.join(bareRoot, 'index.html'), '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/main.tsx"></script></body></html>');
-fs.writeFileSync(path.join(bareRoot, 'main.tsx'), "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<h1>Polku</h1>);\n");
+fs.writeFileSync(
+  path.join(bareRoot, 'index.html'),
+  '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/main.tsx"></script></body></html>',
+);
+fs.writeFileSync(
+  path.join(bareRoot, 'main.tsx'),
+  "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<h1>Polku</h1>);\n",
+);
 const bareOut = path.join(work, 'bare-dist');
 await build({ configFile: false, root: bareRoot, logLevel: 'warn', plugins: [react()], build: { outDir: bareOut, emptyOutDir: true } });
-const bareBytes = fs.readdirSync(path.join(bareOut, 'assets')).filter((file) => file.endsWith('.js'))
+const bareBytes = fs
+  .readdirSync(path.join(bareOut, 'assets'))
+  .filter((file) => file.endsWith('.js'))
   .reduce((sum, file) => sum + gzipSize(path.join(bareOut, 'assets', file)), 0);
 
 /** A chunk and everything it imports statically: what the browser fetches when the chunk is needed. */
@@ -58,10 +77,19 @@ function closure(key: string, into = new Set<string>()): Set<string> {
 
 /** The pages the features declare: `path: '…'` and the module its `load` imports, from each routes file. */
 function declaredPages(): Array<{ path: string; module: string }> {
-  const files = [path.join(root, 'web/src/app/pages.ts'), ...fs.readdirSync(path.join(root, 'web/src/features'))
-    .map((feature) => path.join(root, 'web/src/features', feature, 'routes.ts')).filter((file) => fs.existsSync(file))];
-  return files.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?import\('(\.[^']+)'\)/g)]
-    .map(([, address, module]) => ({ path: address, module: path.relative(path.join(root, 'web'), path.resolve(path.dirname(file), module)) })));
+  const files = [
+    path.join(root, 'web/src/app/pages.ts'),
+    ...fs
+      .readdirSync(path.join(root, 'web/src/features'))
+      .map((feature) => path.join(root, 'web/src/features', feature, 'routes.ts'))
+      .filter((file) => fs.existsSync(file)),
+  ];
+  return files.flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?import\('(\.[^']+)'\)/g)].map(([, address, module]) => ({
+      path: address,
+      module: path.relative(path.join(root, 'web'), path.resolve(path.dirname(file), module)),
+    })),
+  );
 }
 
 const entry = closure('index.html');
@@ -71,23 +99,34 @@ const addresses = [
   { address: '/help', what: 'public help page', first: true, files: closure('src/features/public/PublicReferralPage.tsx', new Set(entry)) },
   { address: '/', what: 'login (any staff address)', first: true, files: staffApp },
   // After login: the login page's code is already there; the pages' router, words and the page's own chunk follow.
-  ...declaredPages().map((page) => ({ address: page.path, what: 'after login', first: false, files: closure(page.module, new Set(afterLogin)) })),
+  ...declaredPages().map((page) => ({
+    address: page.path,
+    what: 'after login',
+    first: false,
+    files: closure(page.module, new Set(afterLogin)),
+  })),
 ];
 
 // The staff app's code: its app, shared UI and features other than the help page, its router and data layer.
-const staffCode = /\/web\/src\/(app|ui|lib\/(query|session|routes|recordRead|places))|\/web\/src\/features\/(?!public\/)|node_modules\/(react-router|@tanstack)\//;
+const staffCode =
+  /\/web\/src\/(app|ui|lib\/(query|session|routes|recordRead|places))|\/web\/src\/features\/(?!public\/)|node_modules\/(react-router|@tanstack)\//;
 const staffModulesOnHelp = [...addresses[0].files].flatMap((file) => (modulesOf[file] ?? []).filter((id) => staffCode.test(id)));
 const helpLoadsStaffApp = staffModulesOnHelp.length > 0;
-if (!Object.values(modulesOf).some((ids) => ids.some((id) => staffCode.test(id)))) throw new Error('the build did not say which modules went into which chunk');
+if (!Object.values(modulesOf).some((ids) => ids.some((id) => staffCode.test(id))))
+  throw new Error('the build did not say which modules went into which chunk');
 
 console.log(`Bare React page: ${kb(bareBytes)} KB gzip. Budget for the first page a person meets: ${BUDGET_KB} KB gzip.\n`);
-console.log(`${'address'.padEnd(30)} ${'page'.padEnd(26)} ${'files'.padStart(5)} ${'KB gzip'.padStart(8)} ${'× bare'.padStart(7)}  first page`);
+console.log(
+  `${'address'.padEnd(30)} ${'page'.padEnd(26)} ${'files'.padStart(5)} ${'KB gzip'.padStart(8)} ${'× bare'.padStart(7)}  first page`,
+);
 let over = false;
 for (const { address, what, first, files } of addresses) {
   const bytes = [...files].reduce((sum, file) => sum + gzipSize(path.join(appOut, file)), 0);
   const within = bytes <= BUDGET_KB * 1024;
   if (first && !within) over = true;
-  console.log(`${address.padEnd(30)} ${what.padEnd(26)} ${String(files.size).padStart(5)} ${kb(bytes).padStart(8)} ${(bytes / bareBytes).toFixed(2).padStart(7)}  ${first ? (within ? 'within budget' : 'OVER BUDGET') : ''}`);
+  console.log(
+    `${address.padEnd(30)} ${what.padEnd(26)} ${String(files.size).padStart(5)} ${kb(bytes).padStart(8)} ${(bytes / bareBytes).toFixed(2).padStart(7)}  ${first ? (within ? 'within budget' : 'OVER BUDGET') : ''}`,
+  );
 }
 console.log(`\n/help downloads the staff app's code: ${helpLoadsStaffApp ? `YES:\n  ${staffModulesOnHelp.join('\n  ')}` : 'no'}`);
 if (over || helpLoadsStaffApp) process.exitCode = 1;

@@ -35,7 +35,9 @@ function run(command, args, env = process.env) {
 function quietly(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options, env: { ...process.env, ...options.env } });
   if (result.status !== 0) {
-    process.stderr.write(`${[command, ...args].join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? result.error?.message ?? ''}\n`);
+    process.stderr.write(
+      `${[command, ...args].join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? result.error?.message ?? ''}\n`,
+    );
     return false;
   }
   return true;
@@ -78,18 +80,24 @@ if (!interrupted) {
 
 // 2. Chromium for the journeys, and PostgreSQL unless a server is named: installed if we may.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const postgresBin = () => fs.existsSync('/usr/lib/postgresql')
-  ? fs.readdirSync('/usr/lib/postgresql').filter((version) => fs.existsSync(`/usr/lib/postgresql/${version}/bin/initdb`))
-    .sort((a, b) => Number(b) - Number(a)).map((version) => `/usr/lib/postgresql/${version}/bin`)[0]
-  : undefined;
+const postgresBin = () =>
+  fs.existsSync('/usr/lib/postgresql')
+    ? fs
+        .readdirSync('/usr/lib/postgresql')
+        .filter((version) => fs.existsSync(`/usr/lib/postgresql/${version}/bin/initdb`))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((version) => `/usr/lib/postgresql/${version}/bin`)[0]
+    : undefined;
 const missing = [];
 if (!fs.existsSync(chromiumPath)) missing.push('chromium');
 if (!process.env.TEST_DATABASE_URL && !postgresBin()) missing.push('postgresql');
 if (missing.length && isRoot && isDebian) aptInstall(missing);
 if (!fs.existsSync(chromiumPath)) {
-  console.error(process.env.CHROMIUM_PATH
-    ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist.`
-    : `The browser journeys need Chromium at /usr/bin/chromium. Install it and run npm test again:\n\n  ${isDebian ? 'sudo apt-get install chromium' : 'install Chromium, then: CHROMIUM_PATH=/path/to/chromium npm test'}\n`);
+  console.error(
+    process.env.CHROMIUM_PATH
+      ? `CHROMIUM_PATH names ${chromiumPath}, which does not exist.`
+      : `The browser journeys need Chromium at /usr/bin/chromium. Install it and run npm test again:\n\n  ${isDebian ? 'sudo apt-get install chromium' : 'install Chromium, then: CHROMIUM_PATH=/path/to/chromium npm test'}\n`,
+  );
   process.exit(1);
 }
 
@@ -101,10 +109,12 @@ else if (!interrupted) {
   const url = bin ? await startCluster(bin) : undefined;
   if (url) databases.push({ name: 'PostgreSQL (throwaway cluster)', url });
   else if (!interrupted) {
-    console.log(bin
-      ? 'The throwaway PostgreSQL cluster did not start: the suite runs on the embedded database only.'
-      : `TEST_DATABASE_URL is not set and PostgreSQL is not installed (${isDebian ? 'sudo apt-get install postgresql' : 'no /usr/lib/postgresql/*/bin'}): `
-        + 'the suite runs on the embedded database only.');
+    console.log(
+      bin
+        ? 'The throwaway PostgreSQL cluster did not start: the suite runs on the embedded database only.'
+        : `TEST_DATABASE_URL is not set and PostgreSQL is not installed (${isDebian ? 'sudo apt-get install postgresql' : 'no /usr/lib/postgresql/*/bin'}): ` +
+            'the suite runs on the embedded database only.',
+    );
   }
 }
 
@@ -121,7 +131,8 @@ async function startCluster(bin) {
     if (postgres.status !== 0) return undefined;
     fs.chownSync(dir, Number(postgres.stdout.trim()), 0);
   }
-  const command = (program, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--', `${bin}/${program}`, ...args]] : [`${bin}/${program}`, args]);
+  const command = (program, args) =>
+    isRoot ? ['runuser', ['-u', 'postgres', '--', `${bin}/${program}`, ...args]] : [`${bin}/${program}`, args];
   const pg = (program, args) => quietly(...command(program, args));
   const data = path.join(dir, 'data');
   if (!pg('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'])) return undefined;
@@ -135,10 +146,13 @@ async function startCluster(bin) {
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    const server = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
   });
 }
 

@@ -24,7 +24,17 @@ type Schema = Record<string, unknown>;
 const now = () => new Date().toISOString();
 const referral = {
   source: 'reception_centre',
-  person: { name: 'Esther Okafor', birthDate: '1994-02-03', gender: 'female', nationality: 'NG', languages: ['en'], contact: 'Signal +358 40 000 0000', whereabouts: 'Shelter at Mannerheimintie 1', safePlace: true, acuteThreat: false },
+  person: {
+    name: 'Esther Okafor',
+    birthDate: '1994-02-03',
+    gender: 'female',
+    nationality: 'NG',
+    languages: ['en'],
+    contact: 'Signal +358 40 000 0000',
+    whereabouts: 'Shelter at Mannerheimintie 1',
+    safePlace: true,
+    acuteThreat: false,
+  },
   exploitation: { purposes: ['forced_labour'], place: 'finland', sector: 'I', meansOfControl: ['debt_bondage'], recruitment: 'online' },
   residenceStatus: 'asylum_seeker',
   account: 'Kept her passport; worked nights in a kitchen.',
@@ -43,11 +53,18 @@ beforeAll(async () => {
   referralId = created.body.id;
   clientId = created.body.personId;
   const decided = await injectJson(app, 'POST', `/api/v1/referrals/${referralId}/decision`, await sessionFor(ctx, director.id), {
-    outcome: 'admitted', reasons: 'The account shows forced labour in Finland.', letterLanguage: 'en', officeId: 'helsinki', caseworkerIds: [caseworker.id],
+    outcome: 'admitted',
+    reasons: 'The account shows forced labour in Finland.',
+    letterLanguage: 'en',
+    officeId: 'helsinki',
+    caseworkerIds: [caseworker.id],
     exploitation: { purpose: 'forced_labour', place: 'finland' },
   });
   expect(decided.status).toBe(201);
-  await injectJson(app, 'POST', `/api/v1/clients/${clientId}/notes`, await sessionFor(ctx, caseworker.id), { sensitivity: 'normal', body: 'Met at the office.' });
+  await injectJson(app, 'POST', `/api/v1/clients/${clientId}/notes`, await sessionFor(ctx, caseworker.id), {
+    sensitivity: 'normal',
+    body: 'Met at the office.',
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -74,7 +91,12 @@ describe('responses', () => {
     const walk = (schema: unknown, where: string) => {
       if (!schema || typeof schema !== 'object') return;
       const node = schema as Schema;
-      if ((node.type === 'object' || node.properties) && node.additionalProperties !== false && typeof node.additionalProperties !== 'object') open.push(where);
+      if (
+        (node.type === 'object' || node.properties) &&
+        node.additionalProperties !== false &&
+        typeof node.additionalProperties !== 'object'
+      )
+        open.push(where);
       for (const [key, value] of Object.entries(node)) walk(value, `${where}/${key}`);
     };
     const missing: string[] = [];
@@ -120,10 +142,15 @@ describe('what leaves for each role and relationship', () => {
     const officeId = relationship === 'office' ? 'helsinki' : 'oulu';
     const account = await makeAccount(ctx, role, role === 'partner' || role === 'coach' ? {} : { officeId });
     const shared = ['identity', 'services'];
-    if (relationship === 'assigned') await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: account.id }).execute();
+    if (relationship === 'assigned')
+      await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: account.id }).execute();
     await ctx.db.deleteFrom('client_shares').where('client_id', '=', clientId).execute();
     if (relationship === 'shared') {
-      if (account.actor.organisationId) await ctx.db.insertInto('client_shares').values({ client_id: clientId, organisation_id: account.actor.organisationId, field_groups: shared }).execute();
+      if (account.actor.organisationId)
+        await ctx.db
+          .insertInto('client_shares')
+          .values({ client_id: clientId, organisation_id: account.actor.organisationId, field_groups: shared })
+          .execute();
     }
     if (relationship === 'office') await ctx.db.updateTable('persons').set({ office_id: 'helsinki' }).where('id', '=', clientId).execute();
     return { account, granted: new Set(['record', ...clientAccess(account.actor, relationship, shared).read]) };
@@ -144,8 +171,13 @@ describe('what leaves for each role and relationship', () => {
               continue;
             }
             const carried = groupsIn(successSchema(method, pattern)!, response.body);
-            expect([...carried].filter((group) => !granted.has(group)), `${role} ${relationship} ${JSON.stringify(headers)}`).toEqual([]);
-            if (!granted.has('contact')) for (const secret of secrets.slice(0, 2)) expect(response.body === null ? '' : JSON.stringify(response.body)).not.toContain(secret);
+            expect(
+              [...carried].filter((group) => !granted.has(group)),
+              `${role} ${relationship} ${JSON.stringify(headers)}`,
+            ).toEqual([]);
+            if (!granted.has('contact'))
+              for (const secret of secrets.slice(0, 2))
+                expect(response.body === null ? '' : JSON.stringify(response.body)).not.toContain(secret);
           }
         }
       });
@@ -153,11 +185,18 @@ describe('what leaves for each role and relationship', () => {
   }
 
   const listRoutes: Array<[string, Action]> = [
-    ['/api/v1/clients', 'clients.list'], ['/api/v1/referrals/queue', 'referrals.queue'], ['/api/v1/referrals/sent', 'referrals.sent'],
-    ['/api/v1/reflection-periods/ending', 'reflection.overview'], ['/api/v1/identification/queue', 'identification.queue'], ['/api/v1/me/tasks', 'tasks.mine'],
+    ['/api/v1/clients', 'clients.list'],
+    ['/api/v1/referrals/queue', 'referrals.queue'],
+    ['/api/v1/referrals/sent', 'referrals.sent'],
+    ['/api/v1/reflection-periods/ending', 'reflection.overview'],
+    ['/api/v1/identification/queue', 'identification.queue'],
+    ['/api/v1/me/tasks', 'tasks.mine'],
   ];
   it('covers every list of clients in the API', () => {
-    const lists = app.apiRoutes.filter((route) => route.method === 'GET' && !route.url.includes(':') && JSON.stringify(successSchema('GET', route.url) ?? {}).includes(FIELD_GROUP));
+    const lists = app.apiRoutes.filter(
+      (route) =>
+        route.method === 'GET' && !route.url.includes(':') && JSON.stringify(successSchema('GET', route.url) ?? {}).includes(FIELD_GROUP),
+    );
     expect(lists.map((route) => route.url).sort()).toEqual(listRoutes.map(([url]) => url).sort());
   });
   for (const [url, action] of listRoutes) {
@@ -167,7 +206,10 @@ describe('what leaves for each role and relationship', () => {
         const response = await injectJson(app, 'GET', url, await sessionFor(ctx, account.id));
         if (response.status !== 200) continue;
         const allowed = new Set(['record', ...listAccess(account.actor, action)]);
-        expect([...groupsIn(successSchema('GET', url)!, response.body)].filter((group) => !allowed.has(group)), role).toEqual([]);
+        expect(
+          [...groupsIn(successSchema('GET', url)!, response.body)].filter((group) => !allowed.has(group)),
+          role,
+        ).toEqual([]);
       }
     });
   }
@@ -182,7 +224,10 @@ describe('a referral of a person with a record is part of the record', () => {
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('reason_required');
     }
-    const read = await injectJson(app, 'GET', `/api/v1/referrals/${referralId}`, { ...headers, 'x-polku-access-reason': encodeURIComponent('Same person referred again?') });
+    const read = await injectJson(app, 'GET', `/api/v1/referrals/${referralId}`, {
+      ...headers,
+      'x-polku-access-reason': encodeURIComponent('Same person referred again?'),
+    });
     expect(read.status).toBe(200);
     expect(read.body.person.name).toBe('Esther Okafor');
     expect(read.body.person.contact).toBeUndefined();
@@ -190,7 +235,9 @@ describe('a referral of a person with a record is part of the record', () => {
     expect(read.body.replyChannel).toBeUndefined();
     const entries = await ctx.db.selectFrom('audit_log').selectAll().where('actor_id', '=', outsider.id).orderBy('seq').execute();
     expect(entries.map((entry) => [entry.action, entry.outcome, entry.client_id])).toEqual([
-      ['referrals.read', 'denied', clientId], ['referrals.letter', 'denied', clientId], ['referrals.read', 'succeeded', clientId],
+      ['referrals.read', 'denied', clientId],
+      ['referrals.letter', 'denied', clientId],
+      ['referrals.read', 'succeeded', clientId],
     ]);
     expect(entries.at(-1)!.reason).toBe('Same person referred again?');
     expect(entries.at(-1)!.field_groups).not.toContain('contact');
@@ -205,7 +252,11 @@ describe('a referral of a person with a record is part of the record', () => {
 
   it('a reason that is not valid percent-encoding is a clear 400, not a failure', async () => {
     const outsider = await makeAccount(ctx, 'caseworker', { officeId: 'oulu' });
-    const read = await injectJson(app, 'GET', `/api/v1/clients/${clientId}`, { ...(await sessionFor(ctx, outsider.id)), 'x-polku-access-reason': '%E0%A4%A', 'accept-language': 'en' });
+    const read = await injectJson(app, 'GET', `/api/v1/clients/${clientId}`, {
+      ...(await sessionFor(ctx, outsider.id)),
+      'x-polku-access-reason': '%E0%A4%A',
+      'accept-language': 'en',
+    });
     expect(read.status).toBe(400);
     expect(read.body.error.code).toBe('validation_failed');
     expect(read.body.error.details).toEqual([expect.objectContaining({ field: 'x-polku-access-reason', problem: 'percent_encoding' })]);
@@ -219,16 +270,29 @@ describe('refusals in the audit log', () => {
       expect((await injectJson(app, 'GET', url, await sessionFor(ctx, researcher.id))).status).toBe(403);
     }
     const denied = await ctx.db.selectFrom('audit_log').selectAll().where('actor_id', '=', researcher.id).execute();
-    expect(denied.map((entry) => [entry.outcome, entry.client_id])).toEqual([['denied', clientId], ['denied', clientId]]);
+    expect(denied.map((entry) => [entry.outcome, entry.client_id])).toEqual([
+      ['denied', clientId],
+      ['denied', clientId],
+    ]);
     const log = await injectJson(app, 'GET', `/api/v1/clients/${clientId}/access-log`, await sessionFor(ctx, director.id));
     const seq = denied.map((entry) => entry.seq);
-    expect(log.body.filter((entry: { actorRole: string; outcome: string }) => entry.actorRole === 'researcher' && entry.outcome === 'denied').length).toBeGreaterThanOrEqual(seq.length);
+    expect(
+      log.body.filter((entry: { actorRole: string; outcome: string }) => entry.actorRole === 'researcher' && entry.outcome === 'denied')
+        .length,
+    ).toBeGreaterThanOrEqual(seq.length);
   });
 
   it('an unknown address is a 404 and writes nothing', async () => {
-    const before = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    for (let i = 0; i < 5; i++) expect((await injectJson(app, 'GET', `/api/v1/no-such-thing/${i}`, await sessionFor(ctx, caseworker.id))).status).toBe(404);
-    const after = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < 5; i++)
+      expect((await injectJson(app, 'GET', `/api/v1/no-such-thing/${i}`, await sessionFor(ctx, caseworker.id))).status).toBe(404);
+    const after = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -13,9 +13,25 @@ import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount } fro
  * privileged role the policy lets through, so it reaches validation and the service behind it.
  */
 
-type Schema = { [key: string]: unknown; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; required?: string[] };
-type Operation = { parameters?: Array<{ in: string; name: string; schema?: Schema }>; requestBody?: { content?: Record<string, { schema?: Schema }> } };
-type Variant = { name: string; path?: Record<string, string>; query?: string; headers?: Record<string, string>; body?: string; contentType?: string };
+type Schema = {
+  [key: string]: unknown;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  required?: string[];
+};
+type Operation = {
+  parameters?: Array<{ in: string; name: string; schema?: Schema }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+};
+type Variant = {
+  name: string;
+  path?: Record<string, string>;
+  query?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  contentType?: string;
+};
 
 /** The order in which roles are tried: the first the policy allows a route is the one sending. */
 const privilege: Role[] = ['director', 'caseworker', 'administrator', 'nurse', 'coach', 'partner', 'researcher'];
@@ -37,13 +53,23 @@ beforeAll(async () => {
   app = await buildApp(ctx);
   for (const role of roles) accounts[role] = await makeAccount(ctx, role);
   clientId = (await makeClient(ctx, accounts.caseworker)).id;
-  for (const role of ['nurse', 'coach'] as const) await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: accounts[role].id }).execute();
+  for (const role of ['nurse', 'coach'] as const)
+    await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: accounts[role].id }).execute();
   targetAccountId = (await makeAccount(ctx, 'coach')).id;
   const referral = await injectJson(app, 'POST', '/api/v1/referrals', await sessionFor(ctx, accounts.caseworker.id), {
     source: 'reception_centre',
-    person: { name: 'Fuzz Person', birthDate: '1996-04-02', gender: 'female', nationality: 'NG', languages: ['en'], safePlace: true, acuteThreat: false },
+    person: {
+      name: 'Fuzz Person',
+      birthDate: '1996-04-02',
+      gender: 'female',
+      nationality: 'NG',
+      languages: ['en'],
+      safePlace: true,
+      acuteThreat: false,
+    },
     exploitation: { purposes: ['forced_labour'], place: 'finland', sector: 'I', meansOfControl: ['debt_bondage'], recruitment: 'online' },
-    residenceStatus: 'asylum_seeker', account: 'Worked without pay.',
+    residenceStatus: 'asylum_seeker',
+    account: 'Worked without pay.',
     consent: { given: true, givenBy: 'person', at: new Date().toISOString(), method: 'in_writing' },
   });
   expect(referral.status).toBe(201);
@@ -68,7 +94,7 @@ function validPathValue(url: string, name: string): string {
 
 const typeOf = (schema: Schema): string | undefined => [schema.type].flat().find((type) => type !== 'null') as string | undefined;
 /** The alternatives of a value that has no type of its own (`nullable(…)`, a choice of shapes). */
-const optionsOf = (schema: Schema) => (typeOf(schema) ? undefined : (schema.anyOf ?? schema.oneOf) as Schema[] | undefined);
+const optionsOf = (schema: Schema) => (typeOf(schema) ? undefined : ((schema.anyOf ?? schema.oneOf) as Schema[] | undefined));
 
 /** A plausible value for a schema: the base each variant breaks in one place. */
 function sample(schema: Schema | undefined, name = ''): unknown {
@@ -78,15 +104,20 @@ function sample(schema: Schema | undefined, name = ''): unknown {
   const options = optionsOf(schema);
   if (options) return sample(options.find((option) => typeOf(option)) ?? options[0], name);
   switch (typeOf(schema)) {
-    case 'object': return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value, key)]));
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value, key)]));
     case 'array': {
       const items = schema.items ?? {};
       if (Array.isArray(items.enum)) return items.enum.slice(0, Math.max(1, Number(schema.minItems ?? 1)));
       return [sample(items, name)];
     }
-    case 'integer': case 'number': return Number(schema.minimum ?? 1);
-    case 'boolean': return true;
-    case 'null': return null;
+    case 'integer':
+    case 'number':
+      return Number(schema.minimum ?? 1);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
     default: {
       if (schema.format === 'uuid') return /worker|assignee|account/i.test(name) ? accounts.caseworker.id : clientId;
       if (schema.format === 'date') return '2024-01-15';
@@ -106,7 +137,8 @@ function leaves(schema: Schema, path: Array<string | number> = []): Array<{ path
   const options = optionsOf(schema);
   const inner = options?.find((option) => typeOf(option)) ?? schema;
   const found = path.length ? [{ path, schema: inner }] : [];
-  if (typeOf(inner) === 'object') for (const [key, value] of Object.entries(inner.properties ?? {})) found.push(...leaves(value, [...path, key]));
+  if (typeOf(inner) === 'object')
+    for (const [key, value] of Object.entries(inner.properties ?? {})) found.push(...leaves(value, [...path, key]));
   if (typeOf(inner) === 'array' && inner.items && typeOf(inner.items) === 'object') found.push(...leaves(inner.items, [...path, 0]));
   return found;
 }
@@ -125,15 +157,30 @@ function withValueAt(base: unknown, path: Array<string | number>, value: unknown
 /** The wrong values tried in one place, by the kind of value the schema expects there. */
 function wrongValues(schema: Schema, name: string): Array<[string, unknown]> {
   const type = typeOf(schema);
-  const wrong: Array<[string, unknown]> = [['null', null], ['wrong type', type === 'string' || !type ? 12345 : 'x']];
+  const wrong: Array<[string, unknown]> = [
+    ['null', null],
+    ['wrong type', type === 'string' || !type ? 12345 : 'x'],
+  ];
   if (type === 'string' || !type) {
-    wrong.push(['NUL', 'a\u0000b'], ['control characters', 'a\u0001\u001bb'], ['bidirectional override', '\u202Egpj.exe\u202C'], ['very long string', LONG], ['empty string', '']);
-    if (/id$/i.test(name) || schema.format === 'uuid') wrong.push(['unknown reference', schema.format === 'uuid' ? UNKNOWN_ID : 'no-such-thing']);
+    wrong.push(
+      ['NUL', 'a\u0000b'],
+      ['control characters', 'a\u0001\u001bb'],
+      ['bidirectional override', '\u202Egpj.exe\u202C'],
+      ['very long string', LONG],
+      ['empty string', ''],
+    );
+    if (/id$/i.test(name) || schema.format === 'uuid')
+      wrong.push(['unknown reference', schema.format === 'uuid' ? UNKNOWN_ID : 'no-such-thing']);
   }
-  if (type === 'integer' || type === 'number') wrong.push(['huge number', 1e308], ['negative number', -1], ['beyond safe integers', 2 ** 53 + 5], ['fraction', 1.5]);
+  if (type === 'integer' || type === 'number')
+    wrong.push(['huge number', 1e308], ['negative number', -1], ['beyond safe integers', 2 ** 53 + 5], ['fraction', 1.5]);
   if (type === 'array') {
     wrong.push(['empty array', []], ['huge array', Array.from({ length: 2000 }, () => sample(schema.items, name))]);
-    if (schema.items && typeOf(schema.items) !== 'object') wrong.push(['NUL in an item', ['a\u0000b']], ['unknown reference in an item', [schema.items.format === 'uuid' ? UNKNOWN_ID : 'no-such-thing']]);
+    if (schema.items && typeOf(schema.items) !== 'object')
+      wrong.push(
+        ['NUL in an item', ['a\u0000b']],
+        ['unknown reference in an item', [schema.items.format === 'uuid' ? UNKNOWN_ID : 'no-such-thing']],
+      );
   }
   if (type === 'object') wrong.push(['empty object', {}], ['array for an object', []]);
   return wrong;
@@ -144,20 +191,39 @@ function variantsOf(url: string, method: string, operation: Operation): Variant[
   const parameters = operation.parameters ?? [];
   const pathNames = parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
   for (const name of pathNames) {
-    for (const [label, value] of [['not an id', 'not-an-id'], ['unknown id', UNKNOWN_ID], ['percent-encoded NUL', '%00'], ['malformed percent-encoding', '%E0%A4%A'],
-      ['negative number', '-1'], ['huge number', '9'.repeat(40)], ['very long', 'x'.repeat(5000)]] as const) {
+    for (const [label, value] of [
+      ['not an id', 'not-an-id'],
+      ['unknown id', UNKNOWN_ID],
+      ['percent-encoded NUL', '%00'],
+      ['malformed percent-encoding', '%E0%A4%A'],
+      ['negative number', '-1'],
+      ['huge number', '9'.repeat(40)],
+      ['very long', 'x'.repeat(5000)],
+    ] as const) {
       variants.push({ name: `path ${name}: ${label}`, path: { [name]: value } });
     }
   }
   for (const parameter of parameters.filter((p) => p.in === 'query')) {
-    for (const [label, value] of [['unknown value', 'zzz'], ['percent-encoded NUL', '%00'], ['malformed percent-encoding', '%E0%A4%A'], ['very long', 'x'.repeat(5000)], ['given twice', `a&${parameter.name}=b`]] as const) {
+    for (const [label, value] of [
+      ['unknown value', 'zzz'],
+      ['percent-encoded NUL', '%00'],
+      ['malformed percent-encoding', '%E0%A4%A'],
+      ['very long', 'x'.repeat(5000)],
+      ['given twice', `a&${parameter.name}=b`],
+    ] as const) {
       variants.push({ name: `query ${parameter.name}: ${label}`, query: `${parameter.name}=${value}` });
     }
   }
   variants.push({ name: 'query: malformed percent-encoding', query: '%E0%A4%A=%' });
   for (const parameter of parameters.filter((p) => p.in === 'header')) {
-    for (const [label, value] of [['malformed percent-encoding', '%E0%A4%A'], ['percent-encoded NUL', 'why%00not'], ['percent-encoded control characters', '%1B%5B2J'],
-      ['percent-encoded bidirectional override', '%E2%80%AEevil'], ['very long', 'x'.repeat(5000)], ['lone percent', '%']] as const) {
+    for (const [label, value] of [
+      ['malformed percent-encoding', '%E0%A4%A'],
+      ['percent-encoded NUL', 'why%00not'],
+      ['percent-encoded control characters', '%1B%5B2J'],
+      ['percent-encoded bidirectional override', '%E2%80%AEevil'],
+      ['very long', 'x'.repeat(5000)],
+      ['lone percent', '%'],
+    ] as const) {
       variants.push({ name: `header ${parameter.name}: ${label}`, headers: { [parameter.name]: value } });
     }
   }
@@ -203,7 +269,9 @@ const untranslated = (text: unknown) => typeof text !== 'string' || /^errors\./.
 
 describe('no input gives a 5xx', () => {
   it('every route in the OpenAPI document answers malformed requests with a 4xx or a success', async () => {
-    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     const failures: string[] = [];
     let sent = 0;
     const sessions: Partial<Record<Role, Record<string, string>>> = {};
@@ -215,13 +283,20 @@ describe('no input gives a 5xx', () => {
         const access = app.apiRoutes.find((route) => route.method === method && route.url === pattern)?.access;
         const role = senderOf(access);
         for (const variant of variantsOf(pattern, method, operation).slice(-MAX_VARIANTS_PER_ROUTE)) {
-          const url = openApiUrl.replace(/\{(\w+)\}/g, (_, name: string) => variant.path?.[name] ?? validPathValue(pattern, name)) + (variant.query ? `?${variant.query}` : '');
+          const url =
+            openApiUrl.replace(/\{(\w+)\}/g, (_, name: string) => variant.path?.[name] ?? validPathValue(pattern, name)) +
+            (variant.query ? `?${variant.query}` : '');
           const hasBody = variant.body !== undefined;
           const send = async () => {
             sent += 1;
             return app.inject({
-              method: method as 'GET', url,
-              headers: { ...(sessions[role] ??= await sessionFor(ctx, accounts[role].id)), ...variant.headers, ...(hasBody ? { 'content-type': variant.contentType ?? 'application/json' } : {}) },
+              method: method as 'GET',
+              url,
+              headers: {
+                ...(sessions[role] ??= await sessionFor(ctx, accounts[role].id)),
+                ...variant.headers,
+                ...(hasBody ? { 'content-type': variant.contentType ?? 'application/json' } : {}),
+              },
               payload: variant.body,
             });
           };
@@ -236,7 +311,10 @@ describe('no input gives a 5xx', () => {
             failures.push(`${label}: ${response.statusCode} ${response.body.slice(0, 200)}`);
           } else if (response.statusCode >= 400 && response.headers['content-type']?.toString().startsWith('application/json')) {
             const error = response.json().error;
-            if (untranslated(error?.message) || (error?.details ?? []).some((detail: { message: unknown }) => untranslated(detail.message))) {
+            if (
+              untranslated(error?.message) ||
+              (error?.details ?? []).some((detail: { message: unknown }) => untranslated(detail.message))
+            ) {
               failures.push(`${label}: untranslated ${response.body.slice(0, 300)}`);
             }
           }

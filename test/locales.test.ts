@@ -32,7 +32,8 @@ describe('translations', () => {
 
 describe('the public help page', () => {
   it('exists in every language the public form accepts, with the same texts, none empty', () => {
-    const read = (language: string) => JSON.parse(fs.readFileSync(new URL(`../locales/${language}/public.json`, import.meta.url), 'utf8')) as Record<string, string>;
+    const read = (language: string) =>
+      JSON.parse(fs.readFileSync(new URL(`../locales/${language}/public.json`, import.meta.url), 'utf8')) as Record<string, string>;
     const finnish = Object.keys(read('fi')).sort();
     for (const language of publicLanguages) {
       const texts = read(language);

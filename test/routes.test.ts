@@ -91,7 +91,8 @@ beforeAll(async () => {
   for (const role of roles) accounts[role] = await makeAccount(ctx, role);
   // Every role that can work with clients is on this client's case, so only the route decides.
   clientId = (await makeClient(ctx, accounts.caseworker)).id;
-  for (const role of ['nurse', 'coach'] as const) await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: accounts[role].id }).execute();
+  for (const role of ['nurse', 'coach'] as const)
+    await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: accounts[role].id }).execute();
   await shareClient(ctx, { actor: accounts.caseworker.actor, ip: null }, clientId, 'riku', ['identity']);
   targetAccountId = (await makeAccount(ctx, 'coach')).id;
 });
@@ -101,20 +102,31 @@ afterAll(async () => {
 });
 
 function urlOf(pattern: string) {
-  return pattern.replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId).replace(':year', '2024')
-    .replace(/:(itemId|personId|expertId)/, '00000000-0000-4000-8000-000000000000').replace(':start', '2024-01-01');
+  return pattern
+    .replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId)
+    .replace(':year', '2024')
+    .replace(/:(itemId|personId|expertId)/, '00000000-0000-4000-8000-000000000000')
+    .replace(':start', '2024-01-01');
 }
 
 async function call(route: string, headers: Record<string, string>) {
   const [method, pattern] = route.split(' ');
   const hasBody = !['GET', 'HEAD'].includes(method);
-  const response = await app.inject({ method: method as 'GET', url: urlOf(pattern), headers: { ...headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) }, payload: hasBody ? '{}' : undefined });
+  const response = await app.inject({
+    method: method as 'GET',
+    url: urlOf(pattern),
+    headers: { ...headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+    payload: hasBody ? '{}' : undefined,
+  });
   return { status: response.statusCode, code: response.statusCode >= 400 ? response.json().error?.code : undefined };
 }
 
 describe('the permission table', () => {
   it('lists every API route, and nothing that is not one', () => {
-    const registered = app.apiRoutes.filter((route) => route.url !== '/*').map((route) => `${route.method} ${route.url}`).sort();
+    const registered = app.apiRoutes
+      .filter((route) => route.url !== '/*')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
     expect(registered).toEqual(Object.keys(table).sort());
   });
 
@@ -130,14 +142,20 @@ describe('the permission table', () => {
       for (const role of roles) {
         const result = await call(route, await sessionFor(ctx, accounts[role].id));
         const permitted = allowed === 'public' || allowed === 'any session' || allowed.includes(role);
-        if (permitted) expect([401, 403], `${role} should pass ${route} (got ${result.status} ${result.code})`).not.toContain(result.status);
+        if (permitted)
+          expect([401, 403], `${role} should pass ${route} (got ${result.status} ${result.code})`).not.toContain(result.status);
         else expect(result, `${role} must be refused ${route}`).toEqual({ status: 403, code: 'forbidden' });
       }
     });
   }
 
   it('a refusal is written to the audit log', async () => {
-    const denials = await ctx.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'denied').where('actor_id', '=', accounts.researcher.id).execute();
+    const denials = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('outcome', '=', 'denied')
+      .where('actor_id', '=', accounts.researcher.id)
+      .execute();
     expect(denials.map((row) => row.action)).toContain('accounts.manage');
   });
 });
@@ -145,10 +163,15 @@ describe('the permission table', () => {
 describe('the OpenAPI document', () => {
   it('describes every API route with its error shape', async () => {
     const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([url, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${url.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([url, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${url.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     const hidden = ['GET /api/v1/openapi.json', 'GET /api/v1/health'];
-    expect(documented.sort()).toEqual(Object.keys(table).filter((route) => !hidden.includes(route)).sort());
+    expect(documented.sort()).toEqual(
+      Object.keys(table)
+        .filter((route) => !hidden.includes(route))
+        .sort(),
+    );
     expect(document.paths['/api/v1/clients/{id}'].get.responses['4XX']).toBeDefined();
   });
 });

@@ -14,8 +14,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every relative import of the web app: the importing file and the file it names, relative to web/src. */
-const imports = sourceFiles(root).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)]
-  .map(([, specifier]) => ({ from: path.relative(root, file), to: path.relative(root, path.resolve(path.dirname(file), specifier)) })));
+const imports = sourceFiles(root).flatMap((file) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)].map(([, specifier]) => ({
+    from: path.relative(root, file),
+    to: path.relative(root, path.resolve(path.dirname(file), specifier)),
+  })),
+);
 const layer = (file: string) => file.split(path.sep)[0];
 const describeImport = ({ from, to }: { from: string; to: string }) => `${from} → ${to}`;
 
@@ -25,14 +29,20 @@ describe('the web app layers', () => {
   });
 
   it('the shared ui imports nothing from the app or the features, and lib nothing from ui either', () => {
-    const upwards = imports.filter(({ from, to }) => (layer(from) === 'ui' && ['app', 'features'].includes(layer(to)))
-      || (layer(from) === 'lib' && ['app', 'features', 'ui'].includes(layer(to))));
+    const upwards = imports.filter(
+      ({ from, to }) =>
+        (layer(from) === 'ui' && ['app', 'features'].includes(layer(to))) ||
+        (layer(from) === 'lib' && ['app', 'features', 'ui'].includes(layer(to))),
+    );
     expect(upwards.map(describeImport)).toEqual([]);
   });
 
   it('a feature imports no other feature and nothing of the app', () => {
-    const across = imports.filter(({ from, to }) => layer(from) === 'features'
-      && (layer(to) === 'app' || (layer(to) === 'features' && to.split(path.sep)[1] !== from.split(path.sep)[1])));
+    const across = imports.filter(
+      ({ from, to }) =>
+        layer(from) === 'features' &&
+        (layer(to) === 'app' || (layer(to) === 'features' && to.split(path.sep)[1] !== from.split(path.sep)[1])),
+    );
     expect(across.map(describeImport)).toEqual([]);
   });
 
@@ -40,9 +50,12 @@ describe('the web app layers', () => {
     expect(imports.filter(({ to }) => to.startsWith('..')).map(describeImport)).toEqual([]);
   });
 
-  it('the shapes of the API (#shared/api/…, derived from the routes\' schemas) are imported as types only', () => {
-    const shapes = sourceFiles(root).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^;]*?from\s*'(#shared\/api\/[^']+)'/gm)]
-      .map(([, typeOnly, specifier]) => ({ file: path.relative(root, file), specifier, typeOnly: Boolean(typeOnly) })));
+  it("the shapes of the API (#shared/api/…, derived from the routes' schemas) are imported as types only", () => {
+    const shapes = sourceFiles(root).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^;]*?from\s*'(#shared\/api\/[^']+)'/gm)].map(
+        ([, typeOnly, specifier]) => ({ file: path.relative(root, file), specifier, typeOnly: Boolean(typeOnly) }),
+      ),
+    );
     expect(shapes.length).toBeGreaterThan(5);
     expect(shapes.filter(({ typeOnly }) => !typeOnly).map(({ file, specifier }) => `${file} → ${specifier}`)).toEqual([]);
   });

@@ -8,7 +8,8 @@ import type { DB } from '../../src/core/db/types.ts';
  * official identification and terminations. Seeded, so every run builds the same register.
  */
 export async function generateRegister(db: Kysely<DB>, clients: number): Promise<void> {
-  const pick = (r: string, codes: string[], skew: number) => `(array[${codes.map((c) => `'${c}'`).join(',')}])[1 + floor(power(${r}, ${skew}) * ${codes.length})::int]`;
+  const pick = (r: string, codes: string[], skew: number) =>
+    `(array[${codes.map((c) => `'${c}'`).join(',')}])[1 + floor(power(${r}, ${skew}) * ${codes.length})::int]`;
   const statements = [
     `select setseed(0.2006)`,
     `create temp table gen as select n,

@@ -10,9 +10,11 @@ export async function rawAnnualTables(db: Kysely<DB>, year: number): Promise<Rec
   const start = `'${year}-01-01 00:00+02'::timestamptz`;
   const end = `'${year + 1}-01-01 00:00+02'::timestamptz`;
   const last = `'${year}-12-31'::date`;
-  const band = (age: string) => `case when ${age} < 18 then 'under_18' when ${age} < 25 then '18_24' when ${age} < 35 then '25_34' when ${age} < 45 then '35_44' when ${age} < 55 then '45_54' when ${age} < 65 then '55_64' else '65_plus' end`;
+  const band = (age: string) =>
+    `case when ${age} < 18 then 'under_18' when ${age} < 25 then '18_24' when ${age} < 35 then '25_34' when ${age} < 45 then '35_44' when ${age} < 55 then '45_54' when ${age} < 65 then '55_64' else '65_plus' end`;
   const age = (on: string, birth: string) => `date_part('year', age(${on}, ${birth}))`;
-  const genderAge = (gender: string, minor: string) => `case when ${gender} = 'female' then (case when ${minor} then 'girls' else 'women' end) when ${gender} = 'male' then (case when ${minor} then 'boys' else 'men' end) else 'other_or_unknown' end`;
+  const genderAge = (gender: string, minor: string) =>
+    `case when ${gender} = 'female' then (case when ${minor} then 'girls' else 'women' end) when ${gender} = 'male' then (case when ${minor} then 'boys' else 'men' end) else 'other_or_unknown' end`;
   const newClients = `with nc as (
       select distinct on (r.person_id) r.person_id, (d.decided_at at time zone 'Europe/Helsinki')::date as on_date
       from decisions d join referrals r on r.id = d.referral_id

@@ -11,7 +11,13 @@ import { migrations } from '../core/db/migrations/index.ts';
 const run = promisify(execFile);
 const polku = path.resolve('bin/polku.js');
 let dataDir: string;
-const env = () => ({ ...process.env, POLKU_DATA_DIR: dataDir, DATABASE_URL: '', POLKU_LANG: 'en', PORT: String(3400 + Math.floor(Math.random() * 500)) });
+const env = () => ({
+  ...process.env,
+  POLKU_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  POLKU_LANG: 'en',
+  PORT: String(3400 + Math.floor(Math.random() * 500)),
+});
 
 async function polkuCommand(...args: string[]) {
   try {
@@ -23,7 +29,9 @@ async function polkuCommand(...args: string[]) {
   }
 }
 
-beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-')); });
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-'));
+});
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(`${dataDir}-audit`, { recursive: true, force: true });
@@ -65,11 +73,17 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('The file was not imported and nothing was changed: 1 problems.');
     expect(refused.stderr).toContain('Line 23: the line is not valid JSON.');
-    expect((await polkuCommand('import', 'test/fixtures/register-sample.ndjson')).stdout).toContain('Imported: 22 lines, 22 new, 0 already in the register.');
-    expect((await polkuCommand('import', 'test/fixtures/register-sample.ndjson')).stdout).toContain('Imported: 22 lines, 0 new, 22 already in the register.');
+    expect((await polkuCommand('import', 'test/fixtures/register-sample.ndjson')).stdout).toContain(
+      'Imported: 22 lines, 22 new, 0 already in the register.',
+    );
+    expect((await polkuCommand('import', 'test/fixtures/register-sample.ndjson')).stdout).toContain(
+      'Imported: 22 lines, 0 new, 22 already in the register.',
+    );
     const exported = path.join(dataDir, 'export.ndjson');
     expect((await polkuCommand('export', exported)).stdout).toContain('Exported: 22 lines');
-    expect(fs.readFileSync(exported, 'utf8').trim().split('\n').sort()).toEqual(fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8').trim().split('\n').sort());
+    expect(fs.readFileSync(exported, 'utf8').trim().split('\n').sort()).toEqual(
+      fs.readFileSync('test/fixtures/register-sample.ndjson', 'utf8').trim().split('\n').sort(),
+    );
   });
 
   it('prints the annual statistics as JSON, in the published form, and as readable tables', async () => {
@@ -91,7 +105,12 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
   it('writes an invented register that imports cleanly, and refuses nonsense options', async () => {
     const file = path.join(dataDir, 'demo.ndjson');
     expect((await polkuCommand('demo-register', '--clients', '30', '--years', '2019-2020', '--seed', '5', '--out', file)).code).toBe(0);
-    expect(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('"type":"person"'))).toHaveLength(30);
+    expect(
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('"type":"person"')),
+    ).toHaveLength(30);
     // Into an empty register: this folder already holds the sample, whose person ids the demo reuses.
     const sharedDataDir = dataDir;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-cli-demo-'));
@@ -110,7 +129,9 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
     const server: ChildProcess = spawn('node', [polku, 'start'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       await new Promise<void>((resolve, reject) => {
-        server.stdout!.on('data', (chunk) => { if (String(chunk).includes('Polku is serving')) resolve(); });
+        server.stdout!.on('data', (chunk) => {
+          if (String(chunk).includes('Polku is serving')) resolve();
+        });
         server.once('exit', () => reject(new Error('server exited')));
       });
       const second = await polkuCommand('migrate');

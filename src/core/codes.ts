@@ -1,19 +1,57 @@
 /** The register's codes, defined once (`../shared/exchange-format.md`); schemas, queries, locales and the exchange format use these. */
 export const genders = ['female', 'male', 'other', 'unknown'] as const;
 export const referralSources = [
-  'reception_centre', 'self', 'immigration_service', 'lawyer', 'victim_support', 'police', 'municipal_social_worker', 'shelter',
-  'ngo', 'prison', 'parish', 'border_guard', 'child_protection', 'detention_unit', 'health_care', 'employment_office', 'other',
+  'reception_centre',
+  'self',
+  'immigration_service',
+  'lawyer',
+  'victim_support',
+  'police',
+  'municipal_social_worker',
+  'shelter',
+  'ngo',
+  'prison',
+  'parish',
+  'border_guard',
+  'child_protection',
+  'detention_unit',
+  'health_care',
+  'employment_office',
+  'other',
 ] as const;
 export const exploitationPurposes = [
-  'forced_labour', 'sexual_exploitation', 'forced_marriage', 'forced_criminality', 'benefit_fraud', 'child_soldier',
-  'organ_trafficking', 'forced_begging', 'other', 'witness',
+  'forced_labour',
+  'sexual_exploitation',
+  'forced_marriage',
+  'forced_criminality',
+  'benefit_fraud',
+  'child_soldier',
+  'organ_trafficking',
+  'forced_begging',
+  'other',
+  'witness',
 ] as const;
 export const exploitationPlaces = ['finland', 'abroad'] as const;
 /** Exploitation is in Finland or abroad; only a witness has no place (exchange format v1). */
 export const placeMissing = (entry: { purpose: string; place?: string | null }) => entry.purpose !== 'witness' && !entry.place;
-export const residenceStatuses = ['asylum_seeker', 'residence_permit', 'unlawful_stay', 'finnish_citizen', 'visa_exempt', 'eu_citizen'] as const;
+export const residenceStatuses = [
+  'asylum_seeker',
+  'residence_permit',
+  'unlawful_stay',
+  'finnish_citizen',
+  'visa_exempt',
+  'eu_citizen',
+] as const;
 export const decisionOutcomes = ['admitted', 'rejected'] as const;
-export const terminationReasons = ['no_longer_needed', 'safe_return', 'not_identified', 'moved_abroad', 'contact_lost', 'deceased', 'other'] as const;
+export const terminationReasons = [
+  'no_longer_needed',
+  'safe_return',
+  'not_identified',
+  'moved_abroad',
+  'contact_lost',
+  'deceased',
+  'other',
+] as const;
 export const reflectionGrantors = ['assistance_system', 'police'] as const;
 /** Aliens Act 52 d §: a reflection period is at most six months. */
 export const maxReflectionMonths = 6;
@@ -25,22 +63,81 @@ export type ResidenceStatus = (typeof residenceStatuses)[number];
 
 /** The nine statutory services of the assistance system (law 746/2011). */
 export const statutoryServices = [
-  'advice', 'accommodation', 'allowance', 'social_services', 'health_services', 'interpretation', 'legal_aid', 'guardian_tracing', 'safe_return',
+  'advice',
+  'accommodation',
+  'allowance',
+  'social_services',
+  'health_services',
+  'interpretation',
+  'legal_aid',
+  'guardian_tracing',
+  'safe_return',
 ] as const;
 /** Sector of work by ISIC Rev. 4 section, as in the Human Trafficking Case Data Standard. */
-export const isicSections = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export const isicSections = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+] as const;
 /** Means of control, after the Human Trafficking Case Data Standard. */
 export const meansOfControl = [
-  'debt_bondage', 'takes_earnings', 'withholds_documents', 'threats_to_family', 'threats_of_harm', 'physical_abuse', 'sexual_abuse',
-  'psychological_abuse', 'false_promises', 'restricts_movement', 'psychoactive_substances', 'threat_of_authorities', 'withholds_necessities', 'other',
+  'debt_bondage',
+  'takes_earnings',
+  'withholds_documents',
+  'threats_to_family',
+  'threats_of_harm',
+  'physical_abuse',
+  'sexual_abuse',
+  'psychological_abuse',
+  'false_promises',
+  'restricts_movement',
+  'psychoactive_substances',
+  'threat_of_authorities',
+  'withholds_necessities',
+  'other',
 ] as const;
-export const recruitmentMethods = ['job_offer', 'recruitment_agency', 'intimate_partner', 'family_member', 'friend_or_acquaintance', 'online', 'abduction', 'other', 'unknown'] as const;
+export const recruitmentMethods = [
+  'job_offer',
+  'recruitment_agency',
+  'intimate_partner',
+  'family_member',
+  'friend_or_acquaintance',
+  'online',
+  'abduction',
+  'other',
+  'unknown',
+] as const;
 export const consentGivers = ['person', 'guardian', 'representative'] as const;
 export const consentMethods = ['in_writing', 'orally', 'online_form'] as const;
 export const noteSensitivities = ['normal', 'sensitive', 'restricted'] as const;
 /** The multi-professional expert group heard before official identification. */
 export const expertAuthorities = [
-  'social_services', 'child_protection', 'health_care', 'police', 'national_bureau_of_investigation', 'border_guard', 'immigration_service', 'reception_centre',
+  'social_services',
+  'child_protection',
+  'health_care',
+  'police',
+  'national_bureau_of_investigation',
+  'border_guard',
+  'immigration_service',
+  'reception_centre',
 ] as const;
 export const replyChannels = ['phone', 'sms', 'email', 'whatsapp', 'signal', 'through_someone', 'no_contact'] as const;
 

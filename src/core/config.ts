@@ -33,7 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: env.HOST ?? '127.0.0.1',
     publicOrigin: env.POLKU_PUBLIC_ORIGIN ?? `http://localhost:${port}`,
-    allowedHosts: (env.POLKU_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean),
+    allowedHosts: (env.POLKU_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean),
     loginAttemptsPerAddress: Number(env.POLKU_LOGIN_ATTEMPTS_PER_ADDRESS) > 0 ? Number(env.POLKU_LOGIN_ATTEMPTS_PER_ADDRESS) : 30,
     demo: env.POLKU_DEMO === '1',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,7 +1,15 @@
 /** Dates as the assistance system lives them: calendar days and wall-clock times in Europe/Helsinki. */
 
 const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+  timeZone: 'Europe/Helsinki',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
 });
 
 /**
@@ -29,7 +37,8 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 /** Whole days from one calendar day to another (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Age in whole years on a calendar day. */
 export function ageOn(birthDate: string, day: string): number {
@@ -38,7 +47,8 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /** The calendar day `days` after (or before) another. */
-export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** An instant as the API sends it (UTC ISO 8601), whatever form the database driver returned. */
 export function isoInstant(value: Date | string): string;

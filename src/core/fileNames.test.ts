@@ -19,7 +19,20 @@ describe('a file name', () => {
   });
 
   it('is refused when it could show another type, hide characters, name a path or be too long', () => {
-    for (const name of ['invoice\u202Efdp.txt', 'a\u2066b\u2069.txt', 'a\u200Fb.txt', 'a\u061Cb.txt', 'line\nbreak.txt', 'nul\u0000.pdf', 'dir/file.pdf', 'dir\\file.pdf', '.profile', '..', '   ', `${'ä'.repeat(128)}.pdf`]) {
+    for (const name of [
+      'invoice\u202Efdp.txt',
+      'a\u2066b\u2069.txt',
+      'a\u200Fb.txt',
+      'a\u061Cb.txt',
+      'line\nbreak.txt',
+      'nul\u0000.pdf',
+      'dir/file.pdf',
+      'dir\\file.pdf',
+      '.profile',
+      '..',
+      '   ',
+      `${'ä'.repeat(128)}.pdf`,
+    ]) {
       expect(refused(name), JSON.stringify(name)).toBe(true);
     }
   });
@@ -31,7 +44,9 @@ describe('a file name', () => {
   });
 
   it('goes into Content-Disposition as an attachment with an ASCII fallback and the RFC 5987 name', () => {
-    expect(attachmentDisposition("Lausunto 'uusi' (2).pdf")).toBe(`attachment; filename="Lausunto 'uusi' (2).pdf"; filename*=UTF-8''Lausunto%20%27uusi%27%20%282%29.pdf`);
+    expect(attachmentDisposition("Lausunto 'uusi' (2).pdf")).toBe(
+      `attachment; filename="Lausunto 'uusi' (2).pdf"; filename*=UTF-8''Lausunto%20%27uusi%27%20%282%29.pdf`,
+    );
     expect(attachmentDisposition('"quoted"\\%.txt')).toBe(`attachment; filename="_quoted___.txt"; filename*=UTF-8''%22quoted%22_%25.txt`);
     expect(attachmentDisposition('invoice\u202Efdp.txt')).toBe(`attachment; filename="invoicefdp.txt"; filename*=UTF-8''invoicefdp.txt`);
   });

@@ -18,8 +18,12 @@ export const MAX_FILE_NAME_BYTES = 255;
  */
 export function cleanFileName(given: string): string {
   const name = given.normalize('NFC').trim();
-  const refused = name === '' || name.startsWith('.') || Buffer.byteLength(name, 'utf8') > MAX_FILE_NAME_BYTES
-    || hidden.test(name) || separators.test(name);
+  const refused =
+    name === '' ||
+    name.startsWith('.') ||
+    Buffer.byteLength(name, 'utf8') > MAX_FILE_NAME_BYTES ||
+    hidden.test(name) ||
+    separators.test(name);
   if (refused) throw new AppError(400, 'file_name_not_allowed', { max: MAX_FILE_NAME_BYTES });
   return name;
 }
@@ -35,7 +39,12 @@ export function fileExtension(cleanName: string): string {
  * what it would refuse is removed or replaced, never interpreted.
  */
 export function readableFileName(stored: string): string {
-  const name = stored.normalize('NFC').replace(new RegExp(hidden, 'gu'), '').replace(new RegExp(separators, 'gu'), '_').trim().replace(/^\.+/u, '');
+  const name = stored
+    .normalize('NFC')
+    .replace(new RegExp(hidden, 'gu'), '')
+    .replace(new RegExp(separators, 'gu'), '_')
+    .trim()
+    .replace(/^\.+/u, '');
   return name === '' ? 'document' : name;
 }
 
@@ -46,7 +55,10 @@ export function readableFileName(stored: string): string {
  */
 export function attachmentDisposition(fileName: string): string {
   const name = readableFileName(fileName);
-  const ascii = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\%]/gu, '_');
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]|["\\%]/gu, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

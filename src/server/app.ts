@@ -44,7 +44,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   registerHostCheck(app);
   await app.register(cookie);
   await app.register(swagger, {
-    openapi: { openapi: '3.1.0', info: { title: 'Polku API', version: '1' }, components: { schemas: { Error: errorResponseSchema as object } } },
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Polku API', version: '1' },
+      components: { schemas: { Error: errorResponseSchema as object } },
+    },
   });
   registerErrorHandling(app);
   registerRequestContext(app);
@@ -63,7 +67,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
     }
     if (route.url.startsWith('/api/') && route.schema) {
-      route.schema.response = { ...closedResponses(route.schema.response as Record<string, object> | undefined), '4XX': errorResponseSchema };
+      route.schema.response = {
+        ...closedResponses(route.schema.response as Record<string, object> | undefined),
+        '4XX': errorResponseSchema,
+      };
     }
   });
 

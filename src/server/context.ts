@@ -13,13 +13,23 @@ export type { AppContext };
  * The Fastify instance every feature's routes are declared on: the request's body, query, params and
  * headers and the reply's payload are typed from the route's JSON schemas, so each shape is written once.
  */
-export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, JsonSchemaToTsProvider>;
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  JsonSchemaToTsProvider
+>;
 
 /**
  * Who may call a route: `public` anyone; `mfa` a session half-way through login;
  * `session` any fully logged-in account; otherwise a policy action.
  */
-export interface ApiRoute { method: string; url: string; access?: RouteAccess }
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access?: RouteAccess;
+}
 
 export type RouteAccess = 'public' | 'mfa' | 'session' | Action;
 

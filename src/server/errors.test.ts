@@ -12,16 +12,67 @@ import { createTestContext, type TestContext } from '../../test/support/testCont
  * each needs `errors.field.<problem>` in every language, or a person sees a raw key.
  */
 const ajvProblems = [
-  'type', 'required', 'additionalProperties', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames',
-  'minLength', 'maxLength', 'pattern', 'format', 'enum', 'const', 'anyOf', 'oneOf', 'not', 'if', 'falseSchema', 'discriminator',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'items', 'contains', 'minContains', 'maxContains',
-  'minProperties', 'maxProperties', 'dependencies', 'dependentRequired',
+  'type',
+  'required',
+  'additionalProperties',
+  'additionalItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'enum',
+  'const',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'falseSchema',
+  'discriminator',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'items',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'dependentRequired',
 ];
 /** Keywords that describe or combine and never fail by themselves. */
 const silentKeywords = new Set([
-  '$schema', '$id', '$ref', '$defs', 'definitions', 'title', 'description', 'default', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly',
-  'properties', 'patternProperties', 'prefixItems', 'allOf', 'then', 'else', 'dependentSchemas', 'nullable', 'contentMediaType', 'contentEncoding',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'example',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'properties',
+  'patternProperties',
+  'prefixItems',
+  'allOf',
+  'then',
+  'else',
+  'dependentSchemas',
+  'nullable',
+  'contentMediaType',
+  'contentEncoding',
 ]);
 
 let ctx: TestContext;
@@ -41,7 +92,8 @@ function keywordsOf(schema: unknown, found = new Set<string>()): Set<string> {
   else if (schema && typeof schema === 'object') {
     for (const [key, value] of Object.entries(schema)) {
       found.add(key);
-      if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions') Object.values(value as object).forEach((inner) => keywordsOf(inner, found));
+      if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions')
+        Object.values(value as object).forEach((inner) => keywordsOf(inner, found));
       else if (key !== 'enum' && key !== 'const' && key !== 'required' && key !== 'examples' && key !== 'default') keywordsOf(value, found);
     }
   }
@@ -59,7 +111,12 @@ describe('validation messages', () => {
 
   it('the request schemas of every route use only keywords whose problems are known', async () => {
     const app = await buildApp(ctx);
-    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, { parameters?: Array<{ schema?: unknown }>; requestBody?: { content?: Record<string, { schema?: unknown }> } }>> };
+    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: Array<{ schema?: unknown }>; requestBody?: { content?: Record<string, { schema?: unknown }> } }>
+      >;
+    };
     await app.close();
     const used = new Set<string>();
     for (const operation of Object.values(document.paths).flatMap((operations) => Object.values(operations))) {
@@ -79,12 +136,18 @@ describe('refusals by the database', () => {
     app = Fastify();
     registerErrorHandling(app);
     app.post<{ Params: { clientId: string } }>('/clients/:clientId/assignment', async (request) => {
-      await ctx.db.insertInto('client_assignments').values({ client_id: request.params.clientId, account_id: '00000000-0000-4000-8000-000000000001' }).execute();
+      await ctx.db
+        .insertInto('client_assignments')
+        .values({ client_id: request.params.clientId, account_id: '00000000-0000-4000-8000-000000000001' })
+        .execute();
       return {};
     });
     app.post('/client', async () => {
       const id = '00000000-0000-4000-8000-000000000002';
-      await ctx.db.insertInto('persons').values({ id, register_id: id, office_id: 'atlantis', name: null, gender: 'female', nationality: 'NG' } as never).execute();
+      await ctx.db
+        .insertInto('persons')
+        .values({ id, register_id: id, office_id: 'atlantis', name: null, gender: 'female', nationality: 'NG' } as never)
+        .execute();
       return {};
     });
   });

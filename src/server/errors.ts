@@ -22,7 +22,10 @@ const fastifyCodes: Record<string, string> = {
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const language = languageFromHeader(request.headers['accept-language']);
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  return reply.code(status).type('application/json').send(renderError(new AppError(status, fastifyCodes[error.code] ?? 'invalid_request'), language));
+  return reply
+    .code(status)
+    .type('application/json')
+    .send(renderError(new AppError(status, fastifyCodes[error.code] ?? 'invalid_request'), language));
 }
 
 /**
@@ -53,7 +56,10 @@ export const errorResponseSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, problem: { type: 'string' }, message: { type: 'string' } } } },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, problem: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },
@@ -68,10 +74,15 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) {
       appError = error;
     } else if (error.validation) {
-      appError = new AppError(400, 'validation_failed', {}, error.validation.map((issue) => ({
-        field: fieldOf(issue.instancePath, issue.params as Record<string, unknown>),
-        problem: problemOf(issue.keyword, issue.params as Record<string, unknown>),
-      })));
+      appError = new AppError(
+        400,
+        'validation_failed',
+        {},
+        error.validation.map((issue) => ({
+          field: fieldOf(issue.instancePath, issue.params as Record<string, unknown>),
+          problem: problemOf(issue.keyword, issue.params as Record<string, unknown>),
+        })),
+      );
     } else if (refusedByDatabase) {
       request.log.warn({ err: { type: error.name, code: error.code } }, 'request refused by the database');
       appError = refusedByDatabase;
@@ -90,12 +101,21 @@ export function registerErrorHandling(app: FastifyInstance) {
 }
 
 export function renderError(error: AppError, language: Language) {
-  const params = Object.fromEntries(Object.entries(error.params).map(([key, value]) => [key, value instanceof Date ? formatHelsinkiTime(value, language) : value]));
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([key, value]) => [key, value instanceof Date ? formatHelsinkiTime(value, language) : value]),
+  );
   return {
     error: {
       code: error.code,
       message: translate(language, `errors.${error.code}`, params),
-      ...(error.details ? { details: error.details.map((detail) => ({ ...detail, message: translate(language, `errors.field.${detail.problem}`, { field: detail.field }) })) } : {}),
+      ...(error.details
+        ? {
+            details: error.details.map((detail) => ({
+              ...detail,
+              message: translate(language, `errors.field.${detail.problem}`, { field: detail.field }),
+            })),
+          }
+        : {}),
     },
   };
 }
@@ -105,7 +125,8 @@ export function renderError(error: AppError, language: Language) {
  * or for a pattern that stands for a rule of ours (schemaParts.ts) that rule's own problem.
  */
 function problemOf(keyword: string, params: Record<string, unknown>): string {
-  if (keyword === 'pattern' && typeof params.pattern === 'string' && patternProblems[params.pattern]) return patternProblems[params.pattern];
+  if (keyword === 'pattern' && typeof params.pattern === 'string' && patternProblems[params.pattern])
+    return patternProblems[params.pattern];
   return keyword === 'false schema' ? 'falseSchema' : keyword;
 }
 

@@ -2,8 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FIELD_GROUP, ITEM_GROUP } from './schemaParts.ts';
 
 type Schema = {
-  [FIELD_GROUP]?: string; [ITEM_GROUP]?: string; type?: string | string[];
-  properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[];
+  [FIELD_GROUP]?: string;
+  [ITEM_GROUP]?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
 };
 
 const REMOVED = Symbol('removed');

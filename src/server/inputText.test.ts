@@ -25,17 +25,43 @@ afterAll(async () => {
 });
 
 const english = { 'accept-language': 'en' };
-const publicReferral = (overrides: Record<string, unknown>) => ({ language: 'en', name: 'Layla', gender: 'female', nationality: 'SY', replyChannel: 'no_contact', consent: true, ...overrides });
-const newClient = (overrides: Record<string, unknown>) => ({ name: 'Test Person', birthDate: '1990-01-01', gender: 'female', nationality: 'NG', ...overrides });
+const publicReferral = (overrides: Record<string, unknown>) => ({
+  language: 'en',
+  name: 'Layla',
+  gender: 'female',
+  nationality: 'SY',
+  replyChannel: 'no_contact',
+  consent: true,
+  ...overrides,
+});
+const newClient = (overrides: Record<string, unknown>) => ({
+  name: 'Test Person',
+  birthDate: '1990-01-01',
+  gender: 'female',
+  nationality: 'NG',
+  ...overrides,
+});
 
 describe('text in a request', () => {
   it('a NUL character in the public form is a validation error naming the field, and nothing is saved', async () => {
-    const before = await ctx.db.selectFrom('referrals').select(({ fn }) => fn.countAll().as('count')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('referrals')
+      .select(({ fn }) => fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
     const response = await injectJson(app, 'POST', '/api/v1/public/referrals', english, publicReferral({ name: 'Lay\u0000la' }));
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
-    expect(response.body.error.details).toEqual([{ field: 'name', problem: 'control_character', message: 'name: contains a control character (such as a null character) that cannot be saved.' }]);
-    const after = await ctx.db.selectFrom('referrals').select(({ fn }) => fn.countAll().as('count')).executeTakeFirstOrThrow();
+    expect(response.body.error.details).toEqual([
+      {
+        field: 'name',
+        problem: 'control_character',
+        message: 'name: contains a control character (such as a null character) that cannot be saved.',
+      },
+    ]);
+    const after = await ctx.db
+      .selectFrom('referrals')
+      .select(({ fn }) => fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
     expect(after.count).toEqual(before.count);
   });
 
@@ -48,7 +74,13 @@ describe('text in a request', () => {
     const query = await app.inject({ method: 'GET', url: '/api/v1/statistics/annual/2024?form=%00', headers });
     expect(query.statusCode).toBe(400);
     expect(query.json().error.details).toEqual([expect.objectContaining({ field: 'form', problem: 'control_character' })]);
-    const lines = await injectJson(app, 'POST', '/api/v1/clients', headers, newClient({ contact: 'Signal\tafter 18:00\r\nnot on Sundays' }));
+    const lines = await injectJson(
+      app,
+      'POST',
+      '/api/v1/clients',
+      headers,
+      newClient({ contact: 'Signal\tafter 18:00\r\nnot on Sundays' }),
+    );
     expect(lines.status).toBe(201);
   });
 
@@ -56,10 +88,28 @@ describe('text in a request', () => {
     const headers = { ...(await sessionFor(ctx, caseworker.id)), ...english };
     const name = await injectJson(app, 'POST', '/api/v1/clients', headers, newClient({ name: 'Anna \u202Eevil\u202C' }));
     expect(name.status).toBe(400);
-    expect(name.body.error.details).toEqual([{ field: 'name', problem: 'bidi_control', message: 'name: contains a character that changes the direction of the text; names cannot contain it.' }]);
-    const account = await injectJson(app, 'POST', '/api/v1/admin/accounts', { ...(await sessionFor(ctx, administrator.id)), ...english }, { username: 'someone@test.polku', displayName: '\u2067Someone', role: 'researcher' });
+    expect(name.body.error.details).toEqual([
+      {
+        field: 'name',
+        problem: 'bidi_control',
+        message: 'name: contains a character that changes the direction of the text; names cannot contain it.',
+      },
+    ]);
+    const account = await injectJson(
+      app,
+      'POST',
+      '/api/v1/admin/accounts',
+      { ...(await sessionFor(ctx, administrator.id)), ...english },
+      { username: 'someone@test.polku', displayName: '\u2067Someone', role: 'researcher' },
+    );
     expect(account.body.error.details).toEqual([expect.objectContaining({ field: 'displayName', problem: 'bidi_control' })]);
-    const arabic = await injectJson(app, 'POST', '/api/v1/clients', headers, newClient({ contact: 'واتساب \u2067+358 40 000 0000\u2069 بعد الساعة 18' }));
+    const arabic = await injectJson(
+      app,
+      'POST',
+      '/api/v1/clients',
+      headers,
+      newClient({ contact: 'واتساب \u2067+358 40 000 0000\u2069 بعد الساعة 18' }),
+    );
     expect(arabic.status).toBe(201);
   });
 });
@@ -71,20 +121,40 @@ describe('the reason for opening a record', () => {
     for (const reason of ['%E0%A4%A', '100%', 'why%00not']) {
       const response = await injectJson(app, 'GET', `/api/v1/clients/${client.id}`, { ...headers, 'x-polku-access-reason': reason });
       expect(response.status, reason).toBe(400);
-      expect(response.body.error.details, reason).toEqual([expect.objectContaining({ field: 'x-polku-access-reason', problem: reason.includes('%00') ? 'control_character' : 'percent_encoding' })]);
+      expect(response.body.error.details, reason).toEqual([
+        expect.objectContaining({
+          field: 'x-polku-access-reason',
+          problem: reason.includes('%00') ? 'control_character' : 'percent_encoding',
+        }),
+      ]);
       expect(response.body.error.details[0].message).not.toMatch(/^errors\./);
     }
-    const opened = await injectJson(app, 'GET', `/api/v1/clients/${client.id}`, { ...headers, 'x-polku-access-reason': encodeURIComponent('Kriisi: äkillinen uhka') });
+    const opened = await injectJson(app, 'GET', `/api/v1/clients/${client.id}`, {
+      ...headers,
+      'x-polku-access-reason': encodeURIComponent('Kriisi: äkillinen uhka'),
+    });
     expect(opened.status).toBe(200);
   });
 });
 
 describe('references to what does not exist', () => {
   it('an unknown office or organisation is named', async () => {
-    const client = await injectJson(app, 'POST', '/api/v1/clients', { ...(await sessionFor(ctx, caseworker.id)), ...english }, newClient({ officeId: 'atlantis' }));
+    const client = await injectJson(
+      app,
+      'POST',
+      '/api/v1/clients',
+      { ...(await sessionFor(ctx, caseworker.id)), ...english },
+      newClient({ officeId: 'atlantis' }),
+    );
     expect(client.status).toBe(400);
     expect(client.body.error).toEqual({ code: 'unknown_office', message: 'The office does not exist.' });
-    const account = await injectJson(app, 'POST', '/api/v1/admin/accounts', { ...(await sessionFor(ctx, administrator.id)), ...english }, { username: 'partner-x@test.polku', displayName: 'Partner X', role: 'partner', organisationId: 'atlantis' });
+    const account = await injectJson(
+      app,
+      'POST',
+      '/api/v1/admin/accounts',
+      { ...(await sessionFor(ctx, administrator.id)), ...english },
+      { username: 'partner-x@test.polku', displayName: 'Partner X', role: 'partner', organisationId: 'atlantis' },
+    );
     expect(account.status).toBe(400);
     expect(account.body.error.code).toBe('unknown_organisation');
   });
@@ -97,8 +167,10 @@ describe('references to what does not exist', () => {
     // Too long for any route's parameter: 414, or 404 from the web app's catch-all when the app is built.
     const overlong = await app.inject({ method: 'GET', url: `/api/v1/clients/${'x'.repeat(500)}`, headers });
     expect([414, 404]).toContain(overlong.statusCode);
-    expect(overlong.json()).toEqual(overlong.statusCode === 414
-      ? { error: { code: 'invalid_request', message: 'The request is not valid.' } }
-      : { error: { code: 'not_found', message: expect.any(String) } });
+    expect(overlong.json()).toEqual(
+      overlong.statusCode === 414
+        ? { error: { code: 'invalid_request', message: 'The request is not valid.' } }
+        : { error: { code: 'not_found', message: expect.any(String) } },
+    );
   });
 });

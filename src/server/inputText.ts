@@ -63,4 +63,5 @@ export function headerText(request: FastifyRequest, name: string): string | null
   return decoded.trim() || null;
 }
 
-const invalidText = (field: string, problem: TextProblem | 'percent_encoding') => new AppError(400, 'validation_failed', {}, [{ field, problem }]);
+const invalidText = (field: string, problem: TextProblem | 'percent_encoding') =>
+  new AppError(400, 'validation_failed', {}, [{ field, problem }]);

@@ -59,7 +59,9 @@ export function registerRequestContext(app: FastifyInstance) {
     if (access === 'session') return;
     if (!access || !can(request.actor, access as Action)) {
       await refusalLog(app.polku.db, app.polku.keyring.auditKey).refuse({
-        ...request.auditBase(), action: access ?? 'undeclared_route', clientId: await clientOfRoute(app.polku.db, request),
+        ...request.auditBase(),
+        action: access ?? 'undeclared_route',
+        clientId: await clientOfRoute(app.polku.db, request),
         details: { code: 'forbidden', route: request.routeOptions.url ?? 'unknown', method: request.method },
       });
       throw new AppError(403, 'forbidden');

@@ -38,15 +38,20 @@ export const createdResponse = { 201: { type: 'object', properties: { id: { type
 export const emptyResponse: { 204: object } = { 204: { type: 'null' } };
 
 /** Response pieces: an object that carries exactly the named properties, and a list of them. */
-export const responseObject = <const P extends Record<string, object>>(properties: P) => ({ type: 'object', additionalProperties: false, properties }) as const;
-export const responseList = <const P extends Record<string, object>>(properties: P) => ({ type: 'array', items: responseObject(properties) }) as const;
+export const responseObject = <const P extends Record<string, object>>(properties: P) =>
+  ({ type: 'object', additionalProperties: false, properties }) as const;
+export const responseList = <const P extends Record<string, object>>(properties: P) =>
+  ({ type: 'array', items: responseObject(properties) }) as const;
 export const string = { type: 'string' } as const;
 export const optionalString = { type: ['string', 'null'] } as const;
 export const integer = { type: 'integer' } as const;
 
 /** A route that sends a file: the response is its bytes in one of these media types, never JSON. */
 export const fileResponse = (...mediaTypes: string[]) => ({
-  200: { description: 'The file', content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }])) },
+  200: {
+    description: 'The file',
+    content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }])),
+  },
 });
 
 /**
@@ -78,5 +83,5 @@ export const ITEM_GROUP = 'x-field-group-in';
 export type ResponseGroup = FieldGroup | 'record';
 
 /** Marks a response property as part of a field group (server/fieldGroupFilter.ts keeps only the granted ones). */
-export const inGroup = <const G extends ResponseGroup, const S extends object>(group: G, schema: S) => ({ ...schema, [FIELD_GROUP]: group }) as S & { readonly [FIELD_GROUP]: G };
-
+export const inGroup = <const G extends ResponseGroup, const S extends object>(group: G, schema: S) =>
+  ({ ...schema, [FIELD_GROUP]: group }) as S & { readonly [FIELD_GROUP]: G };

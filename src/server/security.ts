@@ -6,8 +6,16 @@ import type { Config } from '../core/config.ts';
 import { languageFromHeader } from '../core/i18n/i18n.ts';
 
 const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -70,16 +78,30 @@ export function registerSecurity(app: FastifyInstance) {
   // Cross-site requests are refused by origin; a logged-in request must also echo the session's CSRF token.
   // Every refusal goes to the audit log through the refusal log, which keeps a flood from padding it.
   const refuse = async (request: FastifyRequest, reason: 'origin' | 'token'): Promise<never> => {
-    await refusalLog(app.polku.db, app.polku.keyring.auditKey).refuse({
-      ...request.auditBase(), action: 'csrf',
-      details: { reason, method: request.method, route: request.routeOptions.url ?? 'unknown', origin: String(request.headers.origin ?? '').slice(0, 200) || null },
-    }, reason);
+    await refusalLog(app.polku.db, app.polku.keyring.auditKey).refuse(
+      {
+        ...request.auditBase(),
+        action: 'csrf',
+        details: {
+          reason,
+          method: request.method,
+          route: request.routeOptions.url ?? 'unknown',
+          origin: String(request.headers.origin ?? '').slice(0, 200) || null,
+        },
+      },
+      reason,
+    );
     throw new AppError(403, 'csrf_failed');
   };
   app.addHook('preValidation', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
-    if (origin && origin !== app.polku.config.publicOrigin && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
+    if (
+      origin &&
+      origin !== app.polku.config.publicOrigin &&
+      origin !== `http://${request.headers.host}` &&
+      origin !== `https://${request.headers.host}`
+    ) {
       await refuse(request, 'origin');
     }
     if (request.session) {

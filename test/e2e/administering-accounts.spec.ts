@@ -83,7 +83,10 @@ test('an administrator creates, disables and resets accounts; a director confirm
   await expect(page.getByRole('status')).toHaveText('Uusi Ohjaaja on poistettu käytöstä ja istunnot päätetty.');
   await expect(row).toContainText('Poistettu käytöstä');
 
-  await page.getByRole('row', { name: /Sanna Sosiaaliohjaaja/ }).getByRole('button', { name: /Nollaa/ }).click();
+  await page
+    .getByRole('row', { name: /Sanna Sosiaaliohjaaja/ })
+    .getByRole('button', { name: /Nollaa/ })
+    .click();
   const reset = page.getByRole('region', { name: /Nollaa käyttäjän Sanna Sosiaaliohjaaja/ });
   await reset.getByLabel('Oma salasanasi').fill('wrong password');
   await reset.getByRole('button', { name: /Nollaa/ }).click();

@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, logIn } from './support/journey.ts';
 
 /** The Helsinki calendar day `days` from now, as the server counts days. */
-const inDays = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + days * 86_400_000));
+const inDays = (days: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + days * 86_400_000));
 
 test('a person refers themself in Arabic, leaving no cookie; the quick exit leaves the page', async ({ page, context }) => {
   const requests: string[] = [];
@@ -24,12 +25,17 @@ test('a person refers themself in Arabic, leaving no cookie; the quick exit leav
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
   expect(new Set(requests)).toEqual(new Set([new URL(page.url()).origin]));
 
-  await page.route('https://www.ilmatieteenlaitos.fi/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Sää</title>' }));
+  await page.route('https://www.ilmatieteenlaitos.fi/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Sää</title>' }),
+  );
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL('https://www.ilmatieteenlaitos.fi/');
 });
 
-test('the referral is decided, the client gets services and a reflection period that warns, and assistance ends', async ({ page: director, browser }) => {
+test('the referral is decided, the client gets services and a reflection period that warns, and assistance ends', async ({
+  page: director,
+  browser,
+}) => {
   await logIn(director, 'director');
   await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(director.getByRole('heading', { level: 1, name: 'Saapuneet esitykset' })).toBeVisible();
@@ -55,7 +61,9 @@ test('the referral is decided, the client gets services and a reflection period 
   await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
   await expect(director.getByRole('status')).toHaveText('Päätös kirjattiin.');
   await director.getByRole('link', { name: 'Päätöskirje' }).click();
-  await expect(director.getByRole('heading', { level: 1, name: 'Beslut om att tas emot i hjälpsystemet för offer för människohandel' })).toBeVisible();
+  await expect(
+    director.getByRole('heading', { level: 1, name: 'Beslut om att tas emot i hjälpsystemet för offer för människohandel' }),
+  ).toBeVisible();
   await expect(director.locator('article.letter')).toContainText('passi työnantajalla');
   await expectNoAxeViolations(director);
 
@@ -114,7 +122,10 @@ test('the referral is decided, the client gets services and a reflection period 
   await expectNoAxeViolations(director);
 });
 
-test('a partner refers a person the register knows; staff confirm the match and the director admits', async ({ page: partner, browser }) => {
+test('a partner refers a person the register knows; staff confirm the match and the director admits', async ({
+  page: partner,
+  browser,
+}) => {
   await logIn(partner, 'partner');
   await partner.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(partner.getByRole('heading', { level: 1, name: 'Organisaatiosi lähettämät esitykset' })).toBeVisible();
@@ -137,7 +148,10 @@ test('a partner refers a person the register knows; staff confirm the match and 
   const caseworker = await (await browser.newContext()).newPage();
   await logIn(caseworker, 'caseworker');
   await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
-  await caseworker.getByRole('row', { name: /Amina Demo/ }).getByRole('link', { name: 'Amina Demo' }).click();
+  await caseworker
+    .getByRole('row', { name: /Amina Demo/ })
+    .getByRole('link', { name: 'Amina Demo' })
+    .click();
   const matches = caseworker.getByRole('region', { name: 'Mahdollisesti jo tunnettu' });
   await expect(matches).toContainText('Amina Demo');
   await expect(matches).toContainText('nimi, syntymäaika, kansalaisuus');

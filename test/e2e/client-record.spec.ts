@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, logIn } from './support/journey.ts';
 
-test('a caseworker records a client with protected whereabouts, and the director sees who has viewed them', async ({ page: caseworker, browser }) => {
+test('a caseworker records a client with protected whereabouts, and the director sees who has viewed them', async ({
+  page: caseworker,
+  browser,
+}) => {
   await logIn(caseworker, 'caseworker');
   await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
   const form = caseworker.getByRole('region', { name: 'Uusi asiakas' });

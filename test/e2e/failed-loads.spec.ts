@@ -7,7 +7,11 @@ test('a list that fails to load says so and loads when asked to try again, on a 
   let failures = 1;
   await page.route('**/api/v1/clients', async (route) => {
     if (route.request().method() !== 'GET' || failures-- <= 0) return route.fallback();
-    await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Palvelu ei ole juuri nyt käytettävissä.' } }) });
+    await route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'unavailable', message: 'Palvelu ei ole juuri nyt käytettävissä.' } }),
+    });
   });
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
   const alert = page.getByRole('alert');

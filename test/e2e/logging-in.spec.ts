@@ -12,7 +12,11 @@ test('a researcher logs in for the first time with a password and a new authenti
   await expect(page.getByRole('heading', { level: 1, name: /Välkommen, Tuomas Tutkija/ })).toBeVisible();
   await expect(page.getByText('Forskare')).toBeVisible();
   // A researcher has no client pages in the navigation.
-  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Startsida', 'Statistik', 'Egna inställningar']);
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText([
+    'Startsida',
+    'Statistik',
+    'Egna inställningar',
+  ]);
   await expectNoAxeViolations(page);
 });
 
@@ -41,7 +45,12 @@ test('after failed attempts, the next login tells how many there were and when t
     expect((await page.request.post('/api/v1/auth/login', { data: { username, password } })).status()).toBe(401);
   }
   await logIn(page, 'coach');
-  await expect(page.getByRole('status').filter({ hasText: /on yritetty kirjautua epäonnistuneesti \d+ kertaa, viimeksi .+\. Jos yritykset eivät olleet sinun, kerro niistä ylläpitäjälle\./ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({
+      hasText:
+        /on yritetty kirjautua epäonnistuneesti \d+ kertaa, viimeksi .+\. Jos yritykset eivät olleet sinun, kerro niistä ylläpitäjälle\./,
+    }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   // Told once: the next login starts counting again.
   await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
@@ -74,7 +83,11 @@ test('nothing about the session is kept in browser storage', async ({ page }) =>
 
 test('when the session ends on the server, the next action returns to the login page and says why', async ({ page, context }) => {
   // The home page's own requests must be answered first, or they, not the next action, would meet the ended session.
-  const homeLoaded = Promise.all(['/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) => page.waitForResponse((response) => response.url().endsWith(url))));
+  const homeLoaded = Promise.all(
+    ['/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) =>
+      page.waitForResponse((response) => response.url().endsWith(url)),
+    ),
+  );
   await logIn(page, 'director');
   await homeLoaded;
   await context.clearCookies();

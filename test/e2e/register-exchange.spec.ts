@@ -18,8 +18,12 @@ test('an administrator exports the register and imports files, with progress and
   expect(JSON.parse(lines[0]).type).toBe('person');
 
   const importing = page.getByRole('region', { name: 'Tuo rekisteritiedosto' });
-  const broken = [lines[0], '{"type":"person","id":"x1","gender":"robot","birthDate":"1990-02-30","nationality":"FI"}', '{not json'].join('\n');
-  await importing.getByLabel('Siirtotiedosto').setInputFiles({ name: 'broken.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(broken) });
+  const broken = [lines[0], '{"type":"person","id":"x1","gender":"robot","birthDate":"1990-02-30","nationality":"FI"}', '{not json'].join(
+    '\n',
+  );
+  await importing
+    .getByLabel('Siirtotiedosto')
+    .setInputFiles({ name: 'broken.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(broken) });
   await importing.getByRole('button', { name: 'Tuo' }).click();
   const refusal = importing.getByRole('alert');
   await expect(refusal).toContainText('Tiedostoa ei tuotu, eikä mitään muutettu: 3 virheellistä riviä.');
@@ -31,7 +35,9 @@ test('an administrator exports the register and imports files, with progress and
   await expectNoAxeViolations(page);
 
   // The whole register back in: every line is already there, so nothing changes.
-  await importing.getByLabel('Siirtotiedosto').setInputFiles({ name: 'register.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(exported) });
+  await importing
+    .getByLabel('Siirtotiedosto')
+    .setInputFiles({ name: 'register.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(exported) });
   await importing.getByRole('button', { name: 'Tuo' }).click();
   await expect(importing.getByRole('progressbar')).toBeVisible();
   const count = lines.length.toLocaleString('fi-FI');

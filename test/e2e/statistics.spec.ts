@@ -9,13 +9,19 @@ test('a researcher reads the published statistics in Finnish and Swedish, compar
   // Another journey leaves this account in Swedish; this one reads the report with a Finnish page.
   await page.getByRole('button', { name: 'Suomi' }).click();
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tilastot' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `Auttamisjärjestelmän tilastot 1.1.–31.12.${lastYear} / Hjälpsystemets statistik 1.1–31.12.${lastYear}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      level: 2,
+      name: `Auttamisjärjestelmän tilastot 1.1.–31.12.${lastYear} / Hjälpsystemets statistik 1.1–31.12.${lastYear}`,
+    }),
+  ).toBeVisible();
   // A researcher has no choice of form: only the published one exists for them.
   await expect(page.getByRole('group', { name: 'Muoto' })).toHaveCount(0);
   const decisions = page.getByRole('region', { name: 'Auttamisjärjestelmän tekemät päätökset / Beslut som hjälpsystemet fattat' });
   await expect(decisions.getByRole('img', { name: /^Kaavio: Auttamisjärjestelmän tekemät päätökset/ })).toBeVisible();
   await expect(decisions.getByRole('row', { name: /Myönteinen päätös Positivt beslut \d+/ })).toBeVisible();
-  for (const cell of await page.locator('td.number').allTextContents()) expect(cell === '–piilotettu' || Number(cell) === 0 || Number(cell) >= 5, cell).toBe(true);
+  for (const cell of await page.locator('td.number').allTextContents())
+    expect(cell === '–piilotettu' || Number(cell) === 0 || Number(cell) >= 5, cell).toBe(true);
   await expect(page.getByRole('region', { name: /^Uudet asiakkaat vuosittain/ }).getByRole('img')).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -29,7 +35,9 @@ test('a researcher reads the published statistics in Finnish and Swedish, compar
   expect(csv.startsWith(`\uFEFFTaulukko,Taulukon otsikko,Solu,Luokka,${lastYear - 1},${lastYear}\r\n`)).toBe(true);
 
   await page.getByLabel('Raportin kielet').selectOption('en');
-  await expect(page.getByRole('heading', { level: 2, name: `Statistics of the assistance system 1.1.–31.12.${lastYear - 1} – ${lastYear}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: `Statistics of the assistance system 1.1.–31.12.${lastYear - 1} – ${lastYear}` }),
+  ).toBeVisible();
 
   // Printing hides the controls and keeps the report; Chromium makes a PDF of it.
   await page.emulateMedia({ media: 'print' });

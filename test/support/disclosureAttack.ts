@@ -24,19 +24,49 @@ export function attackRelease(release: Published): Array<{ cell: string; value: 
   const same = (a: Term[], b: Term[]) => facts.push([...a, ...neg(b)]);
 
   const total: Term[] = [['new_clients_by_year', String(release.year), 1]];
-  for (const table of ['new_clients_by_purpose', 'new_clients_by_gender_age', 'new_clients_by_age_band', 'new_clients_by_residence', 'new_clients_by_nationality', 'new_clients_by_purpose_place', 'new_clients_by_purpose_gender']) same(sumOf(table), total);
+  for (const table of [
+    'new_clients_by_purpose',
+    'new_clients_by_gender_age',
+    'new_clients_by_age_band',
+    'new_clients_by_residence',
+    'new_clients_by_nationality',
+    'new_clients_by_purpose_place',
+    'new_clients_by_purpose_gender',
+  ])
+    same(sumOf(table), total);
   same([['decisions', 'admitted', 1]], total);
   for (const purpose of keys('new_clients_by_purpose')) {
-    same(sumOf('new_clients_by_purpose_place', (k) => k.startsWith(`${purpose}|`)), [['new_clients_by_purpose', purpose, 1]]);
-    same(sumOf('new_clients_by_purpose_gender', (k) => k.startsWith(`${purpose}|`)), [['new_clients_by_purpose', purpose, 1]]);
+    same(
+      sumOf('new_clients_by_purpose_place', (k) => k.startsWith(`${purpose}|`)),
+      [['new_clients_by_purpose', purpose, 1]],
+    );
+    same(
+      sumOf('new_clients_by_purpose_gender', (k) => k.startsWith(`${purpose}|`)),
+      [['new_clients_by_purpose', purpose, 1]],
+    );
   }
-  same(sumOf('new_clients_by_purpose_gender', (k) => k.endsWith('|female')), [['new_clients_by_gender_age', 'women', 1], ['new_clients_by_gender_age', 'girls', 1]]);
-  same(sumOf('new_clients_by_purpose_gender', (k) => k.endsWith('|male')), [['new_clients_by_gender_age', 'men', 1], ['new_clients_by_gender_age', 'boys', 1]]);
-  for (const purpose of keys('finland_new_clients_by_purpose')) same([['finland_new_clients_by_purpose', purpose, 1]], [['new_clients_by_purpose_place', `${purpose}|finland`, 1]]);
+  same(
+    sumOf('new_clients_by_purpose_gender', (k) => k.endsWith('|female')),
+    [
+      ['new_clients_by_gender_age', 'women', 1],
+      ['new_clients_by_gender_age', 'girls', 1],
+    ],
+  );
+  same(
+    sumOf('new_clients_by_purpose_gender', (k) => k.endsWith('|male')),
+    [
+      ['new_clients_by_gender_age', 'men', 1],
+      ['new_clients_by_gender_age', 'boys', 1],
+    ],
+  );
+  for (const purpose of keys('finland_new_clients_by_purpose'))
+    same([['finland_new_clients_by_purpose', purpose, 1]], [['new_clients_by_purpose_place', `${purpose}|finland`, 1]]);
   const finland = sumOf('finland_new_clients_by_purpose');
-  for (const table of ['finland_new_clients_by_gender', 'finland_new_clients_by_residence', 'finland_new_clients_by_nationality']) same(sumOf(table), finland);
+  for (const table of ['finland_new_clients_by_gender', 'finland_new_clients_by_residence', 'finland_new_clients_by_nationality'])
+    same(sumOf(table), finland);
   const clients: Term[] = [['clients_at_year_end_summary', 'clients', 1]];
-  for (const table of ['clients_at_year_end_by_purpose', 'clients_at_year_end_by_gender_age', 'clients_at_year_end_by_nationality']) same(sumOf(table), clients);
+  for (const table of ['clients_at_year_end_by_purpose', 'clients_at_year_end_by_gender_age', 'clients_at_year_end_by_nationality'])
+    same(sumOf(table), clients);
   same(sumOf('referrals_by_source'), [['referrals_summary', 'referrals', 1]]);
 
   const found: Array<{ cell: string; value: number }> = [];
@@ -67,5 +97,8 @@ export function attackRelease(release: Published): Array<{ cell: string; value: 
 /** Every shown count from 1 to 4 in a release. */
 export function smallCounts(release: Published): string[] {
   return Object.entries(release.tables).flatMap(([table, { cells }]) =>
-    Object.entries(cells).filter(([, value]) => value !== null && value >= 1 && value <= 4).map(([cell, value]) => `${table}:${cell}=${value}`));
+    Object.entries(cells)
+      .filter(([, value]) => value !== null && value >= 1 && value <= 4)
+      .map(([cell, value]) => `${table}:${cell}=${value}`),
+  );
 }

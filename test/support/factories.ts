@@ -23,7 +23,12 @@ const placement: Record<Role, { officeId?: string; organisationId?: string }> = 
 
 export async function makeAccount(ctx: AppContext, role: Role, overrides: { officeId?: string; organisationId?: string } = {}) {
   const username = uniqueName(role);
-  const { account, initialPassword } = await createAccount(ctx, system, { username, displayName: `Test ${role}`, role, ...placement[role], ...overrides }, { direct: true });
+  const { account, initialPassword } = await createAccount(
+    ctx,
+    system,
+    { username, displayName: `Test ${role}`, role, ...placement[role], ...overrides },
+    { direct: true },
+  );
   const row = (await findAccountById(ctx.db, account.id))!;
   return { ...account, password: initialPassword, actor: actorOf(row) };
 }
@@ -43,8 +48,24 @@ export async function sessionFor(ctx: AppContext, accountId: string) {
   return { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': session.csrf_token };
 }
 
-export async function makeClient(ctx: AppContext, caseworker: { actor: Parameters<typeof createClient>[1]['actor'] }, overrides: Partial<Parameters<typeof createClient>[2]> = {}) {
-  return createClient(ctx, { actor: caseworker.actor, ip: null }, { name: 'Test Client', birthDate: '1990-01-01', gender: 'female', nationality: 'NG', contact: 'Signal after 18:00', whereabouts: 'Shelter address 12 B', ...overrides });
+export async function makeClient(
+  ctx: AppContext,
+  caseworker: { actor: Parameters<typeof createClient>[1]['actor'] },
+  overrides: Partial<Parameters<typeof createClient>[2]> = {},
+) {
+  return createClient(
+    ctx,
+    { actor: caseworker.actor, ip: null },
+    {
+      name: 'Test Client',
+      birthDate: '1990-01-01',
+      gender: 'female',
+      nationality: 'NG',
+      contact: 'Signal after 18:00',
+      whereabouts: 'Shelter address 12 B',
+      ...overrides,
+    },
+  );
 }
 
 /** Follows a Set-Cookie of the session into the next request's headers. */
@@ -56,7 +77,18 @@ export function sessionHeaders(response: { cookies: Array<{ name: string; value:
 /** A code for the given time step offset, so consecutive logins in one test do not reuse a step. */
 export const totpCode = (secret: string, stepOffset = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepOffset * 30 });
 
-export async function injectJson(app: FastifyInstance, method: string, url: string, headers: Record<string, string> = {}, payload?: unknown) {
-  const response = await app.inject({ method: method as 'GET', url, headers: { ...headers, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) }, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+export async function injectJson(
+  app: FastifyInstance,
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  payload?: unknown,
+) {
+  const response = await app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...headers, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+    payload: payload === undefined ? undefined : JSON.stringify(payload),
+  });
   return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, response };
 }

@@ -20,7 +20,14 @@ function yearsBetween(birth: string, on: string): number {
 
 function band(age: number) {
   if (age < 18) return 'under_18';
-  for (const [limit, name] of [[25, '18_24'], [35, '25_34'], [45, '35_44'], [55, '45_54'], [65, '55_64']] as const) if (age < limit) return name;
+  for (const [limit, name] of [
+    [25, '18_24'],
+    [35, '25_34'],
+    [45, '35_44'],
+    [55, '45_54'],
+    [65, '55_64'],
+  ] as const)
+    if (age < limit) return name;
   return '65_plus';
 }
 /** A line the register refers to: a reference that resolves to nothing is a broken register, never a zero. */
@@ -28,12 +35,17 @@ function lookup<T>(found: T | undefined, what: string): T {
   if (found === undefined) throw new Error(`the register has no ${what}`);
   return found;
 }
-const bump = (cells: Cells, key: string) => { cells[key] = (cells[key] ?? 0) + 1; };
+const bump = (cells: Cells, key: string) => {
+  cells[key] = (cells[key] ?? 0) + 1;
+};
 const genderAge = (gender: string, minor: boolean) =>
   gender === 'female' ? (minor ? 'girls' : 'women') : gender === 'male' ? (minor ? 'boys' : 'men') : 'other_or_unknown';
 
 export function referenceAnnualTables(ndjson: string, year: number): Record<string, Cells> {
-  const lines: Line[] = ndjson.split('\n').filter((text) => text.trim()).map((text) => JSON.parse(text));
+  const lines: Line[] = ndjson
+    .split('\n')
+    .filter((text) => text.trim())
+    .map((text) => JSON.parse(text));
   const of = (type: string) => lines.filter((line) => line.type === type);
   const persons = new Map(of('person').map((p) => [p.id, p]));
   const referrals = new Map(of('referral').map((r) => [r.id, r]));
@@ -69,9 +81,15 @@ export function referenceAnnualTables(ndjson: string, year: number): Record<stri
     const personId = lookup(referrals.get(d.referralId), `referral ${d.referralId}`).personId;
     admissions.set(personId, [...(admissions.get(personId) ?? []), d.decidedAt]);
   }
-  const mainOf = (personId: string) => lookup(of('exploitation').find((e) => e.personId === personId && e.main), `main exploitation of ${personId}`);
+  const mainOf = (personId: string) =>
+    lookup(
+      of('exploitation').find((e) => e.personId === personId && e.main),
+      `main exploitation of ${personId}`,
+    );
   const residenceOn = (personId: string, date: string) =>
-    of('residence').filter((r) => r.personId === personId && r.at <= date).sort((a, b) => (a.at < b.at ? 1 : -1))[0]?.status ?? 'unknown';
+    of('residence')
+      .filter((r) => r.personId === personId && r.at <= date)
+      .sort((a, b) => (a.at < b.at ? 1 : -1))[0]?.status ?? 'unknown';
 
   // New clients: admitted in the year, each person once.
   const newClients = new Map<string, string>();
@@ -101,7 +119,8 @@ export function referenceAnnualTables(ndjson: string, year: number): Record<stri
     }
   }
   for (const c of of('child')) {
-    if (newClients.has(c.guardianId) && c.from.startsWith(`${year}-`) && yearsBetween(c.birthDate, c.from) < 18) bump(table('new_children'), 'children');
+    if (newClients.has(c.guardianId) && c.from.startsWith(`${year}-`) && yearsBetween(c.birthDate, c.from) < 18)
+      bump(table('new_children'), 'children');
   }
 
   // Clients on 31.12: admitted by then and not terminated after that admission by then.
@@ -127,7 +146,8 @@ export function referenceAnnualTables(ndjson: string, year: number): Record<stri
     if (clientsAtEnd.has(c.guardianId) && c.from <= yearEnd && yearsBetween(c.birthDate, yearEnd) < 18) bump(summary, 'children');
   }
 
-  for (const period of of('reflection_period')) if (period.start.startsWith(`${year}-`)) bump(table('reflection_periods_granted'), period.grantedBy);
+  for (const period of of('reflection_period'))
+    if (period.start.startsWith(`${year}-`)) bump(table('reflection_periods_granted'), period.grantedBy);
   const identification = table('official_identification');
   for (const i of of('identification')) {
     if (i.decidedAt && inYear(i.decidedAt)) bump(identification, i.outcome);

@@ -40,7 +40,12 @@ export async function createTestContext(): Promise<TestContext> {
   const cipher = await FieldCipher.load(opened.db, keyring);
   const config = loadConfig({}, { databaseUrl, keyFile, publicOrigin: 'http://localhost:3000', dataDir: path.dirname(keyFile) });
   return {
-    config, db: opened.db, keyring, cipher, kind: opened.kind, databaseUrl,
+    config,
+    db: opened.db,
+    keyring,
+    cipher,
+    kind: opened.kind,
+    databaseUrl,
     async close() {
       await opened.close();
       await dropDatabase();

@@ -30,7 +30,9 @@ async function verify(args: string[]): Promise<number> {
     if (fs.existsSync(file)) {
       let publicKey: KeyObject;
       try {
-        publicKey = values['public-key'] ? loadPublicKey(values['public-key']) : loadSigningKey(ctx.config.audit.signingKeyFile, process.env, false).publicKey;
+        publicKey = values['public-key']
+          ? loadPublicKey(values['public-key'])
+          : loadSigningKey(ctx.config.audit.signingKeyFile, process.env, false).publicKey;
       } catch {
         complain('audit_no_public_key', { file, key: values['public-key'] ?? ctx.config.audit.signingKeyFile });
         return 1;
@@ -59,7 +61,8 @@ async function checkpoint(): Promise<number> {
     const sinks = configuredSinks(ctx.config.audit);
     const anchor = new AuditAnchor(ctx.db, loadSigningKey(ctx.config.audit.signingKeyFile), sinks);
     const { checkpoint: written, failures } = await anchor.checkpoint(true);
-    for (const { sink, error } of failures) complain('audit_checkpoint_failed', { sink, error: (error as Error)?.message ?? String(error) });
+    for (const { sink, error } of failures)
+      complain('audit_checkpoint_failed', { sink, error: (error as Error)?.message ?? String(error) });
     if (failures.length > 0 || !written) return 1;
     say('audit_checkpoint_written', { seq: written.seq, at: written.at, sinks: sinks.map((sink) => sink.name).join(', ') });
     return 0;

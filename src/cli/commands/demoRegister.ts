@@ -5,7 +5,15 @@ import { complain } from '../output.ts';
 
 /** polku demo-register --clients N --years A-B --seed S [--out FILE]: an invented register, to stdout or a file. */
 export async function demoRegisterCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { clients: { type: 'string', default: '1000' }, years: { type: 'string', default: '2006-2025' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      clients: { type: 'string', default: '1000' },
+      years: { type: 'string', default: '2006-2025' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+    },
+  });
   const clients = Number(values.clients);
   const years = /^(\d{4})-(\d{4})$/.exec(values.years!);
   const seed = Number(values.seed);

@@ -7,12 +7,20 @@ import { commandLine, withContext } from './withContext.ts';
 /** polku import FILE.ndjson: all or nothing; every wrong line is listed with its number and reason. */
 export async function importCommand(args: string[]): Promise<number> {
   const [file] = args;
-  if (!file) { complain('usage'); return 2; }
-  if (!fs.existsSync(file)) { complain('file_not_found', { file }); return 1; }
+  if (!file) {
+    complain('usage');
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    complain('file_not_found', { file });
+    return 1;
+  }
   const text = fs.readFileSync(file, 'utf8');
   return withContext(async (ctx) => {
     try {
-      const summary = await importRegister(ctx, commandLine, text, ({ phase, done, total }) => process.stderr.write(`\r${translate(cliLanguage(), `cli.import_${phase}`)} ${done}/${total}`));
+      const summary = await importRegister(ctx, commandLine, text, ({ phase, done, total }) =>
+        process.stderr.write(`\r${translate(cliLanguage(), `cli.import_${phase}`)} ${done}/${total}`),
+      );
       process.stderr.write('\n');
       say('imported', { lines: summary.lines, created: createdCount(summary), unchanged: summary.unchanged });
       return 0;
@@ -28,7 +36,10 @@ export async function importCommand(args: string[]): Promise<number> {
 /** polku export FILE.ndjson: the whole register in the exchange format. */
 export async function exportCommand(args: string[]): Promise<number> {
   const [file] = args;
-  if (!file) { complain('usage'); return 2; }
+  if (!file) {
+    complain('usage');
+    return 2;
+  }
   return withContext(async (ctx) => {
     const { text, lines, omitted } = await exportRegister(ctx.db, ctx.keyring, commandLine);
     fs.writeFileSync(file, text, { mode: 0o600 });

@@ -22,7 +22,9 @@ export async function startCommand(args: string[]): Promise<number> {
   }
   // The audit chain's head, signed and sent outside the database whenever it has moved, and at stop.
   const anchor = new AuditAnchor(
-    ctx.db, loadSigningKey(config.audit.signingKeyFile), configuredSinks(config.audit),
+    ctx.db,
+    loadSigningKey(config.audit.signingKeyFile),
+    configuredSinks(config.audit),
     ({ sink, error }) => complain('audit_checkpoint_failed', { sink, error: (error as Error)?.message ?? String(error) }),
     (previous, now) => complain('audit_head_backwards', { previous: previous.seq, now: now.seq }),
   );

@@ -7,13 +7,21 @@ import { commandLine, withContext } from './withContext.ts';
 /** polku stats annual --year YYYY [--json] [--published]: the annual report, as JSON or as readable tables. */
 export async function statsCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { year: { type: 'string' }, json: { type: 'boolean', default: false }, published: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { year: { type: 'string' }, json: { type: 'boolean', default: false }, published: { type: 'boolean', default: false } },
+  });
   if (what !== 'annual' || !/^\d{4}$/.test(values.year ?? '')) {
     complain('stats_usage');
     return 2;
   }
   return withContext(async (ctx) => {
-    const report = await annualStatistics(ctx, { ...commandLine, actor: null }, Number(values.year), values.published ? 'published' : 'internal');
+    const report = await annualStatistics(
+      ctx,
+      { ...commandLine, actor: null },
+      Number(values.year),
+      values.published ? 'published' : 'internal',
+    );
     if (values.json) {
       console.log(JSON.stringify(report, null, 2));
       return 0;

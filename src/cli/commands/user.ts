@@ -8,8 +8,16 @@ import { commandLine, withContext } from './withContext.ts';
 export async function userCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({
-    args: rest, allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string' }, office: { type: 'string' }, organisation: { type: 'string' }, title: { type: 'string' }, language: { type: 'string' } },
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      office: { type: 'string' },
+      organisation: { type: 'string' },
+      title: { type: 'string' },
+      language: { type: 'string' },
+    },
   });
   if (action === 'create') {
     const username = positionals[0];
@@ -19,10 +27,20 @@ export async function userCommand(args: string[]): Promise<number> {
       return 2;
     }
     return withContext(async (ctx) => {
-      const { initialPassword } = await createAccount(ctx, commandLine, {
-        username, displayName: values.name!, role: values.role as Role, title: values.title ?? null,
-        officeId: values.office ?? null, organisationId: values.organisation ?? null, language: values.language as Language | undefined,
-      }, { direct: true });
+      const { initialPassword } = await createAccount(
+        ctx,
+        commandLine,
+        {
+          username,
+          displayName: values.name!,
+          role: values.role as Role,
+          title: values.title ?? null,
+          officeId: values.office ?? null,
+          organisationId: values.organisation ?? null,
+          language: values.language as Language | undefined,
+        },
+        { direct: true },
+      );
       say('user_created', { username, password: initialPassword });
       return 0;
     });

@@ -18,7 +18,15 @@ const GUARD_BODY = "begin raise exception 'audit_log is append-only'; end";
  * the same on PGlite and PostgreSQL.
  */
 export async function verifyAppendOnlyGuard(db: Database): Promise<ChainProblem[]> {
-  const { rows } = await sql<{ tgname: string; tgenabled: string; tgtype: number; conditional: boolean; proname: string; lanname: string; prosrc: string }>`
+  const { rows } = await sql<{
+    tgname: string;
+    tgenabled: string;
+    tgtype: number;
+    conditional: boolean;
+    proname: string;
+    lanname: string;
+    prosrc: string;
+  }>`
     select t.tgname, t.tgenabled::text as tgenabled, t.tgtype::int as tgtype, t.tgqual is not null as conditional,
            p.proname, l.lanname, p.prosrc
     from pg_trigger t
@@ -31,8 +39,13 @@ export async function verifyAppendOnlyGuard(db: Database): Promise<ChainProblem[
     if (!row) problems.push({ code: 'guard_missing', seq: 0, trigger: guard.trigger });
     // 'O' fires in ordinary sessions, 'A' always; 'D' is disabled and 'R' fires only on replicas.
     else if (row.tgenabled !== 'O' && row.tgenabled !== 'A') problems.push({ code: 'guard_disabled', seq: 0, trigger: guard.trigger });
-    else if (row.tgtype !== guard.tgtype || row.conditional || row.proname !== 'audit_log_is_append_only'
-      || row.lanname !== 'plpgsql' || row.prosrc.replace(/\s+/g, ' ').trim() !== GUARD_BODY) {
+    else if (
+      row.tgtype !== guard.tgtype ||
+      row.conditional ||
+      row.proname !== 'audit_log_is_append_only' ||
+      row.lanname !== 'plpgsql' ||
+      row.prosrc.replace(/\s+/g, ' ').trim() !== GUARD_BODY
+    ) {
       problems.push({ code: 'guard_changed', seq: 0, trigger: guard.trigger });
     }
   }

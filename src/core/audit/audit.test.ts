@@ -4,8 +4,12 @@ import { appendAudit, verifyAuditChain } from './audit.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 /** Tampering needs the owner to switch the guard off, as an attacker with database rights could. */
 async function tamper(statement: string) {
@@ -17,7 +21,12 @@ async function tamper(statement: string) {
 beforeEach(async () => {
   await tamper('delete from audit_log');
   for (let i = 1; i <= 5; i++) {
-    await appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'clients.read', outcome: 'succeeded', fieldGroups: ['identity'], details: { n: i, nested: { b: 1, a: 2 } } });
+    await appendAudit(ctx.db, ctx.keyring.auditKey, {
+      action: 'clients.read',
+      outcome: 'succeeded',
+      fieldGroups: ['identity'],
+      details: { n: i, nested: { b: 1, a: 2 } },
+    });
   }
 });
 
@@ -27,7 +36,11 @@ describe('the audit log', () => {
   });
 
   it('stays one unbroken chain when many entries are appended at once', async () => {
-    await Promise.all(Array.from({ length: 25 }, (_, i) => appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'clients.read', outcome: 'succeeded', details: { parallel: i } })));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'clients.read', outcome: 'succeeded', details: { parallel: i } }),
+      ),
+    );
     expect(await verifyAuditChain(ctx.db, ctx.keyring.auditKey)).toEqual({ entries: 30, problems: [] });
   });
 
@@ -46,11 +59,16 @@ describe('the audit log', () => {
   it('detects a removed entry', async () => {
     await tamper('delete from audit_log where seq = 2');
     const { problems } = await verifyAuditChain(ctx.db, ctx.keyring.auditKey);
-    expect(problems).toEqual([{ code: 'missing', seq: 2, to: 2 }, { code: 'out_of_order', seq: 3 }]);
+    expect(problems).toEqual([
+      { code: 'missing', seq: 2, to: 2 },
+      { code: 'out_of_order', seq: 3 },
+    ]);
   });
 
   it('detects reordered entries', async () => {
-    await tamper('update audit_log set seq = -2 where seq = 2; update audit_log set seq = 2 where seq = 4; update audit_log set seq = 4 where seq = -2');
+    await tamper(
+      'update audit_log set seq = -2 where seq = 2; update audit_log set seq = 2 where seq = 4; update audit_log set seq = 4 where seq = -2',
+    );
     const { problems } = await verifyAuditChain(ctx.db, ctx.keyring.auditKey);
     expect(problems).toContainEqual({ code: 'altered', seq: 2 });
   });

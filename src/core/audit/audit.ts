@@ -41,7 +41,10 @@ export async function appendAudit(db: Database, auditKey: Buffer, entry: AuditEn
     details: entry.details ? canonical(entry.details) : null,
     prev_hash: last?.hash ?? GENESIS,
   };
-  await db.insertInto('audit_log').values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), hash: chainHash(auditKey, row) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), hash: chainHash(auditKey, row) })
+    .execute();
 }
 
 /**
@@ -49,9 +52,18 @@ export async function appendAudit(db: Database, auditKey: Buffer, entry: AuditEn
  * `cli.audit_problem.<code>`, with the entry numbers (and the checkpoint's line and time).
  */
 export interface ChainProblem {
-  code: 'missing' | 'out_of_order' | 'altered'
-    | 'cut' | 'rewritten' | 'checkpoint_unreadable' | 'checkpoint_forged' | 'checkpoint_other_key'
-    | 'guard_missing' | 'guard_disabled' | 'guard_changed';
+  code:
+    | 'missing'
+    | 'out_of_order'
+    | 'altered'
+    | 'cut'
+    | 'rewritten'
+    | 'checkpoint_unreadable'
+    | 'checkpoint_forged'
+    | 'checkpoint_other_key'
+    | 'guard_missing'
+    | 'guard_disabled'
+    | 'guard_changed';
   seq: number;
   to?: number;
   from?: number;
@@ -68,7 +80,7 @@ export async function verifyAuditChain(db: Database, auditKey: Buffer): Promise<
   let previousHash = GENESIS;
   let entries = 0;
   const pageSize = 5000;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
       entries++;
@@ -87,8 +99,18 @@ export async function verifyAuditChain(db: Database, auditKey: Buffer): Promise<
 function chainHash(auditKey: Buffer, row: Omit<AuditRow, 'hash'>): string {
   const at = row.at instanceof Date ? row.at : new Date(row.at);
   const content = JSON.stringify([
-    row.seq, at.toISOString(), row.actor_id, row.actor_role, row.action, row.outcome, row.client_id,
-    row.field_groups, row.reason, row.ip, row.details === null ? null : canonical(row.details), row.prev_hash,
+    row.seq,
+    at.toISOString(),
+    row.actor_id,
+    row.actor_role,
+    row.action,
+    row.outcome,
+    row.client_id,
+    row.field_groups,
+    row.reason,
+    row.ip,
+    row.details === null ? null : canonical(row.details),
+    row.prev_hash,
   ]);
   return createHmac('sha256', auditKey).update(content).digest('hex');
 }
@@ -97,7 +119,11 @@ function chainHash(auditKey: Buffer, row: Omit<AuditRow, 'hash'>): string {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value as object).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }

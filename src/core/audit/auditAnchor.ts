@@ -2,7 +2,10 @@ import type { Database } from '../db/database.ts';
 import { auditHead, signCheckpoint, type ChainHead, type Checkpoint, type SigningKey } from './checkpoints.ts';
 import type { CheckpointSink } from './checkpointSinks.ts';
 
-export interface SinkFailure { sink: string; error: unknown }
+export interface SinkFailure {
+  sink: string;
+  error: unknown;
+}
 
 /**
  * Anchors the audit chain outside the database: a signed checkpoint of its head, to every sink,
@@ -31,7 +34,9 @@ export class AuditAnchor {
 
   /** A checkpoint now (where the log stands at start), then one every interval if the head moved. */
   start(intervalMs: number): void {
-    const tick = () => { this.checkpoint().catch((error) => this.onFailure({ sink: 'audit_log', error })); };
+    const tick = () => {
+      this.checkpoint().catch((error) => this.onFailure({ sink: 'audit_log', error }));
+    };
     tick();
     this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
@@ -51,7 +56,9 @@ export class AuditAnchor {
     if (this.last && head.seq < this.last.seq) this.onHeadBackwards(this.last, head);
     const checkpoint = signCheckpoint(this.key, head);
     const results = await Promise.allSettled(this.sinks.map((sink) => sink.write(checkpoint)));
-    const failures = results.flatMap((result, i) => (result.status === 'rejected' ? [{ sink: this.sinks[i].name, error: result.reason }] : []));
+    const failures = results.flatMap((result, i) =>
+      result.status === 'rejected' ? [{ sink: this.sinks[i].name, error: result.reason }] : [],
+    );
     for (const failure of failures) this.onFailure(failure);
     // Remembered only when every sink has it, so a failed one is tried again at the next tick.
     if (failures.length === 0) this.last = head;

@@ -48,13 +48,19 @@ export function syslogSink(address: string): CheckpointSink {
     name: address,
     write(checkpoint) {
       const message = Buffer.from(syslogMessage(checkpoint));
-      return transport === 'udp' ? sendUdp(host, port, message) : sendTcp(host, port, Buffer.concat([Buffer.from(`${message.length} `), message]));
+      return transport === 'udp'
+        ? sendUdp(host, port, message)
+        : sendTcp(host, port, Buffer.concat([Buffer.from(`${message.length} `), message]));
     },
   };
 }
 
 export function syslogMessage(checkpoint: Checkpoint): string {
-  const hostname = os.hostname().replace(/[^\x21-\x7e]/g, '').slice(0, 255) || '-';
+  const hostname =
+    os
+      .hostname()
+      .replace(/[^\x21-\x7e]/g, '')
+      .slice(0, 255) || '-';
   return `<${13 * 8 + 5}>1 ${checkpoint.at} ${hostname} polku ${process.pid} audit-checkpoint - ${JSON.stringify(checkpoint)}`;
 }
 
@@ -72,7 +78,9 @@ function sendTcp(host: string, port: number, frame: Buffer): Promise<void> {
     socket.setTimeout(TIMEOUT_MS, () => socket.destroy(new Error(`syslog ${host}:${port} did not answer`)));
     socket.once('error', reject);
     socket.once('connect', () => socket.end(frame));
-    socket.once('close', (hadError) => { if (!hadError) resolve(); });
+    socket.once('close', (hadError) => {
+      if (!hadError) resolve();
+    });
   });
 }
 

@@ -36,10 +36,12 @@ async function tamper(statement: string) {
 }
 
 async function append(count: number) {
-  for (let i = 0; i < count; i++) await appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'clients.read', outcome: 'succeeded', details: { n: i } });
+  for (let i = 0; i < count; i++)
+    await appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'clients.read', outcome: 'succeeded', details: { n: i } });
 }
 
-const verify = () => verifyAuditLog(ctx.db, ctx.keyring.auditKey, { publicKey: key.publicKey, checkpoints: fs.readFileSync(checkpointFile, 'utf8') });
+const verify = () =>
+  verifyAuditLog(ctx.db, ctx.keyring.auditKey, { publicKey: key.publicKey, checkpoints: fs.readFileSync(checkpointFile, 'utf8') });
 
 beforeEach(async () => {
   await tamper('delete from audit_log');
@@ -61,8 +63,12 @@ describe('the audit log anchored by signed checkpoints', () => {
   it('names the cut when the last entries are deleted with the guard dropped', async () => {
     await sql.raw('drop trigger audit_log_no_update_or_delete on audit_log').execute(ctx.db);
     await sql`delete from audit_log where seq > 7`.execute(ctx.db);
-    await sql.raw(`create trigger audit_log_no_update_or_delete before update or delete on audit_log
-      for each row execute function audit_log_is_append_only()`).execute(ctx.db);
+    await sql
+      .raw(
+        `create trigger audit_log_no_update_or_delete before update or delete on audit_log
+      for each row execute function audit_log_is_append_only()`,
+      )
+      .execute(ctx.db);
     const { problems } = await verify();
     expect(problems).toEqual([{ code: 'cut', seq: 8, to: 10, at: expect.any(String) }]);
   });
@@ -74,10 +80,24 @@ describe('the audit log anchored by signed checkpoints', () => {
     for (const row of rows) {
       const reason = row.seq === 7 ? 'nothing to see' : row.reason;
       // The chain's own formula (audit.ts), as an attacker holding the key file would compute it.
-      const content = JSON.stringify([row.seq, new Date(row.at).toISOString(), row.actor_id, row.actor_role, row.action, row.outcome,
-        row.client_id, row.field_groups, reason, row.ip, row.details, previous]);
+      const content = JSON.stringify([
+        row.seq,
+        new Date(row.at).toISOString(),
+        row.actor_id,
+        row.actor_role,
+        row.action,
+        row.outcome,
+        row.client_id,
+        row.field_groups,
+        reason,
+        row.ip,
+        row.details,
+        previous,
+      ]);
       const hash = createHmac('sha256', ctx.keyring.auditKey).update(content).digest('hex');
-      statements.push(`update audit_log set reason = ${reason === null ? 'null' : `'${reason}'`}, prev_hash = '${previous}', hash = '${hash}' where seq = ${row.seq}`);
+      statements.push(
+        `update audit_log set reason = ${reason === null ? 'null' : `'${reason}'`}, prev_hash = '${previous}', hash = '${hash}' where seq = ${row.seq}`,
+      );
       previous = hash;
     }
     await tamper(statements.join(';'));
@@ -92,12 +112,20 @@ describe('the audit log anchored by signed checkpoints', () => {
 
     await sql.raw('drop trigger audit_log_no_update_or_delete on audit_log').execute(ctx.db);
     expect((await verify()).problems).toEqual([{ code: 'guard_missing', seq: 0, trigger: 'audit_log_no_update_or_delete' }]);
-    await sql.raw(`create trigger audit_log_no_update_or_delete before update or delete on audit_log
-      for each row when (false) execute function audit_log_is_append_only()`).execute(ctx.db);
+    await sql
+      .raw(
+        `create trigger audit_log_no_update_or_delete before update or delete on audit_log
+      for each row when (false) execute function audit_log_is_append_only()`,
+      )
+      .execute(ctx.db);
     expect((await verify()).problems).toEqual([{ code: 'guard_changed', seq: 0, trigger: 'audit_log_no_update_or_delete' }]);
     await sql.raw('drop trigger audit_log_no_update_or_delete on audit_log').execute(ctx.db);
-    await sql.raw(`create trigger audit_log_no_update_or_delete before update or delete on audit_log
-      for each row execute function audit_log_is_append_only()`).execute(ctx.db);
+    await sql
+      .raw(
+        `create trigger audit_log_no_update_or_delete before update or delete on audit_log
+      for each row execute function audit_log_is_append_only()`,
+      )
+      .execute(ctx.db);
     expect((await verify()).problems).toEqual([]);
   });
 
@@ -130,16 +158,28 @@ describe('the audit log anchored by signed checkpoints', () => {
     await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
     let tcpReceived = '';
     let tcpDone!: () => void;
-    const tcpEnded = new Promise<void>((resolve) => { tcpDone = resolve; });
-    const tcp = net.createServer((socket) => socket.on('data', (chunk) => { tcpReceived += chunk; }).on('end', tcpDone));
+    const tcpEnded = new Promise<void>((resolve) => {
+      tcpDone = resolve;
+    });
+    const tcp = net.createServer((socket) =>
+      socket
+        .on('data', (chunk) => {
+          tcpReceived += chunk;
+        })
+        .on('end', tcpDone),
+    );
     await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
     const posted: { type?: string; body: string }[] = [];
     const server = http.createServer((request, response) => {
       let body = '';
-      request.on('data', (chunk) => { body += chunk; }).on('end', () => {
-        posted.push({ type: request.headers['content-type'], body });
-        response.writeHead(204).end();
-      });
+      request
+        .on('data', (chunk) => {
+          body += chunk;
+        })
+        .on('end', () => {
+          posted.push({ type: request.headers['content-type'], body });
+          response.writeHead(204).end();
+        });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -176,7 +216,12 @@ describe('the audit log anchored by signed checkpoints', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const failed: string[] = [];
-      const anchor = new AuditAnchor(ctx.db, key, [httpSink(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`)], ({ error }) => failed.push(String(error)));
+      const anchor = new AuditAnchor(
+        ctx.db,
+        key,
+        [httpSink(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`)],
+        ({ error }) => failed.push(String(error)),
+      );
       expect((await anchor.checkpoint()).failures).toHaveLength(1);
       expect((await anchor.checkpoint()).checkpoint).not.toBeNull();
       expect(failed).toEqual(['Error: HTTP 503', 'Error: HTTP 503']);

@@ -21,9 +21,16 @@ export interface Checkpoint {
   signature: string;
 }
 
-export interface ChainHead { seq: number; hash: string }
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
 
-export interface SigningKey { privateKey: KeyObject; publicKey: KeyObject; id: string }
+export interface SigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  id: string;
+}
 
 const GENESIS: ChainHead = { seq: 0, hash: '0'.repeat(64) };
 
@@ -34,7 +41,10 @@ export async function auditHead(db: Database): Promise<ChainHead> {
 }
 
 export function keyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -96,11 +106,21 @@ export function readCheckpoints(text: string): { line: number; checkpoint: Check
     let checkpoint: Checkpoint | null = null;
     try {
       const parsed = JSON.parse(raw.slice(start));
-      if (start >= 0 && parsed?.type === 'polku.audit.checkpoint' && Number.isSafeInteger(parsed.seq) && parsed.seq >= 0
-        && typeof parsed.hash === 'string' && typeof parsed.at === 'string' && typeof parsed.key === 'string' && typeof parsed.signature === 'string') {
+      if (
+        start >= 0 &&
+        parsed?.type === 'polku.audit.checkpoint' &&
+        Number.isSafeInteger(parsed.seq) &&
+        parsed.seq >= 0 &&
+        typeof parsed.hash === 'string' &&
+        typeof parsed.at === 'string' &&
+        typeof parsed.key === 'string' &&
+        typeof parsed.signature === 'string'
+      ) {
         checkpoint = parsed;
       }
-    } catch { /* reported as unreadable */ }
+    } catch {
+      /* reported as unreadable */
+    }
     found.push({ line: index + 1, checkpoint });
   });
   return found;
@@ -112,7 +132,11 @@ export function readCheckpoints(text: string): { line: number; checkpoint: Check
  * rewritten (the chain was recomputed). Lines that are unreadable, signed by another key or forged
  * are problems too: nothing unsigned is trusted.
  */
-export async function verifyCheckpoints(db: Database, publicKey: KeyObject, text: string): Promise<{ checkpoints: number; latest: Checkpoint | null; problems: ChainProblem[] }> {
+export async function verifyCheckpoints(
+  db: Database,
+  publicKey: KeyObject,
+  text: string,
+): Promise<{ checkpoints: number; latest: Checkpoint | null; problems: ChainProblem[] }> {
   const problems: ChainProblem[] = [];
   const id = keyId(publicKey);
   const valid: Checkpoint[] = [];
@@ -130,7 +154,11 @@ export async function verifyCheckpoints(db: Database, publicKey: KeyObject, text
   const hashes = new Map<number, string>();
   const wanted = [...new Set(valid.filter((c) => c.seq > 0 && c.seq <= end).map((c) => c.seq))];
   for (let i = 0; i < wanted.length; i += 1000) {
-    const rows = await db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', 'in', wanted.slice(i, i + 1000)).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('seq', 'in', wanted.slice(i, i + 1000))
+      .execute();
     for (const row of rows) hashes.set(Number(row.seq), row.hash);
   }
   // A recomputed chain differs from every checkpoint after the rewrite: report where it starts,

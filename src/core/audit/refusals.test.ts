@@ -5,7 +5,11 @@ import { RefusalLog } from './refusals.ts';
 function logWithClock(limits = { windowMs: 10 * 60_000, perMinute: 3, maxKinds: 100 }) {
   const written: AuditEntry[] = [];
   let now = 1_000_000;
-  const log = new RefusalLog(async (entry) => void written.push(entry), limits, () => now);
+  const log = new RefusalLog(
+    async (entry) => void written.push(entry),
+    limits,
+    () => now,
+  );
   return { log, written, advance: (ms: number) => (now += ms) };
 }
 const refusal = (ip: string) => ({ actorId: null, action: 'csrf', ip, details: { reason: 'origin' } });
@@ -17,7 +21,10 @@ describe('the refusal log', () => {
     expect(written).toHaveLength(1);
     advance(11 * 60_000);
     await log.flush();
-    expect(written.map((entry) => entry.details)).toEqual([{ reason: 'origin' }, expect.objectContaining({ reason: 'origin', repeats: 4 })]);
+    expect(written.map((entry) => entry.details)).toEqual([
+      { reason: 'origin' },
+      expect.objectContaining({ reason: 'origin', repeats: 4 }),
+    ]);
     await log.close();
   });
 

@@ -13,10 +13,18 @@ import { appendAudit, type AuditEntry } from './audit.ts';
  * So no one can make the log grow faster than that, however many requests they send. Kept in
  * memory, per server: counts not yet written are written when the server stops.
  */
-export interface RefusalLimits { windowMs: number; perMinute: number; maxKinds: number }
+export interface RefusalLimits {
+  windowMs: number;
+  perMinute: number;
+  maxKinds: number;
+}
 const defaults: RefusalLimits = { windowMs: 10 * 60_000, perMinute: 60, maxKinds: 10_000 };
 
-interface Pending { entry: AuditEntry; since: number; repeats: number }
+interface Pending {
+  entry: AuditEntry;
+  since: number;
+  repeats: number;
+}
 type Refusal = Omit<AuditEntry, 'outcome'>;
 
 export class RefusalLog {
@@ -82,7 +90,10 @@ export class RefusalLog {
   private async writeRepeats(key: string, pending: Pending) {
     this.kinds.delete(key);
     if (pending.repeats === 0) return;
-    await this.write({ ...pending.entry, details: { ...pending.entry.details, repeats: pending.repeats, since: new Date(pending.since).toISOString() } });
+    await this.write({
+      ...pending.entry,
+      details: { ...pending.entry.details, repeats: pending.repeats, since: new Date(pending.since).toISOString() },
+    });
   }
 }
 

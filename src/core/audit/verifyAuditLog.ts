@@ -18,9 +18,20 @@ export interface AuditLogReport {
  * cannot show a cut end or a chain recomputed with its key; the checkpoints, signed with another
  * key and kept elsewhere, can.
  */
-export async function verifyAuditLog(db: Database, auditKey: Buffer, anchors: { publicKey: KeyObject; checkpoints: string } | null): Promise<AuditLogReport> {
+export async function verifyAuditLog(
+  db: Database,
+  auditKey: Buffer,
+  anchors: { publicKey: KeyObject; checkpoints: string } | null,
+): Promise<AuditLogReport> {
   const guard = await verifyAppendOnlyGuard(db);
   const chain = await verifyAuditChain(db, auditKey);
-  const checked = anchors ? await verifyCheckpoints(db, anchors.publicKey, anchors.checkpoints) : { checkpoints: 0, latest: null, problems: [] };
-  return { entries: chain.entries, checkpoints: checked.checkpoints, latest: checked.latest, problems: [...guard, ...checked.problems, ...chain.problems] };
+  const checked = anchors
+    ? await verifyCheckpoints(db, anchors.publicKey, anchors.checkpoints)
+    : { checkpoints: 0, latest: null, problems: [] };
+  return {
+    entries: chain.entries,
+    checkpoints: checked.checkpoints,
+    latest: checked.latest,
+    problems: [...guard, ...checked.problems, ...chain.problems],
+  };
 }

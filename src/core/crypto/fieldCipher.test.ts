@@ -7,24 +7,33 @@ import { createTestContext, type TestContext } from '../../../test/support/testC
 import { makeAccount, makeClient } from '../../../test/support/factories.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 /** Everything a database dump would contain, as text. */
 async function dumpAsText(): Promise<string> {
   const tables = ['persons', 'accounts', 'audit_log', 'data_keys', 'client_shares'];
-  const parts = await Promise.all(tables.map(async (table) => JSON.stringify((await sql`select * from ${sql.table(table)}`.execute(ctx.db)).rows)));
+  const parts = await Promise.all(
+    tables.map(async (table) => JSON.stringify((await sql`select * from ${sql.table(table)}`.execute(ctx.db)).rows)),
+  );
   return parts.join('\n');
 }
 
 describe('protected fields', () => {
   it('are sealed in the database and opened only with their own row context', async () => {
     const caseworker = await makeAccount(ctx, 'caseworker');
-    const { id } = await makeClient(ctx, caseworker, { contact: 'Call only Tuesdays 10-12 +358401234567', whereabouts: 'Turvakoti Kalliontie 5' });
+    const { id } = await makeClient(ctx, caseworker, {
+      contact: 'Call only Tuesdays 10-12 +358401234567',
+      whereabouts: 'Turvakoti Kalliontie 5',
+    });
     const dump = await dumpAsText();
     expect(dump).not.toContain('+358401234567');
     expect(dump).not.toContain('Kalliontie');
-    const row = (await ctx.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    const row = await ctx.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.contact).toMatch(/^enc1:k[0-9a-f-]+:/);
     expect(ctx.cipher.decrypt(row.contact!, protectedContext('persons', 'contact', id))).toBe('Call only Tuesdays 10-12 +358401234567');
     // A value copied onto another row or column does not open.

@@ -31,7 +31,13 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.dataKeys.get(this.currentDataKeyId)!, iv);
     cipher.setAAD(Buffer.from(context));
     const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [PREFIX, this.currentDataKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join(':');
+    return [
+      PREFIX,
+      this.currentDataKeyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      sealed.toString('base64url'),
+    ].join(':');
   }
 
   decrypt(stored: string, context: string): string {
@@ -55,7 +61,10 @@ export class FieldCipher {
 
 export async function insertDataKey(db: Database, keyring: Keyring): Promise<string> {
   const id = `k${randomUUID()}`;
-  await db.insertInto('data_keys').values({ id, master_key_id: keyring.currentMasterKey, wrapped_key: wrapDataKey(id, randomBytes(32), keyring) }).execute();
+  await db
+    .insertInto('data_keys')
+    .values({ id, master_key_id: keyring.currentMasterKey, wrapped_key: wrapDataKey(id, randomBytes(32), keyring) })
+    .execute();
   return id;
 }
 

@@ -35,13 +35,19 @@ export function loadKeyring(keyFile: string, env: NodeJS.ProcessEnv = process.en
   if (env.POLKU_KEYS) {
     const json = JSON.parse(Buffer.from(env.POLKU_KEYS, 'base64').toString('utf8')) as KeyFileJson;
     // A key made up here would change at every start and silently break matching: the operator adds it once.
-    if (!json.blindIndexKey) throw new Error('POLKU_KEYS holds no blindIndexKey: add one (32 random bytes, base64) to the key file it was made from');
+    if (!json.blindIndexKey)
+      throw new Error('POLKU_KEYS holds no blindIndexKey: add one (32 random bytes, base64) to the key file it was made from');
     return parse(json);
   }
   if (!fs.existsSync(keyFile)) {
     if (!createIfMissing) throw new Error(`Key file ${keyFile} not found`);
     const id = newMasterKeyId();
-    saveKeyring(keyFile, { currentMasterKey: id, masterKeys: { [id]: randomBytes(32) }, auditKey: randomBytes(32), blindIndexKey: randomBytes(32) });
+    saveKeyring(keyFile, {
+      currentMasterKey: id,
+      masterKeys: { [id]: randomBytes(32) },
+      auditKey: randomBytes(32),
+      blindIndexKey: randomBytes(32),
+    });
   }
   const json = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as KeyFileJson;
   if (json.blindIndexKey) return parse(json);
@@ -68,5 +74,10 @@ export function saveKeyring(keyFile: string, keyring: Keyring): void {
 function parse(json: KeyFileJson): Keyring {
   const masterKeys = Object.fromEntries(Object.entries(json.masterKeys).map(([id, key]) => [id, Buffer.from(key, 'base64')]));
   if (!masterKeys[json.currentMasterKey]) throw new Error('The key file names a current master key it does not hold');
-  return { currentMasterKey: json.currentMasterKey, masterKeys, auditKey: Buffer.from(json.auditKey, 'base64'), blindIndexKey: Buffer.from(json.blindIndexKey!, 'base64') };
+  return {
+    currentMasterKey: json.currentMasterKey,
+    masterKeys,
+    auditKey: Buffer.from(json.auditKey, 'base64'),
+    blindIndexKey: Buffer.from(json.blindIndexKey!, 'base64'),
+  };
 }

@@ -10,7 +10,11 @@ import { protectedColumns, protectedContext } from './protectedColumns.ts';
  * Every protected value is re-sealed with the new data key and every data key re-wrapped under the
  * current master key, in one transaction; the old data keys are then retired.
  */
-export async function rotateKeys(db: Database, keyring: Keyring, options: { keyFile?: string; newMasterKey?: boolean }): Promise<{ resealed: number; masterKey: string }> {
+export async function rotateKeys(
+  db: Database,
+  keyring: Keyring,
+  options: { keyFile?: string; newMasterKey?: boolean },
+): Promise<{ resealed: number; masterKey: string }> {
   if (options.newMasterKey) {
     const id = newMasterKeyId();
     keyring.masterKeys[id] = randomBytes(32);
@@ -25,7 +29,10 @@ export async function rotateKeys(db: Database, keyring: Keyring, options: { keyF
     await insertDataKey(trx, keyring);
     const newCipher = await FieldCipher.load(trx, keyring);
     for (const { table, column } of protectedColumns) {
-      const rows = await sql<{ id: string; value: string }>`select id::text as id, ${sql.ref(column)} as value from ${sql.table(table)} where ${sql.ref(column)} is not null`.execute(trx);
+      const rows = await sql<{
+        id: string;
+        value: string;
+      }>`select id::text as id, ${sql.ref(column)} as value from ${sql.table(table)} where ${sql.ref(column)} is not null`.execute(trx);
       for (const row of rows.rows) {
         const context = protectedContext(table, column, row.id);
         const value = newCipher.encrypt(oldCipher.decrypt(row.value, context), context);
@@ -34,7 +41,11 @@ export async function rotateKeys(db: Database, keyring: Keyring, options: { keyF
       }
     }
     for (const key of oldKeys) {
-      await trx.updateTable('data_keys').set({ master_key_id: keyring.currentMasterKey, wrapped_key: wrapDataKey(key.id, unwrapDataKey(key, keyring), keyring) }).where('id', '=', key.id).execute();
+      await trx
+        .updateTable('data_keys')
+        .set({ master_key_id: keyring.currentMasterKey, wrapped_key: wrapDataKey(key.id, unwrapDataKey(key, keyring), keyring) })
+        .where('id', '=', key.id)
+        .execute();
     }
   });
   return { resealed, masterKey: keyring.currentMasterKey };

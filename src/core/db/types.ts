@@ -2,8 +2,15 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface OfficesTable { id: string; name: string }
-export interface OrganisationsTable { id: string; name: string; kind: string }
+export interface OfficesTable {
+  id: string;
+  name: string;
+}
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+}
 
 export interface AccountsTable {
   id: string;
@@ -109,9 +116,19 @@ export interface PersonsTable {
 }
 
 /** Blind index of persons' names: keyed terms of each name's normalised forms (`clients/personNames.ts`). */
-export interface PersonNameTermsTable { person_id: string; term: string }
-export interface ClientAssignmentsTable { client_id: string; account_id: string }
-export interface ClientSharesTable { client_id: string; organisation_id: string; field_groups: string[] }
+export interface PersonNameTermsTable {
+  person_id: string;
+  term: string;
+}
+export interface ClientAssignmentsTable {
+  client_id: string;
+  account_id: string;
+}
+export interface ClientSharesTable {
+  client_id: string;
+  organisation_id: string;
+  field_groups: string[];
+}
 
 export interface AuditLogTable {
   seq: number;
@@ -136,57 +153,149 @@ type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface ReferralsTable {
-  id: Generated<string>; register_id: string; person_id: string; received_at: Timestamp; source: string; consent_at: Timestamp;
-  referrer_account_id: Optional<string>; referrer_organisation_id: Optional<string>;
+  id: Generated<string>;
+  register_id: string;
+  person_id: string;
+  received_at: Timestamp;
+  source: string;
+  consent_at: Timestamp;
+  referrer_account_id: Optional<string>;
+  referrer_organisation_id: Optional<string>;
   /** Encrypted: the referrer's name as given. */
   referrer_name: Optional<string>;
-  consent_given_by: Optional<string>; consent_method: Optional<string>; consent_interpreter: Optional<string>;
+  consent_given_by: Optional<string>;
+  consent_method: Optional<string>;
+  consent_interpreter: Optional<string>;
   /** Encrypted: why a child's referral was made without consent. */
   consent_override_reason: Optional<string>;
-  safe_place: Optional<boolean>; acute_threat: Optional<boolean>;
+  safe_place: Optional<boolean>;
+  acute_threat: Optional<boolean>;
   /** Encrypted JSON (`ReferralIntake`): the account of what happened, children, the reply channel. */
   intake: Optional<string>;
 }
 export interface DecisionsTable {
-  id: Generated<string>; register_id: string; referral_id: string; decided_at: Timestamp; outcome: string;
+  id: Generated<string>;
+  register_id: string;
+  referral_id: string;
+  decided_at: Timestamp;
+  outcome: string;
   /** Encrypted: the reasons, as written in the decision letter. */
-  reasons: Optional<string>; decided_by: Optional<string>; letter_language: Optional<string>;
+  reasons: Optional<string>;
+  decided_by: Optional<string>;
+  letter_language: Optional<string>;
 }
-export interface WithdrawalsTable { referral_id: string; at: Timestamp; recorded_by: Optional<string> }
+export interface WithdrawalsTable {
+  referral_id: string;
+  at: Timestamp;
+  recorded_by: Optional<string>;
+}
 export interface ExploitationsTable {
-  person_id: string; purpose: string; place: string | null; main: boolean; minor_at_time: boolean;
-  sector: Optional<string>; means_of_control: Generated<string[]>; recruitment: Optional<string>;
+  person_id: string;
+  purpose: string;
+  place: string | null;
+  main: boolean;
+  minor_at_time: boolean;
+  sector: Optional<string>;
+  means_of_control: Generated<string[]>;
+  recruitment: Optional<string>;
 }
-export interface ResidenceStatusesTable { person_id: string; status: string; at: CalendarDate }
-export interface ChildrenTable { id: Generated<string>; register_id: string; guardian_id: string; birth_date: CalendarDate; from_date: CalendarDate }
-export interface TerminationsTable { person_id: string; at: Timestamp; reason: string; recorded_by: Optional<string> }
+export interface ResidenceStatusesTable {
+  person_id: string;
+  status: string;
+  at: CalendarDate;
+}
+export interface ChildrenTable {
+  id: Generated<string>;
+  register_id: string;
+  guardian_id: string;
+  birth_date: CalendarDate;
+  from_date: CalendarDate;
+}
+export interface TerminationsTable {
+  person_id: string;
+  at: Timestamp;
+  reason: string;
+  recorded_by: Optional<string>;
+}
 export interface ReflectionPeriodsTable {
-  person_id: string; granted_by: string; start_date: CalendarDate; end_date: CalendarDate;
+  person_id: string;
+  granted_by: string;
+  start_date: CalendarDate;
+  end_date: CalendarDate;
   /** The end first granted, before any extension. */
-  granted_end_date: OptionalDate; interrupted_on: OptionalDate; recorded_by: Optional<string>;
+  granted_end_date: OptionalDate;
+  interrupted_on: OptionalDate;
+  recorded_by: Optional<string>;
 }
 export interface IdentificationsTable {
-  person_id: string; requested_at: Timestamp; started_at: Timestamp | null; decided_at: Timestamp | null; outcome: string | null;
-  meeting_date: OptionalDate; requested_by: Optional<string>; decided_by: Optional<string>; client_told_at: OptionalTimestamp;
+  person_id: string;
+  requested_at: Timestamp;
+  started_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  outcome: string | null;
+  meeting_date: OptionalDate;
+  requested_by: Optional<string>;
+  decided_by: Optional<string>;
+  client_told_at: OptionalTimestamp;
 }
 export interface IdentificationExpertsTable {
-  id: string; person_id: string; requested_at: Timestamp; authority: string;
+  id: string;
+  person_id: string;
+  requested_at: Timestamp;
+  authority: string;
   /** Encrypted: the member's name. */
   member_name: string;
   /** Encrypted: the expert's statement. */
-  statement: Optional<string>; stated_at: OptionalTimestamp;
+  statement: Optional<string>;
+  stated_at: OptionalTimestamp;
 }
-export interface MatchReviewsTable { referral_id: string; candidate_id: string; outcome: string; reviewed_by: string; at: Timestamp }
+export interface MatchReviewsTable {
+  referral_id: string;
+  candidate_id: string;
+  outcome: string;
+  reviewed_by: string;
+  at: Timestamp;
+}
 export interface ClientServicesTable {
-  id: string; person_id: string; service: string; requested_on: CalendarDate; arranged_on: OptionalDate; ended_on: OptionalDate;
-  provider: Optional<string>; recorded_by: Optional<string>;
+  id: string;
+  person_id: string;
+  service: string;
+  requested_on: CalendarDate;
+  arranged_on: OptionalDate;
+  ended_on: OptionalDate;
+  provider: Optional<string>;
+  recorded_by: Optional<string>;
 }
 /** `body` is encrypted. */
-export interface ClientNotesTable { id: string; person_id: string; author_id: Optional<string>; at: Timestamp; sensitivity: string; body: string }
+export interface ClientNotesTable {
+  id: string;
+  person_id: string;
+  author_id: Optional<string>;
+  at: Timestamp;
+  sensitivity: string;
+  body: string;
+}
 /** `title` is encrypted. */
-export interface ClientTasksTable { id: string; person_id: string; title: string; due_on: CalendarDate; assignee_id: string; created_by: Optional<string>; done_at: OptionalTimestamp }
+export interface ClientTasksTable {
+  id: string;
+  person_id: string;
+  title: string;
+  due_on: CalendarDate;
+  assignee_id: string;
+  created_by: Optional<string>;
+  done_at: OptionalTimestamp;
+}
 /** `file_name` and `content` (base64) are encrypted. */
-export interface ClientDocumentsTable { id: string; person_id: string; file_name: string; media_type: string; size: number; content: string; uploaded_by: Optional<string>; at: Timestamp }
+export interface ClientDocumentsTable {
+  id: string;
+  person_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  content: string;
+  uploaded_by: Optional<string>;
+  at: Timestamp;
+}
 
 export interface DB {
   referrals: ReferralsTable;

@@ -12,11 +12,17 @@ const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export function loadLocale(language: Language): Record<string, unknown> {
   const dir = path.join(localesDir, language);
   return Object.fromEntries(
-    fs.readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => [path.basename(file, '.json'), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))]),
+    fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [path.basename(file, '.json'), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))]),
   );
 }
 
-const catalogs = Object.fromEntries(languages.map((language) => [language, loadLocale(language)])) as Record<Language, Record<string, unknown>>;
+const catalogs = Object.fromEntries(languages.map((language) => [language, loadLocale(language)])) as Record<
+  Language,
+  Record<string, unknown>
+>;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
@@ -24,7 +30,12 @@ export function isLanguage(value: unknown): value is Language {
 
 /** Translates "namespace.path.to.key" with {{name}} placeholders, as i18next does in the web app. */
 export function translate(language: Language, key: string, params: Record<string, unknown> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalogs[language]);
+  const found = key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      catalogs[language],
+    );
   const text = typeof found === 'string' ? found : key;
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }

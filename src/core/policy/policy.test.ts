@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, canShare, clientAccess, listScope, fieldGroups, grantNeedsConfirmation, readsClientData, roles, type Actor, type Role } from './policy.ts';
+import {
+  actions,
+  can,
+  canShare,
+  clientAccess,
+  listScope,
+  fieldGroups,
+  grantNeedsConfirmation,
+  readsClientData,
+  roles,
+  type Actor,
+  type Role,
+} from './policy.ts';
 
 const actor = (role: Role): Actor => ({ id: 'a', role, officeId: 'helsinki', organisationId: role === 'partner' ? 'riku' : null });
 
@@ -65,10 +77,20 @@ describe('separation of duties', () => {
 
   it('decides whose records a list shows: the director every client, staff their own, a partner what is shared with them', () => {
     expect(Object.fromEntries(roles.map((role) => [role, listScope(actor(role), 'clients.list')]))).toEqual({
-      director: 'all', caseworker: 'assigned', nurse: 'assigned', coach: 'assigned', partner: 'organisation', researcher: 'none', administrator: 'none',
+      director: 'all',
+      caseworker: 'assigned',
+      nurse: 'assigned',
+      coach: 'assigned',
+      partner: 'organisation',
+      researcher: 'none',
+      administrator: 'none',
     });
     expect(listScope(actor('nurse'), 'reflection.overview')).toBe('none');
-    expect([canShare(actor('director'), 'none'), canShare(actor('caseworker'), 'assigned'), canShare(actor('caseworker'), 'office'), canShare(actor('partner'), 'shared')])
-      .toEqual([true, true, false, false]);
+    expect([
+      canShare(actor('director'), 'none'),
+      canShare(actor('caseworker'), 'assigned'),
+      canShare(actor('caseworker'), 'office'),
+      canShare(actor('partner'), 'shared'),
+    ]).toEqual([true, true, false, false]);
   });
 });

@@ -8,7 +8,18 @@ export const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 're
 export type Role = (typeof roles)[number];
 
 /** `case`: referral, decision, exploitation, official identification and termination. */
-export const fieldGroups = ['identity', 'contact', 'case', 'health', 'immigration', 'criminal_proceedings', 'services', 'coaching', 'notes', 'documents'] as const;
+export const fieldGroups = [
+  'identity',
+  'contact',
+  'case',
+  'health',
+  'immigration',
+  'criminal_proceedings',
+  'services',
+  'coaching',
+  'notes',
+  'documents',
+] as const;
 export type FieldGroup = (typeof fieldGroups)[number];
 
 /** How the actor stands to one client's record. */
@@ -97,7 +108,11 @@ const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
     none: { read: caseWork, write: [], reasonRequired: true },
   },
   nurse: {
-    assigned: { read: ['identity', 'contact', 'health', 'immigration', 'services', 'notes', 'documents'], write: ['health', 'notes', 'documents'], reasonRequired: false },
+    assigned: {
+      read: ['identity', 'contact', 'health', 'immigration', 'services', 'notes', 'documents'],
+      write: ['health', 'notes', 'documents'],
+      reasonRequired: false,
+    },
     office: { read: ['identity', 'health'], write: [], reasonRequired: true },
     shared: { read: ['identity', 'health'], write: [], reasonRequired: true },
     none: { read: ['identity', 'health'], write: [], reasonRequired: true },
@@ -107,7 +122,11 @@ const clientGrants: Record<Role, Partial<Record<Relationship, Grant>>> = {
   },
   // A partner's grant is narrowed further to the field groups shared with their organisation.
   partner: {
-    shared: { read: ['identity', 'contact', 'immigration', 'services', 'coaching', 'notes', 'documents'], write: ['services', 'notes', 'documents'], reasonRequired: false },
+    shared: {
+      read: ['identity', 'contact', 'immigration', 'services', 'coaching', 'notes', 'documents'],
+      write: ['services', 'notes', 'documents'],
+      reasonRequired: false,
+    },
   },
   researcher: {},
   administrator: {},
@@ -132,7 +151,13 @@ const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
  */
 export type Scope = 'all' | 'assigned' | 'organisation' | 'none';
 const roleScopes: Record<Role, Scope> = {
-  director: 'all', caseworker: 'assigned', nurse: 'assigned', coach: 'assigned', partner: 'organisation', researcher: 'none', administrator: 'none',
+  director: 'all',
+  caseworker: 'assigned',
+  nurse: 'assigned',
+  coach: 'assigned',
+  partner: 'organisation',
+  researcher: 'none',
+  administrator: 'none',
 };
 
 export function listScope(actor: Actor, action: Action): Scope {
@@ -202,8 +227,12 @@ export function grantNeedsConfirmation(from: Actor | null, to: Actor): boolean {
   return relationships.some((relationship) => {
     const before = clientAccess(from, relationship, fieldGroups);
     const after = clientAccess(to, relationship, fieldGroups);
-    return !within(after.read, before.read) || !within(after.write, before.write) || (before.reasonRequired && !after.reasonRequired)
-      || !within(readableSensitivities(to, relationship), readableSensitivities(from, relationship));
+    return (
+      !within(after.read, before.read) ||
+      !within(after.write, before.write) ||
+      (before.reasonRequired && !after.reasonRequired) ||
+      !within(readableSensitivities(to, relationship), readableSensitivities(from, relationship))
+    );
   });
 }
 
@@ -213,6 +242,7 @@ export function grantNeedsConfirmation(from: Actor | null, to: Actor): boolean {
  */
 export function readableSensitivities(actor: Actor, relationship: Relationship): NoteSensitivity[] {
   if (actor.role === 'director') return ['normal', 'sensitive', 'restricted'];
-  if (actor.role === 'caseworker' || actor.role === 'nurse') return relationship === 'assigned' ? ['normal', 'sensitive', 'restricted'] : ['normal', 'sensitive'];
+  if (actor.role === 'caseworker' || actor.role === 'nurse')
+    return relationship === 'assigned' ? ['normal', 'sensitive', 'restricted'] : ['normal', 'sensitive'];
   return ['normal'];
 }

@@ -22,23 +22,49 @@ type ClientRow = NonNullable<Awaited<ReturnType<typeof findClient>>>;
  * refuses (and logs the refusal) unless the actor may read, or write, the field group asked for.
  */
 export async function openClient(
-  ctx: AppContext, who: Who, id: string, need: { read?: FieldGroup; write?: FieldGroup; action: string }, reason: string | null = null,
+  ctx: AppContext,
+  who: Who,
+  id: string,
+  need: { read?: FieldGroup; write?: FieldGroup; action: string },
+  reason: string | null = null,
 ): Promise<{ client: ClientRow; access: ClientAccess }> {
   const client = await findClient(ctx.db, id);
   if (!client) throw notFound();
   const { relationship, sharedGroups } = await relationshipTo(ctx.db, who.actor, client);
   const access = clientAccess(who.actor, relationship, sharedGroups);
   const refuse = async (code: string) => {
-    await refusalLog(ctx.db, ctx.keyring.auditKey).refuse({ ...auditWho(who), action: need.action, clientId: id, reason, details: { code } });
+    await refusalLog(ctx.db, ctx.keyring.auditKey).refuse({
+      ...auditWho(who),
+      action: need.action,
+      clientId: id,
+      reason,
+      details: { code },
+    });
     return new AppError(403, code);
   };
-  if (need.write ? !access.write.includes(need.write) : need.read ? !access.read.includes(need.read) : access.read.length === 0) throw await refuse('forbidden');
+  if (need.write ? !access.write.includes(need.write) : need.read ? !access.read.includes(need.read) : access.read.length === 0)
+    throw await refuse('forbidden');
   if (!need.write && access.reasonRequired && !reason) throw await refuse('reason_required');
   grant(who, ['record', ...access.read]);
   return { client, access };
 }
 
 /** Logs a change to a client's record in the same transaction as the change. */
-export function auditChange(db: Database, ctx: AppContext, who: Who, action: string, clientId: string, group: FieldGroup, details?: Record<string, unknown>) {
-  return appendAudit(db, ctx.keyring.auditKey, { ...auditWho(who), action, outcome: 'succeeded', clientId, fieldGroups: [group], details: details ?? null });
+export function auditChange(
+  db: Database,
+  ctx: AppContext,
+  who: Who,
+  action: string,
+  clientId: string,
+  group: FieldGroup,
+  details?: Record<string, unknown>,
+) {
+  return appendAudit(db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action,
+    outcome: 'succeeded',
+    clientId,
+    fieldGroups: [group],
+    details: details ?? null,
+  });
 }

@@ -19,10 +19,15 @@ import { nameIndexTerms, nameSearchTerms, openPersonName, personsNamed } from '.
 import { sealPlaintextNames } from './sealPlaintextNames.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
-const found = async (typed: string) => (await personsNamed(ctx.db, nameSearchTerms(ctx.keyring, typed)).execute()).map((row) => row.person_id);
+const found = async (typed: string) =>
+  (await personsNamed(ctx.db, nameSearchTerms(ctx.keyring, typed)).execute()).map((row) => row.person_id);
 
 describe('the blind index of names', () => {
   it('finds a person by a typed name in another script or spelling, by every word typed', async () => {
@@ -39,10 +44,16 @@ describe('the blind index of names', () => {
   it('holds keyed terms only: another blind-index key gives none of them, and a key rotation leaves them', async () => {
     const caseworker = await makeAccount(ctx, 'caseworker');
     const { id } = await makeClient(ctx, caseworker, { name: 'Mohammed Rahimi' });
-    const stored = (await ctx.db.selectFrom('person_name_terms').select('term').where('person_id', '=', id).execute()).map((row) => row.term).sort();
+    const stored = (await ctx.db.selectFrom('person_name_terms').select('term').where('person_id', '=', id).execute())
+      .map((row) => row.term)
+      .sort();
     expect(stored).toEqual([...nameIndexTerms(ctx.keyring, 'Mohammed Rahimi')].sort());
-    expect(nameIndexTerms({ ...ctx.keyring, blindIndexKey: randomBytes(32) }, 'Mohammed Rahimi').filter((term) => stored.includes(term))).toEqual([]);
-    expect(nameIndexTerms({ ...ctx.keyring, blindIndexKey: ctx.keyring.auditKey }, 'Mohammed Rahimi').filter((term) => stored.includes(term))).toEqual([]);
+    expect(
+      nameIndexTerms({ ...ctx.keyring, blindIndexKey: randomBytes(32) }, 'Mohammed Rahimi').filter((term) => stored.includes(term)),
+    ).toEqual([]);
+    expect(
+      nameIndexTerms({ ...ctx.keyring, blindIndexKey: ctx.keyring.auditKey }, 'Mohammed Rahimi').filter((term) => stored.includes(term)),
+    ).toEqual([]);
 
     await rotateKeys(ctx.db, ctx.keyring, {});
     ctx.cipher = await FieldCipher.load(ctx.db, ctx.keyring);
@@ -52,7 +63,20 @@ describe('the blind index of names', () => {
   });
 
   it('a name cannot be written in plain text, even by hand', async () => {
-    const plain = ctx.db.insertInto('persons').values({ id: randomUUID(), register_id: randomUUID(), office_id: null, name: 'Plain Name', birth_date: null, gender: 'female', nationality: 'NG', contact: null, whereabouts: null }).execute();
+    const plain = ctx.db
+      .insertInto('persons')
+      .values({
+        id: randomUUID(),
+        register_id: randomUUID(),
+        office_id: null,
+        name: 'Plain Name',
+        birth_date: null,
+        gender: 'female',
+        nationality: 'NG',
+        contact: null,
+        whereabouts: null,
+      })
+      .execute();
     await expect(plain).rejects.toThrow(/persons_name_sealed/);
   });
 });
@@ -75,10 +99,16 @@ describe('an installation from before names were sealed', () => {
       const referralId = randomUUID();
       const expertId = randomUUID();
       const requestedAt = new Date();
-      await sql`insert into persons (id, register_id, name, gender, nationality) values (${personId}, ${personId}, 'Олена Коваленко', 'female', 'UA')`.execute(old.db);
-      await sql`insert into referrals (id, register_id, person_id, received_at, source, consent_at, referrer_name) values (${referralId}, ${referralId}, ${personId}, now(), 'police', now(), 'Constable Aaltonen')`.execute(old.db);
+      await sql`insert into persons (id, register_id, name, gender, nationality) values (${personId}, ${personId}, 'Олена Коваленко', 'female', 'UA')`.execute(
+        old.db,
+      );
+      await sql`insert into referrals (id, register_id, person_id, received_at, source, consent_at, referrer_name) values (${referralId}, ${referralId}, ${personId}, now(), 'police', now(), 'Constable Aaltonen')`.execute(
+        old.db,
+      );
       await sql`insert into identifications (person_id, requested_at) values (${personId}, ${requestedAt})`.execute(old.db);
-      await sql`insert into identification_experts (id, person_id, requested_at, authority, member_name) values (${expertId}, ${personId}, ${requestedAt}, 'police', 'Inspector Virtanen')`.execute(old.db);
+      await sql`insert into identification_experts (id, person_id, requested_at, authority, member_name) values (${expertId}, ${personId}, ${requestedAt}, 'police', 'Inspector Virtanen')`.execute(
+        old.db,
+      );
       await old.close();
       const oldKeys = loadKeyring(keyFile, {});
       const { blindIndexKey: _, ...withoutIndexKey } = JSON.parse(fs.readFileSync(keyFile, 'utf8'));
@@ -86,14 +116,33 @@ describe('an installation from before names were sealed', () => {
 
       const started = await createContext(config);
       try {
-        expect(JSON.parse(fs.readFileSync(keyFile, 'utf8'))).toMatchObject({ auditKey: oldKeys.auditKey.toString('base64'), blindIndexKey: expect.any(String) });
+        expect(JSON.parse(fs.readFileSync(keyFile, 'utf8'))).toMatchObject({
+          auditKey: oldKeys.auditKey.toString('base64'),
+          blindIndexKey: expect.any(String),
+        });
         const person = await started.db.selectFrom('persons').select('name').where('id', '=', personId).executeTakeFirstOrThrow();
-        const referral = await started.db.selectFrom('referrals').select('referrer_name').where('id', '=', referralId).executeTakeFirstOrThrow();
-        const expert = await started.db.selectFrom('identification_experts').select('member_name').where('id', '=', expertId).executeTakeFirstOrThrow();
-        expect([person.name, referral.referrer_name, expert.member_name]).toEqual([expect.stringMatching(/^enc1:/), expect.stringMatching(/^enc1:/), expect.stringMatching(/^enc1:/)]);
+        const referral = await started.db
+          .selectFrom('referrals')
+          .select('referrer_name')
+          .where('id', '=', referralId)
+          .executeTakeFirstOrThrow();
+        const expert = await started.db
+          .selectFrom('identification_experts')
+          .select('member_name')
+          .where('id', '=', expertId)
+          .executeTakeFirstOrThrow();
+        expect([person.name, referral.referrer_name, expert.member_name]).toEqual([
+          expect.stringMatching(/^enc1:/),
+          expect.stringMatching(/^enc1:/),
+          expect.stringMatching(/^enc1:/),
+        ]);
         expect(openPersonName(started.cipher, personId, person.name)).toBe('Олена Коваленко');
-        expect(started.cipher.decrypt(referral.referrer_name!, protectedContext('referrals', 'referrer_name', referralId))).toBe('Constable Aaltonen');
-        expect(started.cipher.decrypt(expert.member_name, protectedContext('identification_experts', 'member_name', expertId))).toBe('Inspector Virtanen');
+        expect(started.cipher.decrypt(referral.referrer_name!, protectedContext('referrals', 'referrer_name', referralId))).toBe(
+          'Constable Aaltonen',
+        );
+        expect(started.cipher.decrypt(expert.member_name, protectedContext('identification_experts', 'member_name', expertId))).toBe(
+          'Inspector Virtanen',
+        );
         const search = await personsNamed(started.db, nameSearchTerms(started.keyring, 'Olena')).execute();
         expect(search.map((row) => row.person_id)).toEqual([personId]);
         // Once is enough: a second start finds nothing left in plain text.
@@ -113,7 +162,9 @@ describe('an installation from before names were sealed', () => {
       const keyFile = path.join(folder, 'keys.json');
       loadKeyring(keyFile, {});
       const { blindIndexKey: _, ...withoutIndexKey } = JSON.parse(fs.readFileSync(keyFile, 'utf8'));
-      expect(() => loadKeyring(keyFile, { POLKU_KEYS: Buffer.from(JSON.stringify(withoutIndexKey)).toString('base64') })).toThrow(/blindIndexKey/);
+      expect(() => loadKeyring(keyFile, { POLKU_KEYS: Buffer.from(JSON.stringify(withoutIndexKey)).toString('base64') })).toThrow(
+        /blindIndexKey/,
+      );
       const keyring = loadKeyring(keyFile, { POLKU_KEYS: Buffer.from(fs.readFileSync(keyFile)).toString('base64') });
       expect(keyring.blindIndexKey).toEqual(loadKeyring(keyFile, {}).blindIndexKey);
     } finally {

@@ -36,14 +36,25 @@ export function nameSearchTerms(keyring: Keyring, typed: string): string[] {
 export async function indexPersonName(db: Database, keyring: Keyring, personId: string, name: string | null | undefined): Promise<void> {
   await db.deleteFrom('person_name_terms').where('person_id', '=', personId).execute();
   const terms = nameIndexTerms(keyring, name);
-  if (terms.length > 0) await db.insertInto('person_name_terms').values(terms.map((term) => ({ person_id: personId, term }))).execute();
+  if (terms.length > 0)
+    await db
+      .insertInto('person_name_terms')
+      .values(terms.map((term) => ({ person_id: personId, term })))
+      .execute();
 }
 
 /** Persons holding any of the terms: match candidates, to be opened and scored. */
 export const personsWithAnyTerm = (db: Database, terms: string[]) =>
-  db.selectFrom('person_name_terms').select('person_id').where('term', 'in', terms.length > 0 ? terms : ['']);
+  db
+    .selectFrom('person_name_terms')
+    .select('person_id')
+    .where('term', 'in', terms.length > 0 ? terms : ['']);
 
 /** Persons holding every term: the result of a search by name (`nameSearchTerms`). */
 export const personsNamed = (db: Database, terms: string[]) =>
-  db.selectFrom('person_name_terms').select('person_id').where('term', 'in', terms.length > 0 ? terms : [''])
-    .groupBy('person_id').having((eb) => eb(eb.fn.count('term').distinct(), '=', terms.length));
+  db
+    .selectFrom('person_name_terms')
+    .select('person_id')
+    .where('term', 'in', terms.length > 0 ? terms : [''])
+    .groupBy('person_id')
+    .having((eb) => eb(eb.fn.count('term').distinct(), '=', terms.length));

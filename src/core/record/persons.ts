@@ -10,11 +10,25 @@ export const hasReferral = sql<boolean>`exists (select 1 from referrals r where 
 export const findClient = (db: Database, id: string) => db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** How the actor stands to the client: the facts the policy decides on. */
-export async function relationshipTo(db: Database, actor: Actor, client: { id: string; office_id: string | null }): Promise<{ relationship: Relationship; sharedGroups: string[] }> {
-  const assigned = await db.selectFrom('client_assignments').select('account_id').where('client_id', '=', client.id).where('account_id', '=', actor.id).executeTakeFirst();
+export async function relationshipTo(
+  db: Database,
+  actor: Actor,
+  client: { id: string; office_id: string | null },
+): Promise<{ relationship: Relationship; sharedGroups: string[] }> {
+  const assigned = await db
+    .selectFrom('client_assignments')
+    .select('account_id')
+    .where('client_id', '=', client.id)
+    .where('account_id', '=', actor.id)
+    .executeTakeFirst();
   if (assigned) return { relationship: 'assigned', sharedGroups: [] };
   if (actor.organisationId) {
-    const share = await db.selectFrom('client_shares').select('field_groups').where('client_id', '=', client.id).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
+    const share = await db
+      .selectFrom('client_shares')
+      .select('field_groups')
+      .where('client_id', '=', client.id)
+      .where('organisation_id', '=', actor.organisationId)
+      .executeTakeFirst();
     if (share) return { relationship: 'shared', sharedGroups: share.field_groups };
   }
   return { relationship: client.office_id !== null && client.office_id === actor.officeId ? 'office' : 'none', sharedGroups: [] };
@@ -26,7 +40,14 @@ export async function relationshipTo(db: Database, actor: Actor, client: { id: s
  */
 export function personsInScope(db: Database, actor: Actor, scope: Scope) {
   if (scope === 'all') return null;
-  if (scope === 'organisation') return db.selectFrom('client_shares').select('client_id as id').where('organisation_id', '=', actor.organisationId ?? '');
+  if (scope === 'organisation')
+    return db
+      .selectFrom('client_shares')
+      .select('client_id as id')
+      .where('organisation_id', '=', actor.organisationId ?? '');
   if (scope === 'assigned') return db.selectFrom('client_assignments').select('client_id as id').where('account_id', '=', actor.id);
-  return db.selectFrom('persons').select('id').where(sql<boolean>`false`);
+  return db
+    .selectFrom('persons')
+    .select('id')
+    .where(sql<boolean>`false`);
 }

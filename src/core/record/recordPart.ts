@@ -3,7 +3,12 @@ import type { AppContext } from '../context.ts';
 import type { Actor, ClientAccess, FieldGroup } from '../policy/policy.ts';
 
 /** One event of the client's timeline: when, what (a code the page translates), and by whom. */
-export interface TimelineEvent { at: string; kind: string; detail?: string | null; by?: string | null }
+export interface TimelineEvent {
+  at: string;
+  kind: string;
+  detail?: string | null;
+  by?: string | null;
+}
 
 export interface PartReading {
   ctx: AppContext;

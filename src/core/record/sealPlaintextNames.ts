@@ -16,14 +16,26 @@ export async function sealPlaintextNames(ctx: AppContext): Promise<number> {
     let sealed = 0;
     const persons = await trx.selectFrom('persons').select(['id', 'name']).where(plain('name')).execute();
     for (const person of persons) {
-      await trx.updateTable('persons').set({ name: sealPersonName(ctx.cipher, person.id, person.name) }).where('id', '=', person.id).execute();
+      await trx
+        .updateTable('persons')
+        .set({ name: sealPersonName(ctx.cipher, person.id, person.name) })
+        .where('id', '=', person.id)
+        .execute();
       await indexPersonName(trx, ctx.keyring, person.id, person.name);
       sealed++;
     }
-    for (const { table, column } of [{ table: 'referrals', column: 'referrer_name' }, { table: 'identification_experts', column: 'member_name' }]) {
-      const rows = await sql<{ id: string; value: string }>`select id::text as id, ${sql.ref(column)} as value from ${sql.table(table)} where ${plain(column)}`.execute(trx);
+    for (const { table, column } of [
+      { table: 'referrals', column: 'referrer_name' },
+      { table: 'identification_experts', column: 'member_name' },
+    ]) {
+      const rows = await sql<{
+        id: string;
+        value: string;
+      }>`select id::text as id, ${sql.ref(column)} as value from ${sql.table(table)} where ${plain(column)}`.execute(trx);
       for (const row of rows.rows) {
-        await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${ctx.cipher.encrypt(row.value, protectedContext(table, column, row.id))} where id::text = ${row.id}`.execute(trx);
+        await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${ctx.cipher.encrypt(row.value, protectedContext(table, column, row.id))} where id::text = ${row.id}`.execute(
+          trx,
+        );
         sealed++;
       }
     }

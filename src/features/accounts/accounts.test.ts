@@ -21,28 +21,61 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const countAccounts = async () => Number((await ctx.db.selectFrom('accounts').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countAccounts = async () =>
+  Number((await ctx.db.selectFrom('accounts').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('account administration', () => {
   it('creates an account with a one-time first password hashed with argon2id', async () => {
-    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, { username: 'New.Worker@Polku.test', displayName: 'New Worker', role: 'researcher' });
+    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, {
+      username: 'New.Worker@Polku.test',
+      displayName: 'New Worker',
+      role: 'researcher',
+    });
     expect(created.status).toBe(201);
-    expect(created.body.account).toMatchObject({ username: 'new.worker@polku.test', role: 'researcher', mfaEnabled: false, awaitsConfirmation: false, pendingGrant: null });
+    expect(created.body.account).toMatchObject({
+      username: 'new.worker@polku.test',
+      role: 'researcher',
+      mfaEnabled: false,
+      awaitsConfirmation: false,
+      pendingGrant: null,
+    });
     expect(created.body.initialPassword.length).toBeGreaterThanOrEqual(12);
-    const row = await ctx.db.selectFrom('accounts').select('password_hash').where('id', '=', created.body.account.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('accounts')
+      .select('password_hash')
+      .where('id', '=', created.body.account.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
-    const login = await injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: 'new.worker@polku.test', password: created.body.initialPassword });
+    const login = await injectJson(
+      app,
+      'POST',
+      '/api/v1/auth/login',
+      {},
+      { username: 'new.worker@polku.test', password: created.body.initialPassword },
+    );
     expect(login.body.stage).toBe('mfa_enrol');
   });
 
   it('refuses a partner without an organisation and a taken username, writing nothing', async () => {
     const before = await countAccounts();
-    const partner = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, { username: 'partner-x@test', displayName: 'X', role: 'partner' });
+    const partner = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, {
+      username: 'partner-x@test',
+      displayName: 'X',
+      role: 'partner',
+    });
     expect(partner.status).toBe(400);
     expect(partner.body.error.code).toBe('organisation_required');
-    const taken = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, { username: admin.username, displayName: 'X', role: 'researcher' });
+    const taken = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, {
+      username: admin.username,
+      displayName: 'X',
+      role: 'researcher',
+    });
     expect(taken.status).toBe(409);
-    const badRole = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, { username: 'y@test', displayName: 'Y', role: 'superuser' });
+    const badRole = await injectJson(app, 'POST', '/api/v1/admin/accounts', headers, {
+      username: 'y@test',
+      displayName: 'Y',
+      role: 'superuser',
+    });
     expect(badRole.body.error.details).toEqual([expect.objectContaining({ field: 'role', problem: 'enum' })]);
     expect(await countAccounts()).toBe(before);
   });
@@ -67,7 +100,12 @@ describe('account administration', () => {
     const right = await injectJson(app, 'POST', `/api/v1/admin/accounts/${worker.id}/reset-mfa`, headers, { password: admin.password });
     expect(right.status).toBe(200);
     expect(right.body.mfaEnabled).toBe(false);
-    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'outcome']).where('actor_id', '=', admin.id).where('action', '=', 'accounts.reset_mfa').execute();
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('actor_id', '=', admin.id)
+      .where('action', '=', 'accounts.reset_mfa')
+      .execute();
     expect(audit.map((row) => row.outcome).sort()).toEqual(['failed', 'succeeded']);
   });
 
@@ -102,10 +140,18 @@ describe('passwords', () => {
   it('a user changes their own password after giving the current one', async () => {
     const worker = await makeAccount(ctx, 'coach');
     const workerHeaders = await sessionFor(ctx, worker.id);
-    const weak = await injectJson(app, 'PUT', '/api/v1/me/password', workerHeaders, { currentPassword: worker.password, newPassword: 'qwerty123456' });
+    const weak = await injectJson(app, 'PUT', '/api/v1/me/password', workerHeaders, {
+      currentPassword: worker.password,
+      newPassword: 'qwerty123456',
+    });
     expect(weak.body.error.code).toBe('password_common');
-    const ok = await injectJson(app, 'PUT', '/api/v1/me/password', workerHeaders, { currentPassword: worker.password, newPassword: 'vihreä kettu hyppää' });
+    const ok = await injectJson(app, 'PUT', '/api/v1/me/password', workerHeaders, {
+      currentPassword: worker.password,
+      newPassword: 'vihreä kettu hyppää',
+    });
     expect(ok.status).toBe(204);
-    expect((await injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: worker.username, password: 'vihreä kettu hyppää' })).status).toBe(200);
+    expect(
+      (await injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: worker.username, password: 'vihreä kettu hyppää' })).status,
+    ).toBe(200);
   });
 });

@@ -25,21 +25,33 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const patch = (id: string, body: unknown, headers = adminHeaders) => injectJson(app, 'PATCH', `/api/v1/admin/accounts/${id}`, headers, body);
-const roleOf = async (id: string) => (await ctx.db.selectFrom('accounts').select('role').where('id', '=', id).executeTakeFirstOrThrow()).role;
-const audited = (action: string, outcome: string, account: string) => ctx.db.selectFrom('audit_log').select('details')
-  .where('action', '=', action).where('outcome', '=', outcome).execute()
-  .then((rows) => rows.filter((row) => (row.details as { account?: string } | null)?.account === account));
-const grantFor = async (accountId: string) => (await injectJson(app, 'GET', '/api/v1/account-grants', directorHeaders)).body
-  .find((grant: { accountId: string; status: string }) => grant.accountId === accountId && grant.status === 'pending');
-const login = (account: { username: string; password: string }) => injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: account.username, password: account.password });
+const patch = (id: string, body: unknown, headers = adminHeaders) =>
+  injectJson(app, 'PATCH', `/api/v1/admin/accounts/${id}`, headers, body);
+const roleOf = async (id: string) =>
+  (await ctx.db.selectFrom('accounts').select('role').where('id', '=', id).executeTakeFirstOrThrow()).role;
+const audited = (action: string, outcome: string, account: string) =>
+  ctx.db
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', action)
+    .where('outcome', '=', outcome)
+    .execute()
+    .then((rows) => rows.filter((row) => (row.details as { account?: string } | null)?.account === account));
+const grantFor = async (accountId: string) =>
+  (await injectJson(app, 'GET', '/api/v1/account-grants', directorHeaders)).body.find(
+    (grant: { accountId: string; status: string }) => grant.accountId === accountId && grant.status === 'pending',
+  );
+const login = (account: { username: string; password: string }) =>
+  injectJson(app, 'POST', '/api/v1/auth/login', {}, { username: account.username, password: account.password });
 
 describe('separation of duties for account grants', () => {
   it('an administrator cannot make themselves director, and the attempt is audited as denied', async () => {
     const attempt = await patch(admin.id, { role: 'director', officeId: 'helsinki' });
     expect(attempt.status).toBe(403);
     expect(attempt.body.error.code).toBe('cannot_change_own_access');
-    expect(attempt.body.error.message).toBe('Et voi muuttaa oman tilisi roolia, toimipistettä, organisaatiota tai päätösvaltaa. Pyydä toista pääkäyttäjää tekemään muutos.');
+    expect(attempt.body.error.message).toBe(
+      'Et voi muuttaa oman tilisi roolia, toimipistettä, organisaatiota tai päätösvaltaa. Pyydä toista pääkäyttäjää tekemään muutos.',
+    );
     expect(await roleOf(admin.id)).toBe('administrator');
     expect(await audited('accounts.update', 'denied', admin.id)).toHaveLength(1);
     expect(await grantFor(admin.id)).toBeUndefined();
@@ -62,7 +74,9 @@ describe('separation of duties for account grants', () => {
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ role: 'administrator', title: 'Johtaja', pendingGrant: { role: 'director', officeId: 'helsinki' } });
     expect((await injectJson(app, 'GET', '/api/v1/clients', colleagueHeaders)).status).toBe(403);
-    const listed = (await injectJson(app, 'GET', '/api/v1/admin/accounts', adminHeaders)).body.find((account: { id: string }) => account.id === colleague.id);
+    const listed = (await injectJson(app, 'GET', '/api/v1/admin/accounts', adminHeaders)).body.find(
+      (account: { id: string }) => account.id === colleague.id,
+    );
     expect(listed.pendingGrant.role).toBe('director');
 
     const grant = await grantFor(colleague.id);
@@ -82,9 +96,19 @@ describe('separation of duties for account grants', () => {
   });
 
   it('a new account with a role that reads client data cannot log in until a director confirms it', async () => {
-    const unknown = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, { username: 'waiting.nurse@polku.test', displayName: 'Waiting Nurse', role: 'nurse', officeId: 'nowhere' });
+    const unknown = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, {
+      username: 'waiting.nurse@polku.test',
+      displayName: 'Waiting Nurse',
+      role: 'nurse',
+      officeId: 'nowhere',
+    });
     expect(unknown.body.error.code).toBe('unknown_office');
-    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, { username: 'waiting.nurse@polku.test', displayName: 'Waiting Nurse', role: 'nurse', officeId: 'tampere' });
+    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, {
+      username: 'waiting.nurse@polku.test',
+      displayName: 'Waiting Nurse',
+      role: 'nurse',
+      officeId: 'tampere',
+    });
     expect(created.status).toBe(201);
     expect(created.body.account).toMatchObject({ awaitsConfirmation: true, pendingGrant: { role: 'nurse', officeId: 'tampere' } });
     const account = { username: 'waiting.nurse@polku.test', password: created.body.initialPassword };
@@ -102,11 +126,18 @@ describe('separation of duties for account grants', () => {
   });
 
   it('a refused grant changes nothing, and a new account refused still cannot log in', async () => {
-    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, { username: 'refused.coach@polku.test', displayName: 'Refused Coach', role: 'coach', organisationId: 'ikut' });
+    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, {
+      username: 'refused.coach@polku.test',
+      displayName: 'Refused Coach',
+      role: 'coach',
+      organisationId: 'ikut',
+    });
     const grant = await grantFor(created.body.account.id);
     const refused = await injectJson(app, 'POST', `/api/v1/account-grants/${grant.id}/refuse`, directorHeaders);
     expect(refused.body.status).toBe('refused');
-    expect((await login({ username: 'refused.coach@polku.test', password: created.body.initialPassword })).body.error.code).toBe('account_awaits_confirmation');
+    expect((await login({ username: 'refused.coach@polku.test', password: created.body.initialPassword })).body.error.code).toBe(
+      'account_awaits_confirmation',
+    );
     expect(await audited('accounts.grant_refuse', 'succeeded', created.body.account.id)).toHaveLength(1);
     // Made a researcher instead, which opens no client data, it may log in at once.
     const researcher = await patch(created.body.account.id, { role: 'researcher', organisationId: null });
@@ -150,7 +181,9 @@ describe('separation of duties for account grants', () => {
     await patch(researcher.id, { role: 'caseworker', officeId: 'tampere' });
     const second = await grantFor(researcher.id);
     expect(second).toMatchObject({ role: 'caseworker', officeId: 'tampere' });
-    expect((await injectJson(app, 'POST', `/api/v1/account-grants/${first.id}/confirm`, directorHeaders)).body.error.code).toBe('grant_not_pending');
+    expect((await injectJson(app, 'POST', `/api/v1/account-grants/${first.id}/confirm`, directorHeaders)).body.error.code).toBe(
+      'grant_not_pending',
+    );
     expect(await roleOf(researcher.id)).toBe('researcher');
   });
 
@@ -162,7 +195,12 @@ describe('separation of duties for account grants', () => {
     ];
     for (const attempt of tries) await attempt();
     // A second account made by the administrator, used before a director confirms it.
-    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, { username: 'shadow.director@polku.test', displayName: 'Shadow', role: 'director', officeId: 'helsinki' });
+    const created = await injectJson(app, 'POST', '/api/v1/admin/accounts', adminHeaders, {
+      username: 'shadow.director@polku.test',
+      displayName: 'Shadow',
+      role: 'director',
+      officeId: 'helsinki',
+    });
     const shadow = { id: created.body.account.id, username: 'shadow.director@polku.test', password: created.body.initialPassword };
     expect((await login(shadow)).status).toBe(403);
     const shadowSession = await sessionFor(ctx, shadow.id);

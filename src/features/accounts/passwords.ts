@@ -4,7 +4,11 @@ import { hash, verify } from '@node-rs/argon2';
 export const MIN_PASSWORD_LENGTH = 12;
 
 const commonPasswords = new Set(
-  fs.readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').map((line) => line.trim().toLowerCase()).filter(Boolean),
+  fs
+    .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((line) => line.trim().toLowerCase())
+    .filter(Boolean),
 );
 
 /** @node-rs/argon2 hashes with argon2id by default (19 MiB, 2 passes: the OWASP minimum). */

@@ -26,8 +26,12 @@ export function publicAccount(account: Account, pendingGrant: AccountGrant | nul
     lockedUntil: account.locked_until ? new Date(account.locked_until).toISOString() : null,
     awaitsConfirmation: account.awaits_confirmation,
     pendingGrant: pendingGrant && {
-      id: pendingGrant.id, role: pendingGrant.role, officeId: pendingGrant.office_id, organisationId: pendingGrant.organisation_id,
-      decidesAdmissions: pendingGrant.decides_admissions, requestedAt: new Date(pendingGrant.requested_at).toISOString(),
+      id: pendingGrant.id,
+      role: pendingGrant.role,
+      officeId: pendingGrant.office_id,
+      organisationId: pendingGrant.organisation_id,
+      decidesAdmissions: pendingGrant.decides_admissions,
+      requestedAt: new Date(pendingGrant.requested_at).toISOString(),
     },
   };
 }

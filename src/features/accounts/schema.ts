@@ -9,20 +9,41 @@ const nullableString = { type: ['string', 'null'] } as const;
 
 /** A change to an account that waits for a director. */
 const pendingGrantSchema = {
-  anyOf: [{ type: 'null' }, {
-    type: 'object', additionalProperties: false,
-    properties: { id: { type: 'string' }, role: { type: 'string' }, officeId: nullableString, organisationId: nullableString, decidesAdmissions: { type: 'boolean' }, requestedAt: { type: 'string' } },
-  }],
+  anyOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string' },
+        role: { type: 'string' },
+        officeId: nullableString,
+        organisationId: nullableString,
+        decidesAdmissions: { type: 'boolean' },
+        requestedAt: { type: 'string' },
+      },
+    },
+  ],
 } as const;
 
 export const accountSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' },
-    title: { type: ['string', 'null'] }, officeId: { type: ['string', 'null'] }, organisationId: { type: ['string', 'null'] },
-    language: { type: 'string' }, mfaEnabled: { type: 'boolean' }, disabled: { type: 'boolean' }, lockedUntil: { type: ['string', 'null'] },
-    decidesAdmissions: { type: 'boolean' }, awaitsConfirmation: { type: 'boolean' }, pendingGrant: pendingGrantSchema,
+    id: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string' },
+    title: { type: ['string', 'null'] },
+    officeId: { type: ['string', 'null'] },
+    organisationId: { type: ['string', 'null'] },
+    language: { type: 'string' },
+    mfaEnabled: { type: 'boolean' },
+    disabled: { type: 'boolean' },
+    lockedUntil: { type: ['string', 'null'] },
+    decidesAdmissions: { type: 'boolean' },
+    awaitsConfirmation: { type: 'boolean' },
+    pendingGrant: pendingGrantSchema,
   },
 } as const;
 
@@ -30,10 +51,22 @@ export const grantSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    id: { type: 'string' }, accountId: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' },
-    currentRole: nullableString, role: { type: 'string' }, officeId: nullableString, organisationId: nullableString, decidesAdmissions: { type: 'boolean' },
-    newAccount: { type: 'boolean' }, requestedBy: nullableString, requestedAt: { type: 'string' }, status: { type: 'string' },
-    decidedBy: nullableString, decidedAt: nullableString, decidable: { type: 'boolean' },
+    id: { type: 'string' },
+    accountId: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    currentRole: nullableString,
+    role: { type: 'string' },
+    officeId: nullableString,
+    organisationId: nullableString,
+    decidesAdmissions: { type: 'boolean' },
+    newAccount: { type: 'boolean' },
+    requestedBy: nullableString,
+    requestedAt: { type: 'string' },
+    status: { type: 'string' },
+    decidedBy: nullableString,
+    decidedAt: nullableString,
+    decidable: { type: 'boolean' },
   },
 } as const;
 
@@ -48,7 +81,9 @@ const editable = {
 } as const;
 
 export const createAccountBody = {
-  type: 'object', additionalProperties: false, required: ['username', 'displayName', 'role'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'displayName', 'role'],
   properties: { username: { type: 'string', minLength: 3, maxLength: 200, pattern: '^[^\\s]+$' }, ...editable },
 } as const;
 
@@ -56,10 +91,20 @@ export const updateAccountBody = { type: 'object', additionalProperties: false, 
 
 export const accountIdParams = idParams;
 
-export const resetMfaBody = { type: 'object', additionalProperties: false, required: ['password'], properties: { password: { type: 'string', minLength: 1, maxLength: 1000 } } } as const;
+export const resetMfaBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['password'],
+  properties: { password: { type: 'string', minLength: 1, maxLength: 1000 } },
+} as const;
 export const passwordChangeBody = {
-  type: 'object', additionalProperties: false, required: ['currentPassword', 'newPassword'],
-  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 1000 }, newPassword: { type: 'string', minLength: 1, maxLength: 1000 } },
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
+  properties: {
+    currentPassword: { type: 'string', minLength: 1, maxLength: 1000 },
+    newPassword: { type: 'string', minLength: 1, maxLength: 1000 },
+  },
 } as const;
 
 /** What an administrator sends to create an account, and to change one. */

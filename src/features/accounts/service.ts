@@ -41,16 +41,37 @@ export async function createAccount(ctx: AppContext, who: Who, input: AccountInp
   if (problem) throw new AppError(400, problem);
   if (await findAccountByUsername(ctx.db, input.username)) throw new AppError(409, 'username_taken');
   const id = randomUUID();
-  const access: Access = { role: input.role, officeId: input.officeId ?? null, organisationId: input.organisationId ?? null, decidesAdmissions: input.decidesAdmissions ?? false };
+  const access: Access = {
+    role: input.role,
+    officeId: input.officeId ?? null,
+    organisationId: input.organisationId ?? null,
+    decidesAdmissions: input.decidesAdmissions ?? false,
+  };
   const waits = !direct && grantNeedsConfirmation(null, actorWith(id, access));
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('accounts').values({
-      id, username: input.username.trim().toLowerCase(), display_name: input.displayName, role: input.role, title: input.title ?? null,
-      office_id: access.officeId, organisation_id: access.organisationId, language: input.language ?? 'fi', password_hash: passwordHash,
-      decides_admissions: access.decidesAdmissions, awaits_confirmation: waits,
-    }).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.create', outcome: 'succeeded', details: { account: id, role: input.role, awaitsConfirmation: waits } });
+    await trx
+      .insertInto('accounts')
+      .values({
+        id,
+        username: input.username.trim().toLowerCase(),
+        display_name: input.displayName,
+        role: input.role,
+        title: input.title ?? null,
+        office_id: access.officeId,
+        organisation_id: access.organisationId,
+        language: input.language ?? 'fi',
+        password_hash: passwordHash,
+        decides_admissions: access.decidesAdmissions,
+        awaits_confirmation: waits,
+      })
+      .execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...who,
+      action: 'accounts.create',
+      outcome: 'succeeded',
+      details: { account: id, role: input.role, awaitsConfirmation: waits },
+    });
     if (waits) await requestGrant(trx, ctx, who, id, access, true);
   });
   return { account: await accountView(ctx, id), initialPassword: password };
@@ -66,33 +87,63 @@ export async function updateAccount(ctx: AppContext, who: Who, id: string, chang
   const account = await requireAccount(ctx, id);
   const role = (changes.role ?? account.role) as Role;
   const next: Access = {
-    role, officeId: changes.officeId !== undefined ? changes.officeId : account.office_id, organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id,
+    role,
+    officeId: changes.officeId !== undefined ? changes.officeId : account.office_id,
+    organisationId: changes.organisationId !== undefined ? changes.organisationId : account.organisation_id,
     decidesAdmissions: changes.decidesAdmissions ?? (changes.role && changes.role !== 'caseworker' ? false : account.decides_admissions),
   };
   await checkPlacement(ctx, next);
-  const accessChanged = next.role !== account.role || next.officeId !== account.office_id || next.organisationId !== account.organisation_id || next.decidesAdmissions !== account.decides_admissions;
+  const accessChanged =
+    next.role !== account.role ||
+    next.officeId !== account.office_id ||
+    next.organisationId !== account.organisation_id ||
+    next.decidesAdmissions !== account.decides_admissions;
   if (accessChanged && id === who.actorId) {
-    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'denied', details: { account: id, reason: 'own_access', changed: Object.keys(changes).sort() } });
+    await appendAudit(ctx.db, ctx.keyring.auditKey, {
+      ...who,
+      action: 'accounts.update',
+      outcome: 'denied',
+      details: { account: id, reason: 'own_access', changed: Object.keys(changes).sort() },
+    });
     throw new AppError(403, 'cannot_change_own_access');
   }
   // An account still waiting for its first confirmation has no access to compare with.
   const current = account.awaits_confirmation ? null : actorOf(account);
   const waits = accessChanged && grantNeedsConfirmation(current, actorWith(id, next));
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({
-      display_name: changes.displayName ?? account.display_name, title: changes.title !== undefined ? changes.title : account.title, language: changes.language ?? account.language,
-    }).where('id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({
+        display_name: changes.displayName ?? account.display_name,
+        title: changes.title !== undefined ? changes.title : account.title,
+        language: changes.language ?? account.language,
+      })
+      .where('id', '=', id)
+      .execute();
     if (waits) await requestGrant(trx, ctx, who, id, next, account.awaits_confirmation);
     else if (accessChanged) {
       // Nothing here opens client data (grantNeedsConfirmation), so a waiting new account may now log in.
-      await trx.updateTable('accounts').set({
-        role: next.role, office_id: next.officeId, organisation_id: next.organisationId, decides_admissions: next.decidesAdmissions, awaits_confirmation: false,
-      }).where('id', '=', id).execute();
+      await trx
+        .updateTable('accounts')
+        .set({
+          role: next.role,
+          office_id: next.officeId,
+          organisation_id: next.organisationId,
+          decides_admissions: next.decidesAdmissions,
+          awaits_confirmation: false,
+        })
+        .where('id', '=', id)
+        .execute();
       await replacePendingGrant(trx, id);
       // A changed role or placement changes what the person may see: their open sessions end.
       await endAllSessions(trx, id);
     }
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.update', outcome: 'succeeded', details: { account: id, changed: Object.keys(changes).sort(), awaitsConfirmation: waits } });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...who,
+      action: 'accounts.update',
+      outcome: 'succeeded',
+      details: { account: id, changed: Object.keys(changes).sort(), awaitsConfirmation: waits },
+    });
   });
   return accountView(ctx, id);
 }
@@ -101,9 +152,18 @@ export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, 
   await requireAccount(ctx, id);
   if (disabled && id === who.actorId) throw new AppError(409, 'cannot_disable_self');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ disabled_at: disabled ? new Date() : null, failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ disabled_at: disabled ? new Date() : null, failed_attempts: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
     if (disabled) await endAllSessions(trx, id);
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: disabled ? 'accounts.disable' : 'accounts.enable', outcome: 'succeeded', details: { account: id } });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...who,
+      action: disabled ? 'accounts.disable' : 'accounts.enable',
+      outcome: 'succeeded',
+      details: { account: id },
+    });
   });
   return accountView(ctx, id);
 }
@@ -113,13 +173,22 @@ export async function resetMfa(ctx: AppContext, who: Who, id: string, adminPassw
   if (who.actorId) {
     const admin = await findAccountById(ctx.db, who.actorId);
     if (!admin || adminPassword === null || !(await passwordMatches(admin.password_hash, adminPassword))) {
-      await appendAudit(ctx.db, ctx.keyring.auditKey, { ...who, action: 'accounts.reset_mfa', outcome: 'failed', details: { account: id, reason: 'reauthentication' } });
+      await appendAudit(ctx.db, ctx.keyring.auditKey, {
+        ...who,
+        action: 'accounts.reset_mfa',
+        outcome: 'failed',
+        details: { account: id, reason: 'reauthentication' },
+      });
       throw new AppError(401, 'reauthentication_failed');
     }
   }
   await requireAccount(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ totp_enabled: false, totp_secret: null, totp_last_step: null, recovery_codes: [] }).where('id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ totp_enabled: false, totp_secret: null, totp_last_step: null, recovery_codes: [] })
+      .where('id', '=', id)
+      .execute();
     await endAllSessions(trx, id);
     await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.reset_mfa', outcome: 'succeeded', details: { account: id } });
   });
@@ -130,7 +199,12 @@ export async function endSessionsOf(ctx: AppContext, who: Who, id: string) {
   await requireAccount(ctx, id);
   return ctx.db.transaction().execute(async (trx) => {
     const ended = await endAllSessions(trx, id);
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.end_sessions', outcome: 'succeeded', details: { account: id, ended } });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...who,
+      action: 'accounts.end_sessions',
+      outcome: 'succeeded',
+      details: { account: id, ended },
+    });
     return ended;
   });
 }

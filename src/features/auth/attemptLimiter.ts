@@ -6,7 +6,10 @@
 export class AttemptLimiter {
   private readonly attempts = new Map<string, number[]>();
 
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Records an attempt; false when the address has used up its attempts for the window. */
   allow(key: string, now = Date.now()): boolean {

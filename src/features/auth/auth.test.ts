@@ -23,7 +23,13 @@ let lastAddress = 0;
 const nextAddress = () => `192.0.2.${++lastAddress}`;
 
 async function postFrom(remoteAddress: string, url: string, headers: Record<string, string>, payload: unknown) {
-  const response = await app.inject({ method: 'POST', url, remoteAddress, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+  const response = await app.inject({
+    method: 'POST',
+    url,
+    remoteAddress,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify(payload),
+  });
   return { status: response.statusCode, body: response.json(), response };
 }
 
@@ -39,7 +45,12 @@ async function enrol(username: string, password: string, remoteAddress = '127.0.
   expect(enrolment.body.qrSvg).toContain('<svg');
   const done = await postFrom(remoteAddress, '/api/v1/auth/mfa/enrolment', partial, { code: await totpCode(enrolment.body.secret) });
   expect(done.status).toBe(200);
-  return { secret: enrolment.body.secret as string, recoveryCodes: done.body.recoveryCodes as string[], headers: sessionHeaders(done.response, done.body.csrfToken), partial };
+  return {
+    secret: enrolment.body.secret as string,
+    recoveryCodes: done.body.recoveryCodes as string[],
+    headers: sessionHeaders(done.response, done.body.csrfToken),
+    partial,
+  };
 }
 
 describe('logging in', () => {
@@ -49,7 +60,10 @@ describe('logging in', () => {
     expect(recoveryCodes).toHaveLength(10);
     expect(headers.cookie).not.toEqual(partial.cookie);
     const session = await injectJson(app, 'GET', '/api/v1/session', headers);
-    expect(session.body).toMatchObject({ stage: 'complete', account: { username: account.username, role: 'caseworker', mfaEnabled: true } });
+    expect(session.body).toMatchObject({
+      stage: 'complete',
+      account: { username: account.username, role: 'caseworker', mfaEnabled: true },
+    });
     // The half-way token does not become a logged-in session.
     expect((await injectJson(app, 'GET', '/api/v1/session', partial)).body.stage).toBe('none');
   });
@@ -76,7 +90,9 @@ describe('logging in', () => {
     expect(replay.body.error.code).toBe('invalid_code');
     const next = await injectJson(app, 'POST', '/api/v1/auth/mfa/verify', await login(), { code: await totpCode(secret, 1) });
     expect(next.status).toBe(200);
-    const withRecovery = await injectJson(app, 'POST', '/api/v1/auth/mfa/verify', await login(), { recoveryCode: recoveryCodes[0].toUpperCase() });
+    const withRecovery = await injectJson(app, 'POST', '/api/v1/auth/mfa/verify', await login(), {
+      recoveryCode: recoveryCodes[0].toUpperCase(),
+    });
     expect(withRecovery.status).toBe(200);
     const again = await injectJson(app, 'POST', '/api/v1/auth/mfa/verify', await login(), { recoveryCode: recoveryCodes[0] });
     expect(again.body.error.code).toBe('invalid_code');
@@ -101,7 +117,11 @@ describe('logging in', () => {
   it('an unknown username and a known one get identical answers, attempt after attempt, in about the same time', async () => {
     const account = await makeAccount(ctx, 'nurse');
     const [fromA, fromB] = [nextAddress(), nextAddress()];
-    const answer = (response: Awaited<ReturnType<typeof loginFrom>>) => ({ status: response.status, code: response.body.error.code, message: response.body.error.message.replace(/\d/g, '#') });
+    const answer = (response: Awaited<ReturnType<typeof loginFrom>>) => ({
+      status: response.status,
+      code: response.body.error.code,
+      message: response.body.error.message.replace(/\d/g, '#'),
+    });
     const times = { known: [] as number[], unknown: [] as number[] };
     for (let attempt = 1; attempt <= 8; attempt++) {
       let started = performance.now();
@@ -150,14 +170,23 @@ describe('logging in', () => {
     expect((await loginFrom(elsewhere, account.username, 'one more guess')).status).toBe(401);
     const slowed = await loginFrom(elsewhere, account.username, 'and another', 'en');
     expect(slowed.status).toBe(429);
-    expect(slowed.body.error).toMatchObject({ code: 'login_slowed', message: expect.stringMatching(/^Many failed logins have been tried with this username\. Try again after .+\.$/) });
+    expect(slowed.body.error).toMatchObject({
+      code: 'login_slowed',
+      message: expect.stringMatching(/^Many failed logins have been tried with this username\. Try again after .+\.$/),
+    });
     // The owner, at the office, is not held up at all.
     const owner = await loginFrom(office, account.username, account.password);
     expect(owner.status).toBe(200);
-    const verified = await postFrom(office, '/api/v1/auth/mfa/verify', sessionHeaders(owner.response, owner.body.csrfToken), { code: await totpCode(secret, 1) });
+    const verified = await postFrom(office, '/api/v1/auth/mfa/verify', sessionHeaders(owner.response, owner.body.csrfToken), {
+      code: await totpCode(secret, 1),
+    });
     expect(verified.status).toBe(200);
     // The slowing ends when its 30 seconds have passed.
-    await ctx.db.updateTable('login_username_failures').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('username', '=', account.username).execute();
+    await ctx.db
+      .updateTable('login_username_failures')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('username', '=', account.username)
+      .execute();
     expect((await loginFrom(elsewhere, account.username, account.password)).status).toBe(200);
   });
 
@@ -172,7 +201,12 @@ describe('logging in', () => {
     await loginFrom(nextAddress(), account.username, 'one more elsewhere');
     const login = async (secondFactor: { code: string } | { recoveryCode: string }) => {
       const password = await loginFrom(office, account.username, account.password);
-      const done = await postFrom(office, '/api/v1/auth/mfa/verify', sessionHeaders(password.response, password.body.csrfToken), secondFactor);
+      const done = await postFrom(
+        office,
+        '/api/v1/auth/mfa/verify',
+        sessionHeaders(password.response, password.body.csrfToken),
+        secondFactor,
+      );
       expect(done.body).toMatchObject({ stage: 'complete' });
       return injectJson(app, 'GET', '/api/v1/session', sessionHeaders(done.response, done.body.csrfToken));
     };
@@ -187,7 +221,12 @@ describe('logging in', () => {
     const missing = await injectJson(app, 'POST', '/api/v1/auth/login', { 'accept-language': 'fi' }, { username: 'x' });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'password', problem: 'required' }] });
-    const broken = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid_json');
   });
@@ -197,14 +236,22 @@ describe('sessions', () => {
   it('end after 30 idle minutes', async () => {
     const account = await makeAccount(ctx, 'caseworker');
     const { headers } = await enrol(account.username, account.password);
-    await ctx.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) }).where('account_id', '=', account.id).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) })
+      .where('account_id', '=', account.id)
+      .execute();
     expect((await injectJson(app, 'GET', '/api/v1/session', headers)).body.stage).toBe('none');
   });
 
   it('end after 12 hours however active', async () => {
     const account = await makeAccount(ctx, 'caseworker');
     const { headers } = await enrol(account.username, account.password);
-    await ctx.db.updateTable('sessions').set({ created_at: new Date(Date.now() - 12 * 3600_000 - 1000) }).where('account_id', '=', account.id).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ created_at: new Date(Date.now() - 12 * 3600_000 - 1000) })
+      .where('account_id', '=', account.id)
+      .execute();
     expect((await injectJson(app, 'GET', '/api/v1/session', headers)).body.stage).toBe('none');
   });
 
@@ -214,7 +261,13 @@ describe('sessions', () => {
     const refused = await injectJson(app, 'PUT', '/api/v1/me/language', { cookie: headers.cookie }, { language: 'sv' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('csrf_failed');
-    const crossSite = await injectJson(app, 'PUT', '/api/v1/me/language', { ...headers, origin: 'https://evil.example' }, { language: 'sv' });
+    const crossSite = await injectJson(
+      app,
+      'PUT',
+      '/api/v1/me/language',
+      { ...headers, origin: 'https://evil.example' },
+      { language: 'sv' },
+    );
     expect(crossSite.status).toBe(403);
     expect((await injectJson(app, 'GET', '/api/v1/session', headers)).body.account.language).toBe('fi');
     const accepted = await injectJson(app, 'PUT', '/api/v1/me/language', headers, { language: 'sv' });

@@ -58,7 +58,9 @@ export async function reserveAttempt(db: Database, usernameAsTyped: string, ip: 
   const known = row.last_success_at && now.getTime() - new Date(row.last_success_at).getTime() < KNOWN_ADDRESS_MS;
   if (known) return;
   const usernameWindowOver = sql<boolean>`u.window_start <= ${new Date(now.getTime() - USERNAME_WINDOW_MS)}`;
-  const { rows: [counted] } = await sql<{ failures: number }>`
+  const {
+    rows: [counted],
+  } = await sql<{ failures: number }>`
     insert into login_username_failures as u (username, failures, window_start) values (${username}, 0, ${now})
     on conflict (username) do update set
       failures = case when ${usernameWindowOver} then 0 else u.failures end,
@@ -68,12 +70,19 @@ export async function reserveAttempt(db: Database, usernameAsTyped: string, ip: 
   if (counted.failures < USERNAME_FREE_FAILURES) return;
   // Beyond the free failures, whoever takes the next slot is checked; everyone else waits for it.
   const nextSlot = new Date(now.getTime() + USERNAME_SPACING_MS);
-  const taken = await db.updateTable('login_username_failures').set({ next_attempt_at: nextSlot })
+  const taken = await db
+    .updateTable('login_username_failures')
+    .set({ next_attempt_at: nextSlot })
     .where('username', '=', username)
     .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
-    .returning('username').executeTakeFirst();
+    .returning('username')
+    .executeTakeFirst();
   if (!taken) {
-    const current = await db.selectFrom('login_username_failures').select('next_attempt_at').where('username', '=', username).executeTakeFirst();
+    const current = await db
+      .selectFrom('login_username_failures')
+      .select('next_attempt_at')
+      .where('username', '=', username)
+      .executeTakeFirst();
     throw new AppError(429, 'login_slowed', { until: current?.next_attempt_at ? new Date(current.next_attempt_at) : nextSlot });
   }
 }
@@ -84,24 +93,43 @@ export async function attemptFailed(db: Database, usernameAsTyped: string, ip: s
   await sql`
     insert into login_username_failures as u (username, failures, window_start) values (${username}, 1, ${now})
     on conflict (username) do update set failures = u.failures + 1`.execute(db);
-  const row = await db.updateTable('login_address_failures')
-    .set({ locked_until: sql`case when failures >= ${ADDRESS_MAX_FAILURES} then ${new Date(now.getTime() + ADDRESS_LOCK_MS)}::timestamptz else locked_until end` })
-    .where('username', '=', username).where('address', '=', addressOf(ip))
-    .returning('locked_until').executeTakeFirst();
+  const row = await db
+    .updateTable('login_address_failures')
+    .set({
+      locked_until: sql`case when failures >= ${ADDRESS_MAX_FAILURES} then ${new Date(now.getTime() + ADDRESS_LOCK_MS)}::timestamptz else locked_until end`,
+    })
+    .where('username', '=', username)
+    .where('address', '=', addressOf(ip))
+    .returning('locked_until')
+    .executeTakeFirst();
   return row?.locked_until ? new Date(row.locked_until) : null;
 }
 
 /** A right password with the second factor still to come: the failure counted in advance is given back. */
 export async function attemptSucceeded(db: Database, usernameAsTyped: string, ip: string | null): Promise<void> {
-  await db.updateTable('login_address_failures').set({ failures: sql`greatest(failures - 1, 0)` })
-    .where('username', '=', normaliseUsername(usernameAsTyped)).where('address', '=', addressOf(ip)).execute();
+  await db
+    .updateTable('login_address_failures')
+    .set({ failures: sql`greatest(failures - 1, 0)` })
+    .where('username', '=', normaliseUsername(usernameAsTyped))
+    .where('address', '=', addressOf(ip))
+    .execute();
 }
 
 /** A full login: this address starts afresh and is known for the account from now on. */
 export async function loginCompleted(db: Database, usernameAsTyped: string, ip: string | null, now = new Date()): Promise<void> {
-  await db.insertInto('login_address_failures')
-    .values({ username: normaliseUsername(usernameAsTyped), address: addressOf(ip), failures: 0, window_start: now, locked_until: null, last_success_at: now })
-    .onConflict((oc) => oc.columns(['username', 'address']).doUpdateSet({ failures: 0, window_start: now, locked_until: null, last_success_at: now }))
+  await db
+    .insertInto('login_address_failures')
+    .values({
+      username: normaliseUsername(usernameAsTyped),
+      address: addressOf(ip),
+      failures: 0,
+      window_start: now,
+      locked_until: null,
+      last_success_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['username', 'address']).doUpdateSet({ failures: 0, window_start: now, locked_until: null, last_success_at: now }),
+    )
     .execute();
 }
 
@@ -109,7 +137,9 @@ async function forgetOldRows(db: Database, now: Date) {
   if (now.getTime() - lastCleanup < CLEANUP_INTERVAL_MS) return;
   lastCleanup = now.getTime();
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
-  await db.deleteFrom('login_address_failures').where('window_start', '<', dayAgo)
+  await db
+    .deleteFrom('login_address_failures')
+    .where('window_start', '<', dayAgo)
     .where((eb) => eb.or([eb('last_success_at', 'is', null), eb('last_success_at', '<', new Date(now.getTime() - KNOWN_ADDRESS_MS))]))
     .execute();
   await db.deleteFrom('login_username_failures').where('window_start', '<', dayAgo).execute();

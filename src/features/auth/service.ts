@@ -11,7 +11,9 @@ import { createSession, endSession, type SessionRow } from '../../server/session
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.ts';
 import type { Login, SecondFactor } from './schema.ts';
 
-interface Origin { ip: string | null }
+interface Origin {
+  ip: string | null;
+}
 
 /**
  * Step one: the password. A correct one opens a half-way session that only the second factor can
@@ -29,14 +31,27 @@ export async function loginWithPassword(ctx: AppContext, input: Login & Origin) 
   }
   // Told only after the right password: a stranger does not learn that the account exists or waits.
   if (account.awaits_confirmation) {
-    await appendAudit(ctx.db, ctx.keyring.auditKey, { action: 'auth.login', outcome: 'failed', actorId: account.id, actorRole: account.role, ip: input.ip, details: { reason: 'awaiting_confirmation' } });
+    await appendAudit(ctx.db, ctx.keyring.auditKey, {
+      action: 'auth.login',
+      outcome: 'failed',
+      actorId: account.id,
+      actorRole: account.role,
+      ip: input.ip,
+      details: { reason: 'awaiting_confirmation' },
+    });
     throw new AppError(403, 'account_awaits_confirmation');
   }
   await attemptSucceeded(ctx.db, account.username, input.ip);
   return ctx.db.transaction().execute(async (trx) => {
     const stage = account.totp_enabled ? 'mfa_verify' : 'mfa_enrol';
     const created = await createSession(trx, account.id, stage, input.ip);
-    await appendAudit(trx, ctx.keyring.auditKey, { action: 'auth.password', outcome: 'succeeded', actorId: account.id, actorRole: account.role, ip: input.ip });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      action: 'auth.password',
+      outcome: 'succeeded',
+      actorId: account.id,
+      actorRole: account.role,
+      ip: input.ip,
+    });
     return { ...created, stage };
   });
 }
@@ -48,7 +63,11 @@ export async function startTotpEnrolment(ctx: AppContext, session: SessionRow) {
   let secret = ctx.cipher.decryptOptional(account.totp_secret, context);
   if (!secret) {
     secret = newTotpSecret();
-    await ctx.db.updateTable('accounts').set({ totp_secret: ctx.cipher.encrypt(secret, context) }).where('id', '=', account.id).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ totp_secret: ctx.cipher.encrypt(secret, context) })
+      .where('id', '=', account.id)
+      .execute();
   }
   return totpEnrolment(secret, account.username);
 }
@@ -61,7 +80,11 @@ export async function completeTotpEnrolment(ctx: AppContext, session: SessionRow
   if (step === null) return recordFailure(ctx, account, account.username, 'auth.mfa_enrol', ip);
   const recovery = newRecoveryCodes();
   const login = await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ totp_enabled: true, totp_last_step: step, recovery_codes: recovery.hashes }).where('id', '=', account.id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ totp_enabled: true, totp_last_step: step, recovery_codes: recovery.hashes })
+      .where('id', '=', account.id)
+      .execute();
     return completeLogin(ctx, trx, session, account, ip, 'totp_enrolled');
   });
   return { ...login, recoveryCodes: recovery.codes };
@@ -91,13 +114,35 @@ export async function verifySecondFactor(ctx: AppContext, session: SessionRow, i
  * session. The failed logins since the previous login move to the new session, which tells the
  * owner about them, and the account's count starts again.
  */
-async function completeLogin(ctx: AppContext, trx: AppContext['db'], session: SessionRow, account: Account, ip: string | null, method: string) {
+async function completeLogin(
+  ctx: AppContext,
+  trx: AppContext['db'],
+  session: SessionRow,
+  account: Account,
+  ip: string | null,
+  method: string,
+) {
   await endSession(trx, session.id);
-  const failures = await trx.selectFrom('accounts').select(['failed_logins', 'last_failed_login_at']).where('id', '=', account.id).forUpdate().executeTakeFirstOrThrow();
+  const failures = await trx
+    .selectFrom('accounts')
+    .select(['failed_logins', 'last_failed_login_at'])
+    .where('id', '=', account.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   await trx.updateTable('accounts').set({ failed_logins: 0, last_failed_login_at: null }).where('id', '=', account.id).execute();
-  const created = await createSession(trx, account.id, 'complete', ip, { failedLogins: failures.failed_logins, lastFailedLoginAt: failures.last_failed_login_at });
+  const created = await createSession(trx, account.id, 'complete', ip, {
+    failedLogins: failures.failed_logins,
+    lastFailedLoginAt: failures.last_failed_login_at,
+  });
   await loginCompleted(trx, account.username, ip);
-  await appendAudit(trx, ctx.keyring.auditKey, { action: 'auth.login', outcome: 'succeeded', actorId: account.id, actorRole: account.role, ip, details: { method } });
+  await appendAudit(trx, ctx.keyring.auditKey, {
+    action: 'auth.login',
+    outcome: 'succeeded',
+    actorId: account.id,
+    actorRole: account.role,
+    ip,
+    details: { method },
+  });
   return created;
 }
 
@@ -113,12 +158,31 @@ async function requireStage(ctx: AppContext, session: SessionRow, stage: string)
  * the account's owner at the next login, audited. Always throws, with the same answer whether or
  * not the account exists.
  */
-async function recordFailure(ctx: AppContext, account: Account | null, username: string, action: string, ip: string | null, details?: Record<string, unknown>): Promise<never> {
+async function recordFailure(
+  ctx: AppContext,
+  account: Account | null,
+  username: string,
+  action: string,
+  ip: string | null,
+  details?: Record<string, unknown>,
+): Promise<never> {
   const now = new Date();
   const lockedUntil = await ctx.db.transaction().execute(async (trx) => {
     const locked = await attemptFailed(trx, username, ip, now);
-    if (account) await trx.updateTable('accounts').set({ failed_logins: sql`failed_logins + 1`, last_failed_login_at: now }).where('id', '=', account.id).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { action, outcome: 'failed', actorId: account?.id ?? null, actorRole: account?.role ?? null, ip, details: { ...details, ...(locked ? { locked: true } : {}) } });
+    if (account)
+      await trx
+        .updateTable('accounts')
+        .set({ failed_logins: sql`failed_logins + 1`, last_failed_login_at: now })
+        .where('id', '=', account.id)
+        .execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      action,
+      outcome: 'failed',
+      actorId: account?.id ?? null,
+      actorRole: account?.role ?? null,
+      ip,
+      details: { ...details, ...(locked ? { locked: true } : {}) },
+    });
     return locked;
   });
   if (lockedUntil) throw new AppError(423, 'account_locked', { until: lockedUntil });

@@ -30,7 +30,9 @@ describe('an office file', () => {
 
   it('is refused when OpenDocument names another type, or Word is the wrong kind of document', () => {
     expect(refusal(minimalOdt('application/vnd.oasis.opendocument.spreadsheet'), odt)).toBe('file_content_mismatch');
-    expect(refusal(minimalDocx('x', 'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml'), word)).toBe('file_content_mismatch');
+    expect(refusal(minimalDocx('x', 'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml'), word)).toBe(
+      'file_content_mismatch',
+    );
     expect(refusal(minimalDocx(), odt)).toBe('file_content_mismatch');
   });
 
@@ -42,7 +44,12 @@ describe('an office file', () => {
   });
 
   it('is refused when an entry name climbs out of the package or repeats another', () => {
-    const parts = (extra: string) => zipSync({ [extra]: strToU8('x'), '[Content_Types].xml': strToU8(`<Types><Override PartName="/word/document.xml" ContentType="${WORD_MAIN}"/></Types>`), 'word/document.xml': strToU8('<w:document/>') });
+    const parts = (extra: string) =>
+      zipSync({
+        [extra]: strToU8('x'),
+        '[Content_Types].xml': strToU8(`<Types><Override PartName="/word/document.xml" ContentType="${WORD_MAIN}"/></Types>`),
+        'word/document.xml': strToU8('<w:document/>'),
+      });
     expect(refusal(Buffer.from(parts('ok/part.xml')), word)).toBe('accepted');
     expect(refusal(Buffer.from(parts('../evil.xml')), word)).toBe('file_content_mismatch');
     expect(refusal(Buffer.from(parts('WORD/Document.xml')), word)).toBe('file_content_mismatch');

@@ -2,9 +2,7 @@ import { Inflate } from 'fflate';
 import { AppError } from '../../core/errors.ts';
 
 /** What an office file's ZIP must hold to be the type its name claims. */
-export type OfficeFormat =
-  | { family: 'ooxml'; mainPart: string; mainContentType: string }
-  | { family: 'odf'; mimetype: string };
+export type OfficeFormat = { family: 'ooxml'; mainPart: string; mainContentType: string } | { family: 'odf'; mimetype: string };
 
 /** All entries together may unpack to this much; a real document under 5 MB is far below it. */
 export const MAX_UNPACKED_MB = 50;
@@ -22,7 +20,16 @@ const KNOWN_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800;
 const STORED = 0;
 const DEFLATED = 8;
 
-type Entry = { name: string; flags: number; method: number; crc: number; packedSize: number; size: number; headerAt: number; dataAt: number };
+type Entry = {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  packedSize: number;
+  size: number;
+  headerAt: number;
+  dataAt: number;
+};
 
 const notOffice = () => new AppError(400, 'file_content_mismatch');
 const tooLarge = () => new AppError(400, 'file_unpacks_too_large', { max: MAX_UNPACKED_MB });
@@ -45,7 +52,11 @@ export function checkOfficeFile(bytes: Buffer, format: OfficeFormat): void {
   const contents = new Map<string, Buffer>();
   let budget = MAX_UNPACKED_MB * 1024 * 1024;
   for (const entry of entries) {
-    const keep = read.some((name) => name.toLowerCase() === entry.name.toLowerCase()) ? MAX_READ_PART : entry.name.toLowerCase() === mainPart.toLowerCase() ? 64 : 0;
+    const keep = read.some((name) => name.toLowerCase() === entry.name.toLowerCase())
+      ? MAX_READ_PART
+      : entry.name.toLowerCase() === mainPart.toLowerCase()
+        ? 64
+        : 0;
     const { size, kept } = unpack(bytes, entry, budget, keep);
     budget -= size;
     if (keep) contents.set(entry.name.toLowerCase(), kept);
@@ -56,24 +67,33 @@ export function checkOfficeFile(bytes: Buffer, format: OfficeFormat): void {
   if (format.family === 'ooxml') {
     // The declared type of the main part tells a document from a macro-enabled one or a template.
     const types = contents.get('[content_types].xml')!.toString('utf8');
-    const main = [...types.matchAll(/<Override\b[^>]*>/gu)].map((match) => match[0])
+    const main = [...types.matchAll(/<Override\b[^>]*>/gu)]
+      .map((match) => match[0])
       .find((override) => attribute(override, 'PartName')?.toLowerCase() === `/${format.mainPart.toLowerCase()}`);
     if (!main || attribute(main, 'ContentType') !== format.mainContentType) throw notOffice();
   } else {
     // ODF: `mimetype` comes first, stored, and names the type; a password-protected file lists its encryption.
     const first = entries.reduce((a, b) => (a.headerAt < b.headerAt ? a : b));
-    if (first.name !== 'mimetype' || first.method !== STORED || contents.get('mimetype')!.toString('latin1') !== format.mimetype) throw notOffice();
+    if (first.name !== 'mimetype' || first.method !== STORED || contents.get('mimetype')!.toString('latin1') !== format.mimetype)
+      throw notOffice();
     if (contents.get('meta-inf/manifest.xml')!.toString('utf8').includes('encryption-data')) throw notOffice();
   }
 }
 
-const attribute = (element: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`, 'u').exec(element)?.slice(2).find((value) => value !== undefined);
+const attribute = (element: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`, 'u')
+    .exec(element)
+    ?.slice(2)
+    .find((value) => value !== undefined);
 
 function readCentralDirectory(bytes: Buffer): Entry[] {
   // The end record is in the last 22 + 65,535 bytes; its comment must reach exactly to the end of the file.
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (bytes.readUInt32LE(at) === 0x06054b50 && at + 22 + bytes.readUInt16LE(at + 20) === bytes.length) { end = at; break; }
+    if (bytes.readUInt32LE(at) === 0x06054b50 && at + 22 + bytes.readUInt16LE(at + 20) === bytes.length) {
+      end = at;
+      break;
+    }
   }
   if (end < 0) throw notOffice();
   const count = bytes.readUInt16LE(end + 10);
@@ -81,8 +101,16 @@ function readCentralDirectory(bytes: Buffer): Entry[] {
   const directoryAt = bytes.readUInt32LE(end + 16);
   // One disk, no ZIP64 (no document under 5 MB needs it), the directory right before the end record.
   const zip64 = end >= 20 && bytes.readUInt32LE(end - 20) === 0x07064b50;
-  if (zip64 || bytes.readUInt16LE(end + 4) !== 0 || bytes.readUInt16LE(end + 6) !== 0 || bytes.readUInt16LE(end + 8) !== count
-    || count === 0 || count > MAX_ENTRIES || directoryAt + directorySize !== end) throw notOffice();
+  if (
+    zip64 ||
+    bytes.readUInt16LE(end + 4) !== 0 ||
+    bytes.readUInt16LE(end + 6) !== 0 ||
+    bytes.readUInt16LE(end + 8) !== count ||
+    count === 0 ||
+    count > MAX_ENTRIES ||
+    directoryAt + directorySize !== end
+  )
+    throw notOffice();
 
   const entries: Entry[] = [];
   const seen = new Set<string>();
@@ -99,13 +127,20 @@ function readCentralDirectory(bytes: Buffer): Entry[] {
     if (next > end || bytes.readUInt16LE(at + 34) !== 0) throw notOffice();
     const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
     const name = entryName(rawName, flags);
-    if ((flags & ~KNOWN_FLAGS) !== 0 || (method !== STORED && method !== DEFLATED) || (method === STORED && packedSize !== size)) throw notOffice();
+    if ((flags & ~KNOWN_FLAGS) !== 0 || (method !== STORED && method !== DEFLATED) || (method === STORED && packedSize !== size))
+      throw notOffice();
     if (seen.has(name.toLowerCase())) throw notOffice();
     seen.add(name.toLowerCase());
 
     // The local header must say the same: a reader that trusts it must not find a different file.
-    if (headerAt + 30 > directoryAt || bytes.readUInt32LE(headerAt) !== 0x04034b50 || bytes.readUInt16LE(headerAt + 6) !== flags
-      || bytes.readUInt16LE(headerAt + 8) !== method || !bytes.subarray(headerAt + 30, headerAt + 30 + bytes.readUInt16LE(headerAt + 26)).equals(rawName)) throw notOffice();
+    if (
+      headerAt + 30 > directoryAt ||
+      bytes.readUInt32LE(headerAt) !== 0x04034b50 ||
+      bytes.readUInt16LE(headerAt + 6) !== flags ||
+      bytes.readUInt16LE(headerAt + 8) !== method ||
+      !bytes.subarray(headerAt + 30, headerAt + 30 + bytes.readUInt16LE(headerAt + 26)).equals(rawName)
+    )
+      throw notOffice();
     const dataAt = headerAt + 30 + nameLength + bytes.readUInt16LE(headerAt + 28);
     if (dataAt + packedSize > directoryAt) throw notOffice();
     entries.push({ name, flags, method, crc: bytes.readUInt32LE(at + 16), packedSize, size, headerAt, dataAt });
@@ -135,7 +170,12 @@ function entryName(raw: Buffer, flags: number): string {
   }
   // A part name is a relative path of plain segments: nothing that could climb out or hide.
   const segments = name.replace(/\/$/u, '').split('/');
-  if (name === '' || /[\u0000-\u001f\u007f\\:]/u.test(name) || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) throw notOffice();
+  if (
+    name === '' ||
+    /[\u0000-\u001f\u007f\\:]/u.test(name) ||
+    segments.some((segment) => segment === '' || segment === '.' || segment === '..')
+  )
+    throw notOffice();
   return name;
 }
 
@@ -143,7 +183,13 @@ function entryName(raw: Buffer, flags: number): string {
 function descriptorEnd(bytes: Buffer, entry: Entry, at: number, limit: number): number {
   const signed = at + 4 <= limit && bytes.readUInt32LE(at) === 0x08074b50 ? 4 : 0;
   const start = at + signed;
-  if (start + 12 > limit || bytes.readUInt32LE(start) !== entry.crc || bytes.readUInt32LE(start + 4) !== entry.packedSize || bytes.readUInt32LE(start + 8) !== entry.size) throw notOffice();
+  if (
+    start + 12 > limit ||
+    bytes.readUInt32LE(start) !== entry.crc ||
+    bytes.readUInt32LE(start + 4) !== entry.packedSize ||
+    bytes.readUInt32LE(start + 8) !== entry.size
+  )
+    throw notOffice();
   return start + 12;
 }
 

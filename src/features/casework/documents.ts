@@ -23,11 +23,21 @@ const office = (format: OfficeFormat) => (bytes: Buffer) => {
 const allowedTypes: Record<(typeof documentTypes)[number], { extensions: string[]; looksRight: (bytes: Buffer) => boolean }> = {
   'application/pdf': { extensions: ['pdf'], looksRight: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-' },
   'image/jpeg': { extensions: ['jpg', 'jpeg'], looksRight: (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff },
-  'image/png': { extensions: ['png'], looksRight: (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  'text/plain': { extensions: ['txt'], looksRight: (bytes) => !bytes.includes(0) && Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes) },
+  'image/png': {
+    extensions: ['png'],
+    looksRight: (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  'text/plain': {
+    extensions: ['txt'],
+    looksRight: (bytes) => !bytes.includes(0) && Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes),
+  },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
     extensions: ['docx'],
-    looksRight: office({ family: 'ooxml', mainPart: 'word/document.xml', mainContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' }),
+    looksRight: office({
+      family: 'ooxml',
+      mainPart: 'word/document.xml',
+      mainContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    }),
   },
   'application/vnd.oasis.opendocument.text': {
     extensions: ['odt'],
@@ -45,11 +55,19 @@ export async function uploadDocument(ctx: AppContext, who: Who, clientId: string
   if (bytes.length === 0 || !type.looksRight(bytes)) throw new AppError(400, 'file_content_mismatch');
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('client_documents').values({
-      id, person_id: clientId, media_type: input.mediaType, size: bytes.length, uploaded_by: who.actor.id, at: new Date(),
-      file_name: ctx.cipher.encrypt(fileName, protectedContext('client_documents', 'file_name', id)),
-      content: ctx.cipher.encrypt(bytes.toString('base64'), protectedContext('client_documents', 'content', id)),
-    }).execute();
+    await trx
+      .insertInto('client_documents')
+      .values({
+        id,
+        person_id: clientId,
+        media_type: input.mediaType,
+        size: bytes.length,
+        uploaded_by: who.actor.id,
+        at: new Date(),
+        file_name: ctx.cipher.encrypt(fileName, protectedContext('client_documents', 'file_name', id)),
+        content: ctx.cipher.encrypt(bytes.toString('base64'), protectedContext('client_documents', 'content', id)),
+      })
+      .execute();
     await auditChange(trx, ctx, who, 'documents.upload', clientId, 'documents', { document: id, size: bytes.length });
   });
   return { id };
@@ -58,9 +76,21 @@ export async function uploadDocument(ctx: AppContext, who: Who, clientId: string
 /** A download is a read of the client's data: logged like opening the record. */
 export async function downloadDocument(ctx: AppContext, who: Who, clientId: string, documentId: string) {
   await openClient(ctx, who, clientId, { read: 'documents', action: 'documents.download' });
-  const row = await ctx.db.selectFrom('client_documents').selectAll().where('id', '=', documentId).where('person_id', '=', clientId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('client_documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('person_id', '=', clientId)
+    .executeTakeFirst();
   if (!row) throw notFound();
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'documents.download', outcome: 'succeeded', clientId, fieldGroups: ['documents'], details: { document: documentId } });
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action: 'documents.download',
+    outcome: 'succeeded',
+    clientId,
+    fieldGroups: ['documents'],
+    details: { document: documentId },
+  });
   return {
     // Names stored before they were cleaned at upload are made safe here as well.
     fileName: readableFileName(ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id))),

@@ -25,11 +25,27 @@ const exploitationPart: RecordPart = {
   key: 'exploitations',
   group: 'case',
   schema: responseList({
-    purpose: string, place: string, main: boolean, minorAtTime: { type: ['boolean', 'null'] }, sector: optionalString, meansOfControl: strings, recruitment: optionalString,
+    purpose: string,
+    place: string,
+    main: boolean,
+    minorAtTime: { type: ['boolean', 'null'] },
+    sector: optionalString,
+    meansOfControl: strings,
+    recruitment: optionalString,
   }),
   async read({ ctx, clientId }) {
     const rows = await ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', clientId).orderBy('main', 'desc').execute();
-    return { value: rows.map((row) => ({ purpose: row.purpose, place: row.place, main: row.main, minorAtTime: row.minor_at_time, sector: row.sector, meansOfControl: row.means_of_control, recruitment: row.recruitment })) };
+    return {
+      value: rows.map((row) => ({
+        purpose: row.purpose,
+        place: row.place,
+        main: row.main,
+        minorAtTime: row.minor_at_time,
+        sector: row.sector,
+        meansOfControl: row.means_of_control,
+        recruitment: row.recruitment,
+      })),
+    };
   },
 };
 
@@ -66,13 +82,34 @@ const residencePart: RecordPart = {
 const servicesPart: RecordPart = {
   key: 'services',
   group: 'services',
-  schema: responseList({ id: string, service: string, requestedOn: string, arrangedOn: optionalString, endedOn: optionalString, provider: optionalString, by: optionalString }),
+  schema: responseList({
+    id: string,
+    service: string,
+    requestedOn: string,
+    arrangedOn: optionalString,
+    endedOn: optionalString,
+    provider: optionalString,
+    by: optionalString,
+  }),
   staff: (clientId) => sql`select recorded_by from client_services where person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
     const rows = await ctx.db.selectFrom('client_services').selectAll().where('person_id', '=', clientId).orderBy('requested_on').execute();
     return {
-      value: rows.map((row) => ({ id: row.id, service: row.service, requestedOn: row.requested_on, arrangedOn: row.arranged_on, endedOn: row.ended_on, provider: row.provider, by: nameOf(row.recorded_by) })),
-      timeline: rows.map((row) => ({ at: `${row.requested_on}T12:00:00Z`, kind: 'service_requested', detail: row.service, by: nameOf(row.recorded_by) })),
+      value: rows.map((row) => ({
+        id: row.id,
+        service: row.service,
+        requestedOn: row.requested_on,
+        arrangedOn: row.arranged_on,
+        endedOn: row.ended_on,
+        provider: row.provider,
+        by: nameOf(row.recorded_by),
+      })),
+      timeline: rows.map((row) => ({
+        at: `${row.requested_on}T12:00:00Z`,
+        kind: 'service_requested',
+        detail: row.service,
+        by: nameOf(row.recorded_by),
+      })),
     };
   },
 };
@@ -85,9 +122,21 @@ const notesPart: RecordPart = {
   staff: (clientId) => sql`select author_id from client_notes where person_id = ${clientId}`,
   async read({ ctx, actor, access, clientId, nameOf }) {
     const sensitivities = readableSensitivities(actor, access.relationship);
-    const rows = await ctx.db.selectFrom('client_notes').selectAll().where('person_id', '=', clientId).where('sensitivity', 'in', sensitivities).orderBy('at', 'desc').execute();
+    const rows = await ctx.db
+      .selectFrom('client_notes')
+      .selectAll()
+      .where('person_id', '=', clientId)
+      .where('sensitivity', 'in', sensitivities)
+      .orderBy('at', 'desc')
+      .execute();
     return {
-      value: rows.map((row) => ({ id: row.id, at: isoInstant(row.at), sensitivity: row.sensitivity, by: nameOf(row.author_id), body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)) })),
+      value: rows.map((row) => ({
+        id: row.id,
+        at: isoInstant(row.at),
+        sensitivity: row.sensitivity,
+        by: nameOf(row.author_id),
+        body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)),
+      })),
       timeline: rows.map((row) => ({ at: isoInstant(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) })),
     };
   },
@@ -103,8 +152,12 @@ const tasksPart: RecordPart = {
     const rows = await ctx.db.selectFrom('client_tasks').selectAll().where('person_id', '=', clientId).orderBy('due_on').execute();
     return {
       value: rows.map((row) => ({
-        id: row.id, title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on, assignee: nameOf(row.assignee_id),
-        doneAt: isoInstant(row.done_at), overdue: row.done_at === null && row.due_on < today,
+        id: row.id,
+        title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)),
+        dueOn: row.due_on,
+        assignee: nameOf(row.assignee_id),
+        doneAt: isoInstant(row.done_at),
+        overdue: row.done_at === null && row.due_on < today,
       })),
     };
   },
@@ -117,14 +170,32 @@ const documentsPart: RecordPart = {
   schema: responseList({ id: string, fileName: string, mediaType: string, size: integer, at: string, by: optionalString }),
   staff: (clientId) => sql`select uploaded_by from client_documents where person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
-    const rows = await ctx.db.selectFrom('client_documents').select(['id', 'file_name', 'media_type', 'size', 'uploaded_by', 'at']).where('person_id', '=', clientId).orderBy('at', 'desc').execute();
+    const rows = await ctx.db
+      .selectFrom('client_documents')
+      .select(['id', 'file_name', 'media_type', 'size', 'uploaded_by', 'at'])
+      .where('person_id', '=', clientId)
+      .orderBy('at', 'desc')
+      .execute();
     return {
       value: rows.map((row) => ({
-        id: row.id, fileName: readableFileName(ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id))), mediaType: row.media_type, size: row.size,
-        at: isoInstant(row.at), by: nameOf(row.uploaded_by),
+        id: row.id,
+        fileName: readableFileName(ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id))),
+        mediaType: row.media_type,
+        size: row.size,
+        at: isoInstant(row.at),
+        by: nameOf(row.uploaded_by),
       })),
     };
   },
 };
 
-export const caseworkParts = [childrenPart, exploitationPart, terminationPart, residencePart, servicesPart, notesPart, tasksPart, documentsPart];
+export const caseworkParts = [
+  childrenPart,
+  exploitationPart,
+  terminationPart,
+  residencePart,
+  servicesPart,
+  notesPart,
+  tasksPart,
+  documentsPart,
+];

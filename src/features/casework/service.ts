@@ -9,10 +9,18 @@ import { auditChange, auditWho, grant, openClient, type Who } from '../../core/r
 import { listAccess } from '../../core/policy/policy.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient, isTerminated } from './queries.ts';
-import type { ChildInput, ExploitationInput, NoteInput, ResidenceInput, ServiceChanges, ServiceInput, TaskInput, TerminationInput } from './schema.ts';
+import type {
+  ChildInput,
+  ExploitationInput,
+  NoteInput,
+  ResidenceInput,
+  ServiceChanges,
+  ServiceInput,
+  TaskInput,
+  TerminationInput,
+} from './schema.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */
-
 
 function checkDates(...pairs: Array<[string, string | null | undefined, string | null | undefined]>) {
   const today = helsinkiDate();
@@ -26,13 +34,26 @@ function checkDates(...pairs: Array<[string, string | null | undefined, string |
 
 export async function recordService(ctx: AppContext, who: Who, clientId: string, input: ServiceInput) {
   await openClient(ctx, who, clientId, { write: 'services', action: 'services.record' });
-  checkDates(['requestedOn', null, input.requestedOn], ['arrangedOn', input.requestedOn, input.arrangedOn], ['endedOn', input.arrangedOn ?? input.requestedOn, input.endedOn]);
+  checkDates(
+    ['requestedOn', null, input.requestedOn],
+    ['arrangedOn', input.requestedOn, input.arrangedOn],
+    ['endedOn', input.arrangedOn ?? input.requestedOn, input.endedOn],
+  );
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('client_services').values({
-      id, person_id: clientId, service: input.service, requested_on: input.requestedOn, arranged_on: input.arrangedOn ?? null, ended_on: input.endedOn ?? null,
-      provider: input.provider ?? null, recorded_by: who.actor.id,
-    }).execute();
+    await trx
+      .insertInto('client_services')
+      .values({
+        id,
+        person_id: clientId,
+        service: input.service,
+        requested_on: input.requestedOn,
+        arranged_on: input.arrangedOn ?? null,
+        ended_on: input.endedOn ?? null,
+        provider: input.provider ?? null,
+        recorded_by: who.actor.id,
+      })
+      .execute();
     await auditChange(trx, ctx, who, 'services.record', clientId, 'services', { service: input.service });
   });
   return { id };
@@ -40,13 +61,28 @@ export async function recordService(ctx: AppContext, who: Who, clientId: string,
 
 export async function updateService(ctx: AppContext, who: Who, clientId: string, serviceId: string, changes: ServiceChanges) {
   await openClient(ctx, who, clientId, { write: 'services', action: 'services.record' });
-  const row = await ctx.db.selectFrom('client_services').selectAll().where('id', '=', serviceId).where('person_id', '=', clientId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('client_services')
+    .selectAll()
+    .where('id', '=', serviceId)
+    .where('person_id', '=', clientId)
+    .executeTakeFirst();
   if (!row) throw notFound();
-  const next = { arranged_on: changes.arrangedOn !== undefined ? changes.arrangedOn : row.arranged_on, ended_on: changes.endedOn !== undefined ? changes.endedOn : row.ended_on };
+  const next = {
+    arranged_on: changes.arrangedOn !== undefined ? changes.arrangedOn : row.arranged_on,
+    ended_on: changes.endedOn !== undefined ? changes.endedOn : row.ended_on,
+  };
   checkDates(['arrangedOn', row.requested_on, next.arranged_on], ['endedOn', next.arranged_on ?? row.requested_on, next.ended_on]);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('client_services').set({ ...next, provider: changes.provider !== undefined ? changes.provider : row.provider }).where('id', '=', serviceId).execute();
-    await auditChange(trx, ctx, who, 'services.update', clientId, 'services', { service: row.service, changed: Object.keys(changes).sort() });
+    await trx
+      .updateTable('client_services')
+      .set({ ...next, provider: changes.provider !== undefined ? changes.provider : row.provider })
+      .where('id', '=', serviceId)
+      .execute();
+    await auditChange(trx, ctx, who, 'services.update', clientId, 'services', {
+      service: row.service,
+      changed: Object.keys(changes).sort(),
+    });
   });
 }
 
@@ -54,7 +90,17 @@ export async function addNote(ctx: AppContext, who: Who, clientId: string, input
   await openClient(ctx, who, clientId, { write: 'notes', action: 'notes.add' });
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('client_notes').values({ id, person_id: clientId, author_id: who.actor.id, at: new Date(), sensitivity: input.sensitivity, body: ctx.cipher.encrypt(input.body, protectedContext('client_notes', 'body', id)) }).execute();
+    await trx
+      .insertInto('client_notes')
+      .values({
+        id,
+        person_id: clientId,
+        author_id: who.actor.id,
+        at: new Date(),
+        sensitivity: input.sensitivity,
+        body: ctx.cipher.encrypt(input.body, protectedContext('client_notes', 'body', id)),
+      })
+      .execute();
     await auditChange(trx, ctx, who, 'notes.add', clientId, 'notes', { sensitivity: input.sensitivity });
   });
   return { id };
@@ -64,11 +110,26 @@ export async function addNote(ctx: AppContext, who: Who, clientId: string, input
 export async function addTask(ctx: AppContext, who: Who, clientId: string, input: TaskInput) {
   const { client } = await openClient(ctx, who, clientId, { write: 'notes', action: 'tasks.add' });
   const assigneeId = input.assigneeId ?? who.actor.id;
-  const onCase = await ctx.db.selectFrom('client_assignments').select('account_id').where('client_id', '=', client.id).where('account_id', '=', assigneeId).executeTakeFirst();
+  const onCase = await ctx.db
+    .selectFrom('client_assignments')
+    .select('account_id')
+    .where('client_id', '=', client.id)
+    .where('account_id', '=', assigneeId)
+    .executeTakeFirst();
   if (!onCase && assigneeId !== who.actor.id) throw new AppError(400, 'not_a_task_assignee');
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('client_tasks').values({ id, person_id: clientId, title: ctx.cipher.encrypt(input.title, protectedContext('client_tasks', 'title', id)), due_on: input.dueOn, assignee_id: assigneeId, created_by: who.actor.id }).execute();
+    await trx
+      .insertInto('client_tasks')
+      .values({
+        id,
+        person_id: clientId,
+        title: ctx.cipher.encrypt(input.title, protectedContext('client_tasks', 'title', id)),
+        due_on: input.dueOn,
+        assignee_id: assigneeId,
+        created_by: who.actor.id,
+      })
+      .execute();
     await auditChange(trx, ctx, who, 'tasks.add', clientId, 'notes', { task: id, assignee: assigneeId });
   });
   return { id };
@@ -77,7 +138,12 @@ export async function addTask(ctx: AppContext, who: Who, clientId: string, input
 export async function completeTask(ctx: AppContext, who: Who, clientId: string, taskId: string, done: boolean) {
   await openClient(ctx, who, clientId, { write: 'notes', action: 'tasks.complete' });
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('client_tasks').set({ done_at: done ? new Date() : null }).where('id', '=', taskId).where('person_id', '=', clientId).executeTakeFirst();
+    const updated = await trx
+      .updateTable('client_tasks')
+      .set({ done_at: done ? new Date() : null })
+      .where('id', '=', taskId)
+      .where('person_id', '=', clientId)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     await auditChange(trx, ctx, who, 'tasks.complete', clientId, 'notes', { task: taskId, done });
     return true;
@@ -87,21 +153,42 @@ export async function completeTask(ctx: AppContext, who: Who, clientId: string, 
 
 /** The actor's own open tasks, soonest first: the reminders on their home page. */
 export async function myTasks(ctx: AppContext, who: Who) {
-  const rows = await ctx.db.selectFrom('client_tasks').innerJoin('persons', 'persons.id', 'client_tasks.person_id')
+  const rows = await ctx.db
+    .selectFrom('client_tasks')
+    .innerJoin('persons', 'persons.id', 'client_tasks.person_id')
     .select(['client_tasks.id', 'client_tasks.person_id', 'client_tasks.title', 'client_tasks.due_on', 'persons.name'])
-    .where('assignee_id', '=', who.actor.id).where('done_at', 'is', null).orderBy('due_on').limit(200).execute();
+    .where('assignee_id', '=', who.actor.id)
+    .where('done_at', 'is', null)
+    .orderBy('due_on')
+    .limit(200)
+    .execute();
   const groups = listAccess(who.actor, 'tasks.mine');
   grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'tasks.mine', outcome: 'succeeded', fieldGroups: groups, details: { clients: [...new Set(rows.map((row) => row.person_id))] } });
-  return rows.map((row) => ({ id: row.id, clientId: row.person_id, clientName: openPersonName(ctx.cipher, row.person_id, row.name), title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)), dueOn: row.due_on }));
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action: 'tasks.mine',
+    outcome: 'succeeded',
+    fieldGroups: groups,
+    details: { clients: [...new Set(rows.map((row) => row.person_id))] },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    clientId: row.person_id,
+    clientName: openPersonName(ctx.cipher, row.person_id, row.name),
+    title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)),
+    dueOn: row.due_on,
+  }));
 }
 
 export async function recordResidence(ctx: AppContext, who: Who, clientId: string, input: ResidenceInput) {
   await openClient(ctx, who, clientId, { write: 'immigration', action: 'residence.record' });
   checkDates(['at', null, input.at]);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('residence_statuses').values({ person_id: clientId, status: input.status, at: input.at })
-      .onConflict((oc) => oc.columns(['person_id', 'at']).doUpdateSet({ status: input.status })).execute();
+    await trx
+      .insertInto('residence_statuses')
+      .values({ person_id: clientId, status: input.status, at: input.at })
+      .onConflict((oc) => oc.columns(['person_id', 'at']).doUpdateSet({ status: input.status }))
+      .execute();
     await auditChange(trx, ctx, who, 'residence.record', clientId, 'immigration', { status: input.status });
   });
 }
@@ -112,12 +199,14 @@ export async function addChild(ctx: AppContext, who: Who, clientId: string, inpu
   if (!(await isClient(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('children').values({ id, register_id: id, guardian_id: clientId, birth_date: input.birthDate, from_date: input.from }).execute();
+    await trx
+      .insertInto('children')
+      .values({ id, register_id: id, guardian_id: clientId, birth_date: input.birthDate, from_date: input.from })
+      .execute();
     await auditChange(trx, ctx, who, 'children.add', clientId, 'identity');
   });
   return { id };
 }
-
 
 /** The exploitation as now understood replaces what was recorded: one main purpose, others beside it. */
 export async function setExploitation(ctx: AppContext, who: Who, clientId: string, entries: ExploitationInput[]) {
@@ -131,10 +220,19 @@ export async function setExploitation(ctx: AppContext, who: Who, clientId: strin
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('exploitations').where('person_id', '=', clientId).execute();
     for (const entry of entries) {
-      await trx.insertInto('exploitations').values({
-        person_id: clientId, purpose: entry.purpose, place: entry.purpose === 'witness' ? null : entry.place, main: entry.main, minor_at_time: entry.minorAtTime,
-        sector: entry.sector ?? null, means_of_control: entry.meansOfControl ?? [], recruitment: entry.recruitment ?? null,
-      }).execute();
+      await trx
+        .insertInto('exploitations')
+        .values({
+          person_id: clientId,
+          purpose: entry.purpose,
+          place: entry.purpose === 'witness' ? null : entry.place,
+          main: entry.main,
+          minor_at_time: entry.minorAtTime,
+          sector: entry.sector ?? null,
+          means_of_control: entry.meansOfControl ?? [],
+          recruitment: entry.recruitment ?? null,
+        })
+        .execute();
     }
     await auditChange(trx, ctx, who, 'exploitation.record', clientId, 'case', { purposes: entries.map((entry) => entry.purpose) });
   });

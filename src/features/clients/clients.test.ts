@@ -28,7 +28,11 @@ describe('a client record', () => {
   it('the assigned caseworker reads identity and protected whereabouts, and the read is logged with its field groups', async () => {
     const read = await injectJson(app, 'GET', `/api/v1/clients/${clientId}`, await sessionFor(ctx, caseworker.id));
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ relationship: 'assigned', identity: { name: 'Amina Test' }, contact: { whereabouts: 'Shelter in Kallio' } });
+    expect(read.body).toMatchObject({
+      relationship: 'assigned',
+      identity: { name: 'Amina Test' },
+      contact: { whereabouts: 'Shelter in Kallio' },
+    });
     const entry = (await auditFor(caseworker.id)).find((row) => row.action === 'clients.read')!;
     expect(entry).toMatchObject({ client_id: clientId, outcome: 'succeeded', actor_role: 'caseworker' });
     expect(entry.field_groups).toEqual(expect.arrayContaining(['identity', 'contact']));
@@ -51,7 +55,10 @@ describe('a client record', () => {
     expect(read.status).toBe(403);
     expect(read.body.error.code).toBe('forbidden');
     expect((await injectJson(app, 'GET', '/api/v1/clients', await sessionFor(ctx, other.id))).body).toEqual([]);
-    expect((await auditFor(other.id)).find((row) => row.action === 'clients.read')).toMatchObject({ outcome: 'denied', client_id: clientId });
+    expect((await auditFor(other.id)).find((row) => row.action === 'clients.read')).toMatchObject({
+      outcome: 'denied',
+      client_id: clientId,
+    });
   });
 
   it('a caseworker outside the case must state a reason, which is logged, and does not see whereabouts', async () => {
@@ -61,7 +68,10 @@ describe('a client record', () => {
     expect(without.status).toBe(403);
     expect(without.body.error.code).toBe('reason_required');
     const reason = 'Päivystys: asiakas soitti infopuhelimeen';
-    const withReason = await injectJson(app, 'GET', `/api/v1/clients/${clientId}`, { ...headers, 'x-polku-access-reason': encodeURIComponent(reason) });
+    const withReason = await injectJson(app, 'GET', `/api/v1/clients/${clientId}`, {
+      ...headers,
+      'x-polku-access-reason': encodeURIComponent(reason),
+    });
     expect(withReason.status).toBe(200);
     expect(withReason.body.contact).toBeUndefined();
     const entries = await auditFor(outsider.id);
@@ -87,13 +97,21 @@ describe('a client record', () => {
     expect(log.body[0].at).toMatch(/Z$/);
   });
 
-  it('bad input when creating a client is refused with every wrong field in the account\'s language, and nothing is written', async () => {
+  it("bad input when creating a client is refused with every wrong field in the account's language, and nothing is written", async () => {
     await ctx.db.updateTable('accounts').set({ language: 'sv' }).where('id', '=', caseworker.id).execute();
     const before = await ctx.db.selectFrom('persons').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const bad = await injectJson(app, 'POST', '/api/v1/clients', { ...(await sessionFor(ctx, caseworker.id)), 'accept-language': 'en' }, { name: '', gender: 'x', nationality: 'Finland', birthDate: '31.12.1990' });
+    const bad = await injectJson(
+      app,
+      'POST',
+      '/api/v1/clients',
+      { ...(await sessionFor(ctx, caseworker.id)), 'accept-language': 'en' },
+      { name: '', gender: 'x', nationality: 'Finland', birthDate: '31.12.1990' },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('Kontrollera de markerade fälten.');
-    expect(bad.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(expect.arrayContaining(['name', 'gender', 'nationality', 'birthDate']));
+    expect(bad.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(
+      expect.arrayContaining(['name', 'gender', 'nationality', 'birthDate']),
+    );
     const after = await ctx.db.selectFrom('persons').select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });

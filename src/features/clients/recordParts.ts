@@ -13,11 +13,25 @@ import type { RecordPart, TimelineEvent } from '../../core/record/recordPart.ts'
 export async function readRecordParts(ctx: AppContext, actor: Actor, clientId: string, access: ClientAccess, parts: readonly RecordPart[]) {
   const readable = parts.filter((part) => access.read.includes(part.group));
   const [assignments, names] = await Promise.all([
-    ctx.db.selectFrom('client_assignments').innerJoin('accounts', 'accounts.id', 'client_assignments.account_id')
-      .select(['accounts.id', 'accounts.display_name', 'accounts.role', 'accounts.office_id']).where('client_id', '=', clientId).execute(),
-    staffNames(ctx.db, readable.flatMap((part) => (part.staff ? [part.staff(clientId)] : []))),
+    ctx.db
+      .selectFrom('client_assignments')
+      .innerJoin('accounts', 'accounts.id', 'client_assignments.account_id')
+      .select(['accounts.id', 'accounts.display_name', 'accounts.role', 'accounts.office_id'])
+      .where('client_id', '=', clientId)
+      .execute(),
+    staffNames(
+      ctx.db,
+      readable.flatMap((part) => (part.staff ? [part.staff(clientId)] : [])),
+    ),
   ]);
-  const reading = { ctx, actor, clientId, access, today: helsinkiDate(), nameOf: (id: string | null | undefined) => (id ? names.get(id) ?? null : null) };
+  const reading = {
+    ctx,
+    actor,
+    clientId,
+    access,
+    today: helsinkiDate(),
+    nameOf: (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null),
+  };
   const record: Record<string, unknown> = {
     assignments: assignments.map((row) => ({ accountId: row.id, name: row.display_name, role: row.role, officeId: row.office_id })),
   };
@@ -34,6 +48,9 @@ export async function readRecordParts(ctx: AppContext, actor: Actor, clientId: s
 /** The names of the staff who acted in the readable parts, in one query: never every account. */
 async function staffNames(db: Database, selects: RawBuilder<unknown>[]): Promise<Map<string, string>> {
   if (selects.length === 0) return new Map();
-  const rows = await sql<{ id: string; display_name: string }>`select id, display_name from accounts where id in (${sql.join(selects, sql` union `)})`.execute(db);
+  const rows = await sql<{
+    id: string;
+    display_name: string;
+  }>`select id, display_name from accounts where id in (${sql.join(selects, sql` union `)})`.execute(db);
   return new Map(rows.rows.map((row) => [row.id, row.display_name]));
 }

@@ -8,13 +8,21 @@ import { boolean, optionalString, responseList as list, responseObject as object
  * can check every field of every read.
  */
 export const identitySchema = object({
-  name: optionalString, birthDate: optionalString, birthDateEstimated: boolean, gender: string, nationality: string,
-  languages: strings, interpreterNeeded: boolean,
+  name: optionalString,
+  birthDate: optionalString,
+  birthDateEstimated: boolean,
+  gender: string,
+  nationality: string,
+  languages: strings,
+  interpreterNeeded: boolean,
 });
 
 export const contactSchema = object({ contact: optionalString, whereabouts: optionalString });
 
-const timelineEvent = { ...object({ at: string, kind: string, detail: optionalString, by: optionalString, group: string }), [ITEM_GROUP]: 'group' };
+const timelineEvent = {
+  ...object({ at: string, kind: string, detail: optionalString, by: optionalString, group: string }),
+  [ITEM_GROUP]: 'group',
+};
 
 export function clientRecordSchema(parts: readonly RecordPart[]) {
   return object({
@@ -31,4 +39,7 @@ export function clientRecordSchema(parts: readonly RecordPart[]) {
   });
 }
 
-export const clientListSchema = { type: 'array', items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }) } as const;
+export const clientListSchema = {
+  type: 'array',
+  items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }),
+} as const;

@@ -4,7 +4,9 @@ import { fieldGroups } from '../../core/policy/policy.ts';
 import { name, optionalText } from '../../server/schemaParts.ts';
 
 export const newClientBody = {
-  type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'birthDate', 'gender', 'nationality'],
   properties: {
     name: name(200, 1),
     birthDate: { type: 'string', format: 'date' },
@@ -18,8 +20,13 @@ export const newClientBody = {
 
 /** What a partner organisation may read of a client's record: the field groups, the whole list each time. */
 export const shareBody = {
-  type: 'object', additionalProperties: false, required: ['organisationId', 'fieldGroups'],
-  properties: { organisationId: { type: 'string', minLength: 1, maxLength: 64 }, fieldGroups: { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...fieldGroups] } } },
+  type: 'object',
+  additionalProperties: false,
+  required: ['organisationId', 'fieldGroups'],
+  properties: {
+    organisationId: { type: 'string', minLength: 1, maxLength: 64 },
+    fieldGroups: { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...fieldGroups] } },
+  },
 } as const;
 
 export const accessLogResponse = {
@@ -27,8 +34,14 @@ export const accessLogResponse = {
   items: {
     type: 'object',
     properties: {
-      at: { type: 'string' }, actorName: { type: ['string', 'null'] }, actorRole: { type: ['string', 'null'] }, organisationId: { type: ['string', 'null'] },
-      action: { type: 'string' }, outcome: { type: 'string' }, fieldGroups: { type: 'array', items: { type: 'string' } }, reason: { type: ['string', 'null'] },
+      at: { type: 'string' },
+      actorName: { type: ['string', 'null'] },
+      actorRole: { type: ['string', 'null'] },
+      organisationId: { type: ['string', 'null'] },
+      action: { type: 'string' },
+      outcome: { type: 'string' },
+      fieldGroups: { type: 'array', items: { type: 'string' } },
+      reason: { type: ['string', 'null'] },
     },
   },
 } as const;

@@ -13,7 +13,6 @@ import { requireKnownPlacement } from '../organisations/index.ts';
 import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
 import type { NewClient } from './schema.ts';
 
-
 export async function createClient(ctx: AppContext, who: Who, input: NewClient) {
   const officeId = input.officeId ?? who.actor.officeId;
   if (!officeId) throw new AppError(400, 'office_required');
@@ -21,14 +20,29 @@ export async function createClient(ctx: AppContext, who: Who, input: NewClient) 
   const id = randomUUID();
   const groups: FieldGroup[] = input.contact || input.whereabouts ? ['identity', 'contact'] : ['identity'];
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('persons').values({
-      id, register_id: id, office_id: officeId, name: sealPersonName(ctx.cipher, id, input.name), birth_date: input.birthDate ?? null, gender: input.gender, nationality: input.nationality,
-      contact: ctx.cipher.encryptOptional(input.contact, protectedContext('persons', 'contact', id)),
-      whereabouts: ctx.cipher.encryptOptional(input.whereabouts, protectedContext('persons', 'whereabouts', id)),
-    }).execute();
+    await trx
+      .insertInto('persons')
+      .values({
+        id,
+        register_id: id,
+        office_id: officeId,
+        name: sealPersonName(ctx.cipher, id, input.name),
+        birth_date: input.birthDate ?? null,
+        gender: input.gender,
+        nationality: input.nationality,
+        contact: ctx.cipher.encryptOptional(input.contact, protectedContext('persons', 'contact', id)),
+        whereabouts: ctx.cipher.encryptOptional(input.whereabouts, protectedContext('persons', 'whereabouts', id)),
+      })
+      .execute();
     await indexPersonName(trx, ctx.keyring, id, input.name);
     await trx.insertInto('client_assignments').values({ client_id: id, account_id: who.actor.id }).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.create', outcome: 'succeeded', clientId: id, fieldGroups: groups });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who),
+      action: 'clients.create',
+      outcome: 'succeeded',
+      clientId: id,
+      fieldGroups: groups,
+    });
   });
   return { id };
 }
@@ -42,9 +56,16 @@ export async function listClients(ctx: AppContext, who: Who) {
     const clients = await listClientsFor(trx, who.actor);
     const groups = listAccess(who.actor, 'clients.list');
     grant(who, ['record', ...groups]);
-    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.list', outcome: 'succeeded', fieldGroups: groups, details: { clients: clients.map((client) => client.id) } });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who),
+      action: 'clients.list',
+      outcome: 'succeeded',
+      fieldGroups: groups,
+      details: { clients: clients.map((client) => client.id) },
+    });
     // Names are sealed, so the list is put in order here, once they are opened.
-    return clients.map((client) => ({ id: client.id, name: openPersonName(ctx.cipher, client.id, client.name), officeId: client.office_id }))
+    return clients
+      .map((client) => ({ id: client.id, name: openPersonName(ctx.cipher, client.id, client.name), officeId: client.office_id }))
       .sort(nameOrder);
   });
 }
@@ -58,17 +79,33 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
     relationship: access.relationship,
     readable: access.read,
     writable: access.write,
-    identity: access.read.includes('identity') ? {
-      name: openPersonName(ctx.cipher, id, client.name), birthDate: client.birth_date, birthDateEstimated: client.birth_date_estimated, gender: client.gender, nationality: client.nationality,
-      languages: client.languages, interpreterNeeded: client.interpreter_needed,
-    } : undefined,
-    contact: access.read.includes('contact') ? {
-      contact: ctx.cipher.decryptOptional(client.contact, protectedContext('persons', 'contact', id)),
-      whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('persons', 'whereabouts', id)),
-    } : undefined,
+    identity: access.read.includes('identity')
+      ? {
+          name: openPersonName(ctx.cipher, id, client.name),
+          birthDate: client.birth_date,
+          birthDateEstimated: client.birth_date_estimated,
+          gender: client.gender,
+          nationality: client.nationality,
+          languages: client.languages,
+          interpreterNeeded: client.interpreter_needed,
+        }
+      : undefined,
+    contact: access.read.includes('contact')
+      ? {
+          contact: ctx.cipher.decryptOptional(client.contact, protectedContext('persons', 'contact', id)),
+          whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('persons', 'whereabouts', id)),
+        }
+      : undefined,
     ...(await readRecordParts(ctx, who.actor, id, access, parts)),
   };
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.read', outcome: 'succeeded', clientId: id, fieldGroups: access.read, reason: access.reasonRequired ? reason : null });
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action: 'clients.read',
+    outcome: 'succeeded',
+    clientId: id,
+    fieldGroups: access.read,
+    reason: access.reasonRequired ? reason : null,
+  });
   return record;
 }
 
@@ -80,8 +117,16 @@ export async function shareClient(ctx: AppContext, who: Who, id: string, organis
   await requireKnownPlacement(ctx.db, { organisationId });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('client_shares').where('client_id', '=', id).where('organisation_id', '=', organisationId).execute();
-    if (fieldGroups.length > 0) await trx.insertInto('client_shares').values({ client_id: id, organisation_id: organisationId, field_groups: fieldGroups }).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.share', outcome: 'succeeded', clientId: id, fieldGroups, details: { organisation: organisationId } });
+    if (fieldGroups.length > 0)
+      await trx.insertInto('client_shares').values({ client_id: id, organisation_id: organisationId, field_groups: fieldGroups }).execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who),
+      action: 'clients.share',
+      outcome: 'succeeded',
+      clientId: id,
+      fieldGroups,
+      details: { organisation: organisationId },
+    });
   });
 }
 
@@ -91,7 +136,13 @@ export async function clientAccessLog(ctx: AppContext, who: Who, id: string) {
   const entries = await accessLogOf(ctx.db, id);
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'clients.access_log', outcome: 'succeeded', clientId: id });
   return entries.map((entry) => ({
-    at: new Date(entry.at).toISOString(), actorName: entry.display_name, actorRole: entry.actor_role, organisationId: entry.organisation_id,
-    action: entry.action, outcome: entry.outcome, fieldGroups: entry.field_groups, reason: entry.reason,
+    at: new Date(entry.at).toISOString(),
+    actorName: entry.display_name,
+    actorRole: entry.actor_role,
+    organisationId: entry.organisation_id,
+    action: entry.action,
+    outcome: entry.outcome,
+    fieldGroups: entry.field_groups,
+    reason: entry.reason,
   }));
 }

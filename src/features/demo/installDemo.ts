@@ -25,11 +25,36 @@ export const demoOrganisations = [
   { id: 'ikut', name: 'IKUT-hanke (työelämävalmennus)', kind: 'ngo' },
 ];
 
-const demoAccounts: Array<{ username: string; displayName: string; role: Role; title: string; officeId?: string; organisationId?: string }> = [
+const demoAccounts: Array<{
+  username: string;
+  displayName: string;
+  role: Role;
+  title: string;
+  officeId?: string;
+  organisationId?: string;
+}> = [
   { username: 'johtaja@polku.demo', displayName: 'Johanna Johtaja', role: 'director', title: 'Johtaja', officeId: 'helsinki' },
-  { username: 'ohjaaja@polku.demo', displayName: 'Sanna Sosiaaliohjaaja', role: 'caseworker', title: 'Sosiaaliohjaaja', officeId: 'helsinki' },
-  { username: 'hoitaja@polku.demo', displayName: 'Teija Terveydenhoitaja', role: 'nurse', title: 'Terveydenhoitaja', officeId: 'lappeenranta' },
-  { username: 'valmentaja@polku.demo', displayName: 'Ville Valmentaja', role: 'coach', title: 'Työelämävalmentaja', organisationId: 'ikut' },
+  {
+    username: 'ohjaaja@polku.demo',
+    displayName: 'Sanna Sosiaaliohjaaja',
+    role: 'caseworker',
+    title: 'Sosiaaliohjaaja',
+    officeId: 'helsinki',
+  },
+  {
+    username: 'hoitaja@polku.demo',
+    displayName: 'Teija Terveydenhoitaja',
+    role: 'nurse',
+    title: 'Terveydenhoitaja',
+    officeId: 'lappeenranta',
+  },
+  {
+    username: 'valmentaja@polku.demo',
+    displayName: 'Ville Valmentaja',
+    role: 'coach',
+    title: 'Työelämävalmentaja',
+    organisationId: 'ikut',
+  },
   { username: 'kumppani@polku.demo', displayName: 'Riikka RIKU', role: 'partner', title: 'Ohjaaja', organisationId: 'riku' },
   { username: 'tutkija@polku.demo', displayName: 'Tuomas Tutkija', role: 'researcher', title: 'Tutkija' },
   { username: 'yllapito@polku.demo', displayName: 'Ylli Ylläpitäjä', role: 'administrator', title: 'Pääkäyttäjä' },
@@ -43,8 +68,16 @@ const demoAccounts: Array<{ username: string; displayName: string; role: Role; t
 export async function installDemo(ctx: AppContext): Promise<Array<{ username: string; role: string; password: string }> | null> {
   const existing = await ctx.db.selectFrom('accounts').select('id').limit(1).execute();
   if (existing.length > 0) return null;
-  await ctx.db.insertInto('offices').values(demoOffices).onConflict((oc) => oc.doNothing()).execute();
-  await ctx.db.insertInto('organisations').values(demoOrganisations).onConflict((oc) => oc.doNothing()).execute();
+  await ctx.db
+    .insertInto('offices')
+    .values(demoOffices)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await ctx.db
+    .insertInto('organisations')
+    .values(demoOrganisations)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const system = { actorId: null, actorRole: 'system', ip: null };
   const credentials = [];
   for (const account of demoAccounts) {
@@ -53,11 +86,28 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
   }
   const caseworker = actorOf((await findAccountByUsername(ctx.db, 'ohjaaja@polku.demo'))!);
   const who = { actor: caseworker, ip: null };
-  const amina = await createClient(ctx, who, { name: 'Amina Demo', birthDate: '1995-03-14', gender: 'female', nationality: 'NG', contact: 'Puhelin vain tiistaisin klo 10–12', whereabouts: 'Turvakoti (osoite suojattu)' });
-  await createClient(ctx, who, { name: 'Minh Demo', birthDate: '1988-10-02', gender: 'male', nationality: 'VN', contact: 'Sähköposti, ei tekstiviestejä' });
+  const amina = await createClient(ctx, who, {
+    name: 'Amina Demo',
+    birthDate: '1995-03-14',
+    gender: 'female',
+    nationality: 'NG',
+    contact: 'Puhelin vain tiistaisin klo 10–12',
+    whereabouts: 'Turvakoti (osoite suojattu)',
+  });
+  await createClient(ctx, who, {
+    name: 'Minh Demo',
+    birthDate: '1988-10-02',
+    gender: 'male',
+    nationality: 'VN',
+    contact: 'Sähköposti, ei tekstiviestejä',
+  });
   await shareClient(ctx, who, amina.id, 'riku', ['identity', 'services']);
   // An invented register behind the statistics: fifteen years of cases up to last year.
   const lastYear = lastReportYear() - 1;
-  await importRegister(ctx, system, [...demoRegisterLines({ clients: 1500, fromYear: lastYear - 14, toYear: lastYear, seed: 2006 })].join('\n'));
+  await importRegister(
+    ctx,
+    system,
+    [...demoRegisterLines({ clients: 1500, fromYear: lastYear - 14, toYear: lastYear, seed: 2006 })].join('\n'),
+  );
   return credentials;
 }

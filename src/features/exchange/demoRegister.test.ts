@@ -9,7 +9,18 @@ describe('the synthetic register', () => {
     const { lines, problems } = await validateExchangeFile(generate(7));
     expect(problems).toEqual([]);
     const types = new Set(lines.map((line) => line.type));
-    expect([...types].sort()).toEqual(['child', 'decision', 'exploitation', 'identification', 'person', 'referral', 'reflection_period', 'residence', 'termination', 'withdrawal']);
+    expect([...types].sort()).toEqual([
+      'child',
+      'decision',
+      'exploitation',
+      'identification',
+      'person',
+      'referral',
+      'reflection_period',
+      'residence',
+      'termination',
+      'withdrawal',
+    ]);
     expect(lines.filter((line) => line.type === 'person')).toHaveLength(400);
   });
 

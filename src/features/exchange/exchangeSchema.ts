@@ -1,6 +1,13 @@
 import {
-  decisionOutcomes, exploitationPlaces, exploitationPurposes, genders, identificationOutcomes, referralSources,
-  reflectionGrantors, residenceStatuses, terminationReasons,
+  decisionOutcomes,
+  exploitationPlaces,
+  exploitationPurposes,
+  genders,
+  identificationOutcomes,
+  referralSources,
+  reflectionGrantors,
+  residenceStatuses,
+  terminationReasons,
 } from '../../core/codes.ts';
 
 /** How a field of an exchange line is checked. */
@@ -12,7 +19,11 @@ export type FieldRule =
   | { kind: 'code'; codes: readonly string[] }
   | { kind: 'nationality' };
 
-interface LineRule { fields: Record<string, FieldRule>; optional?: string[]; nullable?: string[] }
+interface LineRule {
+  fields: Record<string, FieldRule>;
+  optional?: string[];
+  nullable?: string[];
+}
 
 const id = { kind: 'id' } as const;
 const date = { kind: 'date' } as const;
@@ -25,12 +36,24 @@ export const lineRules: Record<string, LineRule> = {
   referral: { fields: { id, personId: id, receivedAt: timestamp, source: code(referralSources), consentAt: timestamp } },
   decision: { fields: { id, referralId: id, decidedAt: timestamp, outcome: code(decisionOutcomes) } },
   withdrawal: { fields: { referralId: id, at: timestamp } },
-  exploitation: { fields: { personId: id, purpose: code(exploitationPurposes), place: code(exploitationPlaces), main: { kind: 'boolean' }, minorAtTime: { kind: 'boolean' } }, nullable: ['place'] },
+  exploitation: {
+    fields: {
+      personId: id,
+      purpose: code(exploitationPurposes),
+      place: code(exploitationPlaces),
+      main: { kind: 'boolean' },
+      minorAtTime: { kind: 'boolean' },
+    },
+    nullable: ['place'],
+  },
   residence: { fields: { personId: id, status: code(residenceStatuses), at: date } },
   child: { fields: { id, guardianId: id, birthDate: date, from: date } },
   termination: { fields: { personId: id, at: timestamp, reason: code(terminationReasons) } },
   reflection_period: { fields: { personId: id, grantedBy: code(reflectionGrantors), start: date, end: date } },
-  identification: { fields: { personId: id, requestedAt: timestamp, startedAt: timestamp, decidedAt: timestamp, outcome: code(identificationOutcomes) }, optional: ['startedAt', 'decidedAt', 'outcome'] },
+  identification: {
+    fields: { personId: id, requestedAt: timestamp, startedAt: timestamp, decidedAt: timestamp, outcome: code(identificationOutcomes) },
+    optional: ['startedAt', 'decidedAt', 'outcome'],
+  },
 };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,11 +74,19 @@ export function isTimestampWithOffset(value: string): boolean {
 /** The locale key of what is wrong with one value, or null when it is right. */
 export function valueProblem(rule: FieldRule, value: unknown): string | null {
   switch (rule.kind) {
-    case 'id': return typeof value === 'string' && value.length > 0 && value.length <= 200 ? null : 'bad_id';
-    case 'date': return typeof value === 'string' && isCalendarDate(value) ? null : 'bad_date';
-    case 'timestamp': return typeof value === 'string' && isTimestampWithOffset(value) ? null : 'bad_timestamp';
-    case 'boolean': return typeof value === 'boolean' ? null : 'bad_boolean';
-    case 'code': return typeof value === 'string' && rule.codes.includes(value) ? null : 'bad_code';
-    case 'nationality': return typeof value === 'string' && (/^[A-Z]{2}$/.test(value) || value === 'stateless' || value === 'unknown') ? null : 'bad_nationality';
+    case 'id':
+      return typeof value === 'string' && value.length > 0 && value.length <= 200 ? null : 'bad_id';
+    case 'date':
+      return typeof value === 'string' && isCalendarDate(value) ? null : 'bad_date';
+    case 'timestamp':
+      return typeof value === 'string' && isTimestampWithOffset(value) ? null : 'bad_timestamp';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'bad_boolean';
+    case 'code':
+      return typeof value === 'string' && rule.codes.includes(value) ? null : 'bad_code';
+    case 'nationality':
+      return typeof value === 'string' && (/^[A-Z]{2}$/.test(value) || value === 'stateless' || value === 'unknown')
+        ? null
+        : 'bad_nationality';
   }
 }

@@ -4,7 +4,11 @@ import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import type { Keyring } from '../../core/crypto/keys.ts';
 
 /** The file, and how many records it leaves out because the exchange format cannot carry them. */
-export interface RegisterExport { text: string; lines: number; omitted: number }
+export interface RegisterExport {
+  text: string;
+  lines: number;
+  omitted: number;
+}
 
 /**
  * The register as an exchange file. The order is fixed (each person, then what belongs to them) and
@@ -12,19 +16,24 @@ export interface RegisterExport { text: string; lines: number; omitted: number }
  * A client recorded directly, without a referral and an admission, is no client in the format: their
  * terminations and children are left out and counted, so the file always imports.
  */
-export async function exportRegister(db: Database, keyring: Keyring, who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>): Promise<RegisterExport> {
-  const [persons, referrals, decisions, withdrawals, exploitations, residences, children, terminations, reflections, identifications] = await Promise.all([
-    db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
-    db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
-    db.selectFrom('decisions').selectAll().execute(),
-    db.selectFrom('withdrawals').selectAll().execute(),
-    db.selectFrom('exploitations').selectAll().orderBy('main', 'desc').orderBy('purpose').orderBy('place').execute(),
-    db.selectFrom('residence_statuses').selectAll().orderBy('at').execute(),
-    db.selectFrom('children').selectAll().orderBy('register_id').execute(),
-    db.selectFrom('terminations').selectAll().orderBy('at').execute(),
-    db.selectFrom('reflection_periods').selectAll().orderBy('start_date').execute(),
-    db.selectFrom('identifications').selectAll().orderBy('requested_at').execute(),
-  ]);
+export async function exportRegister(
+  db: Database,
+  keyring: Keyring,
+  who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>,
+): Promise<RegisterExport> {
+  const [persons, referrals, decisions, withdrawals, exploitations, residences, children, terminations, reflections, identifications] =
+    await Promise.all([
+      db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
+      db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
+      db.selectFrom('decisions').selectAll().execute(),
+      db.selectFrom('withdrawals').selectAll().execute(),
+      db.selectFrom('exploitations').selectAll().orderBy('main', 'desc').orderBy('purpose').orderBy('place').execute(),
+      db.selectFrom('residence_statuses').selectAll().orderBy('at').execute(),
+      db.selectFrom('children').selectAll().orderBy('register_id').execute(),
+      db.selectFrom('terminations').selectAll().orderBy('at').execute(),
+      db.selectFrom('reflection_periods').selectAll().orderBy('start_date').execute(),
+      db.selectFrom('identifications').selectAll().orderBy('requested_at').execute(),
+    ]);
   const decisionOf = new Map(decisions.map((decision) => [decision.referral_id, decision]));
   const withdrawalOf = new Map(withdrawals.map((withdrawal) => [withdrawal.referral_id, withdrawal]));
   const byPerson = <T>(rows: T[], column: keyof T) => {
@@ -33,11 +42,17 @@ export async function exportRegister(db: Database, keyring: Keyring, who: Pick<A
     return grouped;
   };
   const referralsOf = byPerson(referrals, 'person_id');
-  const admitted = new Set(referrals.filter((referral) => decisionOf.get(referral.id)?.outcome === 'admitted').map((referral) => referral.person_id));
+  const admitted = new Set(
+    referrals.filter((referral) => decisionOf.get(referral.id)?.outcome === 'admitted').map((referral) => referral.person_id),
+  );
   let omitted = 0;
   const groups = {
-    exploitations: byPerson(exploitations, 'person_id'), residences: byPerson(residences, 'person_id'), children: byPerson(children, 'guardian_id'),
-    terminations: byPerson(terminations, 'person_id'), reflections: byPerson(reflections, 'person_id'), identifications: byPerson(identifications, 'person_id'),
+    exploitations: byPerson(exploitations, 'person_id'),
+    residences: byPerson(residences, 'person_id'),
+    children: byPerson(children, 'guardian_id'),
+    terminations: byPerson(terminations, 'person_id'),
+    reflections: byPerson(reflections, 'person_id'),
+    identifications: byPerson(identifications, 'person_id'),
   };
 
   const out: string[] = [];
@@ -46,31 +61,55 @@ export async function exportRegister(db: Database, keyring: Keyring, who: Pick<A
     const personId = person.register_id;
     line({ type: 'person', id: personId, gender: person.gender, birthDate: person.birth_date, nationality: person.nationality });
     for (const referral of referralsOf.get(person.id) ?? []) {
-      line({ type: 'referral', id: referral.register_id, personId, receivedAt: helsinkiTime(referral.received_at), source: referral.source, consentAt: helsinkiTime(referral.consent_at) });
+      line({
+        type: 'referral',
+        id: referral.register_id,
+        personId,
+        receivedAt: helsinkiTime(referral.received_at),
+        source: referral.source,
+        consentAt: helsinkiTime(referral.consent_at),
+      });
       const decision = decisionOf.get(referral.id);
-      if (decision) line({ type: 'decision', id: decision.register_id, referralId: referral.register_id, decidedAt: helsinkiTime(decision.decided_at), outcome: decision.outcome });
+      if (decision)
+        line({
+          type: 'decision',
+          id: decision.register_id,
+          referralId: referral.register_id,
+          decidedAt: helsinkiTime(decision.decided_at),
+          outcome: decision.outcome,
+        });
       const withdrawal = withdrawalOf.get(referral.id);
       if (withdrawal) line({ type: 'withdrawal', referralId: referral.register_id, at: helsinkiTime(withdrawal.at) });
     }
-    for (const e of groups.exploitations.get(person.id) ?? []) line({ type: 'exploitation', personId, purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time });
+    for (const e of groups.exploitations.get(person.id) ?? [])
+      line({ type: 'exploitation', personId, purpose: e.purpose, place: e.place, main: e.main, minorAtTime: e.minor_at_time });
     for (const r of groups.residences.get(person.id) ?? []) line({ type: 'residence', personId, status: r.status, at: r.at });
     const children = groups.children.get(person.id) ?? [];
     const terminations = groups.terminations.get(person.id) ?? [];
     if (!admitted.has(person.id)) {
       omitted += children.length + terminations.length;
     } else {
-      for (const c of children) line({ type: 'child', id: c.register_id, guardianId: personId, birthDate: c.birth_date, from: c.from_date });
+      for (const c of children)
+        line({ type: 'child', id: c.register_id, guardianId: personId, birthDate: c.birth_date, from: c.from_date });
       for (const t of terminations) line({ type: 'termination', personId, at: helsinkiTime(t.at), reason: t.reason });
     }
-    for (const r of groups.reflections.get(person.id) ?? []) line({ type: 'reflection_period', personId, grantedBy: r.granted_by, start: r.start_date, end: r.end_date });
+    for (const r of groups.reflections.get(person.id) ?? [])
+      line({ type: 'reflection_period', personId, grantedBy: r.granted_by, start: r.start_date, end: r.end_date });
     for (const i of groups.identifications.get(person.id) ?? []) {
       line({
-        type: 'identification', personId, requestedAt: helsinkiTime(i.requested_at),
+        type: 'identification',
+        personId,
+        requestedAt: helsinkiTime(i.requested_at),
         ...(i.started_at ? { startedAt: helsinkiTime(i.started_at) } : {}),
         ...(i.decided_at ? { decidedAt: helsinkiTime(i.decided_at), outcome: i.outcome } : {}),
       });
     }
   }
-  await appendAudit(db, keyring.auditKey, { ...who, action: 'exchange.export', outcome: 'succeeded', details: { lines: out.length, omitted } });
+  await appendAudit(db, keyring.auditKey, {
+    ...who,
+    action: 'exchange.export',
+    outcome: 'succeeded',
+    details: { lines: out.length, omitted },
+  });
   return { text: out.length > 0 ? `${out.join('\n')}\n` : '', lines: out.length, omitted };
 }

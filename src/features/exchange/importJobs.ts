@@ -29,7 +29,10 @@ const KEEP_ENDED_MS = 60 * 60 * 1000;
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
 
-  constructor(private readonly ctx: AppContext, private readonly log: { error(details: object, message: string): void }) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly log: { error(details: object, message: string): void },
+  ) {}
 
   start(who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actorId: string }, text: string): ImportJob {
     this.forgetOld();
@@ -44,7 +47,9 @@ export class ImportJobs {
         this.log.error({ err: { type: error?.name, code: error?.code } }, 'register import failed');
         return Object.assign(job, { state: 'failed' });
       })
-      .finally(() => { job.endedAt = Date.now(); });
+      .finally(() => {
+        job.endedAt = Date.now();
+      });
     return job;
   }
 

@@ -8,16 +8,32 @@ import { ImportRejected, importRegister } from './importRegister.ts';
 
 const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');
 const system = { actorId: null, actorRole: 'command_line', ip: null };
-const tables = ['persons', 'referrals', 'decisions', 'withdrawals', 'exploitations', 'residence_statuses', 'children', 'terminations', 'reflection_periods', 'identifications'] as const;
+const tables = [
+  'persons',
+  'referrals',
+  'decisions',
+  'withdrawals',
+  'exploitations',
+  'residence_statuses',
+  'children',
+  'terminations',
+  'reflection_periods',
+  'identifications',
+] as const;
 
 let first: TestContext;
 let second: TestContext;
-beforeAll(async () => { [first, second] = await Promise.all([createTestContext(), createTestContext()]); });
-afterAll(async () => { await Promise.all([first.close(), second.close()]); });
+beforeAll(async () => {
+  [first, second] = await Promise.all([createTestContext(), createTestContext()]);
+});
+afterAll(async () => {
+  await Promise.all([first.close(), second.close()]);
+});
 
 async function counts(ctx: TestContext) {
   const result: Record<string, number> = {};
-  for (const table of tables) result[table] = Number((await ctx.db.selectFrom(table).select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  for (const table of tables)
+    result[table] = Number((await ctx.db.selectFrom(table).select(ctx.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return result;
 }
 
@@ -32,7 +48,18 @@ describe('importing and exporting the register', () => {
 
   it('imports the sample register, and importing it again changes nothing', async () => {
     const summary = await importRegister(first, system, sample);
-    expect(summary.created).toMatchObject({ person: 4, referral: 4, decision: 3, withdrawal: 1, exploitation: 3, residence: 3, child: 1, termination: 1, reflection_period: 1, identification: 1 });
+    expect(summary.created).toMatchObject({
+      person: 4,
+      referral: 4,
+      decision: 3,
+      withdrawal: 1,
+      exploitation: 3,
+      residence: 3,
+      child: 1,
+      termination: 1,
+      reflection_period: 1,
+      identification: 1,
+    });
     const after = await counts(first);
     const again = await importRegister(first, system, sample);
     expect(again.unchanged).toBe(22);
@@ -52,9 +79,17 @@ describe('importing and exporting the register', () => {
     const before = await counts(first);
     const lines = sample.trim().split('\n');
     const text = [
-      lines[9], lines[10],
+      lines[9],
+      lines[10],
       JSON.stringify({ type: 'decision', id: 'd9', referralId: 'r2', decidedAt: '2024-06-20T11:00:00+03:00', outcome: 'admitted' }),
-      JSON.stringify({ type: 'exploitation', personId: 'p2', purpose: 'sexual_exploitation', place: 'finland', main: true, minorAtTime: false }),
+      JSON.stringify({
+        type: 'exploitation',
+        personId: 'p2',
+        purpose: 'sexual_exploitation',
+        place: 'finland',
+        main: true,
+        minorAtTime: false,
+      }),
     ].join('\n');
     const error = await importRegister(first, system, text).catch((caught) => caught);
     expect((error as ImportRejected).problems).toEqual([
@@ -64,7 +99,7 @@ describe('importing and exporting the register', () => {
     expect(await counts(first)).toEqual(before);
   });
 
-  it('export → import into an empty register → export gives the same file, with the sample\'s lines', async () => {
+  it("export → import into an empty register → export gives the same file, with the sample's lines", async () => {
     const exported = (await exportRegister(first.db, first.keyring, system)).text;
     expect(exported.trim().split('\n').sort()).toEqual(sample.trim().split('\n').sort());
     const progress: string[] = [];

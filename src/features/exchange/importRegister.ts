@@ -9,13 +9,21 @@ import type { AppContext } from '../../server/context.ts';
 import { comparable, lineMappings, type IdMaps, type LineMapping } from './registerLines.ts';
 import { validateExchangeFile, type ExchangeLine, type ExchangeProblem } from './validateExchangeFile.ts';
 
-export interface ImportSummary { lines: number; created: Record<string, number>; unchanged: number }
+export interface ImportSummary {
+  lines: number;
+  created: Record<string, number>;
+  unchanged: number;
+}
 
 /** How many records an import created, of every type together. */
 export const createdCount = (summary: ImportSummary): number => Object.values(summary.created).reduce((sum, n) => sum + n, 0);
 
 /** How far an import is: first every line is checked, then the lines are written. */
-export interface ImportProgress { phase: 'checking' | 'writing'; done: number; total: number }
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
 
 /** The file was refused: nothing was written. The problems name their lines. */
 export class ImportRejected extends AppError {
@@ -34,14 +42,24 @@ type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
  * a line that contradicts one is refused), and only then written, in one transaction.
  * A refused file is recorded in the audit log with how many problems it had.
  */
-export async function importRegister(ctx: AppContext, who: Who, text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
+export async function importRegister(
+  ctx: AppContext,
+  who: Who,
+  text: string,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportSummary> {
   try {
     const { lines, problems } = await validateExchangeFile(text, (done, total) => onProgress?.({ phase: 'checking', done, total }));
     if (problems.length > 0) throw new ImportRejected(problems);
     return await writeLines(ctx, who, lines, (done) => onProgress?.({ phase: 'writing', done, total: lines.length }));
   } catch (error) {
     if (error instanceof ImportRejected) {
-      await appendAudit(ctx.db, ctx.keyring.auditKey, { ...who, action: 'exchange.import', outcome: 'failed', details: { problems: error.problems.length } });
+      await appendAudit(ctx.db, ctx.keyring.auditKey, {
+        ...who,
+        action: 'exchange.import',
+        outcome: 'failed',
+        details: { problems: error.problems.length },
+      });
     }
     throw error;
   }
@@ -78,7 +96,10 @@ async function writeLines(ctx: AppContext, who: Who, lines: ExchangeLine[], onWr
       }
       if (conflicts.length === 0) {
         for (let start = 0; start < fresh.length; start += BATCH) {
-          await trx.insertInto(mapping.table).values(fresh.slice(start, start + BATCH) as never).execute();
+          await trx
+            .insertInto(mapping.table)
+            .values(fresh.slice(start, start + BATCH) as never)
+            .execute();
           onWritten(done + Math.round((ofType.length * Math.min(start + BATCH, fresh.length)) / fresh.length));
         }
       }
@@ -87,7 +108,12 @@ async function writeLines(ctx: AppContext, who: Who, lines: ExchangeLine[], onWr
       onWritten(done);
     }
     if (conflicts.length > 0) throw new ImportRejected(conflicts.sort((a, b) => a.line - b.line));
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'exchange.import', outcome: 'succeeded', details: { lines: summary.lines, created: summary.created, unchanged: summary.unchanged } });
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...who,
+      action: 'exchange.import',
+      outcome: 'succeeded',
+      details: { lines: summary.lines, created: summary.created, unchanged: summary.unchanged },
+    });
     return summary;
   });
 }
@@ -106,10 +132,17 @@ async function existingRows(db: Database, mapping: LineMapping, lines: ExchangeL
   for (const scope of mapping.scopes) {
     const values = [...new Set(lines.map((line) => scope.value(line.fields, ids)).filter((value): value is string => Boolean(value)))];
     for (let start = 0; start < values.length; start += BATCH) {
-      const found = await sql<Record<string, any>>`select * from ${sql.table(mapping.table)} where ${sql.ref(scope.column)} in (${sql.join(values.slice(start, start + BATCH))})`.execute(db);
+      const found = await sql<
+        Record<string, any>
+      >`select * from ${sql.table(mapping.table)} where ${sql.ref(scope.column)} in (${sql.join(values.slice(start, start + BATCH))})`.execute(
+        db,
+      );
       for (const row of found.rows) {
         const key = keyOf(mapping.key, row);
-        if (!seen.has(key)) { seen.add(key); rows.push(row); }
+        if (!seen.has(key)) {
+          seen.add(key);
+          rows.push(row);
+        }
       }
     }
   }

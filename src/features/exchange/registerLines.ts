@@ -4,7 +4,10 @@ import type { DB } from '../../core/db/types.ts';
 import { isTimestampWithOffset } from './exchangeSchema.ts';
 
 /** Register ids of the file mapped to the database's row ids, filled in as lines are written. */
-export interface IdMaps { persons: Map<string, string>; referrals: Map<string, string> }
+export interface IdMaps {
+  persons: Map<string, string>;
+  referrals: Map<string, string>;
+}
 
 /**
  * How each line type of the exchange format sits in the register: its table, the row it becomes,
@@ -29,46 +32,94 @@ const referral = { column: 'referral_id', value: (f: Record<string, any>, ids: I
 /** In dependency order: persons before what refers to them. */
 export const lineMappings: LineMapping[] = [
   {
-    type: 'person', table: 'persons', key: ['register_id'], scopes: [registerId],
+    type: 'person',
+    table: 'persons',
+    key: ['register_id'],
+    scopes: [registerId],
     row: (f) => ({ register_id: f.id, gender: f.gender, birth_date: f.birthDate, nationality: f.nationality }),
   },
   {
-    type: 'referral', table: 'referrals', key: ['register_id'], scopes: [registerId],
-    row: (f, ids) => ({ register_id: f.id, person_id: ids.persons.get(f.personId), received_at: f.receivedAt, source: f.source, consent_at: f.consentAt }),
+    type: 'referral',
+    table: 'referrals',
+    key: ['register_id'],
+    scopes: [registerId],
+    row: (f, ids) => ({
+      register_id: f.id,
+      person_id: ids.persons.get(f.personId),
+      received_at: f.receivedAt,
+      source: f.source,
+      consent_at: f.consentAt,
+    }),
   },
   {
-    type: 'decision', table: 'decisions', key: ['register_id'], scopes: [registerId, referral],
+    type: 'decision',
+    table: 'decisions',
+    key: ['register_id'],
+    scopes: [registerId, referral],
     unique: { columns: ['referral_id'], when: () => true, code: 'referral_decided_in_register', idField: 'referralId' },
     row: (f, ids) => ({ register_id: f.id, referral_id: ids.referrals.get(f.referralId), decided_at: f.decidedAt, outcome: f.outcome }),
   },
   {
-    type: 'withdrawal', table: 'withdrawals', key: ['referral_id'], scopes: [referral],
+    type: 'withdrawal',
+    table: 'withdrawals',
+    key: ['referral_id'],
+    scopes: [referral],
     row: (f, ids) => ({ referral_id: ids.referrals.get(f.referralId), at: f.at }),
   },
   {
-    type: 'exploitation', table: 'exploitations', key: ['person_id', 'purpose', 'place'], scopes: person('personId'),
+    type: 'exploitation',
+    table: 'exploitations',
+    key: ['person_id', 'purpose', 'place'],
+    scopes: person('personId'),
     unique: { columns: ['person_id'], when: (row) => row.main === true, code: 'main_exploitation_in_register', idField: 'personId' },
-    row: (f, ids) => ({ person_id: ids.persons.get(f.personId), purpose: f.purpose, place: f.place, main: f.main, minor_at_time: f.minorAtTime }),
+    row: (f, ids) => ({
+      person_id: ids.persons.get(f.personId),
+      purpose: f.purpose,
+      place: f.place,
+      main: f.main,
+      minor_at_time: f.minorAtTime,
+    }),
   },
   {
-    type: 'residence', table: 'residence_statuses', key: ['person_id', 'at'], scopes: person('personId'),
+    type: 'residence',
+    table: 'residence_statuses',
+    key: ['person_id', 'at'],
+    scopes: person('personId'),
     row: (f, ids) => ({ person_id: ids.persons.get(f.personId), status: f.status, at: f.at }),
   },
   {
-    type: 'child', table: 'children', key: ['register_id'], scopes: [registerId],
+    type: 'child',
+    table: 'children',
+    key: ['register_id'],
+    scopes: [registerId],
     row: (f, ids) => ({ register_id: f.id, guardian_id: ids.persons.get(f.guardianId), birth_date: f.birthDate, from_date: f.from }),
   },
   {
-    type: 'termination', table: 'terminations', key: ['person_id', 'at'], scopes: person('personId'),
+    type: 'termination',
+    table: 'terminations',
+    key: ['person_id', 'at'],
+    scopes: person('personId'),
     row: (f, ids) => ({ person_id: ids.persons.get(f.personId), at: f.at, reason: f.reason }),
   },
   {
-    type: 'reflection_period', table: 'reflection_periods', key: ['person_id', 'start_date'], scopes: person('personId'),
+    type: 'reflection_period',
+    table: 'reflection_periods',
+    key: ['person_id', 'start_date'],
+    scopes: person('personId'),
     row: (f, ids) => ({ person_id: ids.persons.get(f.personId), granted_by: f.grantedBy, start_date: f.start, end_date: f.end }),
   },
   {
-    type: 'identification', table: 'identifications', key: ['person_id', 'requested_at'], scopes: person('personId'),
-    row: (f, ids) => ({ person_id: ids.persons.get(f.personId), requested_at: f.requestedAt, started_at: f.startedAt ?? null, decided_at: f.decidedAt ?? null, outcome: f.outcome ?? null }),
+    type: 'identification',
+    table: 'identifications',
+    key: ['person_id', 'requested_at'],
+    scopes: person('personId'),
+    row: (f, ids) => ({
+      person_id: ids.persons.get(f.personId),
+      requested_at: f.requestedAt,
+      started_at: f.startedAt ?? null,
+      decided_at: f.decidedAt ?? null,
+      outcome: f.outcome ?? null,
+    }),
   },
 ];
 

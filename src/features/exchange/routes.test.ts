@@ -24,11 +24,14 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const speaks = (account: { id: string }, language: 'fi' | 'sv' | 'en') => ctx.db.updateTable('accounts').set({ language }).where('id', '=', account.id).execute();
+const speaks = (account: { id: string }, language: 'fi' | 'sv' | 'en') =>
+  ctx.db.updateTable('accounts').set({ language }).where('id', '=', account.id).execute();
 const upload = async (account: { id: string }, text: string, headers?: Record<string, string>) => {
   const response = await app.inject({
-    method: 'POST', url: '/api/v1/exchange/imports', payload: text,
-    headers: { ...(headers ?? await sessionFor(ctx, account.id)), 'content-type': 'application/x-ndjson' },
+    method: 'POST',
+    url: '/api/v1/exchange/imports',
+    payload: text,
+    headers: { ...(headers ?? (await sessionFor(ctx, account.id))), 'content-type': 'application/x-ndjson' },
   });
   return { status: response.statusCode, body: JSON.parse(response.body) };
 };
@@ -43,7 +46,15 @@ async function follow(account: { id: string }, id: string) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-const persons = async () => Number((await ctx.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const persons = async () =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the register in and out from the web', () => {
   it('refuses a wrong file with every wrong line translated, and changes nothing', async () => {
@@ -64,7 +75,12 @@ describe('the register in and out from the web', () => {
     await speaks(administrator, 'en');
     const started = await upload(administrator, sample);
     expect(started.body).toMatchObject({ state: 'checking' });
-    const stranger = await injectJson(app, 'GET', `/api/v1/exchange/imports/${started.body.id}`, await sessionFor(ctx, otherAdministrator.id));
+    const stranger = await injectJson(
+      app,
+      'GET',
+      `/api/v1/exchange/imports/${started.body.id}`,
+      await sessionFor(ctx, otherAdministrator.id),
+    );
     expect(stranger.status).toBe(404);
     const ended = await follow(administrator, started.body.id);
     expect(ended).toMatchObject({ state: 'succeeded', done: 22, total: 22, summary: { lines: 22, created: 22, unchanged: 0 } });
@@ -79,8 +95,18 @@ describe('the register in and out from the web', () => {
     expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="polku-register-\d{4}-\d{2}-\d{2}\.ndjson"$/);
     expect(response.body.trim().split('\n').sort()).toEqual(sample.trim().split('\n').sort());
-    const audited = await ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'actor_id']).where('action', 'like', 'exchange.%').orderBy('seq').execute();
-    expect(audited.map((entry) => `${entry.action} ${entry.outcome}`)).toEqual(['exchange.import failed', 'exchange.import succeeded', 'exchange.import succeeded', 'exchange.export succeeded']);
+    const audited = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome', 'actor_id'])
+      .where('action', 'like', 'exchange.%')
+      .orderBy('seq')
+      .execute();
+    expect(audited.map((entry) => `${entry.action} ${entry.outcome}`)).toEqual([
+      'exchange.import failed',
+      'exchange.import succeeded',
+      'exchange.import succeeded',
+      'exchange.export succeeded',
+    ]);
     expect(audited.every((entry) => entry.actor_id === administrator.id)).toBe(true);
   });
 
@@ -93,7 +119,9 @@ describe('the register in and out from the web', () => {
 
     // Two administrators start an import at the same moment: one runs, the other is told to wait.
     // The file (1.9 MB) is over the server's usual 1 MB request limit, which an import is exempt from.
-    const big = Array.from({ length: 20000 }, (_, n) => JSON.stringify({ type: 'person', id: `q${n}`, gender: 'female', birthDate: '1990-01-01', nationality: 'NG' })).join('\n');
+    const big = Array.from({ length: 20000 }, (_, n) =>
+      JSON.stringify({ type: 'person', id: `q${n}`, gender: 'female', birthDate: '1990-01-01', nationality: 'NG' }),
+    ).join('\n');
     const sessions = [await sessionFor(ctx, administrator.id), await sessionFor(ctx, otherAdministrator.id)];
     const both = await Promise.all([upload(administrator, big, sessions[0]), upload(otherAdministrator, big, sessions[1])]);
     expect(both.map((response) => response.status).sort()).toEqual([202, 409]);

@@ -17,7 +17,10 @@ const NDJSON = 'application/x-ndjson';
 const jobSchema = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, state: { type: 'string' }, done: { type: 'integer' }, total: { type: 'integer' },
+    id: { type: 'string' },
+    state: { type: 'string' },
+    done: { type: 'integer' },
+    total: { type: 'integer' },
     summary: { type: 'object', properties: { lines: { type: 'integer' }, created: { type: 'integer' }, unchanged: { type: 'integer' } } },
     problemCount: { type: 'integer' },
     problems: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, message: { type: 'string' } } } },
@@ -31,34 +34,53 @@ export async function exchangeRoutes(app: Api) {
   app.addContentTypeParser(NDJSON, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   const view = (job: ImportJob, language: Language) => ({
-    id: job.id, state: job.state, done: job.done, total: job.total,
+    id: job.id,
+    state: job.state,
+    done: job.done,
+    total: job.total,
     ...(job.summary ? { summary: { lines: job.summary.lines, created: createdCount(job.summary), unchanged: job.summary.unchanged } } : {}),
-    ...(job.problems ? {
-      problemCount: job.problems.length,
-      problems: job.problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ line: problem.line, message: describeProblem(language, problem) })),
-    } : {}),
+    ...(job.problems
+      ? {
+          problemCount: job.problems.length,
+          problems: job.problems
+            .slice(0, PROBLEMS_SHOWN)
+            .map((problem) => ({ line: problem.line, message: describeProblem(language, problem) })),
+        }
+      : {}),
   });
 
-  app.post('/api/v1/exchange/imports', {
-    config: { access: 'exchange.import' },
-    bodyLimit: MAX_IMPORT_BYTES,
-    schema: { tags: ['exchange'], consumes: [NDJSON], response: { 202: jobSchema } },
-  }, async (request, reply) => {
-    if (typeof request.body !== 'string') throw new AppError(415, 'unsupported_media_type');
-    if (request.body.trim() === '') throw new AppError(400, 'import_empty');
-    const job = jobs.start({ ...request.auditBase(), actorId: request.actor!.id }, request.body);
-    return reply.code(202).send(view(job, request.language));
-  });
+  app.post(
+    '/api/v1/exchange/imports',
+    {
+      config: { access: 'exchange.import' },
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: { tags: ['exchange'], consumes: [NDJSON], response: { 202: jobSchema } },
+    },
+    async (request, reply) => {
+      if (typeof request.body !== 'string') throw new AppError(415, 'unsupported_media_type');
+      if (request.body.trim() === '') throw new AppError(400, 'import_empty');
+      const job = jobs.start({ ...request.auditBase(), actorId: request.actor!.id }, request.body);
+      return reply.code(202).send(view(job, request.language));
+    },
+  );
 
-  app.get('/api/v1/exchange/imports/:id', {
-    config: { access: 'exchange.import' },
-    schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
-  }, async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language));
+  app.get(
+    '/api/v1/exchange/imports/:id',
+    {
+      config: { access: 'exchange.import' },
+      schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
+    },
+    async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language),
+  );
 
-  app.get('/api/v1/exchange/export', { config: { access: 'exchange.export' }, schema: { tags: ['exchange'], response: fileResponse(NDJSON) } }, async (request, reply) => {
-    const { text, omitted } = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
-    reply.header('content-disposition', `attachment; filename="polku-register-${helsinkiDate()}.ndjson"`);
-    reply.header('x-polku-omitted', String(omitted));
-    return reply.type(`${NDJSON}; charset=utf-8`).send(text);
-  });
+  app.get(
+    '/api/v1/exchange/export',
+    { config: { access: 'exchange.export' }, schema: { tags: ['exchange'], response: fileResponse(NDJSON) } },
+    async (request, reply) => {
+      const { text, omitted } = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
+      reply.header('content-disposition', `attachment; filename="polku-register-${helsinkiDate()}.ndjson"`);
+      reply.header('x-polku-omitted', String(omitted));
+      return reply.type(`${NDJSON}; charset=utf-8`).send(text);
+    },
+  );
 }

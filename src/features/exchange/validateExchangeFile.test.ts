@@ -7,9 +7,29 @@ import { addMonths } from '../../core/dates.ts';
 const sample = fs.readFileSync(path.resolve('test/fixtures/register-sample.ndjson'), 'utf8');
 const file = (...lines: object[]) => lines.map((line) => JSON.stringify(line)).join('\n');
 const person = (id: string) => ({ type: 'person', id, gender: 'female', birthDate: '1990-02-03', nationality: 'NG' });
-const referral = (id: string, personId: string, at = '2024-02-05T10:00:00+02:00') => ({ type: 'referral', id, personId, receivedAt: at, source: 'self', consentAt: at });
-const admitted = (id: string, referralId: string, at = '2024-02-20T10:00:00+02:00') => ({ type: 'decision', id, referralId, decidedAt: at, outcome: 'admitted' });
-const main = (personId: string) => ({ type: 'exploitation', personId, purpose: 'forced_labour', place: 'finland', main: true, minorAtTime: false });
+const referral = (id: string, personId: string, at = '2024-02-05T10:00:00+02:00') => ({
+  type: 'referral',
+  id,
+  personId,
+  receivedAt: at,
+  source: 'self',
+  consentAt: at,
+});
+const admitted = (id: string, referralId: string, at = '2024-02-20T10:00:00+02:00') => ({
+  type: 'decision',
+  id,
+  referralId,
+  decidedAt: at,
+  outcome: 'admitted',
+});
+const main = (personId: string) => ({
+  type: 'exploitation',
+  personId,
+  purpose: 'forced_labour',
+  place: 'finland',
+  main: true,
+  minorAtTime: false,
+});
 const codes = async (text: string) => (await validateExchangeFile(text)).problems.map((problem) => `${problem.line}:${problem.code}`);
 
 describe('validating an exchange file', () => {
@@ -31,48 +51,90 @@ describe('validating an exchange file', () => {
     const { lines, problems } = await validateExchangeFile(text);
     expect(lines).toEqual([]);
     expect(problems.map((problem) => `${problem.line}:${problem.code}:${problem.params.field ?? ''}`)).toEqual([
-      '2:not_json:', '3:bad_date:birthDate', '3:bad_nationality:nationality', '3:unknown_field:shoeSize',
-      '5:unknown_type:', '6:bad_timestamp:receivedAt', '6:bad_code:source',
+      '2:not_json:',
+      '3:bad_date:birthDate',
+      '3:bad_nationality:nationality',
+      '3:unknown_field:shoeSize',
+      '5:unknown_type:',
+      '6:bad_timestamp:receivedAt',
+      '6:bad_code:source',
     ]);
   });
 
   it('checks references and that each referral is closed at most once', async () => {
-    expect(await codes(file(
-      person('p1'), referral('r1', 'p1'), referral('r2', 'ghost'), admitted('d1', 'r1'), main('p1'),
-      { type: 'withdrawal', referralId: 'r1', at: '2024-03-01T10:00:00+02:00' },
-      { type: 'decision', id: 'd2', referralId: 'nope', decidedAt: '2024-03-01T10:00:00+02:00', outcome: 'rejected' },
-      person('p1'),
-    ))).toEqual(['3:unknown_person', '6:referral_already_closed', '7:unknown_referral', '8:duplicate_id']);
+    expect(
+      await codes(
+        file(
+          person('p1'),
+          referral('r1', 'p1'),
+          referral('r2', 'ghost'),
+          admitted('d1', 'r1'),
+          main('p1'),
+          { type: 'withdrawal', referralId: 'r1', at: '2024-03-01T10:00:00+02:00' },
+          { type: 'decision', id: 'd2', referralId: 'nope', decidedAt: '2024-03-01T10:00:00+02:00', outcome: 'rejected' },
+          person('p1'),
+        ),
+      ),
+    ).toEqual(['3:unknown_person', '6:referral_already_closed', '7:unknown_referral', '8:duplicate_id']);
   });
 
   it('needs consent before the referral and a decision after it', async () => {
-    expect(await codes(file(
-      person('p1'),
-      { ...referral('r1', 'p1', '2024-02-05T10:00:00+02:00'), consentAt: '2024-02-05T10:30:00+02:00' },
-      { type: 'decision', id: 'd1', referralId: 'r1', decidedAt: '2024-02-01T10:00:00+02:00', outcome: 'rejected' },
-    ))).toEqual(['2:consent_after_referral', '3:before_referral']);
+    expect(
+      await codes(
+        file(
+          person('p1'),
+          { ...referral('r1', 'p1', '2024-02-05T10:00:00+02:00'), consentAt: '2024-02-05T10:30:00+02:00' },
+          { type: 'decision', id: 'd1', referralId: 'r1', decidedAt: '2024-02-01T10:00:00+02:00', outcome: 'rejected' },
+        ),
+      ),
+    ).toEqual(['2:consent_after_referral', '3:before_referral']);
   });
 
   it('needs exactly one main exploitation per client, and a place except for witnesses', async () => {
-    expect(await codes(file(
-      person('p1'), referral('r1', 'p1'), admitted('d1', 'r1'),
-      person('p2'), referral('r2', 'p2'), admitted('d2', 'r2'), main('p2'), main('p2'),
-      { type: 'exploitation', personId: 'p2', purpose: 'witness', place: 'abroad', main: false, minorAtTime: false },
-      { type: 'exploitation', personId: 'p2', purpose: 'sexual_exploitation', place: null, main: false, minorAtTime: false },
-    ))).toEqual(['3:client_without_main_exploitation', '8:second_main_exploitation', '9:witness_has_place', '10:place_missing']);
+    expect(
+      await codes(
+        file(
+          person('p1'),
+          referral('r1', 'p1'),
+          admitted('d1', 'r1'),
+          person('p2'),
+          referral('r2', 'p2'),
+          admitted('d2', 'r2'),
+          main('p2'),
+          main('p2'),
+          { type: 'exploitation', personId: 'p2', purpose: 'witness', place: 'abroad', main: false, minorAtTime: false },
+          { type: 'exploitation', personId: 'p2', purpose: 'sexual_exploitation', place: null, main: false, minorAtTime: false },
+        ),
+      ),
+    ).toEqual(['3:client_without_main_exploitation', '8:second_main_exploitation', '9:witness_has_place', '10:place_missing']);
   });
 
   it('refuses a reflection period over six months, children of non-clients and terminations before admission', async () => {
-    expect(await codes(file(
-      person('p1'), referral('r1', 'p1'), admitted('d1', 'r1'), main('p1'), person('p2'),
-      { type: 'reflection_period', personId: 'p1', grantedBy: 'police', start: '2024-08-31', end: '2025-02-28' },
-      { type: 'reflection_period', personId: 'p1', grantedBy: 'police', start: '2024-08-31', end: '2025-03-01' },
-      { type: 'reflection_period', personId: 'p1', grantedBy: 'police', start: '2024-08-31', end: '2024-08-30' },
-      { type: 'child', id: 'c1', guardianId: 'p2', birthDate: '2020-01-01', from: '2024-01-01' },
-      { type: 'termination', personId: 'p1', at: '2024-02-19T10:00:00+02:00', reason: 'other' },
-      { type: 'termination', personId: 'p2', at: '2024-02-19T10:00:00+02:00', reason: 'other' },
-      { type: 'identification', personId: 'p1', requestedAt: '2024-03-01T09:00:00+02:00', decidedAt: '2024-04-01T09:00:00+03:00' },
-    ))).toEqual(['7:reflection_too_long', '8:ends_before_start', '9:guardian_not_client', '10:before_admission', '11:not_a_client', '12:decision_and_outcome_together']);
+    expect(
+      await codes(
+        file(
+          person('p1'),
+          referral('r1', 'p1'),
+          admitted('d1', 'r1'),
+          main('p1'),
+          person('p2'),
+          { type: 'reflection_period', personId: 'p1', grantedBy: 'police', start: '2024-08-31', end: '2025-02-28' },
+          { type: 'reflection_period', personId: 'p1', grantedBy: 'police', start: '2024-08-31', end: '2025-03-01' },
+          { type: 'reflection_period', personId: 'p1', grantedBy: 'police', start: '2024-08-31', end: '2024-08-30' },
+          { type: 'child', id: 'c1', guardianId: 'p2', birthDate: '2020-01-01', from: '2024-01-01' },
+          { type: 'termination', personId: 'p1', at: '2024-02-19T10:00:00+02:00', reason: 'other' },
+          { type: 'termination', personId: 'p2', at: '2024-02-19T10:00:00+02:00', reason: 'other' },
+          { type: 'identification', personId: 'p1', requestedAt: '2024-03-01T09:00:00+02:00', decidedAt: '2024-04-01T09:00:00+03:00' },
+        ),
+      ),
+    ).toEqual([
+      '7:reflection_too_long',
+      '8:ends_before_start',
+      '9:guardian_not_client',
+      '10:before_admission',
+      '11:not_a_client',
+      '12:decision_and_outcome_together',
+    ]);
   });
 
   it('explains each problem in Finnish, Swedish and English', async () => {

@@ -4,11 +4,19 @@ import { addMonths } from '../../core/dates.ts';
 import { maxReflectionMonths } from '../../core/codes.ts';
 
 /** One line of an exchange file, as read: its number (from 1), its type and its fields. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, checked here field by field before use.
-export interface ExchangeLine { line: number; type: string; fields: Record<string, any> }
+export interface ExchangeLine {
+  line: number;
+  type: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, checked here field by field before use.
+  fields: Record<string, any>;
+}
 
 /** A wrong line: its number, a stable code (translated as `exchange.errors.<code>`) and the details. */
-export interface ExchangeProblem { line: number; code: string; params: Record<string, string | number> }
+export interface ExchangeProblem {
+  line: number;
+  code: string;
+  params: Record<string, string | number>;
+}
 
 /** A wrong line as a person reads it, e.g. "Line 3: unknown code "robot" in gender." */
 export const describeProblem = (language: Language, problem: ExchangeProblem): string =>
@@ -22,7 +30,10 @@ const LINES_PER_TURN = 5000;
  * together (references, one decision per referral, one main exploitation per client, date order).
  * Returns the lines when there are no problems; otherwise every problem, by line number.
  */
-export async function validateExchangeFile(text: string, onProgress?: (done: number, total: number) => void): Promise<{ lines: ExchangeLine[]; problems: ExchangeProblem[] }> {
+export async function validateExchangeFile(
+  text: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ lines: ExchangeLine[]; problems: ExchangeProblem[] }> {
   const problems: ExchangeProblem[] = [];
   const lines: ExchangeLine[] = [];
   const problem = (line: number, code: string, params: Record<string, string | number> = {}) => problems.push({ line, code, params });
@@ -61,15 +72,24 @@ function checkLine(line: number, source: string, lines: ExchangeLine[], problem:
   for (const [name, fieldRule] of Object.entries(rule.fields)) {
     const present = name in fields;
     if (!present) {
-      if (!rule.optional?.includes(name)) { problem(line, 'missing_field', { field: name }); ok = false; }
+      if (!rule.optional?.includes(name)) {
+        problem(line, 'missing_field', { field: name });
+        ok = false;
+      }
       continue;
     }
     if (fields[name] === null && (rule.nullable?.includes(name) || rule.optional?.includes(name))) continue;
     const wrong = valueProblem(fieldRule, fields[name]);
-    if (wrong) { problem(line, wrong, { field: name, value: JSON.stringify(fields[name]).slice(0, 60) }); ok = false; }
+    if (wrong) {
+      problem(line, wrong, { field: name, value: JSON.stringify(fields[name]).slice(0, 60) });
+      ok = false;
+    }
   }
   for (const name of Object.keys(fields)) {
-    if (!(name in rule.fields)) { problem(line, 'unknown_field', { field: name }); ok = false; }
+    if (!(name in rule.fields)) {
+      problem(line, 'unknown_field', { field: name });
+      ok = false;
+    }
   }
   if (ok) lines.push({ line, type: type as string, fields });
 }
@@ -79,7 +99,8 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
   const indexById = (type: string) => {
     const index = new Map<string, ExchangeLine>();
     for (const entry of byType(type)) {
-      if (index.has(entry.fields.id)) problem(entry.line, 'duplicate_id', { type, id: entry.fields.id, first: index.get(entry.fields.id)!.line });
+      if (index.has(entry.fields.id))
+        problem(entry.line, 'duplicate_id', { type, id: entry.fields.id, first: index.get(entry.fields.id)!.line });
       else index.set(entry.fields.id, entry);
     }
     return index;
@@ -90,7 +111,10 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
   indexById('child');
 
   const requirePerson = (entry: ExchangeLine, field = 'personId') => {
-    if (!persons.has(entry.fields[field])) { problem(entry.line, 'unknown_person', { field, id: entry.fields[field] }); return false; }
+    if (!persons.has(entry.fields[field])) {
+      problem(entry.line, 'unknown_person', { field, id: entry.fields[field] });
+      return false;
+    }
     return true;
   };
   const time = (value: string) => Date.parse(value);
@@ -105,9 +129,15 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
   const admittedAt = new Map<string, { at: number; line: number }>();
   for (const entry of [...byType('decision'), ...byType('withdrawal')]) {
     const referral = referrals.get(entry.fields.referralId);
-    if (!referral) { problem(entry.line, 'unknown_referral', { id: entry.fields.referralId }); continue; }
+    if (!referral) {
+      problem(entry.line, 'unknown_referral', { id: entry.fields.referralId });
+      continue;
+    }
     const earlier = closedReferrals.get(entry.fields.referralId);
-    if (earlier) { problem(entry.line, 'referral_already_closed', { id: entry.fields.referralId, first: earlier.line }); continue; }
+    if (earlier) {
+      problem(entry.line, 'referral_already_closed', { id: entry.fields.referralId, first: earlier.line });
+      continue;
+    }
     closedReferrals.set(entry.fields.referralId, entry);
     const at = entry.type === 'decision' ? entry.fields.decidedAt : entry.fields.at;
     if (time(at) < time(referral.fields.receivedAt)) problem(entry.line, 'before_referral');
@@ -123,7 +153,8 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
     const witness = entry.fields.purpose === 'witness';
     if (witness !== (entry.fields.place === null)) problem(entry.line, witness ? 'witness_has_place' : 'place_missing');
     if (entry.fields.main) {
-      if (mains.has(entry.fields.personId)) problem(entry.line, 'second_main_exploitation', { id: entry.fields.personId, first: mains.get(entry.fields.personId)! });
+      if (mains.has(entry.fields.personId))
+        problem(entry.line, 'second_main_exploitation', { id: entry.fields.personId, first: mains.get(entry.fields.personId)! });
       else mains.set(entry.fields.personId, entry.line);
     }
   }

@@ -9,23 +9,43 @@ export const identificationPart: RecordPart = {
   key: 'identifications',
   group: 'case',
   schema: responseList({
-    requestedAt: string, startedAt: optionalString, meetingDate: optionalString, decidedAt: optionalString, outcome: optionalString, waitedDays: integer,
-    experts: responseList({ id: string, authority: string, memberName: optionalString, statedAt: optionalString, statement: optionalString }),
+    requestedAt: string,
+    startedAt: optionalString,
+    meetingDate: optionalString,
+    decidedAt: optionalString,
+    outcome: optionalString,
+    waitedDays: integer,
+    experts: responseList({
+      id: string,
+      authority: string,
+      memberName: optionalString,
+      statedAt: optionalString,
+      statement: optionalString,
+    }),
   }),
-  staff: (clientId) => sql`select requested_by from identifications where person_id = ${clientId} union select decided_by from identifications where person_id = ${clientId}`,
+  staff: (clientId) =>
+    sql`select requested_by from identifications where person_id = ${clientId} union select decided_by from identifications where person_id = ${clientId}`,
   async read({ ctx, clientId, today, nameOf }) {
     const [identifications, experts] = await Promise.all([
       ctx.db.selectFrom('identifications').selectAll().where('person_id', '=', clientId).orderBy('requested_at').execute(),
       ctx.db.selectFrom('identification_experts').selectAll().where('person_id', '=', clientId).orderBy('authority').execute(),
     ]);
     const value = identifications.map((row) => ({
-      requestedAt: isoInstant(row.requested_at), startedAt: isoInstant(row.started_at), meetingDate: row.meeting_date, decidedAt: isoInstant(row.decided_at), outcome: row.outcome,
+      requestedAt: isoInstant(row.requested_at),
+      startedAt: isoInstant(row.started_at),
+      meetingDate: row.meeting_date,
+      decidedAt: isoInstant(row.decided_at),
+      outcome: row.outcome,
       waitedDays: daysBetween(helsinkiDate(row.requested_at), row.decided_at ? helsinkiDate(row.decided_at) : today),
-      experts: experts.filter((expert) => new Date(expert.requested_at).getTime() === new Date(row.requested_at).getTime()).map((expert) => ({
-        id: expert.id, authority: expert.authority,
-        memberName: ctx.cipher.decrypt(expert.member_name, protectedContext('identification_experts', 'member_name', expert.id)), statedAt: isoInstant(expert.stated_at),
-        statement: ctx.cipher.decryptOptional(expert.statement, protectedContext('identification_experts', 'statement', expert.id)),
-      })),
+      experts: experts
+        .filter((expert) => new Date(expert.requested_at).getTime() === new Date(row.requested_at).getTime())
+        .map((expert) => ({
+          id: expert.id,
+          authority: expert.authority,
+          memberName: ctx.cipher.decrypt(expert.member_name, protectedContext('identification_experts', 'member_name', expert.id)),
+          statedAt: isoInstant(expert.stated_at),
+          statement: ctx.cipher.decryptOptional(expert.statement, protectedContext('identification_experts', 'statement', expert.id)),
+        })),
     }));
     const timeline = identifications.flatMap((row) => [
       { at: isoInstant(row.requested_at)!, kind: 'identification_requested', by: nameOf(row.requested_by) },

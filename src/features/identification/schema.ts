@@ -2,14 +2,26 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { expertAuthorities, identificationOutcomes } from '../../core/codes.ts';
 import { date, inGroup, integer, name, objectBody, optionalString, responseList, string } from '../../server/schemaParts.ts';
 
-export const expertBody = objectBody(['authority', 'memberName'], { authority: { type: 'string', enum: [...expertAuthorities] }, memberName: name(200, 1) });
+export const expertBody = objectBody(['authority', 'memberName'], {
+  authority: { type: 'string', enum: [...expertAuthorities] },
+  memberName: name(200, 1),
+});
 export const statementBody = objectBody(['statement'], { statement: { type: 'string', minLength: 1, maxLength: 20000 } });
 export const meetingBody = objectBody(['meetingDate'], { meetingDate: date });
-export const identificationDecisionBody = objectBody(['outcome', 'clientTold'], { outcome: { type: 'string', enum: [...identificationOutcomes] }, clientTold: { type: 'boolean' } });
+export const identificationDecisionBody = objectBody(['outcome', 'clientTold'], {
+  outcome: { type: 'string', enum: [...identificationOutcomes] },
+  clientTold: { type: 'boolean' },
+});
 
 export const identificationQueueResponse = responseList({
-  clientId: inGroup('record', string), officeId: inGroup('record', optionalString), name: inGroup('identity', optionalString), requestedAt: inGroup('case', string),
-  waitedDays: inGroup('case', integer), started: inGroup('case', { type: 'boolean' }), meetingDate: inGroup('case', optionalString), statements: inGroup('case', integer),
+  clientId: inGroup('record', string),
+  officeId: inGroup('record', optionalString),
+  name: inGroup('identity', optionalString),
+  requestedAt: inGroup('case', string),
+  waitedDays: inGroup('case', integer),
+  started: inGroup('case', { type: 'boolean' }),
+  meetingDate: inGroup('case', optionalString),
+  statements: inGroup('case', integer),
 });
 
 export type ExpertInput = FromSchema<typeof expertBody>;

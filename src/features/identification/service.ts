@@ -29,7 +29,17 @@ export async function requestIdentification(ctx: AppContext, who: Who, clientId:
   if (!(await isClient(ctx.db, clientId)) || (await isTerminated(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
   if (await openIdentification(ctx.db, clientId)) throw new AppError(409, 'identification_open');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('identifications').values({ person_id: clientId, requested_at: new Date(), requested_by: who.actor.id, started_at: null, decided_at: null, outcome: null }).execute();
+    await trx
+      .insertInto('identifications')
+      .values({
+        person_id: clientId,
+        requested_at: new Date(),
+        requested_by: who.actor.id,
+        started_at: null,
+        decided_at: null,
+        outcome: null,
+      })
+      .execute();
     await auditChange(trx, ctx, who, 'identification.request', clientId, 'case');
   });
 }
@@ -40,9 +50,23 @@ export async function addExpert(ctx: AppContext, who: Who, clientId: string, inp
   const open = await requireOpen(ctx, clientId);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('identification_experts').values({ id, person_id: clientId, requested_at: open.requested_at, authority: input.authority,
-      member_name: ctx.cipher.encrypt(input.memberName, protectedContext('identification_experts', 'member_name', id)) }).execute();
-    if (!open.started_at) await trx.updateTable('identifications').set({ started_at: new Date() }).where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).execute();
+    await trx
+      .insertInto('identification_experts')
+      .values({
+        id,
+        person_id: clientId,
+        requested_at: open.requested_at,
+        authority: input.authority,
+        member_name: ctx.cipher.encrypt(input.memberName, protectedContext('identification_experts', 'member_name', id)),
+      })
+      .execute();
+    if (!open.started_at)
+      await trx
+        .updateTable('identifications')
+        .set({ started_at: new Date() })
+        .where('person_id', '=', clientId)
+        .where('requested_at', '=', open.requested_at)
+        .execute();
     await auditChange(trx, ctx, who, 'identification.expert', clientId, 'case', { authority: input.authority });
   });
   return { id };
@@ -52,9 +76,16 @@ export async function recordStatement(ctx: AppContext, who: Who, clientId: strin
   await openClient(ctx, who, clientId, { write: 'case', action: 'identification.statement' });
   const open = await requireOpen(ctx, clientId);
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('identification_experts')
-      .set({ statement: ctx.cipher.encrypt(statement, protectedContext('identification_experts', 'statement', expertId)), stated_at: new Date() })
-      .where('id', '=', expertId).where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).executeTakeFirst();
+    const updated = await trx
+      .updateTable('identification_experts')
+      .set({
+        statement: ctx.cipher.encrypt(statement, protectedContext('identification_experts', 'statement', expertId)),
+        stated_at: new Date(),
+      })
+      .where('id', '=', expertId)
+      .where('person_id', '=', clientId)
+      .where('requested_at', '=', open.requested_at)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw notFound();
     await auditChange(trx, ctx, who, 'identification.statement', clientId, 'case', { expert: expertId });
   });
@@ -63,9 +94,15 @@ export async function recordStatement(ctx: AppContext, who: Who, clientId: strin
 export async function setMeetingDate(ctx: AppContext, who: Who, clientId: string, meetingDate: string) {
   await openClient(ctx, who, clientId, { write: 'case', action: 'identification.meeting' });
   const open = await requireOpen(ctx, clientId);
-  if (meetingDate < helsinkiDate(open.requested_at)) throw new AppError(400, 'validation_failed', {}, [{ field: 'meetingDate', problem: 'before_start' }]);
+  if (meetingDate < helsinkiDate(open.requested_at))
+    throw new AppError(400, 'validation_failed', {}, [{ field: 'meetingDate', problem: 'before_start' }]);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('identifications').set({ meeting_date: meetingDate }).where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).execute();
+    await trx
+      .updateTable('identifications')
+      .set({ meeting_date: meetingDate })
+      .where('person_id', '=', clientId)
+      .where('requested_at', '=', open.requested_at)
+      .execute();
     await auditChange(trx, ctx, who, 'identification.meeting', clientId, 'case', { meetingDate });
   });
 }
@@ -74,15 +111,28 @@ export async function setMeetingDate(ctx: AppContext, who: Who, clientId: string
 export async function decideIdentification(ctx: AppContext, who: Who, clientId: string, input: IdentificationDecision) {
   await openClient(ctx, who, clientId, { write: 'case', action: 'identification.decide' });
   const open = await requireOpen(ctx, clientId);
-  const stated = await ctx.db.selectFrom('identification_experts').select('id').where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).where('stated_at', 'is not', null).execute();
+  const stated = await ctx.db
+    .selectFrom('identification_experts')
+    .select('id')
+    .where('person_id', '=', clientId)
+    .where('requested_at', '=', open.requested_at)
+    .where('stated_at', 'is not', null)
+    .execute();
   if (!open.meeting_date || stated.length === 0) throw new AppError(409, 'expert_statements_missing');
   if (!input.clientTold) throw new AppError(400, 'validation_failed', {}, [{ field: 'clientTold', problem: 'client_must_be_told' }]);
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('identifications').set({ decided_at: now, outcome: input.outcome, decided_by: who.actor.id, client_told_at: now })
-      .where('person_id', '=', clientId).where('requested_at', '=', open.requested_at).execute();
+    await trx
+      .updateTable('identifications')
+      .set({ decided_at: now, outcome: input.outcome, decided_by: who.actor.id, client_told_at: now })
+      .where('person_id', '=', clientId)
+      .where('requested_at', '=', open.requested_at)
+      .execute();
     if (input.outcome === 'not_identified' && !(await isTerminated(trx, clientId))) {
-      await trx.insertInto('terminations').values({ person_id: clientId, at: now, reason: 'not_identified', recorded_by: who.actor.id }).execute();
+      await trx
+        .insertInto('terminations')
+        .values({ person_id: clientId, at: now, reason: 'not_identified', recorded_by: who.actor.id })
+        .execute();
     }
     await auditChange(trx, ctx, who, 'identification.decide', clientId, 'case', { outcome: input.outcome });
   });
@@ -90,18 +140,48 @@ export async function decideIdentification(ctx: AppContext, who: Who, clientId: 
 
 /** Everyone waiting for identification, oldest request first: the known bottleneck, in days. */
 export async function identificationQueue(ctx: AppContext, who: Who) {
-  const rows = await ctx.db.selectFrom('identifications').innerJoin('persons', 'persons.id', 'identifications.person_id')
-    .select(['identifications.person_id', 'identifications.requested_at', 'identifications.started_at', 'identifications.meeting_date', 'persons.name', 'persons.office_id'])
-    .select((eb) => eb.selectFrom('identification_experts').select((inner) => inner.fn.countAll<number>().as('n'))
-      .whereRef('identification_experts.person_id', '=', 'identifications.person_id').whereRef('identification_experts.requested_at', '=', 'identifications.requested_at')
-      .where('identification_experts.stated_at', 'is not', null).as('statements'))
-    .where('identifications.decided_at', 'is', null).orderBy('identifications.requested_at').limit(1000).execute();
+  const rows = await ctx.db
+    .selectFrom('identifications')
+    .innerJoin('persons', 'persons.id', 'identifications.person_id')
+    .select([
+      'identifications.person_id',
+      'identifications.requested_at',
+      'identifications.started_at',
+      'identifications.meeting_date',
+      'persons.name',
+      'persons.office_id',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('identification_experts')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('identification_experts.person_id', '=', 'identifications.person_id')
+        .whereRef('identification_experts.requested_at', '=', 'identifications.requested_at')
+        .where('identification_experts.stated_at', 'is not', null)
+        .as('statements'),
+    )
+    .where('identifications.decided_at', 'is', null)
+    .orderBy('identifications.requested_at')
+    .limit(1000)
+    .execute();
   const today = helsinkiDate();
   const groups = listAccess(who.actor, 'identification.queue');
   grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'identification.queue', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action: 'identification.queue',
+    outcome: 'succeeded',
+    fieldGroups: groups,
+    details: { clients: rows.map((row) => row.person_id) },
+  });
   return rows.map((row) => ({
-    clientId: row.person_id, name: openPersonName(ctx.cipher, row.person_id, row.name), officeId: row.office_id, requestedAt: new Date(row.requested_at).toISOString(),
-    waitedDays: daysBetween(helsinkiDate(row.requested_at), today), started: row.started_at !== null, meetingDate: row.meeting_date, statements: Number(row.statements ?? 0),
+    clientId: row.person_id,
+    name: openPersonName(ctx.cipher, row.person_id, row.name),
+    officeId: row.office_id,
+    requestedAt: new Date(row.requested_at).toISOString(),
+    waitedDays: daysBetween(helsinkiDate(row.requested_at), today),
+    started: row.started_at !== null,
+    meetingDate: row.meeting_date,
+    statements: Number(row.statements ?? 0),
   }));
 }

@@ -9,7 +9,10 @@ export async function requireKnownPlacement(db: Database, placement: { officeId?
   if (placement.officeId && !(await db.selectFrom('offices').select('id').where('id', '=', placement.officeId).executeTakeFirst())) {
     throw new AppError(400, 'unknown_office');
   }
-  if (placement.organisationId && !(await db.selectFrom('organisations').select('id').where('id', '=', placement.organisationId).executeTakeFirst())) {
+  if (
+    placement.organisationId &&
+    !(await db.selectFrom('organisations').select('id').where('id', '=', placement.organisationId).executeTakeFirst())
+  ) {
     throw new AppError(400, 'unknown_organisation');
   }
 }

@@ -24,44 +24,88 @@ export async function decideReferral(ctx: AppContext, who: Who, referralId: stri
   const officeId = input.officeId ?? referral.office_id ?? who.actor.officeId;
   const caseworkerIds = [...new Set(input.caseworkerIds ?? [])];
   if (input.outcome === 'admitted') {
-    if (!officeId || !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst())) throw new AppError(400, 'unknown_office');
+    if (!officeId || !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst()))
+      throw new AppError(400, 'unknown_office');
     if (caseworkerIds.length === 0) throw new AppError(400, 'validation_failed', {}, [{ field: 'caseworkerIds', problem: 'minItems' }]);
-    const staff = await ctx.db.selectFrom('accounts').select('id').where('id', 'in', caseworkerIds)
-      .where('role', 'in', ['director', 'caseworker', 'nurse']).where('disabled_at', 'is', null).execute();
+    const staff = await ctx.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', 'in', caseworkerIds)
+      .where('role', 'in', ['director', 'caseworker', 'nurse'])
+      .where('disabled_at', 'is', null)
+      .execute();
     if (staff.length !== caseworkerIds.length) throw new AppError(400, 'not_assistance_staff');
-    const main = input.exploitation ?? await ctx.db.selectFrom('exploitations').select(['purpose', 'place']).where('person_id', '=', referral.person_id).where('main', '=', true).executeTakeFirst();
+    const main =
+      input.exploitation ??
+      (await ctx.db
+        .selectFrom('exploitations')
+        .select(['purpose', 'place'])
+        .where('person_id', '=', referral.person_id)
+        .where('main', '=', true)
+        .executeTakeFirst());
     if (!main) throw new AppError(400, 'validation_failed', {}, [{ field: 'exploitation.purpose', problem: 'main_purpose_required' }]);
     if (placeMissing(main)) throw new AppError(400, 'validation_failed', {}, [{ field: 'exploitation.place', problem: 'place_required' }]);
   }
   const decisionId = randomUUID();
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('decisions').values({
-      id: decisionId, register_id: decisionId, referral_id: referralId, decided_at: now, outcome: input.outcome, decided_by: who.actor.id,
-      letter_language: input.letterLanguage, reasons: ctx.cipher.encrypt(input.reasons.trim(), protectedContext('decisions', 'reasons', decisionId)),
-    }).execute();
+    await trx
+      .insertInto('decisions')
+      .values({
+        id: decisionId,
+        register_id: decisionId,
+        referral_id: referralId,
+        decided_at: now,
+        outcome: input.outcome,
+        decided_by: who.actor.id,
+        letter_language: input.letterLanguage,
+        reasons: ctx.cipher.encrypt(input.reasons.trim(), protectedContext('decisions', 'reasons', decisionId)),
+      })
+      .execute();
     if (input.outcome === 'admitted') {
       await trx.updateTable('persons').set({ office_id: officeId }).where('id', '=', referral.person_id).execute();
       if (input.exploitation) {
         const { purpose } = input.exploitation;
-        const place = purpose === 'witness' ? null : input.exploitation.place ?? null;
+        const place = purpose === 'witness' ? null : (input.exploitation.place ?? null);
         // Known to be a minor now means a minor when exploited; otherwise what the referral said stands.
         const minorNow = referral.birth_date !== null && ageOn(referral.birth_date, helsinkiDate(now)) < 18;
         await trx.updateTable('exploitations').set({ main: false }).where('person_id', '=', referral.person_id).execute();
-        await trx.insertInto('exploitations').values({ person_id: referral.person_id, purpose, place, main: true, minor_at_time: minorNow })
-          .onConflict((oc) => oc.columns(['person_id', 'purpose', 'place']).doUpdateSet({ main: true })).execute();
+        await trx
+          .insertInto('exploitations')
+          .values({ person_id: referral.person_id, purpose, place, main: true, minor_at_time: minorNow })
+          .onConflict((oc) => oc.columns(['person_id', 'purpose', 'place']).doUpdateSet({ main: true }))
+          .execute();
       }
       for (const accountId of caseworkerIds) {
-        await trx.insertInto('client_assignments').values({ client_id: referral.person_id, account_id: accountId }).onConflict((oc) => oc.doNothing()).execute();
+        await trx
+          .insertInto('client_assignments')
+          .values({ client_id: referral.person_id, account_id: accountId })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
-      const intake = JSON.parse(ctx.cipher.decryptOptional(referral.intake, protectedContext('referrals', 'intake', referralId)) ?? '{"children":[]}') as ReferralIntake;
+      const intake = JSON.parse(
+        ctx.cipher.decryptOptional(referral.intake, protectedContext('referrals', 'intake', referralId)) ?? '{"children":[]}',
+      ) as ReferralIntake;
       for (const child of intake.children) {
         const childId = randomUUID();
-        await trx.insertInto('children').values({ id: childId, register_id: childId, guardian_id: referral.person_id, birth_date: child.birthDate, from_date: helsinkiDate(now) }).execute();
+        await trx
+          .insertInto('children')
+          .values({
+            id: childId,
+            register_id: childId,
+            guardian_id: referral.person_id,
+            birth_date: child.birthDate,
+            from_date: helsinkiDate(now),
+          })
+          .execute();
       }
     }
     await appendAudit(trx, ctx.keyring.auditKey, {
-      ...auditWho(who), action: 'referrals.decide', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['case'],
+      ...auditWho(who),
+      action: 'referrals.decide',
+      outcome: 'succeeded',
+      clientId: referral.person_id,
+      fieldGroups: ['case'],
       details: { referral: referralId, decision: input.outcome, caseworkers: caseworkerIds },
     });
   });
@@ -73,15 +117,29 @@ export async function decisionLetter(ctx: AppContext, who: Who, referralId: stri
   const referral = await findReferral(ctx.db, referralId);
   if (!referral || !referral.decision_id) throw notFound();
   const reads = await referralAccess(ctx, who, referral, 'referrals.letter', reason);
-  const decider = referral.decided_by ? await ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', referral.decided_by).executeTakeFirst() : undefined;
+  const decider = referral.decided_by
+    ? await ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', referral.decided_by).executeTakeFirst()
+    : undefined;
   await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who), action: 'referrals.letter', outcome: 'succeeded', clientId: referral.person_id, fieldGroups: ['identity', 'case'].filter((group) => reads.has(group as FieldGroup)),
-    reason: referral.has_record ? reason : null, details: { referral: referralId },
+    ...auditWho(who),
+    action: 'referrals.letter',
+    outcome: 'succeeded',
+    clientId: referral.person_id,
+    fieldGroups: ['identity', 'case'].filter((group) => reads.has(group as FieldGroup)),
+    reason: referral.has_record ? reason : null,
+    details: { referral: referralId },
   });
   return {
-    language: referral.letter_language ?? 'fi', outcome: referral.outcome!, decidedAt: new Date(referral.decided_at!).toISOString(),
-    receivedAt: new Date(referral.received_at).toISOString(), name: openPersonName(ctx.cipher, referral.person_id, referral.name), birthDate: referral.birth_date, officeId: referral.office_id,
+    language: referral.letter_language ?? 'fi',
+    outcome: referral.outcome!,
+    decidedAt: new Date(referral.decided_at!).toISOString(),
+    receivedAt: new Date(referral.received_at).toISOString(),
+    name: openPersonName(ctx.cipher, referral.person_id, referral.name),
+    birthDate: referral.birth_date,
+    officeId: referral.office_id,
     reasons: ctx.cipher.decryptOptional(referral.reasons, protectedContext('decisions', 'reasons', referral.decision_id)),
-    deciderName: decider?.display_name ?? null, deciderTitle: decider?.title ?? null, reference: referral.decision_id.slice(0, 8).toUpperCase(),
+    deciderName: decider?.display_name ?? null,
+    deciderTitle: decider?.title ?? null,
+    reference: referral.decision_id.slice(0, 8).toUpperCase(),
   };
 }

@@ -17,12 +17,19 @@ export type Consent = ReferralInput['consent'];
 
 /** What the referral carries encrypted, beyond its columns. */
 /** How a person referring themself asked to be answered: a channel code, its address and safe times. */
-export interface ReplyChannel { kind: string; address: string | null; safeTimes: string | null }
+export interface ReplyChannel {
+  kind: string;
+  address: string | null;
+  safeTimes: string | null;
+}
 
 export interface ReferralIntake {
-  account: string | null; children: Array<{ birthDate: string }>;
+  account: string | null;
+  children: Array<{ birthDate: string }>;
   /** From the public page only: the reply channel, the page's language and children mentioned (no birth dates). */
-  replyChannel?: ReplyChannel | null; language?: string | null; childrenWithMe?: number | null;
+  replyChannel?: ReplyChannel | null;
+  language?: string | null;
+  childrenWithMe?: number | null;
 }
 
 type Referrer = { who: Who } | { publicLanguage: string; replyChannel: ReplyChannel; childrenWithMe: number | null };
@@ -36,10 +43,14 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
   const today = helsinkiDate(now);
   const problems: Array<{ field: string; problem: string }> = [];
   if (input.person.birthDate > today) problems.push({ field: 'person.birthDate', problem: 'not_in_future' });
-  for (const [index, child] of (input.children ?? []).entries()) if (child.birthDate > today) problems.push({ field: `children.${index}.birthDate`, problem: 'not_in_future' });
-  if (input.exploitation && new Set(input.exploitation.purposes).size !== input.exploitation.purposes.length) problems.push({ field: 'exploitation.purposes', problem: 'uniqueItems' });
-  if (input.exploitation?.purposes.some((purpose) => placeMissing({ purpose, place: input.exploitation!.place }))) problems.push({ field: 'exploitation.place', problem: 'place_required' });
-  if (input.consent.given && Date.parse(input.consent.at) > now.getTime() + 60_000) problems.push({ field: 'consent.at', problem: 'not_in_future' });
+  for (const [index, child] of (input.children ?? []).entries())
+    if (child.birthDate > today) problems.push({ field: `children.${index}.birthDate`, problem: 'not_in_future' });
+  if (input.exploitation && new Set(input.exploitation.purposes).size !== input.exploitation.purposes.length)
+    problems.push({ field: 'exploitation.purposes', problem: 'uniqueItems' });
+  if (input.exploitation?.purposes.some((purpose) => placeMissing({ purpose, place: input.exploitation!.place })))
+    problems.push({ field: 'exploitation.place', problem: 'place_required' });
+  if (input.consent.given && Date.parse(input.consent.at) > now.getTime() + 60_000)
+    problems.push({ field: 'consent.at', problem: 'not_in_future' });
   if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
 
   const who = 'who' in referrer ? referrer.who : null;
@@ -48,52 +59,89 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
     if (!who || !can(who.actor, 'referrals.consentOverride')) throw new AppError(403, 'consent_override_not_allowed');
   }
   // A partner or the public does not place a referral in an office: the assistance system does.
-  const officeId = !who || refersForOrganisation(who.actor) ? null : input.officeId ?? who.actor.officeId;
-  if (officeId && !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst())) throw new AppError(400, 'unknown_office');
+  const officeId = !who || refersForOrganisation(who.actor) ? null : (input.officeId ?? who.actor.officeId);
+  if (officeId && !(await ctx.db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst()))
+    throw new AppError(400, 'unknown_office');
 
   const personId = randomUUID();
   const referralId = randomUUID();
   const intake: ReferralIntake = {
     account: input.account ?? null,
     children: input.children ?? [],
-    ...('publicLanguage' in referrer ? { replyChannel: referrer.replyChannel, language: referrer.publicLanguage, childrenWithMe: referrer.childrenWithMe } : {}),
+    ...('publicLanguage' in referrer
+      ? { replyChannel: referrer.replyChannel, language: referrer.publicLanguage, childrenWithMe: referrer.childrenWithMe }
+      : {}),
   };
-  const seal = (table: string, column: string, id: string, value: string | null | undefined) => ctx.cipher.encryptOptional(value, protectedContext(table, column, id));
+  const seal = (table: string, column: string, id: string, value: string | null | undefined) =>
+    ctx.cipher.encryptOptional(value, protectedContext(table, column, id));
   await ctx.db.transaction().execute(async (trx) => {
     const person = input.person;
-    await trx.insertInto('persons').values({
-      id: personId, register_id: personId, office_id: officeId, name: sealPersonName(ctx.cipher, personId, person.name), birth_date: person.birthDate, birth_date_estimated: person.birthDateEstimated ?? false,
-      gender: person.gender, nationality: person.nationality, languages: person.languages ?? [], interpreter_needed: person.interpreterNeeded ?? false,
-      contact: seal('persons', 'contact', personId, person.contact), whereabouts: seal('persons', 'whereabouts', personId, person.whereabouts),
-    }).execute();
+    await trx
+      .insertInto('persons')
+      .values({
+        id: personId,
+        register_id: personId,
+        office_id: officeId,
+        name: sealPersonName(ctx.cipher, personId, person.name),
+        birth_date: person.birthDate,
+        birth_date_estimated: person.birthDateEstimated ?? false,
+        gender: person.gender,
+        nationality: person.nationality,
+        languages: person.languages ?? [],
+        interpreter_needed: person.interpreterNeeded ?? false,
+        contact: seal('persons', 'contact', personId, person.contact),
+        whereabouts: seal('persons', 'whereabouts', personId, person.whereabouts),
+      })
+      .execute();
     await indexPersonName(trx, ctx.keyring, personId, person.name);
     const consent = input.consent;
-    await trx.insertInto('referrals').values({
-      id: referralId, register_id: referralId, person_id: personId, received_at: now, source: input.source,
-      // A child's referral without consent keeps the register's consent time at receipt; the override says why.
-      consent_at: consent.given ? consent.at : now,
-      consent_given_by: consent.given ? consent.givenBy : null,
-      consent_method: consent.given ? consent.method : null,
-      consent_interpreter: consent.given ? consent.interpreter ?? null : null,
-      consent_override_reason: consent.given ? null : seal('referrals', 'consent_override_reason', referralId, consent.overrideReason),
-      referrer_account_id: who?.actor.id ?? null,
-      referrer_organisation_id: who && refersForOrganisation(who.actor) ? who.actor.organisationId : null,
-      referrer_name: seal('referrals', 'referrer_name', referralId, input.referrerName?.trim()),
-      safe_place: person.safePlace ?? null, acute_threat: person.acuteThreat ?? null,
-      intake: seal('referrals', 'intake', referralId, JSON.stringify(intake)),
-    }).execute();
+    await trx
+      .insertInto('referrals')
+      .values({
+        id: referralId,
+        register_id: referralId,
+        person_id: personId,
+        received_at: now,
+        source: input.source,
+        // A child's referral without consent keeps the register's consent time at receipt; the override says why.
+        consent_at: consent.given ? consent.at : now,
+        consent_given_by: consent.given ? consent.givenBy : null,
+        consent_method: consent.given ? consent.method : null,
+        consent_interpreter: consent.given ? (consent.interpreter ?? null) : null,
+        consent_override_reason: consent.given ? null : seal('referrals', 'consent_override_reason', referralId, consent.overrideReason),
+        referrer_account_id: who?.actor.id ?? null,
+        referrer_organisation_id: who && refersForOrganisation(who.actor) ? who.actor.organisationId : null,
+        referrer_name: seal('referrals', 'referrer_name', referralId, input.referrerName?.trim()),
+        safe_place: person.safePlace ?? null,
+        acute_threat: person.acuteThreat ?? null,
+        intake: seal('referrals', 'intake', referralId, JSON.stringify(intake)),
+      })
+      .execute();
     const exploitation = input.exploitation;
     for (const [index, purpose] of (exploitation?.purposes ?? []).entries()) {
-      await trx.insertInto('exploitations').values({
-        person_id: personId, purpose, place: purpose === 'witness' ? null : exploitation!.place ?? null, main: index === 0, minor_at_time: exploitation!.minorAtTime ?? false,
-        sector: exploitation!.sector ?? null, means_of_control: exploitation!.meansOfControl ?? [], recruitment: exploitation!.recruitment ?? null,
-      }).execute();
+      await trx
+        .insertInto('exploitations')
+        .values({
+          person_id: personId,
+          purpose,
+          place: purpose === 'witness' ? null : (exploitation!.place ?? null),
+          main: index === 0,
+          minor_at_time: exploitation!.minorAtTime ?? false,
+          sector: exploitation!.sector ?? null,
+          means_of_control: exploitation!.meansOfControl ?? [],
+          recruitment: exploitation!.recruitment ?? null,
+        })
+        .execute();
     }
-    if (input.residenceStatus) await trx.insertInto('residence_statuses').values({ person_id: personId, status: input.residenceStatus, at: today }).execute();
+    if (input.residenceStatus)
+      await trx.insertInto('residence_statuses').values({ person_id: personId, status: input.residenceStatus, at: today }).execute();
     await appendAudit(trx, ctx.keyring.auditKey, {
       // A person referring themself leaves no address behind.
       ...(who ? auditWho(who) : { actorId: null, actorRole: 'public', ip: null }),
-      action: 'referrals.create', outcome: 'succeeded', clientId: personId, fieldGroups: ['identity', 'contact', 'case'],
+      action: 'referrals.create',
+      outcome: 'succeeded',
+      clientId: personId,
+      fieldGroups: ['identity', 'contact', 'case'],
       details: { referral: referralId, source: input.source, consent: consent.given ? 'given' : 'child_override' },
     });
   });

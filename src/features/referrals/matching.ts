@@ -40,8 +40,16 @@ export function nameSimilarity(a: string, b: string): number {
   return (scores.reduce((sum, score) => sum + score, 0) / shorter.length) * (0.8 + 0.2 * coverage);
 }
 
-export interface MatchFacts { name: string | null; birthDate: string | null; birthDateEstimated?: boolean; nationality: string }
-export interface MatchScore { score: number; reasons: Array<'name' | 'birth_date' | 'birth_year' | 'nationality'> }
+export interface MatchFacts {
+  name: string | null;
+  birthDate: string | null;
+  birthDateEstimated?: boolean;
+  nationality: string;
+}
+export interface MatchScore {
+  score: number;
+  reasons: Array<'name' | 'birth_date' | 'birth_year' | 'nationality'>;
+}
 
 /** A suggestion, never a decision: a person on the staff confirms or dismisses it. */
 export function matchScore(referred: MatchFacts, known: MatchFacts): MatchScore | null {
@@ -52,12 +60,19 @@ export function matchScore(referred: MatchFacts, known: MatchFacts): MatchScore 
   let birth = 0;
   if (referred.birthDate && known.birthDate) {
     const yearGap = Math.abs(Number(referred.birthDate.slice(0, 4)) - Number(known.birthDate.slice(0, 4)));
-    if (referred.birthDate === known.birthDate) { birth = 1; reasons.push('birth_date'); }
-    else if (yearGap === 0 || (yearGap === 1 && (referred.birthDateEstimated || known.birthDateEstimated))) { birth = 0.6; reasons.push('birth_year'); }
+    if (referred.birthDate === known.birthDate) {
+      birth = 1;
+      reasons.push('birth_date');
+    } else if (yearGap === 0 || (yearGap === 1 && (referred.birthDateEstimated || known.birthDateEstimated))) {
+      birth = 0.6;
+      reasons.push('birth_year');
+    }
   }
   let nationality = 0;
-  if (referred.nationality === known.nationality && referred.nationality !== 'unknown') { nationality = 1; reasons.push('nationality'); }
-  else if (referred.nationality === 'unknown' || known.nationality === 'unknown') nationality = 0.5;
+  if (referred.nationality === known.nationality && referred.nationality !== 'unknown') {
+    nationality = 1;
+    reasons.push('nationality');
+  } else if (referred.nationality === 'unknown' || known.nationality === 'unknown') nationality = 0.5;
   const score = 0.6 * name + 0.25 * birth + 0.15 * nationality;
   return score >= 0.7 ? { score: Math.round(score * 100) / 100, reasons } : null;
 }

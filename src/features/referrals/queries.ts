@@ -5,24 +5,45 @@ import { personsWithAnyTerm } from '../../core/record/personNames.ts';
 
 /** A referral with its person, decision and withdrawal: everything the queue and the referral page show. */
 export function referralsWithPerson(db: Database) {
-  return db.selectFrom('referrals')
-    .innerJoin('persons', 'persons.id', 'referrals.person_id')
-    .leftJoin('decisions', 'decisions.referral_id', 'referrals.id')
-    .leftJoin('withdrawals', 'withdrawals.referral_id', 'referrals.id')
-    .leftJoin('organisations', 'organisations.id', 'referrals.referrer_organisation_id')
-    .selectAll('referrals')
-    .select([
-      'persons.name', 'persons.birth_date', 'persons.birth_date_estimated', 'persons.gender', 'persons.nationality', 'persons.languages',
-      'persons.interpreter_needed', 'persons.office_id', 'persons.contact', 'persons.whereabouts',
-      'decisions.outcome', 'decisions.decided_at', 'decisions.decided_by', 'decisions.reasons', 'decisions.letter_language', 'decisions.id as decision_id',
-      'withdrawals.at as withdrawn_at', 'organisations.name as referrer_organisation_name',
-    ])
-    // Once admitted the person has a record, and their referrals are part of it.
-    .select(hasAdmission.as('has_record'));
+  return (
+    db
+      .selectFrom('referrals')
+      .innerJoin('persons', 'persons.id', 'referrals.person_id')
+      .leftJoin('decisions', 'decisions.referral_id', 'referrals.id')
+      .leftJoin('withdrawals', 'withdrawals.referral_id', 'referrals.id')
+      .leftJoin('organisations', 'organisations.id', 'referrals.referrer_organisation_id')
+      .selectAll('referrals')
+      .select([
+        'persons.name',
+        'persons.birth_date',
+        'persons.birth_date_estimated',
+        'persons.gender',
+        'persons.nationality',
+        'persons.languages',
+        'persons.interpreter_needed',
+        'persons.office_id',
+        'persons.contact',
+        'persons.whereabouts',
+        'decisions.outcome',
+        'decisions.decided_at',
+        'decisions.decided_by',
+        'decisions.reasons',
+        'decisions.letter_language',
+        'decisions.id as decision_id',
+        'withdrawals.at as withdrawn_at',
+        'organisations.name as referrer_organisation_name',
+      ])
+      // Once admitted the person has a record, and their referrals are part of it.
+      .select(hasAdmission.as('has_record'))
+  );
 }
 
 export const openReferrals = (db: Database) =>
-  referralsWithPerson(db).where('decisions.id', 'is', null).where('withdrawals.referral_id', 'is', null).orderBy('referrals.received_at').limit(1000);
+  referralsWithPerson(db)
+    .where('decisions.id', 'is', null)
+    .where('withdrawals.referral_id', 'is', null)
+    .orderBy('referrals.received_at')
+    .limit(1000);
 
 export const findReferral = (db: Database, id: string) => referralsWithPerson(db).where('referrals.id', '=', id).executeTakeFirst();
 
@@ -40,16 +61,26 @@ export function referralStatus(row: { outcome: string | null; withdrawn_at: unkn
  */
 export function matchCandidates(db: Database, person: { id: string; nationality: string; birth_date: string | null; nameTerms: string[] }) {
   const year = person.birth_date ? Number(person.birth_date.slice(0, 4)) : null;
-  return db.selectFrom('persons')
+  return db
+    .selectFrom('persons')
     .select(['id', 'name', 'birth_date', 'birth_date_estimated', 'nationality', 'office_id'])
     .select(hasAdmission.as('is_client'))
     .where('id', '!=', person.id)
     .where('name', 'is not', null)
     .where('id', 'in', personsWithAnyTerm(db, person.nameTerms))
-    .where((eb) => eb.or([
-      eb('nationality', '=', person.nationality),
-      ...(year ? [eb.and([eb(sql<number>`extract(year from birth_date)`, '>=', year - 1), eb(sql<number>`extract(year from birth_date)`, '<=', year + 1)])] : []),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb('nationality', '=', person.nationality),
+        ...(year
+          ? [
+              eb.and([
+                eb(sql<number>`extract(year from birth_date)`, '>=', year - 1),
+                eb(sql<number>`extract(year from birth_date)`, '<=', year + 1),
+              ]),
+            ]
+          : []),
+      ]),
+    )
     .limit(20_000)
     .execute();
 }

@@ -7,14 +7,41 @@ import { optionalString, responseList, string } from '../../server/schemaParts.t
 export const referralsPart: RecordPart = {
   key: 'referrals',
   group: 'case',
-  schema: responseList({ id: string, receivedAt: string, source: string, outcome: optionalString, decidedAt: optionalString, withdrawnAt: optionalString }),
+  schema: responseList({
+    id: string,
+    receivedAt: string,
+    source: string,
+    outcome: optionalString,
+    decidedAt: optionalString,
+    withdrawnAt: optionalString,
+  }),
   staff: (clientId) => sql`select d.decided_by from decisions d join referrals r on r.id = d.referral_id where r.person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
-    const referrals = await ctx.db.selectFrom('referrals').leftJoin('decisions', 'decisions.referral_id', 'referrals.id').leftJoin('withdrawals', 'withdrawals.referral_id', 'referrals.id')
-      .select(['referrals.id', 'referrals.received_at', 'referrals.source', 'decisions.outcome', 'decisions.decided_at', 'decisions.decided_by', 'withdrawals.at as withdrawn_at'])
-      .where('referrals.person_id', '=', clientId).orderBy('referrals.received_at').execute();
+    const referrals = await ctx.db
+      .selectFrom('referrals')
+      .leftJoin('decisions', 'decisions.referral_id', 'referrals.id')
+      .leftJoin('withdrawals', 'withdrawals.referral_id', 'referrals.id')
+      .select([
+        'referrals.id',
+        'referrals.received_at',
+        'referrals.source',
+        'decisions.outcome',
+        'decisions.decided_at',
+        'decisions.decided_by',
+        'withdrawals.at as withdrawn_at',
+      ])
+      .where('referrals.person_id', '=', clientId)
+      .orderBy('referrals.received_at')
+      .execute();
     return {
-      value: referrals.map((row) => ({ id: row.id, receivedAt: isoInstant(row.received_at), source: row.source, outcome: row.outcome, decidedAt: isoInstant(row.decided_at), withdrawnAt: isoInstant(row.withdrawn_at) })),
+      value: referrals.map((row) => ({
+        id: row.id,
+        receivedAt: isoInstant(row.received_at),
+        source: row.source,
+        outcome: row.outcome,
+        decidedAt: isoInstant(row.decided_at),
+        withdrawnAt: isoInstant(row.withdrawn_at),
+      })),
       timeline: referrals.flatMap((row) => [
         { at: isoInstant(row.received_at)!, kind: 'referral', detail: row.source },
         ...(row.decided_at ? [{ at: isoInstant(row.decided_at)!, kind: `decision_${row.outcome}`, by: nameOf(row.decided_by) }] : []),

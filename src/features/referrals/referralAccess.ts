@@ -8,7 +8,13 @@ import type { ReferralRow } from './queries.ts';
  * of it: the record's door decides, with its reason rule and its refusal logged under the client.
  * Before that it is intake work, for the staff who handle the queue.
  */
-export async function referralAccess(ctx: AppContext, who: Who, row: ReferralRow, action: string, reason: string | null): Promise<Set<FieldGroup>> {
+export async function referralAccess(
+  ctx: AppContext,
+  who: Who,
+  row: ReferralRow,
+  action: string,
+  reason: string | null,
+): Promise<Set<FieldGroup>> {
   if (row.has_record) return new Set((await openClient(ctx, who, row.person_id, { read: 'case', action }, reason)).access.read);
   const groups = intakeAccess(who.actor);
   grant(who, ['record', ...groups]);

@@ -6,7 +6,16 @@ import { createReferral } from './intake.ts';
 import { reviewMatch } from './matchReview.ts';
 import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './queue.ts';
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
-import { decisionBody, decisionLetterResponse, intakeQueueResponse, matchReviewBody, publicReferralBody, referralBody, referralResponse, sentReferralsResponse } from './schema.ts';
+import {
+  decisionBody,
+  decisionLetterResponse,
+  intakeQueueResponse,
+  matchReviewBody,
+  publicReferralBody,
+  referralBody,
+  referralResponse,
+  sentReferralsResponse,
+} from './schema.ts';
 import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
 import { refersForOrganisation } from '../../core/policy/policy.ts';
 import { whoOf } from '../../server/requestContext.ts';
@@ -19,74 +28,139 @@ export async function referralRoutes(app: Api) {
   // Kept in memory only: the address of a person referring themself is never written anywhere.
   const publicLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
 
-  app.post('/api/v1/referrals', {
-    config: { access: 'referrals.create' },
-    schema: { tags: ['referrals'], body: referralBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, personId: { type: 'string' } } } } },
-  }, async (request, reply) => {
-    const created = await createReferral(ctx, { who: whoOf(request) }, request.body);
-    return reply.code(201).send(refersForOrganisation(request.actor!) ? { id: created.id } : created);
-  });
-
-  app.post('/api/v1/public/referrals', {
-    config: { access: 'public' },
-    schema: { tags: ['referrals'], body: publicReferralBody, response: { 202: { type: 'object', properties: { received: { type: 'boolean' } } } } },
-  }, async (request, reply) => {
-    if (!publicLimiter.allow(request.ip)) throw new AppError(429, 'too_many_referrals');
-    const body = request.body;
-    if (body.consent !== true) throw new AppError(400, 'consent_required');
-    const replyChannel = { kind: body.replyChannel, address: body.replyAddress || null, safeTimes: body.safeTimes || null };
-    await createReferral(ctx, { publicLanguage: body.language, replyChannel, childrenWithMe: body.childrenWithMe ?? null }, {
-      source: 'self',
-      person: {
-        name: body.name, birthDate: estimatedBirthDate(body.birthYear), birthDateEstimated: true, gender: body.gender, nationality: body.nationality,
-        languages: body.languages, interpreterNeeded: body.interpreterNeeded,
-        contact: [replyChannel.address, replyChannel.safeTimes].filter(Boolean).join(' · ') || null, safePlace: body.safePlace ?? null, acuteThreat: body.acuteThreat ?? null,
+  app.post(
+    '/api/v1/referrals',
+    {
+      config: { access: 'referrals.create' },
+      schema: {
+        tags: ['referrals'],
+        body: referralBody,
+        response: { 201: { type: 'object', properties: { id: { type: 'string' }, personId: { type: 'string' } } } },
       },
-      account: body.whatHappened || null,
-      consent: { given: true, givenBy: 'person', at: new Date().toISOString(), method: 'online_form' },
-    });
-    // Nothing that identifies the referral goes back: the page shows only that it arrived.
-    return reply.code(202).send({ received: true });
-  });
-
-  app.get('/api/v1/referrals/queue', {
-    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], response: { 200: intakeQueueResponse } },
-  }, async (request) => intakeQueue(ctx, whoOf(request)));
-
-  app.get('/api/v1/referrals/sent', {
-    config: { access: 'referrals.sent' }, schema: { tags: ['referrals'], response: { 200: sentReferralsResponse } },
-  }, async (request) => sentReferrals(ctx, whoOf(request)));
-
-  app.get('/api/v1/referrals/:id', {
-    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: referralResponse } },
-  }, async (request) => readReferral(ctx, whoOf(request), request.params.id, accessReason(request)));
-
-  app.post('/api/v1/referrals/:id/withdrawal', {
-    config: { access: 'referrals.withdraw' }, schema: { tags: ['referrals'], params: idParams, response: emptyResponse },
-  }, async (request, reply) => {
-    await withdrawReferral(ctx, whoOf(request), request.params.id);
-    return reply.code(204).send();
-  });
-
-  app.put('/api/v1/referrals/:id/matches/:personId', {
-    config: { access: 'referrals.queue' },
-    schema: {
-      tags: ['referrals'],
-      params: { type: 'object', required: ['id', 'personId'], properties: { id: uuid, personId: uuid } },
-      body: matchReviewBody,
-      response: emptyResponse,
     },
-  }, async (request, reply) => {
-    await reviewMatch(ctx, whoOf(request), request.params.id, request.params.personId, request.body.outcome);
-    return reply.code(204).send();
-  });
+    async (request, reply) => {
+      const created = await createReferral(ctx, { who: whoOf(request) }, request.body);
+      return reply.code(201).send(refersForOrganisation(request.actor!) ? { id: created.id } : created);
+    },
+  );
 
-  app.post('/api/v1/referrals/:id/decision', {
-    config: { access: 'referrals.decide' },
-    schema: { tags: ['referrals'], params: idParams, body: decisionBody, response: { 201: { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string' } } } } },
-  }, async (request, reply) => reply.code(201).send(await decideReferral(ctx, whoOf(request), request.params.id, request.body)));
+  app.post(
+    '/api/v1/public/referrals',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['referrals'],
+        body: publicReferralBody,
+        response: { 202: { type: 'object', properties: { received: { type: 'boolean' } } } },
+      },
+    },
+    async (request, reply) => {
+      if (!publicLimiter.allow(request.ip)) throw new AppError(429, 'too_many_referrals');
+      const body = request.body;
+      if (body.consent !== true) throw new AppError(400, 'consent_required');
+      const replyChannel = { kind: body.replyChannel, address: body.replyAddress || null, safeTimes: body.safeTimes || null };
+      await createReferral(
+        ctx,
+        { publicLanguage: body.language, replyChannel, childrenWithMe: body.childrenWithMe ?? null },
+        {
+          source: 'self',
+          person: {
+            name: body.name,
+            birthDate: estimatedBirthDate(body.birthYear),
+            birthDateEstimated: true,
+            gender: body.gender,
+            nationality: body.nationality,
+            languages: body.languages,
+            interpreterNeeded: body.interpreterNeeded,
+            contact: [replyChannel.address, replyChannel.safeTimes].filter(Boolean).join(' · ') || null,
+            safePlace: body.safePlace ?? null,
+            acuteThreat: body.acuteThreat ?? null,
+          },
+          account: body.whatHappened || null,
+          consent: { given: true, givenBy: 'person', at: new Date().toISOString(), method: 'online_form' },
+        },
+      );
+      // Nothing that identifies the referral goes back: the page shows only that it arrived.
+      return reply.code(202).send({ received: true });
+    },
+  );
 
-  app.get('/api/v1/referrals/:id/decision-letter', {
-    config: { access: 'referrals.queue' }, schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: decisionLetterResponse } },
-  }, async (request) => decisionLetter(ctx, whoOf(request), request.params.id, accessReason(request)));
+  app.get(
+    '/api/v1/referrals/queue',
+    {
+      config: { access: 'referrals.queue' },
+      schema: { tags: ['referrals'], response: { 200: intakeQueueResponse } },
+    },
+    async (request) => intakeQueue(ctx, whoOf(request)),
+  );
+
+  app.get(
+    '/api/v1/referrals/sent',
+    {
+      config: { access: 'referrals.sent' },
+      schema: { tags: ['referrals'], response: { 200: sentReferralsResponse } },
+    },
+    async (request) => sentReferrals(ctx, whoOf(request)),
+  );
+
+  app.get(
+    '/api/v1/referrals/:id',
+    {
+      config: { access: 'referrals.queue' },
+      schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: referralResponse } },
+    },
+    async (request) => readReferral(ctx, whoOf(request), request.params.id, accessReason(request)),
+  );
+
+  app.post(
+    '/api/v1/referrals/:id/withdrawal',
+    {
+      config: { access: 'referrals.withdraw' },
+      schema: { tags: ['referrals'], params: idParams, response: emptyResponse },
+    },
+    async (request, reply) => {
+      await withdrawReferral(ctx, whoOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.put(
+    '/api/v1/referrals/:id/matches/:personId',
+    {
+      config: { access: 'referrals.queue' },
+      schema: {
+        tags: ['referrals'],
+        params: { type: 'object', required: ['id', 'personId'], properties: { id: uuid, personId: uuid } },
+        body: matchReviewBody,
+        response: emptyResponse,
+      },
+    },
+    async (request, reply) => {
+      await reviewMatch(ctx, whoOf(request), request.params.id, request.params.personId, request.body.outcome);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/referrals/:id/decision',
+    {
+      config: { access: 'referrals.decide' },
+      schema: {
+        tags: ['referrals'],
+        params: idParams,
+        body: decisionBody,
+        response: { 201: { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string' } } } },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await decideReferral(ctx, whoOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/v1/referrals/:id/decision-letter',
+    {
+      config: { access: 'referrals.queue' },
+      schema: { tags: ['referrals'], params: idParams, headers: accessReasonHeaders, response: { 200: decisionLetterResponse } },
+    },
+    async (request) => decisionLetter(ctx, whoOf(request), request.params.id, accessReason(request)),
+  );
 }

@@ -1,27 +1,58 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import {
-  consentGivers, consentMethods, exploitationPurposes, exploitationPlaces, genders, isicSections, meansOfControl, recruitmentMethods,
-  referralSources, replyChannels, residenceStatuses,
+  consentGivers,
+  consentMethods,
+  exploitationPurposes,
+  exploitationPlaces,
+  genders,
+  isicSections,
+  meansOfControl,
+  recruitmentMethods,
+  referralSources,
+  replyChannels,
+  residenceStatuses,
 } from '../../core/codes.ts';
-import { date, name, nullable, optionalName, optionalString, responseList as list, responseObject as object, string, text, uuid } from '../../server/schemaParts.ts';
+import {
+  date,
+  name,
+  nullable,
+  optionalName,
+  optionalString,
+  responseList as list,
+  responseObject as object,
+  string,
+  text,
+  uuid,
+} from '../../server/schemaParts.ts';
 import { inGroup } from '../../server/schemaParts.ts';
 
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
 /** Languages as ISO 639 codes (two or three letters), as the interpreter services book them. */
 const languageList = { type: 'array', maxItems: 10, uniqueItems: true, items: { type: 'string', pattern: '^[a-z]{2,3}$' } } as const;
 
-
 const person = {
-  type: 'object', additionalProperties: false, required: ['name', 'birthDate', 'gender', 'nationality'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'birthDate', 'gender', 'nationality'],
   properties: {
-    name: name(200, 1), birthDate: date, birthDateEstimated: { type: 'boolean' }, gender: { type: 'string', enum: [...genders] }, nationality,
-    languages: languageList, interpreterNeeded: { type: 'boolean' }, contact: nullable(text(2000)), whereabouts: nullable(text(2000)),
-    safePlace: nullable({ type: 'boolean' }), acuteThreat: nullable({ type: 'boolean' }),
+    name: name(200, 1),
+    birthDate: date,
+    birthDateEstimated: { type: 'boolean' },
+    gender: { type: 'string', enum: [...genders] },
+    nationality,
+    languages: languageList,
+    interpreterNeeded: { type: 'boolean' },
+    contact: nullable(text(2000)),
+    whereabouts: nullable(text(2000)),
+    safePlace: nullable({ type: 'boolean' }),
+    acuteThreat: nullable({ type: 'boolean' }),
   },
 } as const;
 
 export const exploitationSchema = {
-  type: 'object', additionalProperties: false, required: ['purposes'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['purposes'],
   properties: {
     purposes: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'string', enum: [...exploitationPurposes] } },
     place: nullable({ type: 'string', enum: [...exploitationPlaces] }),
@@ -35,24 +66,40 @@ export const exploitationSchema = {
 const consent = {
   oneOf: [
     {
-      type: 'object', additionalProperties: false, required: ['given', 'givenBy', 'at', 'method'],
+      type: 'object',
+      additionalProperties: false,
+      required: ['given', 'givenBy', 'at', 'method'],
       properties: {
-        given: { type: 'boolean', enum: [true] }, givenBy: { type: 'string', enum: [...consentGivers] }, at: { type: 'string', format: 'date-time' },
-        method: { type: 'string', enum: [...consentMethods] }, interpreter: nullable(text(200)),
+        given: { type: 'boolean', enum: [true] },
+        givenBy: { type: 'string', enum: [...consentGivers] },
+        at: { type: 'string', format: 'date-time' },
+        method: { type: 'string', enum: [...consentMethods] },
+        interpreter: nullable(text(200)),
       },
     },
-    { type: 'object', additionalProperties: false, required: ['given', 'overrideReason'], properties: { given: { type: 'boolean', enum: [false] }, overrideReason: text(2000, 10) } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['given', 'overrideReason'],
+      properties: { given: { type: 'boolean', enum: [false] }, overrideReason: text(2000, 10) },
+    },
   ],
 } as const;
 
 export const referralBody = {
-  type: 'object', additionalProperties: false, required: ['source', 'person', 'consent'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['source', 'person', 'consent'],
   properties: {
     source: { type: 'string', enum: [...referralSources] },
     referrerName: optionalName(200),
     officeId: nullable(text(64, 1)),
     person,
-    children: { type: 'array', maxItems: 15, items: { type: 'object', additionalProperties: false, required: ['birthDate'], properties: { birthDate: date } } },
+    children: {
+      type: 'array',
+      maxItems: 15,
+      items: { type: 'object', additionalProperties: false, required: ['birthDate'], properties: { birthDate: date } },
+    },
     exploitation: nullable(exploitationSchema),
     residenceStatus: nullable({ type: 'string', enum: [...residenceStatuses] }),
     account: nullable(text(8000)),
@@ -64,7 +111,9 @@ export const referralBody = {
 export const publicLanguages = ['fi', 'sv', 'en', 'ar', 'so', 'prs', 'ru', 'uk', 'th', 'vi', 'ne'] as const;
 
 export const publicReferralBody = {
-  type: 'object', additionalProperties: false, required: ['language', 'name', 'gender', 'nationality', 'replyChannel', 'consent'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['language', 'name', 'gender', 'nationality', 'replyChannel', 'consent'],
   properties: {
     language: { type: 'string', enum: [...publicLanguages] },
     name: name(200, 1),
@@ -85,7 +134,9 @@ export const publicReferralBody = {
 } as const;
 
 export const decisionBody = {
-  type: 'object', additionalProperties: false, required: ['outcome', 'reasons', 'letterLanguage'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['outcome', 'reasons', 'letterLanguage'],
   properties: {
     outcome: { type: 'string', enum: ['admitted', 'rejected'] },
     reasons: text(8000, 10),
@@ -94,14 +145,24 @@ export const decisionBody = {
     caseworkerIds: { type: 'array', maxItems: 5, uniqueItems: true, items: uuid },
     // The suspected exploitation as the decider understands it: its main purpose and place.
     exploitation: {
-      type: 'object', additionalProperties: false, required: ['purpose'],
-      properties: { purpose: { type: 'string', enum: [...exploitationPurposes] }, place: nullable({ type: 'string', enum: [...exploitationPlaces] }) },
+      type: 'object',
+      additionalProperties: false,
+      required: ['purpose'],
+      properties: {
+        purpose: { type: 'string', enum: [...exploitationPurposes] },
+        place: nullable({ type: 'string', enum: [...exploitationPlaces] }),
+      },
     },
   },
 } as const;
 
 /** Whether a possible match is the same person. */
-export const matchReviewBody = { type: 'object', additionalProperties: false, required: ['outcome'], properties: { outcome: { type: 'string', enum: ['confirmed', 'dismissed'] } } } as const;
+export const matchReviewBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['outcome'],
+  properties: { outcome: { type: 'string', enum: ['confirmed', 'dismissed'] } },
+} as const;
 
 export type ReferralInput = FromSchema<typeof referralBody>;
 export type PublicReferral = FromSchema<typeof publicReferralBody>;
@@ -116,47 +177,127 @@ const optionalBoolean = { type: ['boolean', 'null'] } as const;
 const strings = { type: 'array', items: string } as const;
 
 export const referralResponse = object({
-  id: inGroup('record', string), personId: inGroup('record', string), status: inGroup('record', string), receivedAt: inGroup('record', string),
-  waitedDays: inGroup('record', { type: 'integer' }), officeId: inGroup('record', optionalString), source: inGroup('case', string),
-  referrerName: inGroup('case', optionalString), referrerOrganisation: inGroup('case', optionalString),
+  id: inGroup('record', string),
+  personId: inGroup('record', string),
+  status: inGroup('record', string),
+  receivedAt: inGroup('record', string),
+  waitedDays: inGroup('record', { type: 'integer' }),
+  officeId: inGroup('record', optionalString),
+  source: inGroup('case', string),
+  referrerName: inGroup('case', optionalString),
+  referrerOrganisation: inGroup('case', optionalString),
   person: object({
-    name: inGroup('identity', optionalString), birthDate: inGroup('identity', optionalString), birthDateEstimated: inGroup('identity', { type: 'boolean' }),
-    gender: inGroup('identity', string), nationality: inGroup('identity', string), languages: inGroup('identity', strings), interpreterNeeded: inGroup('identity', { type: 'boolean' }),
-    safePlace: inGroup('case', optionalBoolean), acuteThreat: inGroup('case', optionalBoolean),
-    contact: inGroup('contact', optionalString), whereabouts: inGroup('contact', optionalString),
+    name: inGroup('identity', optionalString),
+    birthDate: inGroup('identity', optionalString),
+    birthDateEstimated: inGroup('identity', { type: 'boolean' }),
+    gender: inGroup('identity', string),
+    nationality: inGroup('identity', string),
+    languages: inGroup('identity', strings),
+    interpreterNeeded: inGroup('identity', { type: 'boolean' }),
+    safePlace: inGroup('case', optionalBoolean),
+    acuteThreat: inGroup('case', optionalBoolean),
+    contact: inGroup('contact', optionalString),
+    whereabouts: inGroup('contact', optionalString),
   }),
-  consent: inGroup('case', object({ given: { type: 'boolean' }, overrideReason: string, givenBy: optionalString, at: optionalString, method: optionalString, interpreter: optionalString })),
+  consent: inGroup(
+    'case',
+    object({
+      given: { type: 'boolean' },
+      overrideReason: string,
+      givenBy: optionalString,
+      at: optionalString,
+      method: optionalString,
+      interpreter: optionalString,
+    }),
+  ),
   account: inGroup('case', optionalString),
   children: inGroup('identity', list({ birthDate: string })),
-  replyChannel: inGroup('contact', { anyOf: [object({ kind: string, address: optionalString, safeTimes: optionalString }), { type: 'null' }] }),
+  replyChannel: inGroup('contact', {
+    anyOf: [object({ kind: string, address: optionalString, safeTimes: optionalString }), { type: 'null' }],
+  }),
   replyLanguage: inGroup('contact', optionalString),
   childrenWithMe: inGroup('identity', { type: ['integer', 'null'] }),
-  exploitations: inGroup('case', list({
-    purpose: string, place: optionalString, main: { type: 'boolean' }, minorAtTime: optionalBoolean, sector: optionalString, meansOfControl: strings, recruitment: optionalString,
-  })),
+  exploitations: inGroup(
+    'case',
+    list({
+      purpose: string,
+      place: optionalString,
+      main: { type: 'boolean' },
+      minorAtTime: optionalBoolean,
+      sector: optionalString,
+      meansOfControl: strings,
+      recruitment: optionalString,
+    }),
+  ),
   residence: inGroup('immigration', list({ status: string, at: string })),
-  decision: inGroup('case', { anyOf: [object({ outcome: string, decidedAt: optionalString, letterLanguage: optionalString, deciderName: optionalString, reasons: optionalString }), { type: 'null' }] }),
+  decision: inGroup('case', {
+    anyOf: [
+      object({
+        outcome: string,
+        decidedAt: optionalString,
+        letterLanguage: optionalString,
+        deciderName: optionalString,
+        reasons: optionalString,
+      }),
+      { type: 'null' },
+    ],
+  }),
   withdrawnAt: inGroup('case', optionalString),
-  matches: inGroup('identity', list({
-    personId: string, name: optionalString, birthDate: optionalString, nationality: string, isClient: { type: 'boolean' }, score: { type: 'number' }, reasons: strings, review: optionalString,
-  })),
+  matches: inGroup(
+    'identity',
+    list({
+      personId: string,
+      name: optionalString,
+      birthDate: optionalString,
+      nationality: string,
+      isClient: { type: 'boolean' },
+      score: { type: 'number' },
+      reasons: strings,
+      review: optionalString,
+    }),
+  ),
 });
 
 export const decisionLetterResponse = object({
-  language: inGroup('case', string), outcome: inGroup('case', string), decidedAt: inGroup('case', string), receivedAt: inGroup('case', string),
-  name: inGroup('identity', optionalString), birthDate: inGroup('identity', optionalString), officeId: inGroup('record', optionalString),
-  reasons: inGroup('case', optionalString), deciderName: inGroup('case', optionalString), deciderTitle: inGroup('case', optionalString), reference: inGroup('case', string),
+  language: inGroup('case', string),
+  outcome: inGroup('case', string),
+  decidedAt: inGroup('case', string),
+  receivedAt: inGroup('case', string),
+  name: inGroup('identity', optionalString),
+  birthDate: inGroup('identity', optionalString),
+  officeId: inGroup('record', optionalString),
+  reasons: inGroup('case', optionalString),
+  deciderName: inGroup('case', optionalString),
+  deciderTitle: inGroup('case', optionalString),
+  reference: inGroup('case', string),
 });
 
-export const intakeQueueResponse = { type: 'array', items: object({
-  id: inGroup('record', string), receivedAt: inGroup('record', string), waitedDays: inGroup('record', { type: 'integer' }), officeId: inGroup('record', optionalString),
-  source: inGroup('case', string), name: inGroup('identity', optionalString), nationality: inGroup('identity', string),
-  acuteThreat: inGroup('case', optionalBoolean), safePlace: inGroup('case', optionalBoolean), consent: inGroup('case', string), referrerOrganisation: inGroup('case', optionalString),
-}) } as const;
+export const intakeQueueResponse = {
+  type: 'array',
+  items: object({
+    id: inGroup('record', string),
+    receivedAt: inGroup('record', string),
+    waitedDays: inGroup('record', { type: 'integer' }),
+    officeId: inGroup('record', optionalString),
+    source: inGroup('case', string),
+    name: inGroup('identity', optionalString),
+    nationality: inGroup('identity', string),
+    acuteThreat: inGroup('case', optionalBoolean),
+    safePlace: inGroup('case', optionalBoolean),
+    consent: inGroup('case', string),
+    referrerOrganisation: inGroup('case', optionalString),
+  }),
+} as const;
 
-export const sentReferralsResponse = { type: 'array', items: object({
-  id: inGroup('record', string), receivedAt: inGroup('record', string), name: inGroup('identity', optionalString), status: inGroup('case', string),
-}) } as const;
+export const sentReferralsResponse = {
+  type: 'array',
+  items: object({
+    id: inGroup('record', string),
+    receivedAt: inGroup('record', string),
+    name: inGroup('identity', optionalString),
+    status: inGroup('case', string),
+  }),
+} as const;
 
 export type ReferralResponse = FromSchema<typeof referralResponse>;
 export type DecisionLetter = FromSchema<typeof decisionLetterResponse>;

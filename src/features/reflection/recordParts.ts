@@ -12,23 +12,45 @@ export const reflectionPart: RecordPart = {
   key: 'reflectionPeriods',
   group: 'immigration',
   schema: responseList({
-    grantedBy: string, start: string, end: string, grantedEnd: string, interruptedOn: optionalString, active: boolean, daysLeft: integer, warning: warningSchema,
+    grantedBy: string,
+    start: string,
+    end: string,
+    grantedEnd: string,
+    interruptedOn: optionalString,
+    active: boolean,
+    daysLeft: integer,
+    warning: warningSchema,
   }),
   staff: (clientId) => sql`select recorded_by from reflection_periods where person_id = ${clientId}`,
   async read({ ctx, clientId, today, nameOf }) {
-    const periods = await ctx.db.selectFrom('reflection_periods').selectAll().where('person_id', '=', clientId).orderBy('start_date').execute();
+    const periods = await ctx.db
+      .selectFrom('reflection_periods')
+      .selectAll()
+      .where('person_id', '=', clientId)
+      .orderBy('start_date')
+      .execute();
     return {
       value: periods.map((row) => {
         const end = effectiveEnd(row);
         const daysLeft = daysBetween(today, end);
         return {
-          grantedBy: row.granted_by, start: row.start_date, end: row.end_date, grantedEnd: row.granted_end_date ?? row.end_date, interruptedOn: row.interrupted_on,
-          active: row.start_date <= today && end >= today, daysLeft,
+          grantedBy: row.granted_by,
+          start: row.start_date,
+          end: row.end_date,
+          grantedEnd: row.granted_end_date ?? row.end_date,
+          interruptedOn: row.interrupted_on,
+          active: row.start_date <= today && end >= today,
+          daysLeft,
           // An interrupted period has ended on purpose: nothing to warn about.
           warning: !row.interrupted_on && end >= addDays(today, -7) ? warningLevel(daysLeft) : null,
         };
       }),
-      timeline: periods.map((row) => ({ at: `${row.start_date}T12:00:00Z`, kind: 'reflection_granted', detail: row.granted_by, by: nameOf(row.recorded_by) })),
+      timeline: periods.map((row) => ({
+        at: `${row.start_date}T12:00:00Z`,
+        kind: 'reflection_granted',
+        detail: row.granted_by,
+        by: nameOf(row.recorded_by),
+      })),
     };
   },
 };

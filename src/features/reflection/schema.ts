@@ -2,21 +2,27 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { reflectionGrantors } from '../../core/codes.ts';
 import { date, inGroup, integer, objectBody, optionalString, responseList, string } from '../../server/schemaParts.ts';
 
-export const reflectionGrantBody = objectBody(['grantedBy', 'start', 'end'], { grantedBy: { type: 'string', enum: [...reflectionGrantors] }, start: date, end: date });
+export const reflectionGrantBody = objectBody(['grantedBy', 'start', 'end'], {
+  grantedBy: { type: 'string', enum: [...reflectionGrantors] },
+  start: date,
+  end: date,
+});
 /** A period is either extended or interrupted, one at a time. */
 export const reflectionChangeBody = {
-  oneOf: [
-    objectBody(['extendTo'], { extendTo: date }),
-    objectBody(['interruptOn'], { interruptOn: date }),
-  ],
+  oneOf: [objectBody(['extendTo'], { extendTo: date }), objectBody(['interruptOn'], { interruptOn: date })],
 } as const;
 
 /** How near the end a period is: 30, 14 or 7 days, or ended. */
 const warning = { anyOf: [{ type: 'integer' }, { type: 'string' }, { type: 'null' }] } as const;
 
 export const reflectionEndingResponse = responseList({
-  clientId: inGroup('record', string), name: inGroup('identity', optionalString), grantedBy: inGroup('immigration', string), start: inGroup('immigration', string),
-  end: inGroup('immigration', string), daysLeft: inGroup('immigration', integer), warning: inGroup('immigration', warning),
+  clientId: inGroup('record', string),
+  name: inGroup('identity', optionalString),
+  grantedBy: inGroup('immigration', string),
+  start: inGroup('immigration', string),
+  end: inGroup('immigration', string),
+  daysLeft: inGroup('immigration', integer),
+  warning: inGroup('immigration', warning),
 });
 
 export type ReflectionGrant = FromSchema<typeof reflectionGrantBody>;

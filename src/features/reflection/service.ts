@@ -33,32 +33,58 @@ export async function grantReflectionPeriod(ctx: AppContext, who: Who, clientId:
   if (!(await isClient(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
   checkLength(input.start, input.end);
   const periods = await ctx.db.selectFrom('reflection_periods').selectAll().where('person_id', '=', clientId).execute();
-  if (periods.some((period) => period.start_date <= input.end && effectiveEnd(period) >= input.start)) throw new AppError(409, 'reflection_overlaps');
+  if (periods.some((period) => period.start_date <= input.end && effectiveEnd(period) >= input.start))
+    throw new AppError(409, 'reflection_overlaps');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('reflection_periods').values({
-      person_id: clientId, granted_by: input.grantedBy, start_date: input.start, end_date: input.end, granted_end_date: input.end, recorded_by: who.actor.id,
-    }).execute();
-    await auditChange(trx, ctx, who, 'reflection.grant', clientId, 'immigration', { start: input.start, end: input.end, grantedBy: input.grantedBy });
+    await trx
+      .insertInto('reflection_periods')
+      .values({
+        person_id: clientId,
+        granted_by: input.grantedBy,
+        start_date: input.start,
+        end_date: input.end,
+        granted_end_date: input.end,
+        recorded_by: who.actor.id,
+      })
+      .execute();
+    await auditChange(trx, ctx, who, 'reflection.grant', clientId, 'immigration', {
+      start: input.start,
+      end: input.end,
+      grantedBy: input.grantedBy,
+    });
   });
 }
 
 /** Extending moves the end, still within six months of the start; interrupting ends it early. */
 export async function changeReflectionPeriod(ctx: AppContext, who: Who, clientId: string, start: string, change: ReflectionChange) {
   await openClient(ctx, who, clientId, { write: 'immigration', action: 'reflection.change' });
-  const period = await ctx.db.selectFrom('reflection_periods').selectAll().where('person_id', '=', clientId).where('start_date', '=', start).executeTakeFirst();
+  const period = await ctx.db
+    .selectFrom('reflection_periods')
+    .selectAll()
+    .where('person_id', '=', clientId)
+    .where('start_date', '=', start)
+    .executeTakeFirst();
   if (!period) throw notFound();
   const today = helsinkiDate();
   if (period.interrupted_on || period.end_date < today) throw new AppError(409, 'reflection_not_active');
   if ('extendTo' in change) {
-    if (change.extendTo <= period.end_date) throw new AppError(400, 'validation_failed', {}, [{ field: 'extendTo', problem: 'not_after_end' }]);
+    if (change.extendTo <= period.end_date)
+      throw new AppError(400, 'validation_failed', {}, [{ field: 'extendTo', problem: 'not_after_end' }]);
     checkLength(start, change.extendTo);
   } else if (change.interruptOn < start || change.interruptOn > period.end_date) {
     throw new AppError(400, 'validation_failed', {}, [{ field: 'interruptOn', problem: 'outside_period' }]);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('reflection_periods').set('extendTo' in change ? { end_date: change.extendTo } : { interrupted_on: change.interruptOn })
-      .where('person_id', '=', clientId).where('start_date', '=', start).execute();
-    await auditChange(trx, ctx, who, 'extendTo' in change ? 'reflection.extend' : 'reflection.interrupt', clientId, 'immigration', { start, ...change });
+    await trx
+      .updateTable('reflection_periods')
+      .set('extendTo' in change ? { end_date: change.extendTo } : { interrupted_on: change.interruptOn })
+      .where('person_id', '=', clientId)
+      .where('start_date', '=', start)
+      .execute();
+    await auditChange(trx, ctx, who, 'extendTo' in change ? 'reflection.extend' : 'reflection.interrupt', clientId, 'immigration', {
+      start,
+      ...change,
+    });
   });
 }
 
@@ -68,20 +94,44 @@ export async function changeReflectionPeriod(ctx: AppContext, who: Who, clientId
  */
 export async function reflectionOverview(ctx: AppContext, who: Who) {
   const today = helsinkiDate();
-  let query = ctx.db.selectFrom('reflection_periods').innerJoin('persons', 'persons.id', 'reflection_periods.person_id')
-    .select(['reflection_periods.person_id', 'reflection_periods.granted_by', 'reflection_periods.start_date', 'reflection_periods.end_date', 'reflection_periods.interrupted_on', 'persons.name'])
+  let query = ctx.db
+    .selectFrom('reflection_periods')
+    .innerJoin('persons', 'persons.id', 'reflection_periods.person_id')
+    .select([
+      'reflection_periods.person_id',
+      'reflection_periods.granted_by',
+      'reflection_periods.start_date',
+      'reflection_periods.end_date',
+      'reflection_periods.interrupted_on',
+      'persons.name',
+    ])
     .where('reflection_periods.interrupted_on', 'is', null)
     .where('reflection_periods.end_date', '>=', addDays(today, -7))
     .where('reflection_periods.end_date', '<=', addDays(today, 30))
-    .orderBy('reflection_periods.end_date').limit(1000);
+    .orderBy('reflection_periods.end_date')
+    .limit(1000);
   const inScope = personsInScope(ctx.db, who.actor, listScope(who.actor, 'reflection.overview'));
   if (inScope) query = query.where('reflection_periods.person_id', 'in', inScope);
   const rows = await query.execute();
   const groups = listAccess(who.actor, 'reflection.overview');
   grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, { ...auditWho(who), action: 'reflection.overview', outcome: 'succeeded', fieldGroups: groups, details: { clients: rows.map((row) => row.person_id) } });
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action: 'reflection.overview',
+    outcome: 'succeeded',
+    fieldGroups: groups,
+    details: { clients: rows.map((row) => row.person_id) },
+  });
   return rows.map((row) => {
     const daysLeft = daysBetween(today, row.end_date);
-    return { clientId: row.person_id, name: openPersonName(ctx.cipher, row.person_id, row.name), grantedBy: row.granted_by, start: row.start_date, end: row.end_date, daysLeft, warning: warningLevel(daysLeft) };
+    return {
+      clientId: row.person_id,
+      name: openPersonName(ctx.cipher, row.person_id, row.name),
+      grantedBy: row.granted_by,
+      start: row.start_date,
+      end: row.end_date,
+      daysLeft,
+      warning: warningLevel(daysLeft),
+    };
   });
 }

@@ -16,17 +16,21 @@ export interface AnnualReport {
 export async function annualReport(db: Kysely<DB>, year: number): Promise<AnnualReport> {
   const y = q.yearBounds(year);
   const tables = emptyTables();
-  await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    countReferrals(tables, await q.referralCounts(trx, y));
-    Object.assign(tables.decisions.cells, await q.decisionCounts(trx, y));
-    countNewClients(tables, await q.newClientGroups(trx, y));
-    tables.new_children.cells.children = await q.newChildren(trx, y);
-    countYearEnd(tables, await q.yearEndGroups(trx, y));
-    tables.clients_at_year_end_summary.cells.children = await q.yearEndChildren(trx, y);
-    for (const row of await q.reflectionCounts(trx, y)) add(tables.reflection_periods_granted.cells, row.granted_by, row.n);
-    Object.assign(tables.official_identification.cells, await q.identificationCounts(trx, y));
-    countByYear(tables, await q.newClientsByYear(trx, y), year);
-  });
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      countReferrals(tables, await q.referralCounts(trx, y));
+      Object.assign(tables.decisions.cells, await q.decisionCounts(trx, y));
+      countNewClients(tables, await q.newClientGroups(trx, y));
+      tables.new_children.cells.children = await q.newChildren(trx, y);
+      countYearEnd(tables, await q.yearEndGroups(trx, y));
+      tables.clients_at_year_end_summary.cells.children = await q.yearEndChildren(trx, y);
+      for (const row of await q.reflectionCounts(trx, y)) add(tables.reflection_periods_granted.cells, row.granted_by, row.n);
+      Object.assign(tables.official_identification.cells, await q.identificationCounts(trx, y));
+      countByYear(tables, await q.newClientsByYear(trx, y), year);
+    });
   return { year, published: false, tables };
 }
 

@@ -10,13 +10,25 @@ type Report = { year: number; tables: Record<TableId, { cells: Record<string, nu
  */
 export function downloadRows(reports: Report[], language: Language): string[][] {
   const t = (key: string) => translate(language, key);
-  const header = [t('statistics.table'), t('statistics.tableTitle'), t('statistics.cell'), t('statistics.category'), ...reports.map((report) => String(report.year))];
+  const header = [
+    t('statistics.table'),
+    t('statistics.tableTitle'),
+    t('statistics.cell'),
+    t('statistics.category'),
+    ...reports.map((report) => String(report.year)),
+  ];
   const rows = [header];
   for (const table of tableIds) {
     const cells = [...new Set(reports.flatMap((report) => Object.keys(report.tables[table].cells)))];
     for (const cell of cells) {
       const counts = reports.map((report) => report.tables[table].cells[cell]);
-      rows.push([table, t(`statistics.tables.${table}`), cell, cellLabel(t, language, table, cell), ...counts.map((count) => (count === null || count === undefined ? '' : String(count)))]);
+      rows.push([
+        table,
+        t(`statistics.tables.${table}`),
+        cell,
+        cellLabel(t, language, table, cell),
+        ...counts.map((count) => (count === null || count === undefined ? '' : String(count))),
+      ]);
     }
   }
   return rows;
@@ -35,7 +47,8 @@ export function toCsv(rows: string[][]): string {
 
 const isCount = (row: string[], index: number) => index >= 4 && /^\d+$/.test(row[index]);
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /**
  * A minimal Office Open XML workbook: one sheet, counts as numbers, every text as an inline string,
@@ -43,16 +56,26 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
  */
 export function toXlsx(rows: string[][], sheetName: string): Uint8Array {
   const column = (index: number) => String.fromCharCode(65 + index);
-  const sheetRows = rows.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => {
-    const at = `${column(c)}${r + 1}`;
-    if (r > 0 && isCount(row, c)) return `<c r="${at}"><v>${cell}</v></c>`;
-    return cell === '' ? '' : `<c r="${at}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
-  }).join('')}</row>`).join('');
+  const sheetRows = rows
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">${row
+          .map((cell, c) => {
+            const at = `${column(c)}${r + 1}`;
+            if (r > 0 && isCount(row, c)) return `<c r="${at}"><v>${cell}</v></c>`;
+            return cell === '' ? '' : `<c r="${at}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+          })
+          .join('')}</row>`,
+    )
+    .join('');
   const files: Record<string, string> = {
-    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    '_rels/.rels': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${escapeXml(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
   };
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));

@@ -16,7 +16,13 @@ export interface YearBounds {
 }
 
 export function yearBounds(year: number): YearBounds {
-  return { year, start: `${year}-01-01T00:00:00+02:00`, end: `${year + 1}-01-01T00:00:00+02:00`, firstDay: `${year}-01-01`, lastDay: `${year}-12-31` };
+  return {
+    year,
+    start: `${year}-01-01T00:00:00+02:00`,
+    end: `${year + 1}-01-01T00:00:00+02:00`,
+    firstDay: `${year}-01-01`,
+    lastDay: `${year}-12-31`,
+  };
 }
 
 type Db = Kysely<DB>;
@@ -49,8 +55,14 @@ const clientsAtYearEnd = (y: YearBounds) => sql`
   where not exists (select 1 from terminations t where t.person_id = la.person_id and t.at >= la.decided_at and t.at < ${y.end}::timestamptz)`;
 
 export interface NewClientGroup {
-  purpose: string | null; place: string | null; minor_at_time: boolean | null; gender: string; nationality: string;
-  band: string; residence: string | null; n: number;
+  purpose: string | null;
+  place: string | null;
+  minor_at_time: boolean | null;
+  gender: string;
+  nationality: string;
+  band: string;
+  residence: string | null;
+  n: number;
 }
 
 export async function newClientGroups(db: Db, y: YearBounds): Promise<NewClientGroup[]> {
@@ -70,11 +82,20 @@ export async function newChildren(db: Db, y: YearBounds): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     with admitted as (${admittedInYear(y)})
     select count(*)::int as n from children c join admitted a on a.person_id = c.guardian_id
-    where c.from_date between ${y.firstDay}::date and ${y.lastDay}::date and ${ageOn(sql.ref('c.from_date'), 'c.birth_date')} < 18`.execute(db);
+    where c.from_date between ${y.firstDay}::date and ${y.lastDay}::date and ${ageOn(sql.ref('c.from_date'), 'c.birth_date')} < 18`.execute(
+    db,
+  );
   return rows[0].n;
 }
 
-export interface YearEndGroup { purpose: string | null; gender: string; nationality: string; minor: boolean | null; admitted_as_minor: boolean | null; n: number }
+export interface YearEndGroup {
+  purpose: string | null;
+  gender: string;
+  nationality: string;
+  minor: boolean | null;
+  admitted_as_minor: boolean | null;
+  n: number;
+}
 
 export async function yearEndGroups(db: Db, y: YearBounds): Promise<YearEndGroup[]> {
   const { rows } = await sql<YearEndGroup>`
@@ -112,7 +133,9 @@ export async function decisionCounts(db: Db, y: YearBounds) {
       (select count(*)::int from terminations where at >= ${y.start}::timestamptz and at < ${y.end}::timestamptz) as terminated,
       (select count(*)::int from referrals r where r.received_at < ${y.end}::timestamptz
         and not exists (select 1 from decisions d where d.referral_id = r.id and d.decided_at < ${y.end}::timestamptz)
-        and not exists (select 1 from withdrawals w where w.referral_id = r.id and w.at < ${y.end}::timestamptz)) as pending_at_year_end`.execute(db);
+        and not exists (select 1 from withdrawals w where w.referral_id = r.id and w.at < ${y.end}::timestamptz)) as pending_at_year_end`.execute(
+    db,
+  );
   return rows[0];
 }
 

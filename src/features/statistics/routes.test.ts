@@ -17,7 +17,11 @@ let researcherId: string;
 beforeAll(async () => {
   ctx = await createTestContext();
   app = await buildApp(ctx);
-  await importRegister(ctx, { actorId: null, actorRole: 'command_line', ip: null }, [...demoRegisterLines({ clients: 150, fromYear: 2019, toYear: 2021, seed: 3 })].join('\n'));
+  await importRegister(
+    ctx,
+    { actorId: null, actorRole: 'command_line', ip: null },
+    [...demoRegisterLines({ clients: 150, fromYear: 2019, toYear: 2021, seed: 3 })].join('\n'),
+  );
   caseworker = await sessionFor(ctx, (await makeAccount(ctx, 'caseworker')).id);
   const account = await makeAccount(ctx, 'researcher');
   researcherId = account.id;
@@ -34,7 +38,12 @@ describe('statistics through the API', () => {
     expect(status).toBe(200);
     expect(body.published).toBe(false);
     expect(Object.values(body.tables.referrals_by_source.cells).some((n) => typeof n === 'number' && n >= 1 && n <= 4)).toBe(true);
-    const entry = await ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'details']).where('action', '=', 'statistics.read').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const entry = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome', 'details'])
+      .where('action', '=', 'statistics.read')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ outcome: 'succeeded', details: { year: 2020, form: 'internal' } });
   });
 
@@ -47,7 +56,13 @@ describe('statistics through the API', () => {
     }
     const internal = await injectJson(app, 'GET', '/api/v1/statistics/annual/2020?form=internal', researcher);
     expect(internal.status).toBe(403);
-    const denial = await ctx.db.selectFrom('audit_log').select(['outcome']).where('action', '=', 'statistics.read').where('actor_id', '=', researcherId).where('outcome', '=', 'denied').execute();
+    const denial = await ctx.db
+      .selectFrom('audit_log')
+      .select(['outcome'])
+      .where('action', '=', 'statistics.read')
+      .where('actor_id', '=', researcherId)
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denial).toHaveLength(1);
   });
 
@@ -62,18 +77,31 @@ describe('statistics through the API', () => {
   });
 
   it('downloads CSV with both years side by side, hidden counts empty', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/statistics/annual/2020/download?format=csv&compare=2019&language=fi', headers: researcher });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/statistics/annual/2020/download?format=csv&compare=2019&language=fi',
+      headers: researcher,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toBe('attachment; filename="polku-statistics-2019-2020-published.csv"');
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Taulukko,Taulukon otsikko,Solu,Luokka,2019,2020');
-    expect(lines).toContainEqual(expect.stringMatching(/^new_clients_by_purpose,Uudet asiakkaat: hyväksikäytön tarkoitus,forced_labour,Pakkotyö,\d*,\d*$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^new_clients_by_purpose,Uudet asiakkaat: hyväksikäytön tarkoitus,forced_labour,Pakkotyö,\d*,\d*$/),
+    );
     const cells = lines.slice(1).flatMap((line) => line.split(',').slice(4));
     expect(cells.every((cell) => cell === '' || Number(cell) === 0 || Number(cell) >= 5)).toBe(true);
   });
 
   it('downloads an XLSX workbook whose texts are never formulas', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/statistics/annual/2020/download?format=xlsx&form=internal&language=sv', headers: caseworker });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/statistics/annual/2020/download?format=xlsx&form=internal&language=sv',
+      headers: caseworker,
+    });
     expect(response.statusCode).toBe(200);
     const files = unzipSync(new Uint8Array(response.rawPayload));
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);

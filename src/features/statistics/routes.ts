@@ -15,50 +15,75 @@ const cellsSchema = { type: 'object', additionalProperties: { type: ['integer', 
 const reportSchema = {
   type: 'object',
   properties: {
-    year: { type: 'integer' }, published: { type: 'boolean' },
-    tables: { type: 'object', properties: Object.fromEntries(tableIds.map((id) => [id, { type: 'object', properties: { cells: cellsSchema } }])) },
+    year: { type: 'integer' },
+    published: { type: 'boolean' },
+    tables: {
+      type: 'object',
+      properties: Object.fromEntries(tableIds.map((id) => [id, { type: 'object', properties: { cells: cellsSchema } }])),
+    },
   },
 } as const;
 
 export async function statisticsRoutes(app: Api) {
   const ctx = app.polku;
-  const who = (request: FastifyRequest) => ({ actor: request.actor!, actorId: request.actor!.id, actorRole: request.actor!.role, ip: request.ip });
+  const who = (request: FastifyRequest) => ({
+    actor: request.actor!,
+    actorId: request.actor!.id,
+    actorRole: request.actor!.role,
+    ip: request.ip,
+  });
 
-  app.get('/api/v1/statistics/annual/:year', {
-    config: { access: 'statistics.published' },
-    schema: {
-      tags: ['statistics'], params: yearParams,
-      querystring: { type: 'object', additionalProperties: false, properties: formQuery },
-      response: { 200: reportSchema },
+  app.get(
+    '/api/v1/statistics/annual/:year',
+    {
+      config: { access: 'statistics.published' },
+      schema: {
+        tags: ['statistics'],
+        params: yearParams,
+        querystring: { type: 'object', additionalProperties: false, properties: formQuery },
+        response: { 200: reportSchema },
+      },
     },
-  }, async (request) => annualStatistics(ctx, who(request), Number(request.params.year), request.query.form));
+    async (request) => annualStatistics(ctx, who(request), Number(request.params.year), request.query.form),
+  );
 
   // The same report as a file, optionally beside another year; counts hidden in the published form stay empty.
-  app.get('/api/v1/statistics/annual/:year/download', {
-    config: { access: 'statistics.published' },
-    schema: {
-      tags: ['statistics'], params: yearParams,
-      querystring: {
-        type: 'object', additionalProperties: false, required: ['format'],
-        properties: {
-          ...formQuery, format: { type: 'string', enum: ['csv', 'xlsx'] },
-          compare: yearText, language: { type: 'string', enum: ['fi', 'sv', 'en'] },
+  app.get(
+    '/api/v1/statistics/annual/:year/download',
+    {
+      config: { access: 'statistics.published' },
+      schema: {
+        tags: ['statistics'],
+        params: yearParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['format'],
+          properties: {
+            ...formQuery,
+            format: { type: 'string', enum: ['csv', 'xlsx'] },
+            compare: yearText,
+            language: { type: 'string', enum: ['fi', 'sv', 'en'] },
+          },
         },
+        response: fileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
       },
-      response: fileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     },
-  }, async (request, reply) => {
-    const year = Number(request.params.year);
-    const { form, format } = request.query;
-    const compare = request.query.compare === undefined ? undefined : Number(request.query.compare);
-    const language = isLanguage(request.query.language) ? request.query.language : request.language;
-    const years = compare !== undefined && compare !== year ? [compare, year].sort() : [year];
-    const reports = [];
-    for (const each of years) reports.push(await annualStatistics(ctx, who(request), each, form));
-    const rows = downloadRows(reports, language);
-    const name = `polku-statistics-${years.join('-')}-${form}`;
-    reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
-    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(toXlsx(rows, `Polku ${years.join('-')}`)));
-  });
+    async (request, reply) => {
+      const year = Number(request.params.year);
+      const { form, format } = request.query;
+      const compare = request.query.compare === undefined ? undefined : Number(request.query.compare);
+      const language = isLanguage(request.query.language) ? request.query.language : request.language;
+      const years = compare !== undefined && compare !== year ? [compare, year].sort() : [year];
+      const reports = [];
+      for (const each of years) reports.push(await annualStatistics(ctx, who(request), each, form));
+      const rows = downloadRows(reports, language);
+      const name = `polku-statistics-${years.join('-')}-${form}`;
+      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(Buffer.from(toXlsx(rows, `Polku ${years.join('-')}`)));
+    },
+  );
 }

@@ -13,9 +13,15 @@ type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actor: Actor | n
  * The annual report in the asked form. The internal form needs the right to see every count;
  * every read, and every refusal, is in the audit log with the year and form.
  */
-export async function annualStatistics(ctx: AppContext, who: Who, year: number, form: StatisticsForm): Promise<AnnualReport | PublishedReport> {
+export async function annualStatistics(
+  ctx: AppContext,
+  who: Who,
+  year: number,
+  form: StatisticsForm,
+): Promise<AnnualReport | PublishedReport> {
   const last = lastReportYear();
-  if (!Number.isInteger(year) || year < firstReportYear || year > last) throw new AppError(400, 'year_out_of_range', { first: firstReportYear, last });
+  if (!Number.isInteger(year) || year < firstReportYear || year > last)
+    throw new AppError(400, 'year_out_of_range', { first: firstReportYear, last });
   const entry = { actorId: who.actorId, actorRole: who.actorRole, ip: who.ip, action: 'statistics.read', details: { year, form } };
   if (form === 'internal' && who.actor && !can(who.actor, 'statistics.internal')) {
     await appendAudit(ctx.db, ctx.keyring.auditKey, { ...entry, outcome: 'denied' });

@@ -1,4 +1,11 @@
-import { exploitationPurposes, genders, identificationOutcomes, referralSources, reflectionGrantors, residenceStatuses } from '../../core/codes.ts';
+import {
+  exploitationPurposes,
+  genders,
+  identificationOutcomes,
+  referralSources,
+  reflectionGrantors,
+  residenceStatuses,
+} from '../../core/codes.ts';
 
 /**
  * The annual tables of `../shared/statistics.md`. The ids are part of the interface. Tables with a
@@ -9,13 +16,29 @@ export const genderAgeCells = ['women', 'girls', 'men', 'boys', 'other_or_unknow
 export const ageBands = ['under_18', '18_24', '25_34', '35_44', '45_54', '55_64', '65_plus'] as const;
 
 export const tableIds = [
-  'referrals_by_source', 'referrals_summary', 'decisions',
-  'new_clients_by_purpose', 'new_clients_by_gender_age', 'new_clients_by_age_band', 'new_clients_by_residence', 'new_clients_by_nationality',
-  'new_clients_by_purpose_place', 'new_clients_by_purpose_gender',
-  'finland_new_clients_by_purpose', 'finland_new_clients_by_gender', 'finland_new_clients_by_residence', 'finland_new_clients_by_nationality',
-  'finland_new_clients_minors', 'new_children',
-  'clients_at_year_end_by_purpose', 'clients_at_year_end_by_gender_age', 'clients_at_year_end_by_nationality', 'clients_at_year_end_summary',
-  'reflection_periods_granted', 'official_identification', 'new_clients_by_year',
+  'referrals_by_source',
+  'referrals_summary',
+  'decisions',
+  'new_clients_by_purpose',
+  'new_clients_by_gender_age',
+  'new_clients_by_age_band',
+  'new_clients_by_residence',
+  'new_clients_by_nationality',
+  'new_clients_by_purpose_place',
+  'new_clients_by_purpose_gender',
+  'finland_new_clients_by_purpose',
+  'finland_new_clients_by_gender',
+  'finland_new_clients_by_residence',
+  'finland_new_clients_by_nationality',
+  'finland_new_clients_minors',
+  'new_children',
+  'clients_at_year_end_by_purpose',
+  'clients_at_year_end_by_gender_age',
+  'clients_at_year_end_by_nationality',
+  'clients_at_year_end_summary',
+  'reflection_periods_granted',
+  'official_identification',
+  'new_clients_by_year',
 ] as const;
 export type TableId = (typeof tableIds)[number];
 
@@ -29,8 +52,13 @@ const purposes = [...exploitationPurposes];
 const finlandPurposes = purposes.filter((purpose) => purpose !== 'witness');
 
 /** Where a cell's name is explained: a group of `statistics.json`; pairs join two groups. */
-type LabelGroup = 'sources' | 'counts' | 'purposes' | 'places' | 'genderAge' | 'ageBands' | 'residence' | 'genders' | 'nationality' | 'year';
-interface Layout { kind: CellKind; cells?: readonly string[]; labels: LabelGroup | [LabelGroup, LabelGroup] }
+type LabelGroup =
+  'sources' | 'counts' | 'purposes' | 'places' | 'genderAge' | 'ageBands' | 'residence' | 'genders' | 'nationality' | 'year';
+interface Layout {
+  kind: CellKind;
+  cells?: readonly string[];
+  labels: LabelGroup | [LabelGroup, LabelGroup];
+}
 
 export const tableLayout: Record<TableId, Layout> = {
   referrals_by_source: { kind: 'fixed', cells: referralSources, labels: 'sources' },
@@ -54,7 +82,11 @@ export const tableLayout: Record<TableId, Layout> = {
   clients_at_year_end_by_nationality: { kind: 'nationality', labels: 'nationality' },
   clients_at_year_end_summary: { kind: 'fixed', cells: ['clients', 'children', 'admitted_as_minor', 'minors'], labels: 'counts' },
   reflection_periods_granted: { kind: 'fixed', cells: reflectionGrantors, labels: 'counts' },
-  official_identification: { kind: 'fixed', cells: [...identificationOutcomes, 'ongoing_at_year_end', 'waiting_at_year_end'], labels: 'counts' },
+  official_identification: {
+    kind: 'fixed',
+    cells: [...identificationOutcomes, 'ongoing_at_year_end', 'waiting_at_year_end'],
+    labels: 'counts',
+  },
   new_clients_by_year: { kind: 'year', labels: 'year' },
 };
 

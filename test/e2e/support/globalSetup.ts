@@ -12,7 +12,14 @@ import { createScratchDatabase } from '../../support/scratchDatabase.ts';
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-e2e-'));
   const port = 3100 + Math.floor(Math.random() * 800);
-  const env: NodeJS.ProcessEnv = { ...process.env, POLKU_DATA_DIR: path.join(dir, 'data'), PORT: String(port), POLKU_LANG: 'en', LOG_LEVEL: 'warn', POLKU_LOGIN_ATTEMPTS_PER_ADDRESS: '500' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    POLKU_DATA_DIR: path.join(dir, 'data'),
+    PORT: String(port),
+    POLKU_LANG: 'en',
+    LOG_LEVEL: 'warn',
+    POLKU_LOGIN_ATTEMPTS_PER_ADDRESS: '500',
+  };
   delete env.DATABASE_URL;
   let dropDatabase = async () => {};
   if (process.env.TEST_DATABASE_URL) {
@@ -30,7 +37,9 @@ export default async function globalSetup() {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${text}`)));
   });
   server.stdout!.resume();
-  const accounts = Object.fromEntries([...output.matchAll(/^\s+(\w+)\s+(\S+@polku\.demo)\s+(\S+)$/gm)].map(([, role, username, password]) => [role, { username, password }]));
+  const accounts = Object.fromEntries(
+    [...output.matchAll(/^\s+(\w+)\s+(\S+@polku\.demo)\s+(\S+)$/gm)].map(([, role, username, password]) => [role, { username, password }]),
+  );
   if (Object.keys(accounts).length !== 7) throw new Error(`expected the seven demo accounts in the start-up output:\n${output}`);
   process.env.POLKU_E2E_URL = `http://localhost:${port}`;
   process.env.POLKU_E2E_DIR = dir;

@@ -61,41 +61,54 @@ export function App() {
   useEffect(firstLoad, [firstLoad]);
 
   // A session that ended on the server sends the person back to the login page, told why.
-  useEffect(() => onSessionLost((problem) => {
-    setCsrfToken(undefined);
-    setEndedBecause(problem);
-    changeSession({ stage: 'none' });
-  }), [changeSession]);
+  useEffect(
+    () =>
+      onSessionLost((problem) => {
+        setCsrfToken(undefined);
+        setEndedBecause(problem);
+        changeSession({ stage: 'none' });
+      }),
+    [changeSession],
+  );
 
-  const controls = useMemo(() => ({
-    session: session ?? { stage: 'none' as const },
-    refresh,
-    async logout() {
-      await api('POST', '/auth/logout');
-      setCsrfToken(undefined);
-      setEndedBecause(null);
-      changeSession({ stage: 'none' });
-    },
-    async setLanguage(language: string) {
-      await i18n.changeLanguage(language);
-      if (session?.stage === 'complete') await api('PUT', '/me/language', { language });
-      else languagePickedBeforeLogin.current = language;
-    },
-  }), [session, refresh, changeSession]);
+  const controls = useMemo(
+    () => ({
+      session: session ?? { stage: 'none' as const },
+      refresh,
+      async logout() {
+        await api('POST', '/auth/logout');
+        setCsrfToken(undefined);
+        setEndedBecause(null);
+        changeSession({ stage: 'none' });
+      },
+      async setLanguage(language: string) {
+        await i18n.changeLanguage(language);
+        if (session?.stage === 'complete') await api('PUT', '/me/language', { language });
+        else languagePickedBeforeLogin.current = language;
+      },
+    }),
+    [session, refresh, changeSession],
+  );
 
   if (!session) return <main id="main">{loadError ? <LoadFailed error={loadError} onRetry={firstLoad} /> : <Loading />}</main>;
 
   if (session.stage === 'complete') {
     return (
       <SessionContext.Provider value={controls}>
-        <ReloadOnFailure><Suspense fallback={<Loading />}><LoggedIn /></Suspense></ReloadOnFailure>
+        <ReloadOnFailure>
+          <Suspense fallback={<Loading />}>
+            <LoggedIn />
+          </Suspense>
+        </ReloadOnFailure>
       </SessionContext.Provider>
     );
   }
   // Before login: a plain page with the language switch and one step of logging in.
   return (
     <SessionContext.Provider value={controls}>
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <header className="site-header">
         <p className="brand">{t('appName')}</p>
         <LanguageSwitch onChange={(language) => void controls.setLanguage(language)} />

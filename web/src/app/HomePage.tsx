@@ -25,7 +25,11 @@ export function HomePage() {
       {can('reflection.overview') && <ReflectionWarnings heading />}
       {can('tasks.mine') && <MyTasks />}
       <ul className="cards">
-        {cards.map((route) => <li key={route.path}><Link to={route.path}>{t(route.nav!.label)}</Link></li>)}
+        {cards.map((route) => (
+          <li key={route.path}>
+            <Link to={route.path}>{t(route.nav!.label)}</Link>
+          </li>
+        ))}
       </ul>
     </>
   );

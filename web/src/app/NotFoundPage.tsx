@@ -9,7 +9,9 @@ export function NotFoundPage() {
     <>
       <PageTitle>{t('notFound.title')}</PageTitle>
       <p>{t('notFound.text')}</p>
-      <p><Link to="/">{t('nav.home')}</Link></p>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
     </>
   );
 }

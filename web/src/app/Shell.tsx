@@ -14,22 +14,37 @@ export function Shell() {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <header className="site-header">
         <p className="brand">{t('appName')}</p>
         <div className="whoami">
           <span>{account.displayName}</span>
-          <span>{t(`roles.${account.role}`)}{account.officeId ? ` · ${t(`offices.${account.officeId}`, { defaultValue: account.officeId })}` : ''}</span>
+          <span>
+            {t(`roles.${account.role}`)}
+            {account.officeId ? ` · ${t(`offices.${account.officeId}`, { defaultValue: account.officeId })}` : ''}
+          </span>
         </div>
         <LanguageSwitch onChange={(language) => void setLanguage(language)} />
-        <button type="button" className="secondary" onClick={() => void logout()}>{t('logout')}</button>
+        <button type="button" className="secondary" onClick={() => void logout()}>
+          {t('logout')}
+        </button>
       </header>
       <nav aria-label={t('nav.label')} className="main-nav">
         <ul>
-          {links.map((route) => <li key={route.path}><NavLink to={route.path} end={route.path === '/'}>{t(route.nav!.label)}</NavLink></li>)}
+          {links.map((route) => (
+            <li key={route.path}>
+              <NavLink to={route.path} end={route.path === '/'}>
+                {t(route.nav!.label)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
-      <main id="main"><Outlet /></main>
+      <main id="main">
+        <Outlet />
+      </main>
     </>
   );
 }

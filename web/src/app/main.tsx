@@ -4,5 +4,9 @@ import { App } from './App.tsx';
 
 /** The staff app with its data layer. */
 export function StaffApp() {
-  return <QueryClientProvider client={queryClient}><App /></QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  );
 }

@@ -16,7 +16,13 @@ const appRoutes: PageRoute[] = [
  * list is added here once. Nothing else in the app changes for a new page or navigation entry.
  */
 export const pageRoutes: PageRoute[] = [
-  ...appRoutes, ...referralRoutes, ...clientRoutes, ...caseworkRoutes, ...statisticsRoutes, ...accountRoutes, ...exchangeRoutes,
+  ...appRoutes,
+  ...referralRoutes,
+  ...clientRoutes,
+  ...caseworkRoutes,
+  ...statisticsRoutes,
+  ...accountRoutes,
+  ...exchangeRoutes,
 ];
 
 /** The main navigation: the pages that declare an entry, in their declared order. */

@@ -17,7 +17,11 @@ function pageRoute(route: PageRoute): RouteObject {
     // A new address is a new page (/clients/a → /clients/b): its own state, and its heading takes focus.
     const { pathname } = useLocation();
     if (route.permission && !can(route.permission)) return <NotFoundPage />;
-    return <Suspense key={pathname} fallback={<Loading />}><Page /></Suspense>;
+    return (
+      <Suspense key={pathname} fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
   }
   return { path: route.path, element: <GuardedPage />, errorElement: <PageError /> };
 }
@@ -29,11 +33,17 @@ function PageError() {
 }
 
 /** The logged-in app's router: the Shell around every declared page, one address each. */
-const router = createBrowserRouter([{
-  element: <Shell />,
-  errorElement: <main id="main"><PageError /></main>,
-  children: [...pageRoutes.map(pageRoute), { path: '*', element: <NotFoundPage /> }],
-}]);
+const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    errorElement: (
+      <main id="main">
+        <PageError />
+      </main>
+    ),
+    children: [...pageRoutes.map(pageRoute), { path: '*', element: <NotFoundPage /> }],
+  },
+]);
 
 /** The app once logged in; the session comes from App, around it. */
 export function LoggedIn() {

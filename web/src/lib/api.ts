@@ -1,20 +1,31 @@
 import i18next from 'i18next';
 
-export interface ApiProblem { code: string; message: string; details?: Array<{ field: string; problem: string; message: string }> }
+export interface ApiProblem {
+  code: string;
+  message: string;
+  details?: Array<{ field: string; problem: string; message: string }>;
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: ApiProblem) {
+  constructor(
+    readonly status: number,
+    readonly problem: ApiProblem,
+  ) {
     super(problem.message);
   }
 }
 
 /** Called when the server no longer knows the session (idle timeout, ended by an administrator). */
 let sessionLost: (problem: ApiProblem) => void = () => {};
-export const onSessionLost = (handler: (problem: ApiProblem) => void) => { sessionLost = handler; };
+export const onSessionLost = (handler: (problem: ApiProblem) => void) => {
+  sessionLost = handler;
+};
 
 /** The CSRF token of the current session, kept in memory only: never in browser storage. */
 let csrfToken = '';
-export const setCsrfToken = (token: string | undefined) => { csrfToken = token ?? ''; };
+export const setCsrfToken = (token: string | undefined) => {
+  csrfToken = token ?? '';
+};
 
 /** The headers every call sends: the language for translated errors, and the CSRF token on writes. */
 function requestHeaders(method: string, contentType?: string): Record<string, string> {
@@ -42,7 +53,9 @@ export async function api<T>(method: string, url: string, body?: unknown, header
     cache: 'no-store',
     headers: { ...requestHeaders(method, body !== undefined ? 'application/json' : undefined), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
-  }).catch(() => { throw new ApiError(0, networkProblem()); });
+  }).catch(() => {
+    throw new ApiError(0, networkProblem());
+  });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);
   if (!response.ok) throw failure(response.status, data);
@@ -55,10 +68,16 @@ export function uploadFile<T>(url: string, file: Blob, contentType: string, onPr
     const request = new XMLHttpRequest();
     request.open('POST', `/api/v1${url}`);
     for (const [name, value] of Object.entries(requestHeaders('POST', contentType))) request.setRequestHeader(name, value);
-    request.upload.onprogress = (event) => { if (event.lengthComputable) onProgress(event.loaded, event.total); };
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    };
     request.onload = () => {
       let data = null;
-      try { data = JSON.parse(request.responseText); } catch { /* not JSON: reported as a network problem */ }
+      try {
+        data = JSON.parse(request.responseText);
+      } catch {
+        /* not JSON: reported as a network problem */
+      }
       if (request.status >= 200 && request.status < 300) resolve(data as T);
       else reject(failure(request.status, data));
     };
@@ -68,7 +87,10 @@ export function uploadFile<T>(url: string, file: Blob, contentType: string, onPr
 }
 
 /** Fetches a file to save, reporting how much has arrived. The file stays in memory only, never in browser storage. */
-export async function downloadFile(url: string, onProgress: (received: number, total: number) => void): Promise<{ blob: Blob; fileName: string; headers: Headers }> {
+export async function downloadFile(
+  url: string,
+  onProgress: (received: number, total: number) => void,
+): Promise<{ blob: Blob; fileName: string; headers: Headers }> {
   const response = await fetch(`/api/v1${url}`, { credentials: 'same-origin', cache: 'no-store', headers: requestHeaders('GET') });
   if (!response.ok || !response.body) throw failure(response.status, await response.json().catch(() => null));
   const total = Number(response.headers.get('content-length')) || 0;
@@ -83,7 +105,11 @@ export async function downloadFile(url: string, onProgress: (received: number, t
     onProgress(received, total);
   }
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'polku-download';
-  return { blob: new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' }), fileName, headers: response.headers };
+  return {
+    blob: new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' }),
+    fileName,
+    headers: response.headers,
+  };
 }
 
 /**

@@ -11,4 +11,5 @@ export const formText = (form: FormData, name: string): string => formValue(form
 export const formTextOrNull = (form: FormData, name: string): string | null => formText(form, name) || null;
 /** A choice among codes: the value is one the form offered, and the server refuses any other. */
 export const formCode = <Code extends string>(form: FormData, name: string): Code => formText(form, name) as Code;
-export const formCodeOrNull = <Code extends string>(form: FormData, name: string): Code | null => (formText(form, name) || null) as Code | null;
+export const formCodeOrNull = <Code extends string>(form: FormData, name: string): Code | null =>
+  (formText(form, name) || null) as Code | null;

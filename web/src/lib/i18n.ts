@@ -23,7 +23,9 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-i18next.on('languageChanged', (language) => { document.documentElement.lang = language; });
+i18next.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
 document.documentElement.lang = i18next.language;
 
 /** Adds the locale files of an `import.meta.glob(…, { eager: true })` over `locales/<language>/<namespace>.json`. */

@@ -1,6 +1,9 @@
 import { useApiQuery } from './query.ts';
 
-export interface Place { id: string; name: string }
+export interface Place {
+  id: string;
+  name: string;
+}
 
 /** The offices and partner organisations, for choosing one: empty lists until they have loaded. */
 export function useOfficesAndOrganisations() {
@@ -11,6 +14,9 @@ export function useOfficesAndOrganisations() {
     organisations: organisations.data ?? [],
     /** A failed load of either, to show with a way to try again (LoadFailed). */
     error: offices.error ?? organisations.error,
-    retry: () => { void offices.refetch(); void organisations.refetch(); },
+    retry: () => {
+      void offices.refetch();
+      void organisations.refetch();
+    },
   };
 }

@@ -5,8 +5,15 @@ import type { Action } from '#shared/policy.ts';
 export type Permission = Action;
 
 export interface Account {
-  id: string; username: string; displayName: string; role: string; title: string | null;
-  officeId: string | null; organisationId: string | null; language: string; mfaEnabled: boolean;
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  title: string | null;
+  officeId: string | null;
+  organisationId: string | null;
+  language: string;
+  mfaEnabled: boolean;
 }
 
 export interface SessionInfo {

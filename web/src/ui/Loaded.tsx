@@ -2,12 +2,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What a load has come to, as a query hook (TanStack Query) reports it. */
-export interface LoadState<T> { data: T | undefined; error: Error | null; refetch: () => unknown }
+export interface LoadState<T> {
+  data: T | undefined;
+  error: Error | null;
+  refetch: () => unknown;
+}
 
 /** Said while something loads; announced politely. */
 export function Loading({ text }: { text?: string }) {
   const { t } = useTranslation();
-  return <p className="loading" role="status">{text ?? t('loading')}</p>;
+  return (
+    <p className="loading" role="status">
+      {text ?? t('loading')}
+    </p>
+  );
 }
 
 /** A load that failed says so, says why, and offers to try again. */
@@ -17,7 +25,9 @@ export function LoadFailed({ error, onRetry }: { error: Error; onRetry: () => vo
     <div className="alert alert-error" role="alert">
       <p>{t('loadFailed')}</p>
       {error.message && <p>{error.message}</p>}
-      <button type="button" className="secondary" onClick={onRetry}>{t('retry')}</button>
+      <button type="button" className="secondary" onClick={onRetry}>
+        {t('retry')}
+      </button>
     </div>
   );
 }

@@ -7,7 +7,9 @@ export function PageFailed() {
   return (
     <div className="alert alert-error" role="alert">
       <p>{t('pageLoadFailed')}</p>
-      <button type="button" onClick={() => window.location.reload()}>{t('reloadPage')}</button>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('reloadPage')}
+      </button>
     </div>
   );
 }
@@ -15,7 +17,13 @@ export function PageFailed() {
 /** Catches a part of the app that failed to download or draw, and offers to load the page again. */
 export class ReloadOnFailure extends Component<{ children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
-  static getDerivedStateFromError() { return { failed: true }; }
-  componentDidCatch(error: unknown) { console.error(error); }
-  render() { return this.state.failed ? <PageFailed /> : this.props.children; }
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    console.error(error);
+  }
+  render() {
+    return this.state.failed ? <PageFailed /> : this.props.children;
+  }
 }

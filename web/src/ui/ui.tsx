@@ -13,7 +13,11 @@ export function PageTitle({ children }: { children: ReactNode }) {
     if (firstPageShown) ref.current?.focus();
     firstPageShown = true;
   }, []);
-  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }
 
 type FieldProps = { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>;
@@ -24,14 +28,26 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-type SelectProps = { label: string; error?: string; options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>;
+type SelectProps = {
+  label: string;
+  error?: string;
+  options: Array<{ value: string; label: string }>;
+} & SelectHTMLAttributes<HTMLSelectElement>;
 
 export function SelectField({ label, error, options, ...select }: SelectProps) {
   const id = useId();
@@ -39,9 +55,17 @@ export function SelectField({ label, error, options, ...select }: SelectProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...select}>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -53,13 +77,23 @@ export function ErrorMessage({ error }: { error: ApiError | Error | null }) {
   return (
     <div className="alert alert-error" role="alert">
       <p>{error.message}</p>
-      {details && <ul>{details.map((detail) => <li key={detail.field + detail.problem}>{detail.message}</li>)}</ul>}
+      {details && (
+        <ul>
+          {details.map((detail) => (
+            <li key={detail.field + detail.problem}>{detail.message}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
 export function StatusMessage({ children }: { children: ReactNode }) {
-  return <div className="alert alert-success" role="status">{children}</div>;
+  return (
+    <div className="alert alert-success" role="status">
+      {children}
+    </div>
+  );
 }
 
 /** Field errors from an API error, keyed by field name, for Field's error prop. */
@@ -86,7 +120,9 @@ export function LanguageSwitch({ onChange }: { onChange: (language: string) => v
 }
 
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(`${language}-FI`, { timeZone: 'Europe/Helsinki', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(`${language}-FI`, { timeZone: 'Europe/Helsinki', dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 /** A calendar day (`YYYY-MM-DD`), or the Helsinki day of an instant, in the reader's language. */

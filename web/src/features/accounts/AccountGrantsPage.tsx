@@ -7,10 +7,22 @@ import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
 interface Grant {
-  id: string; accountId: string; username: string; displayName: string; currentRole: string | null; role: string;
-  officeId: string | null; organisationId: string | null; decidesAdmissions: boolean; newAccount: boolean;
-  requestedBy: string | null; requestedAt: string; status: 'pending' | 'confirmed' | 'refused' | 'replaced';
-  decidedBy: string | null; decidedAt: string | null; decidable: boolean;
+  id: string;
+  accountId: string;
+  username: string;
+  displayName: string;
+  currentRole: string | null;
+  role: string;
+  officeId: string | null;
+  organisationId: string | null;
+  decidesAdmissions: boolean;
+  newAccount: boolean;
+  requestedBy: string | null;
+  requestedAt: string;
+  status: 'pending' | 'confirmed' | 'refused' | 'replaced';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decidable: boolean;
 }
 
 /** The director's side of separation of duties: what administrators asked that opens client data. */
@@ -22,7 +34,6 @@ export function AccountGrantsPage() {
   const grants = query.data ?? null;
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-
 
   async function decide(grant: Grant, decision: 'confirm' | 'refuse') {
     setError(null);
@@ -36,8 +47,12 @@ export function AccountGrantsPage() {
     }
   }
 
-  const placement = (grant: Grant) => [offices.find((o) => o.id === grant.officeId)?.name, organisations.find((o) => o.id === grant.organisationId)?.name].filter(Boolean).join(', ');
-  const asked = (grant: Grant) => [tc(`roles.${grant.role}`), placement(grant), grant.decidesAdmissions ? t('grants.decides') : ''].filter(Boolean).join(' · ');
+  const placement = (grant: Grant) =>
+    [offices.find((o) => o.id === grant.officeId)?.name, organisations.find((o) => o.id === grant.organisationId)?.name]
+      .filter(Boolean)
+      .join(', ');
+  const asked = (grant: Grant) =>
+    [tc(`roles.${grant.role}`), placement(grant), grant.decidesAdmissions ? t('grants.decides') : ''].filter(Boolean).join(' · ');
   const pending = grants?.filter((grant) => grant.status === 'pending') ?? [];
   const decided = grants?.filter((grant) => grant.status !== 'pending') ?? [];
 
@@ -55,37 +70,67 @@ export function AccountGrantsPage() {
         <ul className="grant-list">
           {pending.map((grant) => (
             <li key={grant.id} className="panel">
-              <h3 id={`grant-${grant.id}`}>{grant.displayName} <span className="muted">({grant.username})</span></h3>
+              <h3 id={`grant-${grant.id}`}>
+                {grant.displayName} <span className="muted">({grant.username})</span>
+              </h3>
               <dl>
-                <dt>{t('grants.now')}</dt><dd>{grant.currentRole ? tc(`roles.${grant.currentRole}`) : t('grants.newAccount')}</dd>
-                <dt>{t('grants.asked')}</dt><dd>{asked(grant)}</dd>
-                <dt>{t('grants.askedBy')}</dt><dd>{grant.requestedBy ?? tc('roles.system')}, {formatDateTime(grant.requestedAt, i18n.language)}</dd>
+                <dt>{t('grants.now')}</dt>
+                <dd>{grant.currentRole ? tc(`roles.${grant.currentRole}`) : t('grants.newAccount')}</dd>
+                <dt>{t('grants.asked')}</dt>
+                <dd>{asked(grant)}</dd>
+                <dt>{t('grants.askedBy')}</dt>
+                <dd>
+                  {grant.requestedBy ?? tc('roles.system')}, {formatDateTime(grant.requestedAt, i18n.language)}
+                </dd>
               </dl>
               {grant.decidable ? (
                 <p className="actions">
-                  <button type="button" onClick={() => void decide(grant, 'confirm')}>{t('grants.confirm')}<span className="visually-hidden">: {grant.displayName}</span></button>{' '}
-                  <button type="button" className="secondary" onClick={() => void decide(grant, 'refuse')}>{t('grants.refuse')}<span className="visually-hidden">: {grant.displayName}</span></button>
+                  <button type="button" onClick={() => void decide(grant, 'confirm')}>
+                    {t('grants.confirm')}
+                    <span className="visually-hidden">: {grant.displayName}</span>
+                  </button>{' '}
+                  <button type="button" className="secondary" onClick={() => void decide(grant, 'refuse')}>
+                    {t('grants.refuse')}
+                    <span className="visually-hidden">: {grant.displayName}</span>
+                  </button>
                 </p>
-              ) : <p>{t('grants.anotherDirector')}</p>}
+              ) : (
+                <p>{t('grants.anotherDirector')}</p>
+              )}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="decided-heading">
         <h2 id="decided-heading">{t('grants.decidedTitle')}</h2>
-        {grants && decided.length === 0 ? <p>{t('grants.noneDecided')}</p> : (
+        {grants && decided.length === 0 ? (
+          <p>{t('grants.noneDecided')}</p>
+        ) : (
           // Focusable, so that on a narrow screen the table can be scrolled from the keyboard.
           <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="decided-heading">
             <table>
               <caption className="visually-hidden">{t('grants.decidedTitle')}</caption>
-              <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('grants.asked')}</th><th scope="col">{t('grants.askedBy')}</th><th scope="col">{t('grants.decision')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('grants.asked')}</th>
+                  <th scope="col">{t('grants.askedBy')}</th>
+                  <th scope="col">{t('grants.decision')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {decided.map((grant) => (
                   <tr key={grant.id}>
                     <th scope="row">{grant.displayName}</th>
                     <td>{asked(grant)}</td>
-                    <td>{grant.requestedBy ?? tc('roles.system')}, {formatDateTime(grant.requestedAt, i18n.language)}</td>
-                    <td>{t(`grants.status.${grant.status}`)}{grant.decidedBy ? `: ${grant.decidedBy}` : ''}{grant.decidedAt ? `, ${formatDateTime(grant.decidedAt, i18n.language)}` : ''}</td>
+                    <td>
+                      {grant.requestedBy ?? tc('roles.system')}, {formatDateTime(grant.requestedAt, i18n.language)}
+                    </td>
+                    <td>
+                      {t(`grants.status.${grant.status}`)}
+                      {grant.decidedBy ? `: ${grant.decidedBy}` : ''}
+                      {grant.decidedAt ? `, ${formatDateTime(grant.decidedAt, i18n.language)}` : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>

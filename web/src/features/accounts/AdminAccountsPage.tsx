@@ -10,8 +10,18 @@ import type { AccountChanges, AccountInput, MfaReset } from '#shared/api/account
 import { formCode, formText } from '../../lib/forms.ts';
 
 const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
-interface PendingGrant { role: string; officeId: string | null; organisationId: string | null; decidesAdmissions: boolean }
-type AdminAccount = Account & { disabled: boolean; lockedUntil: string | null; awaitsConfirmation: boolean; pendingGrant: PendingGrant | null };
+interface PendingGrant {
+  role: string;
+  officeId: string | null;
+  organisationId: string | null;
+  decidesAdmissions: boolean;
+}
+type AdminAccount = Account & {
+  disabled: boolean;
+  lockedUntil: string | null;
+  awaitsConfirmation: boolean;
+  pendingGrant: PendingGrant | null;
+};
 
 export function AdminAccountsPage() {
   const { t } = useTranslation('accounts');
@@ -41,15 +51,22 @@ export function AdminAccountsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const formElement = event.currentTarget;
-    const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
+    const value = (name: string) => String(form.get(name) ?? '').trim() || null;
     await act(async () => {
       const account: AccountInput = {
-        username: formText(form, 'username'), displayName: formText(form, 'displayName'), role: formCode(form, 'role'), title: value('title'),
-        officeId: value('officeId'), organisationId: value('organisationId'),
+        username: formText(form, 'username'),
+        displayName: formText(form, 'displayName'),
+        role: formCode(form, 'role'),
+        title: value('title'),
+        officeId: value('officeId'),
+        organisationId: value('organisationId'),
       };
       const created = await api<{ account: AdminAccount; initialPassword: string }>('POST', '/admin/accounts', account);
       formElement.reset();
-      return t(created.account.awaitsConfirmation ? 'createdPending' : 'created', { username: created.account.username, password: created.initialPassword });
+      return t(created.account.awaitsConfirmation ? 'createdPending' : 'created', {
+        username: created.account.username,
+        password: created.initialPassword,
+      });
     });
   }
 
@@ -67,10 +84,15 @@ export function AdminAccountsPage() {
   async function saveChanges(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
+    const value = (name: string) => String(form.get(name) ?? '').trim() || null;
     const target = editing!;
     await act(async () => {
-      const changes: AccountChanges = { role: formCode<AccountInput['role']>(form, 'role'), officeId: value('officeId'), organisationId: value('organisationId'), title: value('title') };
+      const changes: AccountChanges = {
+        role: formCode<AccountInput['role']>(form, 'role'),
+        officeId: value('officeId'),
+        organisationId: value('organisationId'),
+        title: value('title'),
+      };
       const saved = await api<AdminAccount>('PATCH', `/admin/accounts/${target.id}`, changes);
       setEditing(null);
       return t(saved.pendingGrant ? 'savedPending' : 'saved', { name: target.displayName });
@@ -78,7 +100,9 @@ export function AdminAccountsPage() {
   }
 
   const placementOf = (at: { officeId: string | null; organisationId: string | null }) =>
-    [offices.find((o) => o.id === at.officeId)?.name, organisations.find((o) => o.id === at.organisationId)?.name].filter(Boolean).join(', ');
+    [offices.find((o) => o.id === at.officeId)?.name, organisations.find((o) => o.id === at.organisationId)?.name]
+      .filter(Boolean)
+      .join(', ');
   const stateOf = (account: AdminAccount) => {
     if (account.disabled) return t('disabled');
     if (account.awaitsConfirmation) return t('awaitingConfirmation');
@@ -99,7 +123,9 @@ export function AdminAccountsPage() {
           <form onSubmit={resetMfa} noValidate>
             <Field label={t('yourPassword')} name="password" type="password" autoComplete="current-password" required autoFocus />
             <button type="submit">{t('resetMfa')}</button>{' '}
-            <button type="button" className="secondary" onClick={() => setResetting(null)}>{tc('cancel')}</button>
+            <button type="button" className="secondary" onClick={() => setResetting(null)}>
+              {tc('cancel')}
+            </button>
           </form>
         </section>
       )}
@@ -108,58 +134,153 @@ export function AdminAccountsPage() {
           <h2 id="edit-heading">{t('editTitle', { name: editing.displayName })}</h2>
           <p>{t('editIntro')}</p>
           <form onSubmit={saveChanges} noValidate key={editing.id}>
-            <SelectField label={t('role')} name="role" defaultValue={editing.role} options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))} />
-            <SelectField label={t('office')} name="officeId" defaultValue={editing.officeId ?? ''} options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]} />
-            <SelectField label={t('organisation')} name="organisationId" defaultValue={editing.organisationId ?? ''} options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]} />
+            <SelectField
+              label={t('role')}
+              name="role"
+              defaultValue={editing.role}
+              options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))}
+            />
+            <SelectField
+              label={t('office')}
+              name="officeId"
+              defaultValue={editing.officeId ?? ''}
+              options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
+            />
+            <SelectField
+              label={t('organisation')}
+              name="organisationId"
+              defaultValue={editing.organisationId ?? ''}
+              options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            />
             <Field label={t('jobTitle')} name="title" defaultValue={editing.title ?? ''} autoComplete="off" />
             <button type="submit">{t('save')}</button>{' '}
-            <button type="button" className="secondary" onClick={() => setEditing(null)}>{tc('cancel')}</button>
+            <button type="button" className="secondary" onClick={() => setEditing(null)}>
+              {tc('cancel')}
+            </button>
           </form>
         </section>
       )}
-      <Loaded query={accounts}>{(list) => (
-      <div className="table-wrap">
-        <table>
-          <caption>{t('listCaption')}</caption>
-          <thead>
-            <tr><th scope="col">{t('name')}</th><th scope="col">{t('username')}</th><th scope="col">{t('role')}</th><th scope="col">{t('placement')}</th><th scope="col">{t('state')}</th><th scope="col">{t('actions')}</th></tr>
-          </thead>
-          <tbody>
-            {list.map((account) => (
-              <tr key={account.id}>
-                <th scope="row">{account.displayName}</th>
-                <td>{account.username}</td>
-                <td>{tc(`roles.${account.role}`)}</td>
-                <td>{placementOf(account)}</td>
-                <td>
-                  {stateOf(account)}
-                  {account.pendingGrant && (
-                    <p className="muted">{t('pendingGrant', { grant: [tc(`roles.${account.pendingGrant.role}`), placementOf(account.pendingGrant), account.pendingGrant.decidesAdmissions ? t('grants.decides') : ''].filter(Boolean).join(' · ') })}</p>
-                  )}
-                </td>
-                <td className="actions">
-                  {account.disabled
-                    ? <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/enable`); return t('enabled', { name: account.displayName }); })}>{t('enable')}<span className="visually-hidden">: {account.displayName}</span></button>
-                    : <button type="button" className="secondary" onClick={() => void act(async () => { await api('POST', `/admin/accounts/${account.id}/disable`); return t('disabledDone', { name: account.displayName }); })}>{t('disable')}<span className="visually-hidden">: {account.displayName}</span></button>}
-                  <button type="button" className="secondary" onClick={() => setEditing(account)}>{t('edit')}<span className="visually-hidden">: {account.displayName}</span></button>
-                  <button type="button" className="secondary" onClick={() => setResetting(account)}>{t('resetMfa')}<span className="visually-hidden">: {account.displayName}</span></button>
-                  <button type="button" className="secondary" onClick={() => void act(async () => { const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`); return t('sessionsEnded', { count: r.ended, name: account.displayName }); })}>{t('endSessions')}<span className="visually-hidden">: {account.displayName}</span></button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      )}</Loaded>
+      <Loaded query={accounts}>
+        {(list) => (
+          <div className="table-wrap">
+            <table>
+              <caption>{t('listCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('username')}</th>
+                  <th scope="col">{t('role')}</th>
+                  <th scope="col">{t('placement')}</th>
+                  <th scope="col">{t('state')}</th>
+                  <th scope="col">{t('actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((account) => (
+                  <tr key={account.id}>
+                    <th scope="row">{account.displayName}</th>
+                    <td>{account.username}</td>
+                    <td>{tc(`roles.${account.role}`)}</td>
+                    <td>{placementOf(account)}</td>
+                    <td>
+                      {stateOf(account)}
+                      {account.pendingGrant && (
+                        <p className="muted">
+                          {t('pendingGrant', {
+                            grant: [
+                              tc(`roles.${account.pendingGrant.role}`),
+                              placementOf(account.pendingGrant),
+                              account.pendingGrant.decidesAdmissions ? t('grants.decides') : '',
+                            ]
+                              .filter(Boolean)
+                              .join(' · '),
+                          })}
+                        </p>
+                      )}
+                    </td>
+                    <td className="actions">
+                      {account.disabled ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            void act(async () => {
+                              await api('POST', `/admin/accounts/${account.id}/enable`);
+                              return t('enabled', { name: account.displayName });
+                            })
+                          }
+                        >
+                          {t('enable')}
+                          <span className="visually-hidden">: {account.displayName}</span>
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            void act(async () => {
+                              await api('POST', `/admin/accounts/${account.id}/disable`);
+                              return t('disabledDone', { name: account.displayName });
+                            })
+                          }
+                        >
+                          {t('disable')}
+                          <span className="visually-hidden">: {account.displayName}</span>
+                        </button>
+                      )}
+                      <button type="button" className="secondary" onClick={() => setEditing(account)}>
+                        {t('edit')}
+                        <span className="visually-hidden">: {account.displayName}</span>
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setResetting(account)}>
+                        {t('resetMfa')}
+                        <span className="visually-hidden">: {account.displayName}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          void act(async () => {
+                            const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`);
+                            return t('sessionsEnded', { count: r.ended, name: account.displayName });
+                          })
+                        }
+                      >
+                        {t('endSessions')}
+                        <span className="visually-hidden">: {account.displayName}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
       <section aria-labelledby="create-heading" className="panel">
         <h2 id="create-heading">{t('createTitle')}</h2>
         <form onSubmit={create} noValidate>
           <Field label={t('username')} name="username" autoComplete="off" required error={errors.username} />
           <Field label={t('name')} name="displayName" autoComplete="off" required error={errors.displayName} />
           <Field label={t('jobTitle')} name="title" autoComplete="off" error={errors.title} />
-          <SelectField label={t('role')} name="role" options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))} error={errors.role} />
-          <SelectField label={t('office')} name="officeId" options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]} error={errors.officeId} />
-          <SelectField label={t('organisation')} name="organisationId" options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]} error={errors.organisationId} />
+          <SelectField
+            label={t('role')}
+            name="role"
+            options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))}
+            error={errors.role}
+          />
+          <SelectField
+            label={t('office')}
+            name="officeId"
+            options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
+            error={errors.officeId}
+          />
+          <SelectField
+            label={t('organisation')}
+            name="organisationId"
+            options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            error={errors.organisationId}
+          />
           <button type="submit">{t('create')}</button>
         </form>
       </section>

@@ -17,7 +17,10 @@ export function SettingsPage() {
     setError(null);
     setDone(false);
     try {
-      await api('PUT', '/me/password', { currentPassword: formValue(form, 'currentPassword'), newPassword: formValue(form, 'newPassword') } satisfies PasswordChange);
+      await api('PUT', '/me/password', {
+        currentPassword: formValue(form, 'currentPassword'),
+        newPassword: formValue(form, 'newPassword'),
+      } satisfies PasswordChange);
       formElement.reset();
       setDone(true);
     } catch (caught) {
@@ -34,8 +37,23 @@ export function SettingsPage() {
         <ErrorMessage error={error} />
         {done && <StatusMessage>{t('settings.passwordChanged')}</StatusMessage>}
         <form onSubmit={changePassword} noValidate>
-          <Field label={t('settings.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-          <Field label={t('settings.newPassword')} hint={t('settings.passwordHint')} name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} />
+          <Field
+            label={t('settings.currentPassword')}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.currentPassword}
+          />
+          <Field
+            label={t('settings.newPassword')}
+            hint={t('settings.passwordHint')}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.newPassword}
+          />
           <button type="submit">{t('settings.changePassword')}</button>
         </form>
       </section>

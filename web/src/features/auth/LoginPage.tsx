@@ -32,12 +32,25 @@ export function LoginPage({ notice }: { notice?: string }) {
     <section className="narrow">
       <PageTitle>{t('login.title')}</PageTitle>
       <p>{t('login.intro')}</p>
-      {notice && !error && <div className="alert alert-error" role="alert"><p>{notice}</p></div>}
+      {notice && !error && (
+        <div className="alert alert-error" role="alert">
+          <p>{notice}</p>
+        </div>
+      )}
       <ErrorMessage error={error} />
       <form onSubmit={submit} noValidate>
         <Field label={t('login.username')} name="username" autoComplete="username" required error={errors.username} />
-        <Field label={t('login.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
-        <button type="submit" disabled={busy}>{t('login.submit')}</button>
+        <Field
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
+        <button type="submit" disabled={busy}>
+          {t('login.submit')}
+        </button>
       </form>
     </section>
   );

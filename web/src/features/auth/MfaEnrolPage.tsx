@@ -8,7 +8,11 @@ import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import type { TotpCode } from '#shared/api/auth.ts';
 
-interface Enrolment { secret: string; uri: string; qrSvg: string }
+interface Enrolment {
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
 
 export function MfaEnrolPage() {
   const { t } = useTranslation('auth');
@@ -37,24 +41,44 @@ export function MfaEnrolPage() {
       <PageTitle>{t('enrol.title')}</PageTitle>
       <p>{t('enrol.intro')}</p>
       <ErrorMessage error={error} />
-      <Loaded query={enrolment}>{(enrolment) => (
-        <>
-          <ol className="steps">
-            <li>
-              {t('enrol.scan')}
-              <img className="qr" src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t('enrol.qrAlt')} width={200} height={200} />
-            </li>
-            <li>
-              {t('enrol.manual')} <code className="secret" data-testid="totp-secret">{enrolment.secret.match(/.{1,4}/g)!.join(' ')}</code>
-            </li>
-            <li>{t('enrol.enterCode')}</li>
-          </ol>
-          <form onSubmit={submit} noValidate>
-            <Field label={t('code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={7} required error={errors.code} />
-            <button type="submit">{t('enrol.submit')}</button>
-          </form>
-        </>
-      )}</Loaded>
+      <Loaded query={enrolment}>
+        {(enrolment) => (
+          <>
+            <ol className="steps">
+              <li>
+                {t('enrol.scan')}
+                <img
+                  className="qr"
+                  src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`}
+                  alt={t('enrol.qrAlt')}
+                  width={200}
+                  height={200}
+                />
+              </li>
+              <li>
+                {t('enrol.manual')}{' '}
+                <code className="secret" data-testid="totp-secret">
+                  {enrolment.secret.match(/.{1,4}/g)!.join(' ')}
+                </code>
+              </li>
+              <li>{t('enrol.enterCode')}</li>
+            </ol>
+            <form onSubmit={submit} noValidate>
+              <Field
+                label={t('code')}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]*"
+                maxLength={7}
+                required
+                error={errors.code}
+              />
+              <button type="submit">{t('enrol.submit')}</button>
+            </form>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -31,17 +31,38 @@ export function MfaVerifyPage() {
       <p>{useRecovery ? t('verify.recoveryIntro') : t('verify.intro')}</p>
       <ErrorMessage error={error} />
       <form onSubmit={submit} noValidate key={String(useRecovery)}>
-        {useRecovery
-          ? <Field label={t('recovery.code')} name="value" autoComplete="off" required error={errors.recoveryCode} />
-          : <Field label={t('code')} name="value" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required error={errors.code} />}
+        {useRecovery ? (
+          <Field label={t('recovery.code')} name="value" autoComplete="off" required error={errors.recoveryCode} />
+        ) : (
+          <Field
+            label={t('code')}
+            name="value"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            required
+            error={errors.code}
+          />
+        )}
         <button type="submit">{t('verify.submit')}</button>
       </form>
       <p>
-        <button type="button" className="link" onClick={() => { setUseRecovery(!useRecovery); setError(null); }}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setUseRecovery(!useRecovery);
+            setError(null);
+          }}
+        >
           {useRecovery ? t('verify.useApp') : t('verify.useRecovery')}
         </button>
       </p>
-      <p><button type="button" className="link" onClick={() => void logout()}>{t('verify.cancel')}</button></p>
+      <p>
+        <button type="button" className="link" onClick={() => void logout()}>
+          {t('verify.cancel')}
+        </button>
+      </p>
     </section>
   );
 }

@@ -9,10 +9,18 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       <PageTitle>{t('recovery.title')}</PageTitle>
       <p>{t('recovery.intro')}</p>
       <ul className="recovery-codes" aria-label={t('recovery.listLabel')}>
-        {codes.map((code) => <li key={code}><code>{code}</code></li>)}
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
       </ul>
-      <button type="button" onClick={() => window.print()} className="secondary">{t('recovery.print')}</button>{' '}
-      <button type="button" onClick={onDone}>{t('recovery.done')}</button>
+      <button type="button" onClick={() => window.print()} className="secondary">
+        {t('recovery.print')}
+      </button>{' '}
+      <button type="button" onClick={onDone}>
+        {t('recovery.done')}
+      </button>
     </section>
   );
 }

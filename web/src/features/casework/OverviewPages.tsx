@@ -17,15 +17,26 @@ export function ReflectionWarnings({ heading = false }: { heading?: boolean }) {
   const periods = useApiQuery<EndingPeriod[]>('/reflection-periods/ending');
   return (
     <section aria-labelledby="ending-heading" className="panel">
-      {heading ? <h2 id="ending-heading">{t('ui.reflectionOverviewTitle')}</h2> : <p id="ending-heading">{t('ui.reflectionOverviewIntro')}</p>}
+      {heading ? (
+        <h2 id="ending-heading">{t('ui.reflectionOverviewTitle')}</h2>
+      ) : (
+        <p id="ending-heading">{t('ui.reflectionOverviewIntro')}</p>
+      )}
       <Loaded query={periods}>
-        {(list) => list.length === 0 ? <p>{t('ui.none')}</p> : (
-          <ul>{list.map((period) => (
-            <li key={`${period.clientId}${period.start}`} className={`warning-${period.warning}`}>
-              <Link to={`/clients/${period.clientId}`}>{period.name ?? '–'}</Link>: {formatDate(period.end, i18n.language)} – {t(`warnings.${period.warning}`)} ({t('ui.daysLeft', { count: Math.max(period.daysLeft, 0) })})
-            </li>
-          ))}</ul>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('ui.none')}</p>
+          ) : (
+            <ul>
+              {list.map((period) => (
+                <li key={`${period.clientId}${period.start}`} className={`warning-${period.warning}`}>
+                  <Link to={`/clients/${period.clientId}`}>{period.name ?? '–'}</Link>: {formatDate(period.end, i18n.language)} –{' '}
+                  {t(`warnings.${period.warning}`)} ({t('ui.daysLeft', { count: Math.max(period.daysLeft, 0) })})
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </Loaded>
     </section>
   );
@@ -33,7 +44,12 @@ export function ReflectionWarnings({ heading = false }: { heading?: boolean }) {
 
 export function ReflectionOverviewPage() {
   const { t } = useTranslation('casework');
-  return <><PageTitle>{t('ui.reflectionOverviewTitle')}</PageTitle><ReflectionWarnings /></>;
+  return (
+    <>
+      <PageTitle>{t('ui.reflectionOverviewTitle')}</PageTitle>
+      <ReflectionWarnings />
+    </>
+  );
 }
 
 export function IdentificationQueuePage() {
@@ -44,15 +60,37 @@ export function IdentificationQueuePage() {
       <PageTitle>{t('ui.identificationQueueTitle')}</PageTitle>
       <p>{t('ui.identificationQueueIntro')}</p>
       <Loaded query={queue}>
-        {(list) => list.length === 0 ? <p>{t('ui.none')}</p> : (
-          <div className="table-wrap"><table>
-            <caption className="visually-hidden">{t('ui.identificationQueueTitle')}</caption>
-            <thead><tr><th scope="col">{t('ui.identification')}</th><th scope="col">{t('ui.waited')}</th><th scope="col">{t('ui.meetingDate')}</th><th scope="col">{t('ui.statements')}</th></tr></thead>
-            <tbody>{list.map((entry) => (
-              <tr key={entry.clientId}><td><Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link></td><td>{entry.waitedDays}</td><td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td><td>{entry.statements}</td></tr>
-            ))}</tbody>
-          </table></div>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('ui.none')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t('ui.identificationQueueTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ui.identification')}</th>
+                    <th scope="col">{t('ui.waited')}</th>
+                    <th scope="col">{t('ui.meetingDate')}</th>
+                    <th scope="col">{t('ui.statements')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((entry) => (
+                    <tr key={entry.clientId}>
+                      <td>
+                        <Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link>
+                      </td>
+                      <td>{entry.waitedDays}</td>
+                      <td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td>
+                      <td>{entry.statements}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
       </Loaded>
     </>
   );
@@ -67,7 +105,16 @@ export function MyTasks() {
     <section aria-labelledby="tasks-heading" className="panel">
       <h2 id="tasks-heading">{t('ui.myTasks')}</h2>
       <Loaded query={tasks}>
-        {(list) => <ul>{list.map((task) => <li key={task.id}>{formatDate(task.dueOn, i18n.language)}: {task.title} – <Link to={`/clients/${task.clientId}`}>{task.clientName ?? '–'}</Link></li>)}</ul>}
+        {(list) => (
+          <ul>
+            {list.map((task) => (
+              <li key={task.id}>
+                {formatDate(task.dueOn, i18n.language)}: {task.title} –{' '}
+                <Link to={`/clients/${task.clientId}`}>{task.clientName ?? '–'}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </Loaded>
     </section>
   );

@@ -11,7 +11,11 @@ import { genders } from '#shared/codes.ts';
 import type { NewClient } from '#shared/api/clients.ts';
 import { formCode, formText } from '../../lib/forms.ts';
 
-interface ClientSummary { id: string; name: string | null; officeId: string | null }
+interface ClientSummary {
+  id: string;
+  name: string | null;
+  officeId: string | null;
+}
 
 export function ClientListPage() {
   const { t } = useTranslation('clients');
@@ -24,12 +28,16 @@ export function ClientListPage() {
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: string) => (String(form.get(name) ?? '').trim() || null);
+    const value = (name: string) => String(form.get(name) ?? '').trim() || null;
     setError(null);
     try {
       const client: NewClient = {
-        name: formText(form, 'name'), birthDate: formText(form, 'birthDate'), gender: formCode(form, 'gender'), nationality: formText(form, 'nationality').toUpperCase(),
-        contact: value('contact'), whereabouts: value('whereabouts'),
+        name: formText(form, 'name'),
+        birthDate: formText(form, 'birthDate'),
+        gender: formCode(form, 'gender'),
+        nationality: formText(form, 'nationality').toUpperCase(),
+        contact: value('contact'),
+        whereabouts: value('whereabouts'),
       };
       const created = await api<{ id: string }>('POST', '/clients', client);
       void navigate(`/clients/${created.id}`);
@@ -43,13 +51,20 @@ export function ClientListPage() {
     <>
       <PageTitle>{t('listTitle')}</PageTitle>
       <Loaded query={clients}>
-        {(list) => list.length === 0 ? <p>{t('none')}</p> : (
-          <ul className="client-list">
-            {list.map((client) => (
-              <li key={client.id}><Link to={`/clients/${client.id}`}>{client.name ?? t('unnamed')}</Link> {client.officeId && <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span>}</li>
-            ))}
-          </ul>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul className="client-list">
+              {list.map((client) => (
+                <li key={client.id}>
+                  <Link to={`/clients/${client.id}`}>{client.name ?? t('unnamed')}</Link>{' '}
+                  {client.officeId && <span className="muted">{tc(`offices.${client.officeId}`, { defaultValue: client.officeId })}</span>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </Loaded>
       {can('clients.create') && (
         <section aria-labelledby="new-client" className="panel">
@@ -58,8 +73,20 @@ export function ClientListPage() {
           <form onSubmit={create} noValidate>
             <Field label={t('name')} name="name" autoComplete="off" required error={errors.name} />
             <Field label={t('birthDate')} name="birthDate" type="date" error={errors.birthDate} />
-            <SelectField label={t('gender')} name="gender" options={genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))} error={errors.gender} />
-            <Field label={t('nationality')} hint={t('nationalityHint')} name="nationality" autoComplete="off" required error={errors.nationality} />
+            <SelectField
+              label={t('gender')}
+              name="gender"
+              options={genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
+              error={errors.gender}
+            />
+            <Field
+              label={t('nationality')}
+              hint={t('nationalityHint')}
+              name="nationality"
+              autoComplete="off"
+              required
+              error={errors.nationality}
+            />
             <Field label={t('contact')} hint={t('protectedHint')} name="contact" autoComplete="off" error={errors.contact} />
             <Field label={t('whereabouts')} hint={t('protectedHint')} name="whereabouts" autoComplete="off" error={errors.whereabouts} />
             <button type="submit">{t('create')}</button>

@@ -12,7 +12,10 @@ import type { Shown } from '../../lib/api.ts';
 import type { AccessLogEntry } from '#shared/api/clients.ts';
 
 interface ClientRecord extends RecordParts {
-  id: string; officeId: string | null; relationship: string; readable: string[];
+  id: string;
+  officeId: string | null;
+  relationship: string;
+  readable: string[];
   identity?: { name: string | null; birthDate: string | null; gender: string; nationality: string };
   contact?: { contact: string | null; whereabouts: string | null };
 }
@@ -29,7 +32,15 @@ export function ClientPage() {
   const log = useApiQuery<AccessEntry[]>(showLog ? `/clients/${id}/access-log` : null);
 
   if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
-  if (!record) return error ? <><PageTitle>{t('recordTitle')}</PageTitle><LoadFailed error={error} onRetry={() => void reload()} /></> : <Loading />;
+  if (!record)
+    return error ? (
+      <>
+        <PageTitle>{t('recordTitle')}</PageTitle>
+        <LoadFailed error={error} onRetry={() => void reload()} />
+      </>
+    ) : (
+      <Loading />
+    );
 
   return (
     <>
@@ -39,9 +50,12 @@ export function ClientPage() {
         <section aria-labelledby="identity-heading" className="panel">
           <h2 id="identity-heading">{t('groups.identity')}</h2>
           <dl>
-            <dt>{t('birthDate')}</dt><dd>{record.identity.birthDate ? formatDate(record.identity.birthDate, i18n.language) : '–'}</dd>
-            <dt>{t('gender')}</dt><dd>{t(`genders.${record.identity.gender}`)}</dd>
-            <dt>{t('nationality')}</dt><dd>{record.identity.nationality}</dd>
+            <dt>{t('birthDate')}</dt>
+            <dd>{record.identity.birthDate ? formatDate(record.identity.birthDate, i18n.language) : '–'}</dd>
+            <dt>{t('gender')}</dt>
+            <dd>{t(`genders.${record.identity.gender}`)}</dd>
+            <dt>{t('nationality')}</dt>
+            <dd>{record.identity.nationality}</dd>
           </dl>
         </section>
       )}
@@ -50,8 +64,10 @@ export function ClientPage() {
           <h2 id="contact-heading">{t('groups.contact')}</h2>
           <p className="muted">{t('protectedNotice')}</p>
           <dl>
-            <dt>{t('contact')}</dt><dd>{record.contact.contact ?? '–'}</dd>
-            <dt>{t('whereabouts')}</dt><dd>{record.contact.whereabouts ?? '–'}</dd>
+            <dt>{t('contact')}</dt>
+            <dd>{record.contact.contact ?? '–'}</dd>
+            <dt>{t('whereabouts')}</dt>
+            <dd>{record.contact.whereabouts ?? '–'}</dd>
           </dl>
         </section>
       )}
@@ -60,26 +76,48 @@ export function ClientPage() {
         <section aria-labelledby="log-heading" className="panel">
           <h2 id="log-heading">{t('accessLog.title')}</h2>
           <p>{t('accessLog.intro')}</p>
-          {!showLog && <button type="button" onClick={() => setShowLog(true)}>{t('accessLog.show')}</button>}
-          {showLog && <Loaded query={log}>{(entries) => (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('accessLog.title')}</caption>
-                <thead><tr><th scope="col">{t('accessLog.when')}</th><th scope="col">{t('accessLog.who')}</th><th scope="col">{t('accessLog.what')}</th><th scope="col">{t('accessLog.groups')}</th><th scope="col">{t('accessLog.reason')}</th></tr></thead>
-                <tbody>
-                  {entries.map((entry, index) => (
-                    <tr key={index}>
-                      <td>{formatDateTime(entry.at, i18n.language)}</td>
-                      <td>{entry.actorName ?? '–'}{entry.actorRole ? ` (${tc(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}</td>
-                      <td>{t(`accessLog.actions.${entry.action.replace('.', '_')}`, { defaultValue: entry.action })}{entry.outcome !== 'succeeded' ? ` – ${t(`accessLog.outcomes.${entry.outcome}`)}` : ''}</td>
-                      <td>{entry.fieldGroups.map((group) => t(`groups.${group}`)).join(', ')}</td>
-                      <td>{entry.reason ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}</Loaded>}
+          {!showLog && (
+            <button type="button" onClick={() => setShowLog(true)}>
+              {t('accessLog.show')}
+            </button>
+          )}
+          {showLog && (
+            <Loaded query={log}>
+              {(entries) => (
+                <div className="table-wrap">
+                  <table>
+                    <caption className="visually-hidden">{t('accessLog.title')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('accessLog.when')}</th>
+                        <th scope="col">{t('accessLog.who')}</th>
+                        <th scope="col">{t('accessLog.what')}</th>
+                        <th scope="col">{t('accessLog.groups')}</th>
+                        <th scope="col">{t('accessLog.reason')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {entries.map((entry, index) => (
+                        <tr key={index}>
+                          <td>{formatDateTime(entry.at, i18n.language)}</td>
+                          <td>
+                            {entry.actorName ?? '–'}
+                            {entry.actorRole ? ` (${tc(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}
+                          </td>
+                          <td>
+                            {t(`accessLog.actions.${entry.action.replace('.', '_')}`, { defaultValue: entry.action })}
+                            {entry.outcome !== 'succeeded' ? ` – ${t(`accessLog.outcomes.${entry.outcome}`)}` : ''}
+                          </td>
+                          <td>{entry.fieldGroups.map((group) => t(`groups.${group}`)).join(', ')}</td>
+                          <td>{entry.reason ?? ''}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </Loaded>
+          )}
         </section>
       )}
     </>

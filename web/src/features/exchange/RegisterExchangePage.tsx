@@ -41,20 +41,30 @@ function ImportSection() {
   useEffect(() => {
     if (!job || job.state === 'uploading' || !running(job.state)) return;
     const timer = setTimeout(() => {
-      api<ImportJob>('GET', `/exchange/imports/${job.id}`).then(setJob, (caught) => { setJob(null); setError(caught); });
+      api<ImportJob>('GET', `/exchange/imports/${job.id}`).then(setJob, (caught) => {
+        setJob(null);
+        setError(caught);
+      });
     }, POLL_MS);
     return () => clearTimeout(timer);
   }, [job]);
-  useEffect(() => { if (job && !running(job.state)) resultRef.current?.focus(); }, [job?.state]);
+  useEffect(() => {
+    if (job && !running(job.state)) resultRef.current?.focus();
+  }, [job?.state]);
 
   async function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const file = (new FormData(event.currentTarget).get('file') as File | null);
-    if (!file || file.size === 0) { setError(new Error(t('page.chooseFile'))); return; }
+    const file = new FormData(event.currentTarget).get('file') as File | null;
+    if (!file || file.size === 0) {
+      setError(new Error(t('page.chooseFile')));
+      return;
+    }
     setJob({ id: '', state: 'uploading', done: 0, total: file.size });
     try {
-      const started = await uploadFile<ImportJob>('/exchange/imports', file, 'application/x-ndjson', (sent, total) => setJob({ id: '', state: 'uploading', done: sent, total }));
+      const started = await uploadFile<ImportJob>('/exchange/imports', file, 'application/x-ndjson', (sent, total) =>
+        setJob({ id: '', state: 'uploading', done: sent, total }),
+      );
       setJob(started);
     } catch (caught) {
       setJob(null);
@@ -70,26 +80,60 @@ function ImportSection() {
       <form onSubmit={start} noValidate>
         <div className="field">
           <label htmlFor={fileId}>{t('page.file')}</label>
-          <p className="hint" id={`${fileId}-hint`}>{t('page.fileHint')}</p>
-          <input id={fileId} name="file" type="file" accept=".ndjson,.jsonl,application/x-ndjson" aria-describedby={`${fileId}-hint`} disabled={job !== null && running(job.state)} />
+          <p className="hint" id={`${fileId}-hint`}>
+            {t('page.fileHint')}
+          </p>
+          <input
+            id={fileId}
+            name="file"
+            type="file"
+            accept=".ndjson,.jsonl,application/x-ndjson"
+            aria-describedby={`${fileId}-hint`}
+            disabled={job !== null && running(job.state)}
+          />
         </div>
-        <button type="submit" disabled={job !== null && running(job.state)}>{t('page.import')}</button>
+        <button type="submit" disabled={job !== null && running(job.state)}>
+          {t('page.import')}
+        </button>
       </form>
       <ErrorMessage error={error} />
-      {job && running(job.state) && <Progress label={t(`page.state.${job.state}`)} done={job.done} total={job.total} unit={job.state === 'uploading' ? 'bytes' : 'lines'} />}
+      {job && running(job.state) && (
+        <Progress
+          label={t(`page.state.${job.state}`)}
+          done={job.done}
+          total={job.total}
+          unit={job.state === 'uploading' ? 'bytes' : 'lines'}
+        />
+      )}
       {job && !running(job.state) && (
         <div ref={resultRef} tabIndex={-1}>
           {job.state === 'succeeded' && job.summary && (
-            <StatusMessage>{t('page.imported', { lines: number(job.summary.lines), created: number(job.summary.created), unchanged: number(job.summary.unchanged) })}</StatusMessage>
+            <StatusMessage>
+              {t('page.imported', {
+                lines: number(job.summary.lines),
+                created: number(job.summary.created),
+                unchanged: number(job.summary.unchanged),
+              })}
+            </StatusMessage>
           )}
           {job.state === 'rejected' && (
             <div className="alert alert-error" role="alert">
               <p>{t('page.rejected', { count: job.problemCount ?? 0, number: number(job.problemCount ?? 0) })}</p>
-              <ul className="problems">{job.problems?.map((problem) => <li key={`${problem.line}:${problem.message}`}>{problem.message}</li>)}</ul>
-              {(job.problemCount ?? 0) > (job.problems?.length ?? 0) && <p>{t('page.moreProblems', { shown: number(job.problems!.length), count: number(job.problemCount!) })}</p>}
+              <ul className="problems">
+                {job.problems?.map((problem) => (
+                  <li key={`${problem.line}:${problem.message}`}>{problem.message}</li>
+                ))}
+              </ul>
+              {(job.problemCount ?? 0) > (job.problems?.length ?? 0) && (
+                <p>{t('page.moreProblems', { shown: number(job.problems!.length), count: number(job.problemCount!) })}</p>
+              )}
             </div>
           )}
-          {job.state === 'failed' && <div className="alert alert-error" role="alert"><p>{t('page.failed')}</p></div>}
+          {job.state === 'failed' && (
+            <div className="alert alert-error" role="alert">
+              <p>{t('page.failed')}</p>
+            </div>
+          )}
         </div>
       )}
     </section>
@@ -126,9 +170,16 @@ function ExportSection() {
     <section aria-labelledby="export-heading">
       <h2 id="export-heading">{t('page.exportHeading')}</h2>
       <p>{t('page.exportHelp')}</p>
-      <button type="button" onClick={() => void exportRegister()} disabled={progress !== null}>{t('page.export')}</button>
+      <button type="button" onClick={() => void exportRegister()} disabled={progress !== null}>
+        {t('page.export')}
+      </button>
       {progress && <Progress label={t('page.state.downloading')} done={progress.done} total={progress.total} unit="bytes" />}
-      {saved && <StatusMessage>{t('page.exported', { file: saved.fileName })}{saved.omitted > 0 && <> {t('page.omitted', { count: saved.omitted })}</>}</StatusMessage>}
+      {saved && (
+        <StatusMessage>
+          {t('page.exported', { file: saved.fileName })}
+          {saved.omitted > 0 && <> {t('page.omitted', { count: saved.omitted })}</>}
+        </StatusMessage>
+      )}
       <ErrorMessage error={error} />
     </section>
   );
@@ -139,14 +190,24 @@ function Progress({ label, done, total, unit }: { label: string; done: number; t
   const { t, i18n } = useTranslation('exchange');
   const id = useId();
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : null;
-  const amount = unit === 'bytes'
-    ? t('page.megabytes', { done: (done / 1e6).toLocaleString(`${i18n.language}-FI`, { maximumFractionDigits: 1 }), total: (total / 1e6).toLocaleString(`${i18n.language}-FI`, { maximumFractionDigits: 1 }) })
-    : t('page.lines', { done: done.toLocaleString(`${i18n.language}-FI`), total: total.toLocaleString(`${i18n.language}-FI`) });
+  const amount =
+    unit === 'bytes'
+      ? t('page.megabytes', {
+          done: (done / 1e6).toLocaleString(`${i18n.language}-FI`, { maximumFractionDigits: 1 }),
+          total: (total / 1e6).toLocaleString(`${i18n.language}-FI`, { maximumFractionDigits: 1 }),
+        })
+      : t('page.lines', { done: done.toLocaleString(`${i18n.language}-FI`), total: total.toLocaleString(`${i18n.language}-FI`) });
   return (
     <div className="progress">
-      <p id={id} role="status">{label}</p>
-      <progress aria-labelledby={id} aria-describedby={`${id}-amount`} value={percent ?? undefined} max={100}>{percent === null ? '' : `${percent} %`}</progress>
-      <p id={`${id}-amount`} className="hint">{total > 0 ? `${amount} (${percent} %)` : ''}</p>
+      <p id={id} role="status">
+        {label}
+      </p>
+      <progress aria-labelledby={id} aria-describedby={`${id}-amount`} value={percent ?? undefined} max={100}>
+        {percent === null ? '' : `${percent} %`}
+      </progress>
+      <p id={`${id}-amount`} className="hint">
+        {total > 0 ? `${amount} (${percent} %)` : ''}
+      </p>
     </div>
   );
 }

@@ -16,17 +16,50 @@ import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
 
 type Place = NonNullable<NonNullable<DecisionInput['exploitation']>['place']>;
 
-interface Match { personId: string; name: string | null; birthDate: string | null; nationality: string; isClient: boolean; reasons: string[]; review: string | null }
+interface Match {
+  personId: string;
+  name: string | null;
+  birthDate: string | null;
+  nationality: string;
+  isClient: boolean;
+  reasons: string[];
+  review: string | null;
+}
 interface Referral {
-  id: string; personId: string; status: string; receivedAt: string; waitedDays: number; source: string; referrerName: string | null; referrerOrganisation: string | null;
-  person: { name: string | null; birthDate: string | null; gender: string; nationality: string; contact?: string | null; whereabouts?: string | null; acuteThreat: boolean | null; safePlace: boolean | null };
+  id: string;
+  personId: string;
+  status: string;
+  receivedAt: string;
+  waitedDays: number;
+  source: string;
+  referrerName: string | null;
+  referrerOrganisation: string | null;
+  person: {
+    name: string | null;
+    birthDate: string | null;
+    gender: string;
+    nationality: string;
+    contact?: string | null;
+    whereabouts?: string | null;
+    acuteThreat: boolean | null;
+    safePlace: boolean | null;
+  };
   consent: { given: boolean; givenBy?: string; at?: string; method?: string; interpreter?: string | null; overrideReason?: string };
-  account: string | null; replyChannel: { kind: string; address: string | null; safeTimes: string | null } | null; replyLanguage: string | null; childrenWithMe: number | null; matches: Match[];
+  account: string | null;
+  replyChannel: { kind: string; address: string | null; safeTimes: string | null } | null;
+  replyLanguage: string | null;
+  childrenWithMe: number | null;
+  matches: Match[];
   exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
   decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
 }
 type Letter = Shown<DecisionLetter>;
-interface Staff { id: string; displayName: string; role: string; disabled: boolean }
+interface Staff {
+  id: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
+}
 
 export function ReferralPage() {
   const id = useParams().referralId!;
@@ -40,75 +73,199 @@ export function ReferralPage() {
 
   const act = async (work: () => Promise<unknown>, message: string) => {
     setError(null);
-    try { await work(); setNotice(message); await reload(); } catch (caught) { setError(caught as ApiError); }
+    try {
+      await work();
+      setNotice(message);
+      await reload();
+    } catch (caught) {
+      setError(caught as ApiError);
+    }
   };
   if (needsReason) return <ReasonForm error={loadError} onReason={(reason) => void open(reason)} />;
-  if (!referral) return loadError ? <><PageTitle>{t('referralTitle')}</PageTitle><LoadFailed error={loadError} onRetry={() => void reload()} /></> : <Loading />;
+  if (!referral)
+    return loadError ? (
+      <>
+        <PageTitle>{t('referralTitle')}</PageTitle>
+        <LoadFailed error={loadError} onRetry={() => void reload()} />
+      </>
+    ) : (
+      <Loading />
+    );
   const person = referral.person;
   const consent = referral.consent;
 
   return (
     <>
-      <PageTitle>{t('referralTitle')}: {person.name}</PageTitle>
-      <p><strong>{t(`statuses.${referral.status}`)}</strong> · {t('received')} {formatDateTime(referral.receivedAt, i18n.language)} · {t('waited')} {t('days', { count: referral.waitedDays })}</p>
+      <PageTitle>
+        {t('referralTitle')}: {person.name}
+      </PageTitle>
+      <p>
+        <strong>{t(`statuses.${referral.status}`)}</strong> · {t('received')} {formatDateTime(referral.receivedAt, i18n.language)} ·{' '}
+        {t('waited')} {t('days', { count: referral.waitedDays })}
+      </p>
       {notice && <StatusMessage>{notice}</StatusMessage>}
       <ErrorMessage error={error} />
       <section className="panel" aria-labelledby="person-heading">
         <h2 id="person-heading">{t('person')}</h2>
         <dl>
-          <dt>{tc('birthDate')}</dt><dd>{person.birthDate ? formatDate(person.birthDate, i18n.language) : '–'}</dd>
-          <dt>{tc('gender')}</dt><dd>{tc(`genders.${person.gender}`)}</dd>
-          <dt>{tc('nationality')}</dt><dd>{person.nationality}</dd>
-          <dt>{t('source')}</dt><dd>{t(`statistics:sources.${referral.source}`)}{referral.referrerOrganisation ? ` (${referral.referrerOrganisation})` : ''}{referral.referrerName ? ` – ${referral.referrerName}` : ''}</dd>
-          <dt>{t('flags')}</dt><dd>{[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') || '–'}</dd>
-          {(referral.exploitations ?? []).map((entry) => <div key={entry.purpose}><dt>{t('form.purpose')}</dt><dd>{t(`statistics:purposes.${entry.purpose}`)}{entry.place ? `, ${t(`statistics:places.${entry.place}`)}` : ''}</dd></div>)}
+          <dt>{tc('birthDate')}</dt>
+          <dd>{person.birthDate ? formatDate(person.birthDate, i18n.language) : '–'}</dd>
+          <dt>{tc('gender')}</dt>
+          <dd>{tc(`genders.${person.gender}`)}</dd>
+          <dt>{tc('nationality')}</dt>
+          <dd>{person.nationality}</dd>
+          <dt>{t('source')}</dt>
+          <dd>
+            {t(`statistics:sources.${referral.source}`)}
+            {referral.referrerOrganisation ? ` (${referral.referrerOrganisation})` : ''}
+            {referral.referrerName ? ` – ${referral.referrerName}` : ''}
+          </dd>
+          <dt>{t('flags')}</dt>
+          <dd>
+            {[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') || '–'}
+          </dd>
+          {(referral.exploitations ?? []).map((entry) => (
+            <div key={entry.purpose}>
+              <dt>{t('form.purpose')}</dt>
+              <dd>
+                {t(`statistics:purposes.${entry.purpose}`)}
+                {entry.place ? `, ${t(`statistics:places.${entry.place}`)}` : ''}
+              </dd>
+            </div>
+          ))}
         </dl>
       </section>
-      {person.contact !== undefined && <section className="panel protected" aria-labelledby="contact-heading">
-        <h2 id="contact-heading">{tc('groups.contact')}</h2>
-        <p className="muted">{tc('protectedNotice')}</p>
-        <dl>
-          <dt>{tc('contact')}</dt><dd>{person.contact ?? '–'}</dd>
-          {referral.replyChannel && <><dt>{t('replyChannel')}</dt><dd>{[t(`public:${referral.replyChannel.kind}`), referral.replyChannel.address, referral.replyChannel.safeTimes].filter(Boolean).join(' · ')}{referral.replyLanguage ? ` (${referral.replyLanguage})` : ''}</dd></>}
-          {referral.childrenWithMe ? <><dt>{t('public:childrenWithMe')}</dt><dd>{referral.childrenWithMe}</dd></> : null}
-          <dt>{tc('whereabouts')}</dt><dd>{person.whereabouts ?? '–'}</dd>
-        </dl>
-      </section>}
+      {person.contact !== undefined && (
+        <section className="panel protected" aria-labelledby="contact-heading">
+          <h2 id="contact-heading">{tc('groups.contact')}</h2>
+          <p className="muted">{tc('protectedNotice')}</p>
+          <dl>
+            <dt>{tc('contact')}</dt>
+            <dd>{person.contact ?? '–'}</dd>
+            {referral.replyChannel && (
+              <>
+                <dt>{t('replyChannel')}</dt>
+                <dd>
+                  {[t(`public:${referral.replyChannel.kind}`), referral.replyChannel.address, referral.replyChannel.safeTimes]
+                    .filter(Boolean)
+                    .join(' · ')}
+                  {referral.replyLanguage ? ` (${referral.replyLanguage})` : ''}
+                </dd>
+              </>
+            )}
+            {referral.childrenWithMe ? (
+              <>
+                <dt>{t('public:childrenWithMe')}</dt>
+                <dd>{referral.childrenWithMe}</dd>
+              </>
+            ) : null}
+            <dt>{tc('whereabouts')}</dt>
+            <dd>{person.whereabouts ?? '–'}</dd>
+          </dl>
+        </section>
+      )}
       <section className="panel" aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t('consentTitle')}</h2>
-        {consent.given
-          ? <p>{t('consentGiven', { who: t(`givers.${consent.givenBy}`), how: t(`methods.${consent.method}`), when: formatDateTime(consent.at!, i18n.language) })}{consent.interpreter ? ` ${t('consentInterpreter', { name: consent.interpreter })}` : ''}</p>
-          : <p>{t('overrideReason', { reason: consent.overrideReason })}</p>}
-        {referral.account && <><h3>{t('account')}</h3><p className="preserve">{referral.account}</p></>}
+        {consent.given ? (
+          <p>
+            {t('consentGiven', {
+              who: t(`givers.${consent.givenBy}`),
+              how: t(`methods.${consent.method}`),
+              when: formatDateTime(consent.at!, i18n.language),
+            })}
+            {consent.interpreter ? ` ${t('consentInterpreter', { name: consent.interpreter })}` : ''}
+          </p>
+        ) : (
+          <p>{t('overrideReason', { reason: consent.overrideReason })}</p>
+        )}
+        {referral.account && (
+          <>
+            <h3>{t('account')}</h3>
+            <p className="preserve">{referral.account}</p>
+          </>
+        )}
       </section>
       <section className="panel" aria-labelledby="matches-heading">
         <h2 id="matches-heading">{t('matchesTitle')}</h2>
-        {(referral.matches ?? []).length === 0 ? <p>{t('noMatches')}</p> : (
-          <ul>{referral.matches.map((match) => (
-            <li key={match.personId}>
-              {match.name}, {match.birthDate ? formatDate(match.birthDate, i18n.language) : '–'}, {match.nationality}{match.isClient ? ` (${t('isClient')})` : ''} – {match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ')}
-              {match.review ? ` – ${t(`reviewed.${match.review}`)}` : ''}
-              {referral.status === 'open' && match.review !== 'confirmed' && (
-                <span className="statistics-actions">
-                  <button type="button" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'confirmed' } satisfies MatchReview), t('reviewed.confirmed'))}>{t('samePerson')}</button>
-                  {match.review !== 'dismissed' && <button type="button" className="secondary" onClick={() => void act(() => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'dismissed' } satisfies MatchReview), t('reviewed.dismissed'))}>{t('notSamePerson')}</button>}
-                </span>
-              )}
-            </li>
-          ))}</ul>
+        {(referral.matches ?? []).length === 0 ? (
+          <p>{t('noMatches')}</p>
+        ) : (
+          <ul>
+            {referral.matches.map((match) => (
+              <li key={match.personId}>
+                {match.name}, {match.birthDate ? formatDate(match.birthDate, i18n.language) : '–'}, {match.nationality}
+                {match.isClient ? ` (${t('isClient')})` : ''} – {match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ')}
+                {match.review ? ` – ${t(`reviewed.${match.review}`)}` : ''}
+                {referral.status === 'open' && match.review !== 'confirmed' && (
+                  <span className="statistics-actions">
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void act(
+                          () => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'confirmed' } satisfies MatchReview),
+                          t('reviewed.confirmed'),
+                        )
+                      }
+                    >
+                      {t('samePerson')}
+                    </button>
+                    {match.review !== 'dismissed' && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          void act(
+                            () => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'dismissed' } satisfies MatchReview),
+                            t('reviewed.dismissed'),
+                          )
+                        }
+                      >
+                        {t('notSamePerson')}
+                      </button>
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       {referral.decision && (
         <section className="panel" aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('decisionTitle')}</h2>
-          <p>{t(`statuses.${referral.decision.outcome}`)} · {formatDateTime(referral.decision.decidedAt, i18n.language)} · {referral.decision.deciderName}</p>
+          <p>
+            {t(`statuses.${referral.decision.outcome}`)} · {formatDateTime(referral.decision.decidedAt, i18n.language)} ·{' '}
+            {referral.decision.deciderName}
+          </p>
           <p className="preserve">{referral.decision.reasons}</p>
-          <p><Link to={`/referrals/${id}/letter`}>{t('showLetter')}</Link>{referral.decision.outcome === 'admitted' && <> · <Link to={`/clients/${referral.personId}`}>{tc('recordTitle')}</Link></>}</p>
+          <p>
+            <Link to={`/referrals/${id}/letter`}>{t('showLetter')}</Link>
+            {referral.decision.outcome === 'admitted' && (
+              <>
+                {' '}
+                · <Link to={`/clients/${referral.personId}`}>{tc('recordTitle')}</Link>
+              </>
+            )}
+          </p>
         </section>
       )}
-      {referral.status === 'open' && session.permissions?.['referrals.decide'] && <DecisionForm id={id} main={(referral.exploitations ?? []).find((entry) => entry.main)} onDecided={() => act(async () => {}, t('decided'))} />}
+      {referral.status === 'open' && session.permissions?.['referrals.decide'] && (
+        <DecisionForm
+          id={id}
+          main={(referral.exploitations ?? []).find((entry) => entry.main)}
+          onDecided={() => act(async () => {}, t('decided'))}
+        />
+      )}
       {referral.status === 'open' && session.permissions?.['referrals.withdraw'] && (
-        <p><button type="button" className="secondary" onClick={() => void act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}>{t('withdraw')}</button></p>
+        <p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}
+          >
+            {t('withdraw')}
+          </button>
+        </p>
       )}
     </>
   );
@@ -119,7 +276,10 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
   const { t: tc } = useTranslation();
   const { session } = useSession();
   const staffQuery = useApiQuery<Staff[]>('/staff');
-  const staff = (staffQuery.data ?? []).map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` }));
+  const staff = (staffQuery.data ?? []).map((account) => ({
+    value: account.id,
+    label: `${account.displayName} (${tc(`roles.${account.role}`)})`,
+  }));
   const places = useOfficesAndOrganisations();
   const offices = places.offices;
   const [error, setError] = useState<ApiError | null>(null);
@@ -133,15 +293,24 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
     setError(null);
     try {
       const decision: DecisionInput = {
-        outcome, reasons: formText(form, 'reasons'), letterLanguage: formCode(form, 'letterLanguage'),
-        ...(outcome === 'admitted' ? {
-          officeId: formText(form, 'officeId'), caseworkerIds: [formText(form, 'caseworker')].filter(Boolean),
-          ...(form.get('purpose') ? { exploitation: { purpose: formCode(form, 'purpose'), place: formCodeOrNull<Place>(form, 'place') } } : {}),
-        } : {}),
+        outcome,
+        reasons: formText(form, 'reasons'),
+        letterLanguage: formCode(form, 'letterLanguage'),
+        ...(outcome === 'admitted'
+          ? {
+              officeId: formText(form, 'officeId'),
+              caseworkerIds: [formText(form, 'caseworker')].filter(Boolean),
+              ...(form.get('purpose')
+                ? { exploitation: { purpose: formCode(form, 'purpose'), place: formCodeOrNull<Place>(form, 'place') } }
+                : {}),
+            }
+          : {}),
       };
       await api('POST', `/referrals/${id}/decision`, decision);
       onDecided();
-    } catch (caught) { setError(caught as ApiError); }
+    } catch (caught) {
+      setError(caught as ApiError);
+    }
   }
   return (
     <section className="panel" aria-labelledby="decide-heading">
@@ -150,15 +319,51 @@ function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: s
       {places.error && <LoadFailed error={places.error} onRetry={places.retry} />}
       <ErrorMessage error={error} />
       <form onSubmit={submit} noValidate>
-        <SelectField label={t('outcome')} name="outcome" options={[{ value: 'admitted', label: t('admit') }, { value: 'rejected', label: t('reject') }]} />
-        <div className="field"><label htmlFor="reasons">{t('reasons')}</label><textarea id="reasons" name="reasons" rows={4} required /></div>
-        <SelectField label={t('letterLanguage')} name="letterLanguage" options={['fi', 'sv', 'en'].map((language) => ({ value: language, label: tc(`language.${language}`) }))} />
-        <SelectField label={t('office')} name="officeId" key={offices.length} defaultValue={session.account?.officeId ?? undefined} options={offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) }))} />
+        <SelectField
+          label={t('outcome')}
+          name="outcome"
+          options={[
+            { value: 'admitted', label: t('admit') },
+            { value: 'rejected', label: t('reject') },
+          ]}
+        />
+        <div className="field">
+          <label htmlFor="reasons">{t('reasons')}</label>
+          <textarea id="reasons" name="reasons" rows={4} required />
+        </div>
+        <SelectField
+          label={t('letterLanguage')}
+          name="letterLanguage"
+          options={['fi', 'sv', 'en'].map((language) => ({ value: language, label: tc(`language.${language}`) }))}
+        />
+        <SelectField
+          label={t('office')}
+          name="officeId"
+          key={offices.length}
+          defaultValue={session.account?.officeId ?? undefined}
+          options={offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) }))}
+        />
         <SelectField label={t('caseworker')} name="caseworker" options={staff} />
-        <SelectField label={t('form.purpose')} name="purpose" defaultValue={main?.purpose ?? ''} error={problems['exploitation.purpose']}
-          options={[{ value: '', label: t('notChosen') }, ...exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) }))]} />
-        <SelectField label={t('form.place')} name="place" defaultValue={main?.place ?? ''} error={problems['exploitation.place']}
-          options={[{ value: '', label: t('notChosen') }, ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) }))]} />
+        <SelectField
+          label={t('form.purpose')}
+          name="purpose"
+          defaultValue={main?.purpose ?? ''}
+          error={problems['exploitation.purpose']}
+          options={[
+            { value: '', label: t('notChosen') },
+            ...exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) })),
+          ]}
+        />
+        <SelectField
+          label={t('form.place')}
+          name="place"
+          defaultValue={main?.place ?? ''}
+          error={problems['exploitation.place']}
+          options={[
+            { value: '', label: t('notChosen') },
+            ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) })),
+          ]}
+        />
         <button type="submit">{t('decide')}</button>
       </form>
     </section>
@@ -175,19 +380,33 @@ export function DecisionLetterPage() {
   const t = i18n.getFixedT(letter.language, 'referrals');
   return (
     <>
-      <p className="no-print"><button type="button" onClick={() => window.print()}>{t('print')}</button></p>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('print')}
+        </button>
+      </p>
       <article className="letter" lang={letter.language}>
         <PageTitle>{t('letter.title')}</PageTitle>
-        <p>{t('letter.reference')}: {letter.reference} · {t('letter.date')}: {formatDate(letter.decidedAt, letter.language)}</p>
-        <p>{t('letter.to')}: {letter.name}{letter.birthDate ? `, ${t('letter.born')} ${formatDate(letter.birthDate, letter.language)}` : ''}</p>
-        <p>{t('letter.referralReceived')}: {formatDate(letter.receivedAt, letter.language)}</p>
+        <p>
+          {t('letter.reference')}: {letter.reference} · {t('letter.date')}: {formatDate(letter.decidedAt, letter.language)}
+        </p>
+        <p>
+          {t('letter.to')}: {letter.name}
+          {letter.birthDate ? `, ${t('letter.born')} ${formatDate(letter.birthDate, letter.language)}` : ''}
+        </p>
+        <p>
+          {t('letter.referralReceived')}: {formatDate(letter.receivedAt, letter.language)}
+        </p>
         <h2>{t('letter.decision')}</h2>
         <p>{t(`letter.${letter.outcome}`)}</p>
         <h2>{t('letter.reasons')}</h2>
         <p className="preserve">{letter.reasons}</p>
         <p>{t('letter.law')}</p>
         <p>{t('letter.appeal')}</p>
-        <p>{t('letter.signed')}: {letter.deciderName}{letter.deciderTitle ? `, ${letter.deciderTitle}` : ''}</p>
+        <p>
+          {t('letter.signed')}: {letter.deciderName}
+          {letter.deciderTitle ? `, ${letter.deciderTitle}` : ''}
+        </p>
       </article>
     </>
   );

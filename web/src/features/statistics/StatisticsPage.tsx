@@ -9,7 +9,11 @@ import { PageTitle, SelectField } from '../../ui/ui.tsx';
 import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '#shared/statisticsTables.ts';
 import { BarChart, LineChart } from './charts.tsx';
 
-interface Report { year: number; published: boolean; tables: Record<TableId, { cells: Record<string, number | null> }> }
+interface Report {
+  year: number;
+  published: boolean;
+  tables: Record<TableId, { cells: Record<string, number | null> }>;
+}
 type Form = 'internal' | 'published';
 type ReportLanguages = 'fi+sv' | 'fi' | 'sv' | 'en';
 
@@ -49,9 +53,18 @@ export function StatisticsPage() {
     <div className="statistics">
       <PageTitle>{t('title')}</PageTitle>
       <form className="statistics-controls" onSubmit={(event) => event.preventDefault()}>
-        <SelectField label={t('year')} value={year} onChange={(event) => setYear(event.target.value)} options={years.map((y) => ({ value: y, label: y }))} />
-        <SelectField label={t('compareWith')} value={compare} onChange={(event) => setCompare(event.target.value)}
-          options={[{ value: '', label: t('noComparison') }, ...years.filter((y) => y !== year).map((y) => ({ value: y, label: y }))]} />
+        <SelectField
+          label={t('year')}
+          value={year}
+          onChange={(event) => setYear(event.target.value)}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
+        <SelectField
+          label={t('compareWith')}
+          value={compare}
+          onChange={(event) => setCompare(event.target.value)}
+          options={[{ value: '', label: t('noComparison') }, ...years.filter((y) => y !== year).map((y) => ({ value: y, label: y }))]}
+        />
         {maySeeInternal && (
           <fieldset className="field">
             <legend>{t('form')}</legend>
@@ -62,17 +75,34 @@ export function StatisticsPage() {
             ))}
           </fieldset>
         )}
-        <SelectField label={t('languages')} value={mode} onChange={(event) => setMode(event.target.value as ReportLanguages)}
-          options={[{ value: 'fi+sv', label: t('languagesFiSv') }, { value: 'fi', label: 'Suomi' }, { value: 'sv', label: 'Svenska' }, { value: 'en', label: 'English' }]} />
+        <SelectField
+          label={t('languages')}
+          value={mode}
+          onChange={(event) => setMode(event.target.value as ReportLanguages)}
+          options={[
+            { value: 'fi+sv', label: t('languagesFiSv') },
+            { value: 'fi', label: 'Suomi' },
+            { value: 'sv', label: 'Svenska' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
         <div className="statistics-actions">
-          <button type="button" onClick={() => window.print()}>{t('print')}</button>
-          <a className="button secondary" href={download('csv')} download>{t('downloadCsv')}</a>
-          <a className="button secondary" href={download('xlsx')} download>{t('downloadXlsx')}</a>
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+          <a className="button secondary" href={download('csv')} download>
+            {t('downloadCsv')}
+          </a>
+          <a className="button secondary" href={download('xlsx')} download>
+            {t('downloadXlsx')}
+          </a>
         </div>
       </form>
 
       <p className={form === 'internal' ? 'notice warning' : 'notice'}>{form === 'internal' ? t('internalWarning') : t('publishedNote')}</p>
-      <Loaded query={reports} loading={t('loading')}>{(loaded) => <ReportView reports={loaded} languages={languages} />}</Loaded>
+      <Loaded query={reports} loading={t('loading')}>
+        {(loaded) => <ReportView reports={loaded} languages={languages} />}
+      </Loaded>
     </div>
   );
 }
@@ -86,9 +116,17 @@ function ReportView({ reports, languages }: { reports: Report[]; languages: Arra
       <h2 id="report-title">{both('reportTitle', { year: reports.map((r) => r.year).join(' – ') })}</h2>
       <nav aria-labelledby="contents-title" className="statistics-contents">
         <h3 id="contents-title">{t('contents')}</h3>
-        <ol>{tableIds.map((id) => <li key={id}><a href={`#table-${id}`}>{both(`tables.${id}`)}</a></li>)}</ol>
+        <ol>
+          {tableIds.map((id) => (
+            <li key={id}>
+              <a href={`#table-${id}`}>{both(`tables.${id}`)}</a>
+            </li>
+          ))}
+        </ol>
       </nav>
-      {tableIds.map((id) => <TableSection key={`${id}-${year}`} id={id} reports={reports} languages={languages} />)}
+      {tableIds.map((id) => (
+        <TableSection key={`${id}-${year}`} id={id} reports={reports} languages={languages} />
+      ))}
     </article>
   );
 }
@@ -109,20 +147,36 @@ function TableSection({ id, reports, languages }: { id: TableId; reports: Report
   return (
     <section id={`table-${id}`} aria-labelledby={`title-${id}`} className="statistics-table">
       <h3 id={`title-${id}`}>{title}</h3>
-      {cells.length === 0 ? <p>{t('empty')}</p> : (
+      {cells.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
         <div className="chart-and-table">
           <div>
             <Chart title={t('chartOf', { title })} labels={labels[0]} series={series} />
             {series.length > 1 && (
-              <p className="legend" aria-hidden="true">{series.map((s, i) => <span key={s.name}><span className={`swatch bar-${i}`} /> {s.name}</span>)}</p>
+              <p className="legend" aria-hidden="true">
+                {series.map((s, i) => (
+                  <span key={s.name}>
+                    <span className={`swatch bar-${i}`} /> {s.name}
+                  </span>
+                ))}
+              </p>
             )}
           </div>
           <table>
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
-                {labelColumns.map((l) => <th key={l.language} scope="col" lang={l.language}>{l.t('category')}</th>)}
-                {shown.map((report) => <th key={report.year} scope="col" className="number">{report.year}</th>)}
+                {labelColumns.map((l) => (
+                  <th key={l.language} scope="col" lang={l.language}>
+                    {l.t('category')}
+                  </th>
+                ))}
+                {shown.map((report) => (
+                  <th key={report.year} scope="col" className="number">
+                    {report.year}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -130,13 +184,24 @@ function TableSection({ id, reports, languages }: { id: TableId; reports: Report
                 <tr key={cell}>
                   {labelColumns.map((l, i) => {
                     const Cell = i === 0 ? 'th' : 'td';
-                    return <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>{labels[i][row]}</Cell>;
+                    return (
+                      <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>
+                        {labels[i][row]}
+                      </Cell>
+                    );
                   })}
                   {shown.map((report) => {
                     const value = valueOf(report, cell);
                     return (
                       <td key={report.year} className="number">
-                        {value === null ? <><span aria-hidden="true">–</span><span className="visually-hidden">{t('hidden')}</span></> : value}
+                        {value === null ? (
+                          <>
+                            <span aria-hidden="true">–</span>
+                            <span className="visually-hidden">{t('hidden')}</span>
+                          </>
+                        ) : (
+                          value
+                        )}
                       </td>
                     );
                   })}

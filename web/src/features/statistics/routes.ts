@@ -2,7 +2,9 @@ import type { PageRoute } from '../../lib/routes.ts';
 
 export const statisticsRoutes: PageRoute[] = [
   {
-    path: '/statistics', permission: 'statistics.published', nav: { label: 'nav.statistics', order: 60, onHomePage: true },
+    path: '/statistics',
+    permission: 'statistics.published',
+    nav: { label: 'nav.statistics', order: 60, onHomePage: true },
     load: () => import('./StatisticsPage.tsx').then((module) => module.StatisticsPage),
   },
 ];
