@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { refusalLog } from '../audit/refusals.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import { clientAccess, type Actor, type ClientAccess, type FieldGroup } from '../policy/policy.ts';
+import { clientAccess, listAccess, type Action, type Actor, type ClientAccess, type FieldGroup } from '../policy/policy.ts';
 import type { AppContext } from '../context.ts';
 import { findClient, relationshipTo } from './persons.ts';
 
@@ -66,5 +66,21 @@ export function auditChange(
     clientId,
     fieldGroups: [group],
     details: details ?? null,
+  });
+}
+
+/**
+ * A list of clients is shown: the request may carry the list's field groups (policy.listAccess), and
+ * the read is logged with every client in it, so each appears in their own access log.
+ */
+export async function auditListRead(db: Database, ctx: AppContext, who: Who, action: Action, clientIds: readonly string[]) {
+  const groups = listAccess(who.actor, action);
+  grant(who, ['record', ...groups]);
+  await appendAudit(db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action,
+    outcome: 'succeeded',
+    fieldGroups: groups,
+    details: { clients: [...new Set(clientIds)] },
   });
 }

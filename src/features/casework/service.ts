@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../../core/audit/audit.ts';
 import { placeMissing } from '../../core/codes.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
-import { listAccess } from '../../core/policy/policy.ts';
+import { auditChange, auditListRead, openClient, type Who } from '../../core/record/access.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient, isTerminated } from './queries.ts';
 import type {
@@ -162,15 +160,13 @@ export async function myTasks(ctx: AppContext, who: Who) {
     .orderBy('due_on')
     .limit(200)
     .execute();
-  const groups = listAccess(who.actor, 'tasks.mine');
-  grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who),
-    action: 'tasks.mine',
-    outcome: 'succeeded',
-    fieldGroups: groups,
-    details: { clients: [...new Set(rows.map((row) => row.person_id))] },
-  });
+  await auditListRead(
+    ctx.db,
+    ctx,
+    who,
+    'tasks.mine',
+    rows.map((row) => row.person_id),
+  );
   return rows.map((row) => ({
     id: row.id,
     clientId: row.person_id,

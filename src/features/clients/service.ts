@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { canShare, listAccess, type FieldGroup } from '../../core/policy/policy.ts';
+import { canShare, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { accessLogOf, listClientsFor } from './queries.ts';
 import { findClient, relationshipTo } from '../../core/record/persons.ts';
-import { auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
+import { auditListRead, auditWho, openClient, type Who } from '../../core/record/access.ts';
 import { readRecordParts } from './recordParts.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
 import { requireKnownPlacement } from '../organisations/index.ts';
@@ -54,15 +54,13 @@ const nameOrder = (a: { name: string | null }, b: { name: string | null }) =>
 export async function listClients(ctx: AppContext, who: Who) {
   return ctx.db.transaction().execute(async (trx) => {
     const clients = await listClientsFor(trx, who.actor);
-    const groups = listAccess(who.actor, 'clients.list');
-    grant(who, ['record', ...groups]);
-    await appendAudit(trx, ctx.keyring.auditKey, {
-      ...auditWho(who),
-      action: 'clients.list',
-      outcome: 'succeeded',
-      fieldGroups: groups,
-      details: { clients: clients.map((client) => client.id) },
-    });
+    await auditListRead(
+      trx,
+      ctx,
+      who,
+      'clients.list',
+      clients.map((client) => client.id),
+    );
     // Names are sealed, so the list is put in order here, once they are opened.
     return clients
       .map((client) => ({ id: client.id, name: openPersonName(ctx.cipher, client.id, client.name), officeId: client.office_id }))

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { daysBetween, helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
-import { listAccess } from '../../core/policy/policy.ts';
+import { auditChange, auditListRead, openClient, type Who } from '../../core/record/access.ts';
 import { isClient, isTerminated } from '../casework/index.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import type { ExpertInput, IdentificationDecision } from './schema.ts';
@@ -165,15 +163,13 @@ export async function identificationQueue(ctx: AppContext, who: Who) {
     .limit(1000)
     .execute();
   const today = helsinkiDate();
-  const groups = listAccess(who.actor, 'identification.queue');
-  grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who),
-    action: 'identification.queue',
-    outcome: 'succeeded',
-    fieldGroups: groups,
-    details: { clients: rows.map((row) => row.person_id) },
-  });
+  await auditListRead(
+    ctx.db,
+    ctx,
+    who,
+    'identification.queue',
+    rows.map((row) => row.person_id),
+  );
   return rows.map((row) => ({
     clientId: row.person_id,
     name: openPersonName(ctx.cipher, row.person_id, row.name),

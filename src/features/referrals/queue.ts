@@ -3,8 +3,7 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditWho, grant, type Who } from '../../core/record/access.ts';
-import { listAccess } from '../../core/policy/policy.ts';
+import { auditListRead, auditWho, type Who } from '../../core/record/access.ts';
 import { referralAccess } from './referralAccess.ts';
 import { nameIndexTerms, openPersonName } from '../../core/record/personNames.ts';
 import type { ReferralIntake } from './intake.ts';
@@ -15,15 +14,13 @@ import { findReferral, matchCandidates, openReferrals, referralStatus, referrals
 export async function intakeQueue(ctx: AppContext, who: Who) {
   const rows = await openReferrals(ctx.db).execute();
   const today = helsinkiDate();
-  const groups = listAccess(who.actor, 'referrals.queue');
-  grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who),
-    action: 'referrals.queue',
-    outcome: 'succeeded',
-    fieldGroups: groups,
-    details: { clients: rows.map((row) => row.person_id) },
-  });
+  await auditListRead(
+    ctx.db,
+    ctx,
+    who,
+    'referrals.queue',
+    rows.map((row) => row.person_id),
+  );
   return rows.map((row) => ({
     id: row.id,
     receivedAt: isoInstant(row.received_at),
@@ -46,15 +43,13 @@ export async function sentReferrals(ctx: AppContext, who: Who) {
     .orderBy('referrals.received_at', 'desc')
     .limit(500)
     .execute();
-  const groups = listAccess(who.actor, 'referrals.sent');
-  grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who),
-    action: 'referrals.sent',
-    outcome: 'succeeded',
-    fieldGroups: groups,
-    details: { clients: rows.map((row) => row.person_id) },
-  });
+  await auditListRead(
+    ctx.db,
+    ctx,
+    who,
+    'referrals.sent',
+    rows.map((row) => row.person_id),
+  );
   return rows.map((row) => ({
     id: row.id,
     receivedAt: isoInstant(row.received_at),

@@ -1,10 +1,9 @@
-import { appendAudit } from '../../core/audit/audit.ts';
 import { maxReflectionMonths } from '../../core/codes.ts';
 import { addDays, addMonths, daysBetween, helsinkiDate } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { auditChange, auditWho, grant, openClient, type Who } from '../../core/record/access.ts';
-import { listAccess, listScope } from '../../core/policy/policy.ts';
+import { auditChange, auditListRead, openClient, type Who } from '../../core/record/access.ts';
+import { listScope } from '../../core/policy/policy.ts';
 import { personsInScope } from '../../core/record/persons.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import { isClient } from '../casework/index.ts';
@@ -113,15 +112,13 @@ export async function reflectionOverview(ctx: AppContext, who: Who) {
   const inScope = personsInScope(ctx.db, who.actor, listScope(who.actor, 'reflection.overview'));
   if (inScope) query = query.where('reflection_periods.person_id', 'in', inScope);
   const rows = await query.execute();
-  const groups = listAccess(who.actor, 'reflection.overview');
-  grant(who, ['record', ...groups]);
-  await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    ...auditWho(who),
-    action: 'reflection.overview',
-    outcome: 'succeeded',
-    fieldGroups: groups,
-    details: { clients: rows.map((row) => row.person_id) },
-  });
+  await auditListRead(
+    ctx.db,
+    ctx,
+    who,
+    'reflection.overview',
+    rows.map((row) => row.person_id),
+  );
   return rows.map((row) => {
     const daysLeft = daysBetween(today, row.end_date);
     return {
