@@ -1,3 +1,4 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
 import { inGroup, ITEM_GROUP } from '../../server/schemaParts.ts';
 import { boolean, optionalString, responseList as list, responseObject as object, string, strings } from '../../server/schemaParts.ts';
@@ -43,3 +44,4 @@ export const clientListSchema = {
   type: 'array',
   items: object({ id: inGroup('record', string), name: inGroup('identity', optionalString), officeId: inGroup('record', optionalString) }),
 } as const;
+export type ClientSummary = FromSchema<typeof clientListSchema.items>;

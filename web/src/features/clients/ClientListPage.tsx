@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -9,20 +9,15 @@ import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
 import { genders } from '#shared/codes.ts';
 import type { NewClient } from '#shared/api/clients.ts';
+import type { ClientSummary } from '#shared/api/clientRecord.ts';
 import { formCode, formText } from '../../lib/forms.ts';
-
-interface ClientSummary {
-  id: string;
-  name: string | null;
-  officeId: string | null;
-}
 
 export function ClientListPage() {
   const { t } = useTranslation('clients');
   const { t: tc } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const clients = useApiQuery<ClientSummary[]>('/clients');
+  const clients = useApiQuery<Array<Shown<ClientSummary>>>('/clients');
   const [error, setError] = useState<ApiError | null>(null);
 
   async function create(event: FormEvent<HTMLFormElement>) {
