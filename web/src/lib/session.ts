@@ -1,20 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { Action } from '#shared/policy.ts';
+import type { AccountResponse } from '#shared/api/accounts.ts';
+import type { Shown } from './api.ts';
 
 /** A permission as the server names it (the policy's actions); the session lists those the account has. */
 export type Permission = Action;
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  title: string | null;
-  officeId: string | null;
-  organisationId: string | null;
-  language: string;
-  mfaEnabled: boolean;
-}
+/** An account as the API shows it: the session's own, and each in the administrators' list. */
+export type Account = Shown<AccountResponse>;
 
 export interface SessionInfo {
   stage: 'none' | 'mfa_enrol' | 'mfa_verify' | 'complete';

@@ -1,29 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { ErrorMessage, PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import type { GrantResponse } from '#shared/api/accounts.ts';
 
-interface Grant {
-  id: string;
-  accountId: string;
-  username: string;
-  displayName: string;
-  currentRole: string | null;
-  role: string;
-  officeId: string | null;
-  organisationId: string | null;
-  decidesAdmissions: boolean;
-  newAccount: boolean;
-  requestedBy: string | null;
-  requestedAt: string;
-  status: 'pending' | 'confirmed' | 'refused' | 'replaced';
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decidable: boolean;
-}
+type Grant = Shown<GrantResponse>;
 
 /** The director's side of separation of duties: what administrators asked that opens client data. */
 export function AccountGrantsPage() {

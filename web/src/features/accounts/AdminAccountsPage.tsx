@@ -1,27 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import type { Account } from '../../lib/session.ts';
 import { LoadFailed, Loaded } from '../../ui/Loaded.tsx';
 import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
-import type { AccountChanges, AccountInput, MfaReset } from '#shared/api/accounts.ts';
+import type { AccountChanges, AccountInput, AccountResponse, MfaReset } from '#shared/api/accounts.ts';
 import { formCode, formText } from '../../lib/forms.ts';
 
 const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
-interface PendingGrant {
-  role: string;
-  officeId: string | null;
-  organisationId: string | null;
-  decidesAdmissions: boolean;
-}
-type AdminAccount = Account & {
-  disabled: boolean;
-  lockedUntil: string | null;
-  awaitsConfirmation: boolean;
-  pendingGrant: PendingGrant | null;
-};
+type PendingGrant = Shown<NonNullable<AccountResponse['pendingGrant']>>;
+type AdminAccount = Omit<Account, 'pendingGrant'> & { pendingGrant: PendingGrant | null };
 
 export function AdminAccountsPage() {
   const { t } = useTranslation('accounts');
