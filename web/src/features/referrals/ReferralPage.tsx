@@ -11,48 +11,24 @@ import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { ErrorMessage, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
-import type { DecisionInput, DecisionLetter, MatchReview } from '#shared/api/referrals.ts';
+import type { DecisionInput, DecisionLetter, MatchReview, ReferralResponse } from '#shared/api/referrals.ts';
 import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
 
 type Place = NonNullable<NonNullable<DecisionInput['exploitation']>['place']>;
 
-interface Match {
-  personId: string;
-  name: string | null;
-  birthDate: string | null;
-  nationality: string;
-  isClient: boolean;
-  reasons: string[];
-  review: string | null;
-}
-interface Referral {
-  id: string;
-  personId: string;
-  status: string;
-  receivedAt: string;
-  waitedDays: number;
-  source: string;
-  referrerName: string | null;
-  referrerOrganisation: string | null;
-  person: {
-    name: string | null;
-    birthDate: string | null;
-    gender: string;
-    nationality: string;
-    contact?: string | null;
-    whereabouts?: string | null;
-    acuteThreat: boolean | null;
-    safePlace: boolean | null;
-  };
-  consent: { given: boolean; givenBy?: string; at?: string; method?: string; interpreter?: string | null; overrideReason?: string };
-  account: string | null;
-  replyChannel: { kind: string; address: string | null; safeTimes: string | null } | null;
-  replyLanguage: string | null;
-  childrenWithMe: number | null;
+type Shape = Shown<ReferralResponse>;
+type Match = Shown<Shape['matches'][number]>;
+/**
+ * The referral as its page reads it. The person's contact is there only when the contact group is
+ * granted, and the consent's details only as the consent was given or overridden.
+ */
+type Referral = Omit<Shape, 'person' | 'exploitations' | 'matches' | 'replyChannel' | 'decision'> & {
+  person: Shown<Omit<Shape['person'], 'contact' | 'whereabouts'>> & Pick<Shape['person'], 'contact' | 'whereabouts'>;
+  exploitations: Array<Shown<Shape['exploitations'][number]>>;
   matches: Match[];
-  exploitations: Array<{ purpose: string; place: string | null; main: boolean }>;
-  decision: { outcome: string; decidedAt: string; reasons: string | null; deciderName: string | null } | null;
-}
+  replyChannel: Shown<NonNullable<Shape['replyChannel']>> | null;
+  decision: Shown<NonNullable<Shape['decision']>> | null;
+};
 type Letter = Shown<DecisionLetter>;
 interface Staff {
   id: string;
@@ -234,8 +210,8 @@ export function ReferralPage() {
         <section className="panel" aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('decisionTitle')}</h2>
           <p>
-            {t(`statuses.${referral.decision.outcome}`)} · {formatDateTime(referral.decision.decidedAt, i18n.language)} ·{' '}
-            {referral.decision.deciderName}
+            {t(`statuses.${referral.decision.outcome}`)} ·{' '}
+            {referral.decision.decidedAt && formatDateTime(referral.decision.decidedAt, i18n.language)} · {referral.decision.deciderName}
           </p>
           <p className="preserve">{referral.decision.reasons}</p>
           <p>
