@@ -1,3 +1,4 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import type { RawBuilder } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Actor, ClientAccess, FieldGroup } from '../policy/policy.ts';
@@ -27,13 +28,19 @@ export interface PartReading {
  * policy lets the reader see, so a feature adds its part without editing the record or another
  * feature, and a reader's timeline never hints at a part they cannot read.
  */
-export interface RecordPart {
+export interface RecordPart<S extends object = object, K extends string = string> {
   /** The property of the record the part fills. */
-  key: string;
+  key: K;
   group: FieldGroup;
-  /** JSON schema of the part's value (without the group: the record adds it). */
-  schema: object;
+  /** JSON schema of the part's value (without the group: the record adds it), `as const` so its type is derived. */
+  schema: S;
   read(reading: PartReading): Promise<{ value: unknown; timeline?: TimelineEvent[] }>;
   /** The accounts that acted in this part for the client, as a select of one `id` column. */
   staff?: (clientId: string) => RawBuilder<unknown>;
 }
+
+/** The value a part adds to the record, as its schema declares it. */
+export type PartValue<P> = P extends RecordPart<infer S> ? FromSchema<S> : never;
+
+/** What a list of parts adds to the record: each part's value under its key, absent when the policy withholds it. */
+export type PartsRecord<Parts extends readonly RecordPart[]> = { [Part in Parts[number] as Part['key']]?: PartValue<Part> };

@@ -3,14 +3,15 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { isoInstant } from '../../core/dates.ts';
 import { readableFileName } from '../../core/fileNames.ts';
 import { readableSensitivities } from '../../core/policy/policy.ts';
-import type { RecordPart } from '../../core/record/recordPart.ts';
+import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
 import { boolean, integer, optionalString, responseList, string, strings } from '../../server/schemaParts.ts';
 
 /** Children in the client's care. */
-const childrenPart: RecordPart = {
+export const childrenSchema = responseList({ id: string, birthDate: optionalString, from: string });
+const childrenPart: RecordPart<typeof childrenSchema, 'children'> = {
   key: 'children',
   group: 'identity',
-  schema: responseList({ id: string, birthDate: optionalString, from: string }),
+  schema: childrenSchema,
   async read({ ctx, clientId }) {
     const children = await ctx.db.selectFrom('children').selectAll().where('guardian_id', '=', clientId).orderBy('birth_date').execute();
     return {
@@ -21,18 +22,19 @@ const childrenPart: RecordPart = {
 };
 
 /** The suspected exploitation, its main purpose first. */
-const exploitationPart: RecordPart = {
+export const exploitationSchema = responseList({
+  purpose: string,
+  place: string,
+  main: boolean,
+  minorAtTime: { type: ['boolean', 'null'] },
+  sector: optionalString,
+  meansOfControl: strings,
+  recruitment: optionalString,
+});
+const exploitationPart: RecordPart<typeof exploitationSchema, 'exploitations'> = {
   key: 'exploitations',
   group: 'case',
-  schema: responseList({
-    purpose: string,
-    place: string,
-    main: boolean,
-    minorAtTime: { type: ['boolean', 'null'] },
-    sector: optionalString,
-    meansOfControl: strings,
-    recruitment: optionalString,
-  }),
+  schema: exploitationSchema,
   async read({ ctx, clientId }) {
     const rows = await ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', clientId).orderBy('main', 'desc').execute();
     return {
@@ -50,10 +52,11 @@ const exploitationPart: RecordPart = {
 };
 
 /** The end of assistance, with its reason. */
-const terminationPart: RecordPart = {
+export const terminationSchema = responseList({ at: string, reason: string, by: optionalString });
+const terminationPart: RecordPart<typeof terminationSchema, 'terminations'> = {
   key: 'terminations',
   group: 'case',
-  schema: responseList({ at: string, reason: string, by: optionalString }),
+  schema: terminationSchema,
   staff: (clientId) => sql`select recorded_by from terminations where person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
     const rows = await ctx.db.selectFrom('terminations').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
@@ -65,10 +68,11 @@ const terminationPart: RecordPart = {
 };
 
 /** The residence statuses the client has had. */
-const residencePart: RecordPart = {
+export const residenceSchema = responseList({ status: string, at: string });
+const residencePart: RecordPart<typeof residenceSchema, 'residence'> = {
   key: 'residence',
   group: 'immigration',
-  schema: responseList({ status: string, at: string }),
+  schema: residenceSchema,
   async read({ ctx, clientId }) {
     const rows = await ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
     return {
@@ -79,18 +83,19 @@ const residencePart: RecordPart = {
 };
 
 /** The statutory services requested, arranged and ended. */
-const servicesPart: RecordPart = {
+export const servicesSchema = responseList({
+  id: string,
+  service: string,
+  requestedOn: string,
+  arrangedOn: optionalString,
+  endedOn: optionalString,
+  provider: optionalString,
+  by: optionalString,
+});
+const servicesPart: RecordPart<typeof servicesSchema, 'services'> = {
   key: 'services',
   group: 'services',
-  schema: responseList({
-    id: string,
-    service: string,
-    requestedOn: string,
-    arrangedOn: optionalString,
-    endedOn: optionalString,
-    provider: optionalString,
-    by: optionalString,
-  }),
+  schema: servicesSchema,
   staff: (clientId) => sql`select recorded_by from client_services where person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
     const rows = await ctx.db.selectFrom('client_services').selectAll().where('person_id', '=', clientId).orderBy('requested_on').execute();
@@ -115,10 +120,11 @@ const servicesPart: RecordPart = {
 };
 
 /** Notes, only of the sensitivities the reader may see. */
-const notesPart: RecordPart = {
+export const notesSchema = responseList({ id: string, at: string, sensitivity: string, by: optionalString, body: string });
+const notesPart: RecordPart<typeof notesSchema, 'notes'> = {
   key: 'notes',
   group: 'notes',
-  schema: responseList({ id: string, at: string, sensitivity: string, by: optionalString, body: string }),
+  schema: notesSchema,
   staff: (clientId) => sql`select author_id from client_notes where person_id = ${clientId}`,
   async read({ ctx, actor, access, clientId, nameOf }) {
     const sensitivities = readableSensitivities(actor, access.relationship);
@@ -143,10 +149,18 @@ const notesPart: RecordPart = {
 };
 
 /** Tasks and their reminders. */
-const tasksPart: RecordPart = {
+export const tasksSchema = responseList({
+  id: string,
+  title: string,
+  dueOn: string,
+  assignee: optionalString,
+  doneAt: optionalString,
+  overdue: boolean,
+});
+const tasksPart: RecordPart<typeof tasksSchema, 'tasks'> = {
   key: 'tasks',
   group: 'notes',
-  schema: responseList({ id: string, title: string, dueOn: string, assignee: optionalString, doneAt: optionalString, overdue: boolean }),
+  schema: tasksSchema,
   staff: (clientId) => sql`select assignee_id from client_tasks where person_id = ${clientId}`,
   async read({ ctx, clientId, today, nameOf }) {
     const rows = await ctx.db.selectFrom('client_tasks').selectAll().where('person_id', '=', clientId).orderBy('due_on').execute();
@@ -164,10 +178,18 @@ const tasksPart: RecordPart = {
 };
 
 /** Documents: their names and sizes; the content only by download. */
-const documentsPart: RecordPart = {
+export const documentsSchema = responseList({
+  id: string,
+  fileName: string,
+  mediaType: string,
+  size: integer,
+  at: string,
+  by: optionalString,
+});
+const documentsPart: RecordPart<typeof documentsSchema, 'documents'> = {
   key: 'documents',
   group: 'documents',
-  schema: responseList({ id: string, fileName: string, mediaType: string, size: integer, at: string, by: optionalString }),
+  schema: documentsSchema,
   staff: (clientId) => sql`select uploaded_by from client_documents where person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
     const rows = await ctx.db
@@ -199,3 +221,6 @@ export const caseworkParts = [
   tasksPart,
   documentsPart,
 ];
+
+/** The casework's parts of a client's record, as their schemas declare them. */
+export type CaseworkRecord = PartsRecord<typeof caseworkParts>;

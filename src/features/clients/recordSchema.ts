@@ -25,20 +25,29 @@ const timelineEvent = {
   [ITEM_GROUP]: 'group',
 };
 
+/** The record's own facts, before the parts. */
+const recordFacts = {
+  id: inGroup('record', string),
+  officeId: inGroup('record', optionalString),
+  relationship: inGroup('record', string),
+  readable: inGroup('record', strings),
+  writable: inGroup('record', strings),
+  assignments: inGroup('record', list({ accountId: string, name: string, role: string, officeId: optionalString })),
+  identity: inGroup('identity', identitySchema),
+  contact: inGroup('contact', contactSchema),
+};
+const timeline = inGroup('record', { type: 'array', items: timelineEvent } as const);
+
 export function clientRecordSchema(parts: readonly RecordPart[]) {
   return object({
-    id: inGroup('record', string),
-    officeId: inGroup('record', optionalString),
-    relationship: inGroup('record', string),
-    readable: inGroup('record', strings),
-    writable: inGroup('record', strings),
-    assignments: inGroup('record', list({ accountId: string, name: string, role: string, officeId: optionalString })),
-    identity: inGroup('identity', identitySchema),
-    contact: inGroup('contact', contactSchema),
+    ...recordFacts,
     ...Object.fromEntries(parts.map((part) => [part.key, inGroup(part.group, part.schema)])),
-    timeline: inGroup('record', { type: 'array', items: timelineEvent }),
+    timeline,
   });
 }
+
+/** A client's record without its parts (each feature's `recordParts.ts` derives the type of its own). */
+export type ClientRecordFacts = FromSchema<ReturnType<typeof object<typeof recordFacts & { timeline: typeof timeline }>>>;
 
 export const clientListSchema = {
   type: 'array',

@@ -1,28 +1,29 @@
 import { sql } from 'kysely';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
-import type { RecordPart } from '../../core/record/recordPart.ts';
+import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
 import { integer, optionalString, responseList, string } from '../../server/schemaParts.ts';
 
 /** Official identification on a client's record: each request with the expert group and its statements. */
-export const identificationPart: RecordPart = {
+export const identificationSchema = responseList({
+  requestedAt: string,
+  startedAt: optionalString,
+  meetingDate: optionalString,
+  decidedAt: optionalString,
+  outcome: optionalString,
+  waitedDays: integer,
+  experts: responseList({
+    id: string,
+    authority: string,
+    memberName: optionalString,
+    statedAt: optionalString,
+    statement: optionalString,
+  }),
+});
+export const identificationPart: RecordPart<typeof identificationSchema, 'identifications'> = {
   key: 'identifications',
   group: 'case',
-  schema: responseList({
-    requestedAt: string,
-    startedAt: optionalString,
-    meetingDate: optionalString,
-    decidedAt: optionalString,
-    outcome: optionalString,
-    waitedDays: integer,
-    experts: responseList({
-      id: string,
-      authority: string,
-      memberName: optionalString,
-      statedAt: optionalString,
-      statement: optionalString,
-    }),
-  }),
+  schema: identificationSchema,
   staff: (clientId) =>
     sql`select requested_by from identifications where person_id = ${clientId} union select decided_by from identifications where person_id = ${clientId}`,
   async read({ ctx, clientId, today, nameOf }) {
@@ -54,3 +55,6 @@ export const identificationPart: RecordPart = {
     return { value, timeline };
   },
 };
+
+/** This part of a client's record, as its schema declares it. */
+export type IdentificationRecord = PartsRecord<[typeof identificationPart]>;

@@ -1,20 +1,21 @@
 import { sql } from 'kysely';
 import { isoInstant } from '../../core/dates.ts';
-import type { RecordPart } from '../../core/record/recordPart.ts';
+import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
 import { optionalString, responseList, string } from '../../server/schemaParts.ts';
 
 /** The referrals of a client, with their decisions and withdrawals. */
-export const referralsPart: RecordPart = {
+export const referralsSchema = responseList({
+  id: string,
+  receivedAt: string,
+  source: string,
+  outcome: optionalString,
+  decidedAt: optionalString,
+  withdrawnAt: optionalString,
+});
+export const referralsPart: RecordPart<typeof referralsSchema, 'referrals'> = {
   key: 'referrals',
   group: 'case',
-  schema: responseList({
-    id: string,
-    receivedAt: string,
-    source: string,
-    outcome: optionalString,
-    decidedAt: optionalString,
-    withdrawnAt: optionalString,
-  }),
+  schema: referralsSchema,
   staff: (clientId) => sql`select d.decided_by from decisions d join referrals r on r.id = d.referral_id where r.person_id = ${clientId}`,
   async read({ ctx, clientId, nameOf }) {
     const referrals = await ctx.db
@@ -50,3 +51,6 @@ export const referralsPart: RecordPart = {
     };
   },
 };
+
+/** This part of a client's record, as its schema declares it. */
+export type ReferralsRecord = PartsRecord<[typeof referralsPart]>;

@@ -1,26 +1,27 @@
 import { sql } from 'kysely';
 import { addDays, daysBetween } from '../../core/dates.ts';
-import type { RecordPart } from '../../core/record/recordPart.ts';
+import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
 import { boolean, integer, optionalString, responseList, string } from '../../server/schemaParts.ts';
 import { effectiveEnd, warningLevel } from './service.ts';
 
 /** How near the end a period is: 30, 14 or 7 days, or ended. */
-export const warningSchema = { anyOf: [integer, string, { type: 'null' }] };
+export const warningSchema = { anyOf: [integer, string, { type: 'null' }] } as const;
 
 /** The reflection periods on a client's record, each with the warning its end calls for. */
-export const reflectionPart: RecordPart = {
+export const reflectionSchema = responseList({
+  grantedBy: string,
+  start: string,
+  end: string,
+  grantedEnd: string,
+  interruptedOn: optionalString,
+  active: boolean,
+  daysLeft: integer,
+  warning: warningSchema,
+});
+export const reflectionPart: RecordPart<typeof reflectionSchema, 'reflectionPeriods'> = {
   key: 'reflectionPeriods',
   group: 'immigration',
-  schema: responseList({
-    grantedBy: string,
-    start: string,
-    end: string,
-    grantedEnd: string,
-    interruptedOn: optionalString,
-    active: boolean,
-    daysLeft: integer,
-    warning: warningSchema,
-  }),
+  schema: reflectionSchema,
   staff: (clientId) => sql`select recorded_by from reflection_periods where person_id = ${clientId}`,
   async read({ ctx, clientId, today, nameOf }) {
     const periods = await ctx.db
@@ -54,3 +55,6 @@ export const reflectionPart: RecordPart = {
     };
   },
 };
+
+/** This part of a client's record, as its schema declares it. */
+export type ReflectionRecord = PartsRecord<[typeof reflectionPart]>;
