@@ -1,4 +1,3 @@
-import type { FromSchema } from 'json-schema-to-ts';
 import type { RawBuilder } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Actor, ClientAccess, FieldGroup } from '../policy/policy.ts';
@@ -38,9 +37,3 @@ export interface RecordPart<S extends object = object, K extends string = string
   /** The accounts that acted in this part for the client, as a select of one `id` column. */
   staff?: (clientId: string) => RawBuilder<unknown>;
 }
-
-/** The value a part adds to the record, as its schema declares it. */
-export type PartValue<P> = P extends RecordPart<infer S> ? FromSchema<S> : never;
-
-/** What a list of parts adds to the record: each part's value under its key, absent when the policy withholds it. */
-export type PartsRecord<Parts extends readonly RecordPart[]> = { [Part in Parts[number] as Part['key']]?: PartValue<Part> };

@@ -3,11 +3,19 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { isoInstant } from '../../core/dates.ts';
 import { readableFileName } from '../../core/fileNames.ts';
 import { readableSensitivities } from '../../core/policy/policy.ts';
-import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
-import { boolean, integer, optionalString, responseList, string, strings } from '../../server/schemaParts.ts';
+import type { RecordPart } from '../../core/record/recordPart.ts';
+import {
+  childrenSchema,
+  exploitationSchema,
+  terminationSchema,
+  residenceSchema,
+  servicesSchema,
+  notesSchema,
+  tasksSchema,
+  documentsSchema,
+} from './schema.ts';
 
 /** Children in the client's care. */
-export const childrenSchema = responseList({ id: string, birthDate: optionalString, from: string });
 const childrenPart: RecordPart<typeof childrenSchema, 'children'> = {
   key: 'children',
   group: 'identity',
@@ -22,15 +30,6 @@ const childrenPart: RecordPart<typeof childrenSchema, 'children'> = {
 };
 
 /** The suspected exploitation, its main purpose first. */
-export const exploitationSchema = responseList({
-  purpose: string,
-  place: string,
-  main: boolean,
-  minorAtTime: { type: ['boolean', 'null'] },
-  sector: optionalString,
-  meansOfControl: strings,
-  recruitment: optionalString,
-});
 const exploitationPart: RecordPart<typeof exploitationSchema, 'exploitations'> = {
   key: 'exploitations',
   group: 'case',
@@ -52,7 +51,6 @@ const exploitationPart: RecordPart<typeof exploitationSchema, 'exploitations'> =
 };
 
 /** The end of assistance, with its reason. */
-export const terminationSchema = responseList({ at: string, reason: string, by: optionalString });
 const terminationPart: RecordPart<typeof terminationSchema, 'terminations'> = {
   key: 'terminations',
   group: 'case',
@@ -68,7 +66,6 @@ const terminationPart: RecordPart<typeof terminationSchema, 'terminations'> = {
 };
 
 /** The residence statuses the client has had. */
-export const residenceSchema = responseList({ status: string, at: string });
 const residencePart: RecordPart<typeof residenceSchema, 'residence'> = {
   key: 'residence',
   group: 'immigration',
@@ -83,15 +80,6 @@ const residencePart: RecordPart<typeof residenceSchema, 'residence'> = {
 };
 
 /** The statutory services requested, arranged and ended. */
-export const servicesSchema = responseList({
-  id: string,
-  service: string,
-  requestedOn: string,
-  arrangedOn: optionalString,
-  endedOn: optionalString,
-  provider: optionalString,
-  by: optionalString,
-});
 const servicesPart: RecordPart<typeof servicesSchema, 'services'> = {
   key: 'services',
   group: 'services',
@@ -120,7 +108,6 @@ const servicesPart: RecordPart<typeof servicesSchema, 'services'> = {
 };
 
 /** Notes, only of the sensitivities the reader may see. */
-export const notesSchema = responseList({ id: string, at: string, sensitivity: string, by: optionalString, body: string });
 const notesPart: RecordPart<typeof notesSchema, 'notes'> = {
   key: 'notes',
   group: 'notes',
@@ -149,14 +136,6 @@ const notesPart: RecordPart<typeof notesSchema, 'notes'> = {
 };
 
 /** Tasks and their reminders. */
-export const tasksSchema = responseList({
-  id: string,
-  title: string,
-  dueOn: string,
-  assignee: optionalString,
-  doneAt: optionalString,
-  overdue: boolean,
-});
 const tasksPart: RecordPart<typeof tasksSchema, 'tasks'> = {
   key: 'tasks',
   group: 'notes',
@@ -178,14 +157,6 @@ const tasksPart: RecordPart<typeof tasksSchema, 'tasks'> = {
 };
 
 /** Documents: their names and sizes; the content only by download. */
-export const documentsSchema = responseList({
-  id: string,
-  fileName: string,
-  mediaType: string,
-  size: integer,
-  at: string,
-  by: optionalString,
-});
 const documentsPart: RecordPart<typeof documentsSchema, 'documents'> = {
   key: 'documents',
   group: 'documents',
@@ -221,6 +192,3 @@ export const caseworkParts = [
   tasksPart,
   documentsPart,
 ];
-
-/** The casework's parts of a client's record, as their schemas declare them. */
-export type CaseworkRecord = PartsRecord<typeof caseworkParts>;

@@ -11,14 +11,17 @@ import {
   terminationReasons,
 } from '../../core/codes.ts';
 import {
+  boolean,
   date,
   inGroup,
+  integer,
   objectBody,
   optionalDate,
   optionalName,
   optionalString,
   responseList,
   string,
+  strings,
   uuid,
 } from '../../server/schemaParts.ts';
 
@@ -98,3 +101,53 @@ export type ExploitationInput = FromSchema<typeof exploitationBody>[number];
 export type TerminationInput = FromSchema<typeof terminationBody>;
 export type DocumentUpload = FromSchema<typeof documentBody>;
 export type MyTask = FromSchema<typeof myTasksResponse>[number];
+
+/* The parts of a client's record this feature fills (recordParts.ts), each under its key. */
+export const childrenSchema = responseList({ id: string, birthDate: optionalString, from: string });
+export const exploitationSchema = responseList({
+  purpose: string,
+  place: string,
+  main: boolean,
+  minorAtTime: { type: ['boolean', 'null'] },
+  sector: optionalString,
+  meansOfControl: strings,
+  recruitment: optionalString,
+});
+export const terminationSchema = responseList({ at: string, reason: string, by: optionalString });
+export const residenceSchema = responseList({ status: string, at: string });
+export const servicesSchema = responseList({
+  id: string,
+  service: string,
+  requestedOn: string,
+  arrangedOn: optionalString,
+  endedOn: optionalString,
+  provider: optionalString,
+  by: optionalString,
+});
+export const notesSchema = responseList({ id: string, at: string, sensitivity: string, by: optionalString, body: string });
+export const tasksSchema = responseList({
+  id: string,
+  title: string,
+  dueOn: string,
+  assignee: optionalString,
+  doneAt: optionalString,
+  overdue: boolean,
+});
+export const documentsSchema = responseList({
+  id: string,
+  fileName: string,
+  mediaType: string,
+  size: integer,
+  at: string,
+  by: optionalString,
+});
+export type CaseworkRecord = {
+  children?: FromSchema<typeof childrenSchema>;
+  exploitations?: FromSchema<typeof exploitationSchema>;
+  terminations?: FromSchema<typeof terminationSchema>;
+  residence?: FromSchema<typeof residenceSchema>;
+  services?: FromSchema<typeof servicesSchema>;
+  notes?: FromSchema<typeof notesSchema>;
+  tasks?: FromSchema<typeof tasksSchema>;
+  documents?: FromSchema<typeof documentsSchema>;
+};

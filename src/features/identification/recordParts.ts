@@ -1,25 +1,10 @@
 import { sql } from 'kysely';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
-import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
-import { integer, optionalString, responseList, string } from '../../server/schemaParts.ts';
+import type { RecordPart } from '../../core/record/recordPart.ts';
+import { identificationSchema } from './schema.ts';
 
 /** Official identification on a client's record: each request with the expert group and its statements. */
-export const identificationSchema = responseList({
-  requestedAt: string,
-  startedAt: optionalString,
-  meetingDate: optionalString,
-  decidedAt: optionalString,
-  outcome: optionalString,
-  waitedDays: integer,
-  experts: responseList({
-    id: string,
-    authority: string,
-    memberName: optionalString,
-    statedAt: optionalString,
-    statement: optionalString,
-  }),
-});
 export const identificationPart: RecordPart<typeof identificationSchema, 'identifications'> = {
   key: 'identifications',
   group: 'case',
@@ -55,6 +40,3 @@ export const identificationPart: RecordPart<typeof identificationSchema, 'identi
     return { value, timeline };
   },
 };
-
-/** This part of a client's record, as its schema declares it. */
-export type IdentificationRecord = PartsRecord<[typeof identificationPart]>;

@@ -29,3 +29,23 @@ export type StatementInput = FromSchema<typeof statementBody>;
 export type MeetingInput = FromSchema<typeof meetingBody>;
 export type IdentificationDecision = FromSchema<typeof identificationDecisionBody>;
 export type IdentificationQueueEntry = FromSchema<typeof identificationQueueResponse>[number];
+
+/* The parts of a client's record this feature fills (recordParts.ts), each under its key. */
+export const identificationSchema = responseList({
+  requestedAt: string,
+  startedAt: optionalString,
+  meetingDate: optionalString,
+  decidedAt: optionalString,
+  outcome: optionalString,
+  waitedDays: integer,
+  experts: responseList({
+    id: string,
+    authority: string,
+    memberName: optionalString,
+    statedAt: optionalString,
+    statement: optionalString,
+  }),
+});
+export type IdentificationRecord = {
+  identifications?: FromSchema<typeof identificationSchema>;
+};

@@ -1,17 +1,9 @@
 import { sql } from 'kysely';
 import { isoInstant } from '../../core/dates.ts';
-import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
-import { optionalString, responseList, string } from '../../server/schemaParts.ts';
+import type { RecordPart } from '../../core/record/recordPart.ts';
+import { referralsSchema } from './schema.ts';
 
 /** The referrals of a client, with their decisions and withdrawals. */
-export const referralsSchema = responseList({
-  id: string,
-  receivedAt: string,
-  source: string,
-  outcome: optionalString,
-  decidedAt: optionalString,
-  withdrawnAt: optionalString,
-});
 export const referralsPart: RecordPart<typeof referralsSchema, 'referrals'> = {
   key: 'referrals',
   group: 'case',
@@ -51,6 +43,3 @@ export const referralsPart: RecordPart<typeof referralsSchema, 'referrals'> = {
     };
   },
 };
-
-/** This part of a client's record, as its schema declares it. */
-export type ReferralsRecord = PartsRecord<[typeof referralsPart]>;

@@ -303,3 +303,16 @@ export type ReferralResponse = FromSchema<typeof referralResponse>;
 export type DecisionLetter = FromSchema<typeof decisionLetterResponse>;
 export type IntakeQueueEntry = FromSchema<typeof intakeQueueResponse>[number];
 export type SentReferral = FromSchema<typeof sentReferralsResponse>[number];
+
+/* The parts of a client's record this feature fills (recordParts.ts), each under its key. */
+export const referralsSchema = list({
+  id: string,
+  receivedAt: string,
+  source: string,
+  outcome: optionalString,
+  decidedAt: optionalString,
+  withdrawnAt: optionalString,
+});
+export type ReferralsRecord = {
+  referrals?: FromSchema<typeof referralsSchema>;
+};

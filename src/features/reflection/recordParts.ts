@@ -1,23 +1,12 @@
 import { sql } from 'kysely';
 import { addDays, daysBetween } from '../../core/dates.ts';
-import type { PartsRecord, RecordPart } from '../../core/record/recordPart.ts';
-import { boolean, integer, optionalString, responseList, string } from '../../server/schemaParts.ts';
+import type { RecordPart } from '../../core/record/recordPart.ts';
+import { reflectionSchema } from './schema.ts';
 import { effectiveEnd, warningLevel } from './service.ts';
 
 /** How near the end a period is: 30, 14 or 7 days, or ended. */
-export const warningSchema = { anyOf: [integer, string, { type: 'null' }] } as const;
 
 /** The reflection periods on a client's record, each with the warning its end calls for. */
-export const reflectionSchema = responseList({
-  grantedBy: string,
-  start: string,
-  end: string,
-  grantedEnd: string,
-  interruptedOn: optionalString,
-  active: boolean,
-  daysLeft: integer,
-  warning: warningSchema,
-});
 export const reflectionPart: RecordPart<typeof reflectionSchema, 'reflectionPeriods'> = {
   key: 'reflectionPeriods',
   group: 'immigration',
@@ -55,6 +44,3 @@ export const reflectionPart: RecordPart<typeof reflectionSchema, 'reflectionPeri
     };
   },
 };
-
-/** This part of a client's record, as its schema declares it. */
-export type ReflectionRecord = PartsRecord<[typeof reflectionPart]>;

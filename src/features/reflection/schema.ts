@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { reflectionGrantors } from '../../core/codes.ts';
-import { date, inGroup, integer, objectBody, optionalString, responseList, string } from '../../server/schemaParts.ts';
+import { boolean, date, inGroup, integer, objectBody, optionalString, responseList, string } from '../../server/schemaParts.ts';
 
 export const reflectionGrantBody = objectBody(['grantedBy', 'start', 'end'], {
   grantedBy: { type: 'string', enum: [...reflectionGrantors] },
@@ -28,3 +28,19 @@ export const reflectionEndingResponse = responseList({
 export type ReflectionGrant = FromSchema<typeof reflectionGrantBody>;
 export type ReflectionChange = FromSchema<typeof reflectionChangeBody>;
 export type EndingReflectionPeriod = FromSchema<typeof reflectionEndingResponse>[number];
+
+/* The parts of a client's record this feature fills (recordParts.ts), each under its key. */
+export const warningSchema = { anyOf: [integer, string, { type: 'null' }] } as const;
+export const reflectionSchema = responseList({
+  grantedBy: string,
+  start: string,
+  end: string,
+  grantedEnd: string,
+  interruptedOn: optionalString,
+  active: boolean,
+  daysLeft: integer,
+  warning: warningSchema,
+});
+export type ReflectionRecord = {
+  reflectionPeriods?: FromSchema<typeof reflectionSchema>;
+};

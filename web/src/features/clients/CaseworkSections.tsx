@@ -1,31 +1,24 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { ErrorMessage, Field, SelectField, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { expertAuthorities, noteSensitivities, reflectionGrantors, statutoryServices, terminationReasons } from '#shared/codes.ts';
-import type { DocumentUpload, NoteInput, ServiceInput, TaskInput, TerminationInput } from '#shared/api/casework.ts';
-import type { ExpertInput, IdentificationDecision, MeetingInput, StatementInput } from '#shared/api/identification.ts';
-import type { ReflectionChange, ReflectionGrant } from '#shared/api/reflection.ts';
+import type { CaseworkRecord, DocumentUpload, NoteInput, ServiceInput, TaskInput, TerminationInput } from '#shared/api/casework.ts';
+import type {
+  ExpertInput,
+  IdentificationDecision,
+  IdentificationRecord,
+  MeetingInput,
+  StatementInput,
+} from '#shared/api/identification.ts';
+import type { ReflectionChange, ReflectionGrant, ReflectionRecord } from '#shared/api/reflection.ts';
+import type { ClientRecordFacts } from '#shared/api/clientRecord.ts';
 import { formCode } from '../../lib/forms.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the record's parts as the server's JSON; each section shows its own fields.
-type Row = Record<string, any>;
-export interface RecordParts {
-  timeline?: Array<{ at: string; kind: string; detail?: string | null; by?: string | null }>;
-  assignments?: Array<{ name: string; role: string }>;
-  children?: Row[];
-  services?: Row[];
-  notes?: Row[];
-  tasks?: Row[];
-  documents?: Row[];
-  reflectionPeriods?: Row[];
-  identifications?: Row[];
-  terminations?: Row[];
-  exploitations?: Row[];
-  residence?: Row[];
-  writable: string[];
-}
+/** The parts of the record a section may show, each absent when the policy withholds it. */
+type Parts = CaseworkRecord & IdentificationRecord & ReflectionRecord & Pick<ClientRecordFacts, 'timeline' | 'assignments'>;
+export type RecordParts = { [Key in keyof Parts]?: Shown<NonNullable<Parts[Key]>> } & { writable: string[] };
 
 /** A small form that posts its fields and reloads the record; errors stay beside it. */
 function ActionForm({
@@ -197,7 +190,7 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
                 {entry.meetingDate ? ` · ${t('ui.meetingDate')} ${formatDate(entry.meetingDate, lang)}` : ''}
                 {entry.outcome ? ` · ${t(`identificationOutcomes.${entry.outcome}`)}` : ''}
                 <ul>
-                  {entry.experts.map((expert: Row) => (
+                  {entry.experts.map((expert) => (
                     <li key={expert.id}>
                       {t(`authorities.${expert.authority}`)}: {expert.memberName}
                       {expert.statement ? ` – ${expert.statement}` : ''}

@@ -10,15 +10,15 @@ import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { CaseworkSections, type RecordParts } from './CaseworkSections.tsx';
 import type { Shown } from '../../lib/api.ts';
 import type { AccessLogEntry } from '#shared/api/clients.ts';
+import type { ClientRecordFacts } from '#shared/api/clientRecord.ts';
 
-interface ClientRecord extends RecordParts {
-  id: string;
-  officeId: string | null;
-  relationship: string;
-  readable: string[];
-  identity?: { name: string | null; birthDate: string | null; gender: string; nationality: string };
-  contact?: { contact: string | null; whereabouts: string | null };
-}
+type Facts = Shown<ClientRecordFacts>;
+/** The record as its page reads it: its own facts, identity and contact when granted, and the parts. */
+type ClientRecord = RecordParts &
+  Pick<Facts, 'id' | 'officeId' | 'relationship' | 'readable'> & {
+    identity?: Shown<Facts['identity']>;
+    contact?: Shown<Facts['contact']>;
+  };
 type AccessEntry = Shown<AccessLogEntry>;
 
 /** A client's record: the parts the server's policy lets this person read, each read audited. */
