@@ -1,12 +1,13 @@
 import { AppError } from './errors.ts';
+import { BIDI_CONTROL_CLASS } from './textRules.ts';
 
 /**
  * Characters that let a name show something other than what it is: C0/C1 controls, line and paragraph
- * separators, and the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E/F,
- * U+202A–E, U+2066–9). With U+202E, `invoice\u202Efdp.txt` reads "invoicetxt.pdf" but is a text file.
+ * separators, the bidirectional marks (U+061C, U+200E/F), and the overrides and isolates every name
+ * refuses (textRules.ts). With U+202E, `invoice\u202Efdp.txt` reads "invoicetxt.pdf" but is a text file.
  * Joiners (U+200C/D) stay allowed: Persian and Indic names need them, and they reorder nothing.
  */
-const hidden = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const hidden = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029${BIDI_CONTROL_CLASS}]`, 'u');
 const separators = /[/\\]/u;
 /** Most file systems allow 255 bytes for a name; a longer one cannot be saved as it was given. */
 export const MAX_FILE_NAME_BYTES = 255;
