@@ -190,55 +190,40 @@ export function AdminAccountsPage() {
                     </td>
                     <td className="actions">
                       {account.disabled ? (
-                        <button
-                          type="button"
-                          className="secondary"
+                        <AccountAction
+                          label={t('enable')}
+                          name={account.displayName}
                           onClick={() =>
                             void act(async () => {
                               await api('POST', `/admin/accounts/${account.id}/enable`);
                               return t('enabled', { name: account.displayName });
                             })
                           }
-                        >
-                          {t('enable')}
-                          <span className="visually-hidden">: {account.displayName}</span>
-                        </button>
+                        />
                       ) : (
-                        <button
-                          type="button"
-                          className="secondary"
+                        <AccountAction
+                          label={t('disable')}
+                          name={account.displayName}
                           onClick={() =>
                             void act(async () => {
                               await api('POST', `/admin/accounts/${account.id}/disable`);
                               return t('disabledDone', { name: account.displayName });
                             })
                           }
-                        >
-                          {t('disable')}
-                          <span className="visually-hidden">: {account.displayName}</span>
-                        </button>
+                        />
                       )}
-                      <button type="button" className="secondary" onClick={() => setEditing(account)}>
-                        {t('edit')}
-                        <span className="visually-hidden">: {account.displayName}</span>
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setResetting(account)}>
-                        {t('resetMfa')}
-                        <span className="visually-hidden">: {account.displayName}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
+                      <AccountAction label={t('edit')} name={account.displayName} onClick={() => setEditing(account)} />
+                      <AccountAction label={t('resetMfa')} name={account.displayName} onClick={() => setResetting(account)} />
+                      <AccountAction
+                        label={t('endSessions')}
+                        name={account.displayName}
                         onClick={() =>
                           void act(async () => {
                             const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`);
                             return t('sessionsEnded', { count: r.ended, name: account.displayName });
                           })
                         }
-                      >
-                        {t('endSessions')}
-                        <span className="visually-hidden">: {account.displayName}</span>
-                      </button>
+                      />
                     </td>
                   </tr>
                 ))}
@@ -275,5 +260,15 @@ export function AdminAccountsPage() {
         </form>
       </section>
     </>
+  );
+}
+
+/** A button acting on one account: its label, and the account's name for whoever hears the button out of the table. */
+function AccountAction({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    <button type="button" className="secondary" onClick={onClick}>
+      {label}
+      <span className="visually-hidden">: {name}</span>
+    </button>
   );
 }
