@@ -30,6 +30,21 @@ describe('translations', () => {
   });
 });
 
+describe('form errors', () => {
+  const catalogs = Object.fromEntries(languages.map((language) => [language, loadLocale(language)]));
+  it('every problem the server names about a field has a plain sentence for the form to show beside it', () => {
+    // The server's own sentence names the field by its path ("person.name: too short"); forms never show that.
+    for (const language of languages) {
+      const catalog = catalogs[language] as {
+        errors: { field: Record<string, string> };
+        common: { form: { problems: Record<string, string> } };
+      };
+      for (const [problem, sentence] of Object.entries(catalog.errors.field))
+        if (sentence.includes('{{field}}')) expect(catalog.common.form.problems[problem], `${language}: ${problem}`).toContain('{{label}}');
+    }
+  });
+});
+
 describe('the public help page', () => {
   it('exists in every language the public form accepts, with the same texts, none empty', () => {
     const read = (language: string) =>

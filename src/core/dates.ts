@@ -56,3 +56,20 @@ export function isoInstant(value: Date | string | null | undefined): string | nu
 export function isoInstant(value: Date | string | null | undefined): string | null {
   return value == null ? null : new Date(value).toISOString();
 }
+
+/**
+ * The instant of a Helsinki wall-clock time (`YYYY-MM-DD`, `HH:MM`). Of the two offsets Helsinki
+ * uses, the one whose instant reads back as the same wall-clock time; in the autumn's repeated
+ * hour the earlier, and a time the spring skips is null.
+ */
+export function helsinkiInstant(day: string, time: string): string | null {
+  for (const offset of ['+03:00', '+02:00']) {
+    const instant = new Date(`${day}T${time}:00${offset}`);
+    if (!Number.isNaN(instant.getTime()) && helsinkiTime(instant).startsWith(`${day}T${time}`)) return instant.toISOString();
+  }
+  return null;
+}
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (not 31 April). */
+export const isCalendarDay = (day: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;

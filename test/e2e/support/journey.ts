@@ -61,3 +61,26 @@ export async function expectNoAxeViolations(page: Page) {
     results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 }
+
+/**
+ * The GOV.UK error pattern after a wrong submit: the summary has focus and lists these messages in
+ * order, each a link; following the first puts focus in its field, which shows the same message.
+ */
+export async function expectErrorSummary(page: Page, messages: string[]) {
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { level: 2 })).toHaveText(
+    /Lomakkeessa on korjattavaa|Det finns något att rätta|There is a problem/,
+  );
+  const links = summary.getByRole('link');
+  await expect(links).toHaveText(messages);
+  const first = links.first();
+  const fieldId = (await first.getAttribute('href'))!.slice(1);
+  await first.click();
+  const field = page.locator(`[id="${fieldId}"]`);
+  const input = (await field.evaluate((element) => element.matches('input, select, textarea')))
+    ? field
+    : field.locator('input, select, textarea').first();
+  await expect(input).toBeFocused();
+  await expect(page.locator(`[id="${fieldId}-error"]`)).toContainText(messages[0]);
+}

@@ -1,49 +1,48 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api.ts';
-import { ErrorMessage, Field, PageTitle, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
+import { api } from '../../lib/api.ts';
+import { PageTitle, StatusMessage } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { Field } from '../../ui/form/fields.tsx';
 import type { PasswordChange } from '#shared/api/accounts.ts';
 import { formValue } from '../../lib/forms.ts';
 
 export function SettingsPage() {
   const { t } = useTranslation('accounts');
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
 
-  async function changePassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setError(null);
+  async function changePassword(form: FormData, element: HTMLFormElement) {
     setDone(false);
-    try {
-      await api('PUT', '/me/password', {
-        currentPassword: formValue(form, 'currentPassword'),
-        newPassword: formValue(form, 'newPassword'),
-      } satisfies PasswordChange);
-      formElement.reset();
-      setDone(true);
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
+    await api('PUT', '/me/password', {
+      currentPassword: formValue(form, 'currentPassword'),
+      newPassword: formValue(form, 'newPassword'),
+    } satisfies PasswordChange);
+    element.reset();
+    setDone(true);
   }
 
-  const errors = fieldErrors(error);
   return (
     <>
       <PageTitle>{t('settings.title')}</PageTitle>
       <section aria-labelledby="password-heading" className="panel narrow">
         <h2 id="password-heading">{t('settings.passwordTitle')}</h2>
-        <ErrorMessage error={error} />
         {done && <StatusMessage>{t('settings.passwordChanged')}</StatusMessage>}
-        <form onSubmit={changePassword} noValidate>
+        <Form
+          onSubmit={changePassword}
+          errorFields={{
+            reauthentication_failed: 'currentPassword',
+            password_too_short: 'newPassword',
+            password_common: 'newPassword',
+            password_contains_username: 'newPassword',
+          }}
+        >
           <Field
             label={t('settings.currentPassword')}
             name="currentPassword"
             type="password"
             autoComplete="current-password"
             required
-            error={errors.currentPassword}
+            messages={{ required: t('settings.currentPasswordRequired') }}
           />
           <Field
             label={t('settings.newPassword')}
@@ -52,10 +51,10 @@ export function SettingsPage() {
             type="password"
             autoComplete="new-password"
             required
-            error={errors.newPassword}
+            messages={{ required: t('settings.newPasswordRequired') }}
           />
-          <button type="submit">{t('settings.changePassword')}</button>
-        </form>
+          <SubmitButton>{t('settings.changePassword')}</SubmitButton>
+        </Form>
       </section>
     </>
   );
