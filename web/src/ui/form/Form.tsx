@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useId, useRef, useState, type For
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api.ts';
 import { parseDay, parseTime } from '../../lib/forms.ts';
+import { ConfirmPanel, type Confirmation } from '../Confirm.tsx';
 
 /**
  * Forms as the GOV.UK Design System's error pattern has them: on a wrong or empty submit, a summary
@@ -61,13 +62,18 @@ interface FormProps {
    * message is shown at that field.
    */
   errorFields?: Record<string, string>;
+  /**
+   * For an action that cannot be undone: what to ask before sending, from the answers given (or
+   * null when this submit needs no confirmation). The form is sent only after "confirm".
+   */
+  confirm?: (data: FormData) => Confirmation | null;
   children: ReactNode;
   className?: string;
   /** The form's accessible name, when a page has several. */
   'aria-labelledby'?: string;
 }
 
-export function Form({ onSubmit, check, errorFields, children, className, ...rest }: FormProps) {
+export function Form({ onSubmit, check, errorFields, confirm, children, className, ...rest }: FormProps) {
   const { t, i18n } = useTranslation();
   const prefix = useId();
   const fields = useRef(new Map<string, FieldRegistration>());
@@ -75,6 +81,7 @@ export function Form({ onSubmit, check, errorFields, children, className, ...res
   const [problems, setProblems] = useState<Array<FormProblem & { name?: string }>>([]);
   const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);
+  const [confirming, setConfirming] = useState<{ confirmation: Confirmation; element: HTMLFormElement } | null>(null);
 
   const idFor = (name: string) => `${prefix}-${idSafe(name)}`;
 
@@ -159,6 +166,7 @@ export function Form({ onSubmit, check, errorFields, children, className, ...res
     const found = browserProblems(data);
     setAttempt((count) => count + 1);
     if (found.length > 0) {
+      setConfirming(null);
       setProblems(
         inPageOrder(
           found
@@ -169,10 +177,20 @@ export function Form({ onSubmit, check, errorFields, children, className, ...res
       return;
     }
     setProblems([]);
+    const confirmation = confirm?.(data);
+    if (confirmation) setConfirming({ confirmation, element });
+    else await send(element);
+  }
+
+  async function send(element: HTMLFormElement) {
     setSending(true);
     try {
-      await onSubmit(data, element);
+      // Read again: an answer may have changed while the confirmation was open.
+      await onSubmit(new FormData(element), element);
+      setConfirming(null);
     } catch (caught) {
+      setConfirming(null);
+      setAttempt((count) => count + 1);
       setProblems(
         caught instanceof ApiError
           ? inPageOrder(serverProblems(caught))
@@ -198,6 +216,17 @@ export function Form({ onSubmit, check, errorFields, children, className, ...res
       <form onSubmit={submit} noValidate className={className} {...rest}>
         <ErrorSummary ref={summary} problems={problems} />
         {children}
+        {confirming && (
+          <ConfirmPanel
+            {...confirming.confirmation}
+            busy={sending}
+            onConfirm={() => void send(confirming.element)}
+            onBack={() => {
+              setConfirming(null);
+              confirming.element.querySelector<HTMLElement>('[type="submit"]')?.focus();
+            }}
+          />
+        )}
       </form>
     </FormContext.Provider>
   );
