@@ -85,6 +85,9 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/coaching/groups': ['coach'],
   'GET /api/v1/coaching/groups/:id': ['director', 'coach', 'partner'],
   'GET /api/v1/coaching/coaches': ['coach'],
+  'GET /api/v1/coaching/groups/:id/sessions': ['director', 'coach', 'partner'],
+  'PATCH /api/v1/coaching/groups/:id/sessions/:itemId': ['coach'],
+  'GET /api/v1/coaching/groups/:id/calendar': ['coach'],
 };
 
 let ctx: TestContext;

@@ -9,8 +9,10 @@ async function checkNarrow(page: Page) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('a coach reads the IKUT programme and makes a group from it with entry requirements', async ({ page }) => {
-  test.slow();
+test('a coach reads the IKUT programme, makes a group from it with entry requirements and sees its schedule without holidays', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
   await logIn(page, 'coach');
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Työelämävalmennus' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Työelämävalmennusryhmät' })).toBeFocused();
@@ -51,7 +53,7 @@ test('a coach reads the IKUT programme and makes a group from it with entry requ
 
   await page.getByLabel('Ohjelma', { exact: true }).selectOption({ label: 'IKUT-työelämävalmennus' });
   await page.getByLabel('Ryhmän nimi').fill('Syksyn ryhmä');
-  await page.getByLabel('Ensimmäinen päivä').fill('7.9.2026');
+  await page.getByLabel('Ensimmäinen päivä').fill('30.3.2026');
   await page.getByLabel('Paikka', { exact: true }).fill('Tampere, kirjasto');
   const teaching = page.getByRole('group', { name: 'Opetuskielet' });
   await teaching.getByLabel('suomi').check();
@@ -77,6 +79,33 @@ test('a coach reads the IKUT programme and makes a group from it with entry requ
     'Lukee ja kirjoittaa latinalaisia aakkosia',
   ]);
   await expect(page.getByText('Monika-Naiset liitto')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+
+  // The schedule: forty half-days from Monday 30 March 2026, Easter Monday (6.4.) and Ascension Day (14.5.) skipped.
+  const schedule = page.getByRole('region', { name: 'Aikataulu' }).getByRole('table');
+  await expect(schedule.getByRole('row')).toHaveCount(41);
+  await expect(schedule.getByRole('row').nth(1)).toContainText('maanantai 30.3.2026');
+  await expect(schedule.getByRole('row').nth(1)).toContainText('Laaja alkukartoitus');
+  await expect(schedule).not.toContainText('maanantai 6.4.2026');
+  await expect(schedule).not.toContainText('torstai 14.5.2026');
+  await expect(schedule).toContainText('tiistai 7.4.2026');
+
+  // A session moved onto a holiday is refused with the reason; moved to another day it says where it came from.
+  await page.getByLabel('Kerta', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Päivä', { exact: true }).fill('6.4.2026');
+  await page.getByLabel('Alkaa klo').fill('12.30');
+  await page.getByLabel('Opettaja tai vierailija').fill('Työsuojelutarkastaja');
+  await page.getByRole('button', { name: 'Tallenna kerta' }).click();
+  await expectErrorSummary(page, ['Kohdan ”Päivä” päivä on yleinen vapaapäivä. Valitse toinen päivä.']);
+  await page.getByLabel('Päivä', { exact: true }).fill('31.3.2026');
+  await page.getByRole('button', { name: 'Tallenna kerta' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kerta 1 muutettu.');
+  // Sessions are in order of day and time: the moved one now follows the morning's.
+  const moved = schedule.getByRole('row').nth(2);
+  await expect(moved).toContainText('tiistai 31.3.2026 (siirretty päivästä 30.3.2026)');
+  await expect(moved).toContainText('12:30');
+  await expect(moved).toContainText('Työsuojelutarkastaja');
   await expectNoAxeViolations(page);
   await checkNarrow(page);
 });

@@ -343,6 +343,19 @@ export interface CoachingGroupCoachesTable {
   group_id: string;
   account_id: string;
 }
+/** A half-day session of a group; `teacher` is the teacher or guest lecturer, `place` when not the group's. */
+export interface CoachingSessionsTable {
+  id: string;
+  group_id: string;
+  number: number;
+  content_type: string;
+  on_day: CalendarDate;
+  planned_day: CalendarDate;
+  starts_at: string;
+  minutes: number;
+  teacher: string | null;
+  place: string | null;
+}
 export interface CoachingGroupPartnersTable {
   group_id: string;
   organisation_id: string;
@@ -382,6 +395,7 @@ export interface DB {
   coaching_groups: CoachingGroupsTable;
   coaching_group_coaches: CoachingGroupCoachesTable;
   coaching_group_partners: CoachingGroupPartnersTable;
+  coaching_sessions: CoachingSessionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -233,3 +233,87 @@ describe('groups', () => {
     expect(ids).not.toContain(caseworker.id);
   });
 });
+
+describe('the schedule', () => {
+  let groupId: string;
+  const sessions = async (account: TestAccount) =>
+    (await injectJson(app, 'GET', `/api/v1/coaching/groups/${groupId}/sessions`, await as(account))).body as Array<{
+      id: string;
+      number: number;
+      contentType: string;
+      day: string;
+      plannedDay: string;
+      startsAt: string;
+    }>;
+
+  beforeAll(async () => {
+    // Easter Monday (6 April) and Ascension Day (14 May 2026) fall on the group's session days.
+    const made = await injectJson(
+      app,
+      'POST',
+      '/api/v1/coaching/groups',
+      await as(coach),
+      group({ name: 'Easter', startsOn: '2026-03-30' }),
+    );
+    groupId = made.body.id;
+  });
+
+  it('gives every session of the plan its day, on the programme weekdays, skipping Finnish public holidays', async () => {
+    const programme = (await injectJson(app, 'GET', '/api/v1/coaching/programmes/ikut', await as(coach))).body;
+    const list = await sessions(coach);
+    expect(list).toHaveLength(programme.plan.length);
+    expect(list.map((session) => session.contentType)).toEqual(programme.plan);
+    const days = list.map((session) => session.day);
+    expect(days[0]).toBe('2026-03-30');
+    expect(days).not.toContain('2026-04-06');
+    expect(days).not.toContain('2026-05-14');
+    expect(days).toContain('2026-04-07');
+    for (const day of days) expect(programme.weekdays).toContain(((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1);
+    const shown = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${groupId}`, await as(coach))).body;
+    expect(shown.endsOn).toBe(days.at(-1));
+  });
+
+  it('a coach moves a session and names its guest lecturer; a move onto a holiday is refused and explained', async () => {
+    const [first] = await sessions(coach);
+    const moved = await injectJson(app, 'PATCH', `/api/v1/coaching/groups/${groupId}/sessions/${first.id}`, await as(coach), {
+      day: '2026-03-31',
+      startsAt: '12:30',
+      teacher: 'Guest from the labour inspectorate',
+      place: null,
+    });
+    expect(moved.status).toBe(204);
+    const after = (await sessions(partner)).find((session) => session.id === first.id)!;
+    expect(after).toMatchObject({
+      day: '2026-03-31',
+      plannedDay: '2026-03-30',
+      startsAt: '12:30',
+      teacher: 'Guest from the labour inspectorate',
+    });
+    const holiday = await injectJson(app, 'PATCH', `/api/v1/coaching/groups/${groupId}/sessions/${first.id}`, await as(coach), {
+      day: '2026-04-06',
+      startsAt: '09:00',
+    });
+    expect(holiday.status).toBe(400);
+    expect(holiday.body.error.details).toEqual([expect.objectContaining({ field: 'day', problem: 'public_holiday' })]);
+    expect((await sessions(coach)).find((session) => session.id === first.id)!.day).toBe('2026-03-31');
+    const notTheirs = await injectJson(app, 'PATCH', `/api/v1/coaching/groups/${groupId}/sessions/${first.id}`, await as(otherCoach), {
+      day: '2026-04-01',
+      startsAt: '09:00',
+    });
+    expect(notTheirs.status).toBe(404);
+  });
+
+  it('exports the sessions as iCalendar for coaches, with what, when and where and no names', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/coaching/groups/${groupId}/calendar`, headers: await as(coach) });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    const feed = response.body;
+    expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength((await sessions(coach)).length);
+    expect(feed).toContain('LOCATION:Helsinki\\, Kansalaistori');
+    expect(feed).not.toContain('labour inspectorate');
+    expect(feed).not.toContain('Test coach');
+    expect(feed).not.toMatch(/ATTENDEE|ORGANIZER/);
+    const other = await app.inject({ method: 'GET', url: `/api/v1/coaching/groups/${groupId}/calendar`, headers: await as(otherCoach) });
+    expect(other.statusCode).toBe(404);
+  });
+});

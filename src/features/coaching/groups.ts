@@ -1,48 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { appendAudit } from '../../core/audit/audit.ts';
 import type { Database } from '../../core/db/database.ts';
-import { AppError, notFound } from '../../core/errors.ts';
-import { can, listScope, rolesAllowed, type Action, type Actor } from '../../core/policy/policy.ts';
+import { AppError } from '../../core/errors.ts';
+import { can, rolesAllowed } from '../../core/policy/policy.ts';
+import { groupsInScope, inScope, openGroup } from './scope.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import { currentProgrammeVersion } from './programmes.ts';
+import { generateSchedule, lastSessionDay } from './schedule.ts';
 import type { Coach, Group, GroupInput, GroupSummary, Requirement } from './schema.ts';
-
-/**
- * The groups an actor works on for an action, as a subquery for `where id in`, or null for every
- * group: the policy's scope read for groups: `assigned` the groups they coach, `organisation` those
- * their organisation co-organises.
- */
-export function groupsInScope(db: Database, actor: Actor, action: Action) {
-  const scope = listScope(actor, action);
-  if (scope === 'all') return null;
-  if (scope === 'assigned') return db.selectFrom('coaching_group_coaches').select('group_id as id').where('account_id', '=', actor.id);
-  if (scope === 'organisation')
-    return db
-      .selectFrom('coaching_group_partners')
-      .select('group_id as id')
-      .where('organisation_id', '=', actor.organisationId ?? '');
-  return db
-    .selectFrom('coaching_groups')
-    .select('id')
-    .where(sql<boolean>`false`);
-}
-
-async function inScope(db: Database, actor: Actor, action: Action, groupId: string): Promise<boolean> {
-  let query = db.selectFrom('coaching_groups').select('id').where('id', '=', groupId);
-  const scope = groupsInScope(db, actor, action);
-  if (scope) query = query.where('id', 'in', scope);
-  return (await query.executeTakeFirst()) !== undefined;
-}
-
-/**
- * A group the actor may see, or a 404: a group outside the actor's scope is as unknown to them as
- * one that does not exist.
- */
-export async function openGroup(db: Database, actor: Actor, groupId: string, action: Action = 'coaching.groups') {
-  if (!(await inScope(db, actor, action, groupId))) throw notFound();
-}
 
 const summaryQuery = (db: Database) =>
   db
@@ -105,6 +71,7 @@ export async function getGroup(ctx: AppContext, who: Who, id: string): Promise<G
   return {
     ...asSummary(row),
     requirements: row.requirements as Requirement[],
+    endsOn: await lastSessionDay(ctx.db, id),
     coaches,
     partners,
     mayManage: can(who.actor, 'coaching.groups.manage') && (await inScope(ctx.db, who.actor, 'coaching.groups.manage', id)),
@@ -160,6 +127,7 @@ export async function createGroup(ctx: AppContext, who: Who, input: GroupInput):
         .insertInto('coaching_group_partners')
         .values(input.partnerIds.map((organisation_id) => ({ group_id: id, organisation_id })))
         .execute();
+    await generateSchedule(trx, id, input.startsOn, programme);
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...auditWho(who),
       action: 'coaching.group.create',

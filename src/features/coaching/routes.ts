@@ -1,6 +1,7 @@
 import type { Api } from '../../server/context.ts';
 import { whoOf } from '../../server/requestContext.ts';
-import { createdResponse, idParams } from '../../server/schemaParts.ts';
+import { createdResponse, emptyResponse, fileResponse, idParams } from '../../server/schemaParts.ts';
+import { changeSession, groupCalendar, listSessions } from './schedule.ts';
 import { createGroup, getGroup, listCoaches, listGroups } from './groups.ts';
 import { changeProgramme, createProgramme, getProgramme, listProgrammes } from './programmes.ts';
 import {
@@ -15,6 +16,9 @@ import {
   programmeListResponse,
   programmeResponse,
   programmeVersionResponse,
+  sessionChangeBody,
+  sessionListResponse,
+  sessionParams,
 } from './schema.ts';
 
 export async function coachingRoutes(app: Api) {
@@ -59,6 +63,31 @@ export async function coachingRoutes(app: Api) {
     '/api/v1/coaching/groups/:id',
     { config: { access: 'coaching.groups' }, schema: { tags, params: idParams, response: { 200: groupResponse } } },
     async (request) => getGroup(ctx, whoOf(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/coaching/groups/:id/sessions',
+    { config: { access: 'coaching.groups' }, schema: { tags, params: idParams, response: { 200: sessionListResponse } } },
+    async (request) => listSessions(ctx, whoOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/coaching/groups/:id/sessions/:itemId',
+    {
+      config: { access: 'coaching.groups.manage' },
+      schema: { tags, params: sessionParams, body: sessionChangeBody, response: emptyResponse },
+    },
+    async (request, reply) => {
+      await changeSession(ctx, whoOf(request), request.params.id, request.params.itemId, request.body);
+      return reply.code(204).send();
+    },
+  );
+  app.get(
+    '/api/v1/coaching/groups/:id/calendar',
+    { config: { access: 'coaching.groups.manage' }, schema: { tags, params: idParams, response: fileResponse('text/calendar') } },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="polku-coaching.ics"')
+        .send(await groupCalendar(ctx, whoOf(request), request.params.id, request.language)),
   );
   app.get(
     '/api/v1/coaching/coaches',

@@ -6,6 +6,7 @@ import {
   date,
   integer,
   objectBody,
+  optionalText,
   optionalString,
   responseList,
   responseObject,
@@ -138,9 +139,32 @@ export const groupResponse = responseObject({
   requirements: { type: 'array', items: requirementResponse },
   coaches: { type: 'array', items: person },
   partners: { type: 'array', items: person },
+  /** The day of the last session. */
+  endsOn: optionalString,
   /** Whether the asker may change the group: one of its coaches. */
   mayManage: boolean,
 });
+export const sessionListResponse = responseList({
+  id: string,
+  number: integer,
+  contentType: string,
+  day: string,
+  /** The day the schedule gave it, before any move. */
+  plannedDay: string,
+  startsAt: string,
+  minutes: integer,
+  teacher: optionalString,
+  place: optionalString,
+});
+export const sessionParams = { type: 'object', required: ['id', 'itemId'], properties: { id: uuid, itemId: uuid } } as const;
+/** A session moved or completed: its day and start, its teacher or guest lecturer and its place (empty: the group's). */
+export const sessionChangeBody = objectBody(['day', 'startsAt'], {
+  day: date,
+  startsAt: time,
+  teacher: optionalText(200),
+  place: optionalText(300),
+});
+
 export const coachListResponse = responseList({ id: string, name: string });
 
 export type ProgrammeInput = FromSchema<typeof programmeBody>;
@@ -151,4 +175,6 @@ export type Requirement = FromSchema<typeof requirement>;
 export type GroupInput = FromSchema<typeof groupBody>;
 export type Group = FromSchema<typeof groupResponse>;
 export type GroupSummary = FromSchema<typeof groupListResponse>[number];
+export type Session = FromSchema<typeof sessionListResponse>[number];
+export type SessionChange = FromSchema<typeof sessionChangeBody>;
 export type Coach = FromSchema<typeof coachListResponse>[number];

@@ -12,6 +12,7 @@ import { PageTitle, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { CheckboxField, CheckboxesField, DateField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { languageName, named, useRequirementText } from './texts.ts';
+import { Schedule } from './Schedule.tsx';
 
 type Organisation = { id: string; name: string };
 
@@ -226,6 +227,8 @@ export function GroupPage() {
               </dd>
               <dt>{t('group.startsOn')}</dt>
               <dd>{formatDate(shown.startsOn, i18n.language)}</dd>
+              <dt>{t('group.endsOn')}</dt>
+              <dd>{shown.endsOn ? formatDate(shown.endsOn, i18n.language) : '–'}</dd>
               <dt>{t('group.place')}</dt>
               <dd>{shown.place}</dd>
               <dt>{t('group.teachingLanguages')}</dt>
@@ -249,6 +252,7 @@ export function GroupPage() {
                 </ul>
               )}
             </section>
+            <Schedule groupId={shown.id} programmeId={shown.programmeId} mayManage={shown.mayManage} />
           </>
         )}
       </Loaded>
