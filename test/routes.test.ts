@@ -77,6 +77,17 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'PUT /api/v1/clients/:id/identification/meeting': staffWithClients,
   'POST /api/v1/clients/:id/identification/decision': ['director'],
   'GET /api/v1/identification/queue': ['director', 'caseworker'],
+  'GET /api/v1/coaching/programmes': ['director', 'coach', 'partner'],
+  'POST /api/v1/coaching/programmes': ['coach'],
+  'GET /api/v1/coaching/programmes/:id': ['director', 'coach', 'partner'],
+  'PUT /api/v1/coaching/programmes/:id': ['coach'],
+  'GET /api/v1/coaching/groups': ['director', 'coach', 'partner'],
+  'POST /api/v1/coaching/groups': ['coach'],
+  'GET /api/v1/coaching/groups/:id': ['director', 'coach', 'partner'],
+  'GET /api/v1/coaching/coaches': ['coach'],
+  'GET /api/v1/coaching/groups/:id/sessions': ['director', 'coach', 'partner'],
+  'PATCH /api/v1/coaching/groups/:id/sessions/:itemId': ['coach'],
+  'GET /api/v1/coaching/groups/:id/calendar': ['coach'],
 };
 
 let ctx: TestContext;

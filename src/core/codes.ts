@@ -143,3 +143,11 @@ export const replyChannels = ['phone', 'sms', 'email', 'whatsapp', 'signal', 'th
 
 export type StatutoryService = (typeof statutoryServices)[number];
 export type NoteSensitivity = (typeof noteSensitivities)[number];
+
+/** Work-life coaching: how well a person speaks a language, in plain words, from none to fluent. */
+export const languageLevels = ['none', 'basic', 'moderate', 'good', 'fluent'] as const;
+/** Scripts a person reads and writes (a group may require literacy in the Latin alphabet). */
+export const scripts = ['latin', 'cyrillic', 'arabic', 'other'] as const;
+/** Languages a coaching group is taught in, offered first (any ISO 639 code is accepted). */
+export const teachingLanguages = ['fi', 'sv', 'en', 'ru', 'uk', 'ar', 'so', 'fa', 'ti', 'vi', 'th', 'es', 'fr'] as const;
+export type LanguageLevel = (typeof languageLevels)[number];

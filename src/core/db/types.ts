@@ -297,6 +297,70 @@ export interface ClientDocumentsTable {
   at: Timestamp;
 }
 
+/** A text in the three languages of Polku. */
+export type Names = { fi: string; sv: string; en: string };
+/** A content type of a programme's sessions, or one of its goals: a stable key and its names. */
+export type NamedItem = { key: string; names: Names };
+
+export interface CoachingProgrammesTable {
+  id: string;
+  created_at: Generated<Date>;
+}
+/** A programme's template, one row per version: a change adds a version. */
+export interface CoachingProgrammeVersionsTable {
+  programme_id: string;
+  version: number;
+  names: ColumnType<Names, string, string>;
+  weeks: number;
+  sessions_per_week: number;
+  /** ISO weekdays of the sessions (1 = Monday). */
+  weekdays: number[];
+  /** The half-day's start, HH:MM in Helsinki. */
+  session_start: string;
+  session_minutes: number;
+  content_types: ColumnType<NamedItem[], string, string>;
+  goals: ColumnType<NamedItem[], string, string>;
+  /** The content type of each session, week by week: weeks × sessions_per_week keys. */
+  plan: string[];
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface CoachingGroupsTable {
+  id: string;
+  programme_id: string;
+  programme_version: number;
+  name: string;
+  starts_on: CalendarDate;
+  place: string;
+  teaching_languages: string[];
+  capacity: number;
+  /** Entry requirements as data (features/coaching/requirements.ts). */
+  requirements: ColumnType<unknown[], string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface CoachingGroupCoachesTable {
+  group_id: string;
+  account_id: string;
+}
+/** A half-day session of a group; `teacher` is the teacher or guest lecturer, `place` when not the group's. */
+export interface CoachingSessionsTable {
+  id: string;
+  group_id: string;
+  number: number;
+  content_type: string;
+  on_day: CalendarDate;
+  planned_day: CalendarDate;
+  starts_at: string;
+  minutes: number;
+  teacher: string | null;
+  place: string | null;
+}
+export interface CoachingGroupPartnersTable {
+  group_id: string;
+  organisation_id: string;
+}
+
 export interface DB {
   referrals: ReferralsTable;
   decisions: DecisionsTable;
@@ -326,6 +390,12 @@ export interface DB {
   client_assignments: ClientAssignmentsTable;
   client_shares: ClientSharesTable;
   audit_log: AuditLogTable;
+  coaching_programmes: CoachingProgrammesTable;
+  coaching_programme_versions: CoachingProgrammeVersionsTable;
+  coaching_groups: CoachingGroupsTable;
+  coaching_group_coaches: CoachingGroupCoachesTable;
+  coaching_group_partners: CoachingGroupPartnersTable;
+  coaching_sessions: CoachingSessionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -66,6 +66,12 @@ const actionRoles = {
   // Small counts can identify a person: only the assistance system's own staff see every count.
   'statistics.internal': ['director', 'caseworker'],
   'statistics.published': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
+  // Work-life coaching: programmes (templates) and groups. Which groups is listScope's: a coach the
+  // groups they coach, a partner those their organisation co-organises, the director every group.
+  'coaching.programmes': ['director', 'coach', 'partner'],
+  'coaching.programmes.manage': ['coach'],
+  'coaching.groups': ['director', 'coach', 'partner'],
+  'coaching.groups.manage': ['coach'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;
@@ -175,6 +181,11 @@ export function canShare(actor: Actor, relationship: Relationship): boolean {
  */
 export function refersForOrganisation(actor: Actor): boolean {
   return roleScopes[actor.role] === 'organisation';
+}
+
+/** The roles allowed an action: who may be chosen for work that needs it (the coaches of a group). */
+export function rolesAllowed(action: Action): Role[] {
+  return roles.filter((role) => (actionRoles[action] as readonly Role[]).includes(role));
 }
 
 export function listAccess(actor: Actor, action: Action): FieldGroup[] {

@@ -5,6 +5,8 @@ import type { Role } from '../../core/policy/policy.ts';
 import { actorOf } from '../../core/policy/actorOf.ts';
 import { createAccount, findAccountByUsername } from '../accounts/index.ts';
 import { createClient, shareClient } from '../clients/index.ts';
+import { createGroup } from '../coaching/index.ts';
+import { addDays, helsinkiDate } from '../../core/dates.ts';
 
 export const demoOffices = [
   { id: 'lappeenranta', name: 'Lappeenranta (Joutseno)' },
@@ -102,6 +104,7 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     contact: 'Sähköposti, ei tekstiviestejä',
   });
   await shareClient(ctx, who, amina.id, 'riku', ['identity', 'services']);
+  await installDemoCoaching(ctx);
   // An invented register behind the statistics: fifteen years of cases up to last year.
   const lastYear = lastReportYear() - 1;
   await importRegister(
@@ -110,4 +113,41 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     [...demoRegisterLines({ clients: 1500, fromYear: lastYear - 14, toYear: lastYear, seed: 2006 })].join('\n'),
   );
   return credentials;
+}
+
+/**
+ * Two work-life coaching groups of the IKUT model, one finished and one running, whatever the day
+ * the demo is installed: they start on Mondays 20 and 3 weeks before this week's.
+ */
+async function installDemoCoaching(ctx: AppContext) {
+  const coach = { actor: actorOf((await findAccountByUsername(ctx.db, 'valmentaja@polku.demo'))!), ip: null };
+  const today = helsinkiDate();
+  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const requirements = [
+    { kind: 'gender' as const, genders: ['female' as const] },
+    { kind: 'language' as const, languages: ['fi', 'en'], level: 'moderate' as const },
+    { kind: 'literacy' as const, script: 'latin' as const },
+  ];
+  await createGroup(ctx, coach, {
+    programmeId: 'ikut',
+    name: 'IKUT-ryhmä 1',
+    startsOn: addDays(monday, -20 * 7),
+    place: 'Helsinki, Monikan koulutustila',
+    teachingLanguages: ['fi', 'en'],
+    capacity: 6,
+    coachIds: [],
+    partnerIds: ['riku', 'monika'],
+    requirements,
+  });
+  await createGroup(ctx, coach, {
+    programmeId: 'ikut',
+    name: 'IKUT-ryhmä 2',
+    startsOn: addDays(monday, -3 * 7),
+    place: 'Helsinki, Monikan koulutustila',
+    teachingLanguages: ['fi', 'en'],
+    capacity: 6,
+    coachIds: [],
+    partnerIds: ['riku', 'monika'],
+    requirements,
+  });
 }

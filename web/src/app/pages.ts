@@ -2,6 +2,7 @@ import type { PageRoute } from '../lib/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { caseworkRoutes } from '../features/casework/routes.ts';
 import { clientRoutes } from '../features/clients/routes.ts';
+import { coachingRoutes } from '../features/coaching/routes.ts';
 import { exchangeRoutes } from '../features/exchange/routes.ts';
 import { referralRoutes } from '../features/referrals/routes.ts';
 import { statisticsRoutes } from '../features/statistics/routes.ts';
@@ -20,6 +21,7 @@ export const pageRoutes: PageRoute[] = [
   ...referralRoutes,
   ...clientRoutes,
   ...caseworkRoutes,
+  ...coachingRoutes,
   ...statisticsRoutes,
   ...accountRoutes,
   ...exchangeRoutes,

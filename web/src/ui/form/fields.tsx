@@ -229,6 +229,61 @@ export function RadioGroupField({
   );
 }
 
+type CheckboxesProps = Common & {
+  options: Array<Option & { hint?: string }>;
+  required?: boolean;
+  defaultValues?: readonly string[];
+};
+
+/**
+ * Several answers among a few, as checkboxes in a fieldset whose legend asks the question; read
+ * with formList. `required`: at least one must be ticked.
+ */
+export function CheckboxesField({
+  name,
+  label,
+  hint,
+  path,
+  messages,
+  error,
+  required = false,
+  options,
+  defaultValues = [],
+}: CheckboxesProps) {
+  const field = useField({ name, label, path, messages, error }, 'choice', required);
+  return (
+    <fieldset
+      id={field.id}
+      className={field.error ? 'radios field--error' : 'radios'}
+      aria-describedby={describedBy(field.id, hint, field.error)}
+    >
+      <legend>{label}</legend>
+      <Hint id={field.id}>{hint}</Hint>
+      <FieldError id={field.id} error={field.error} />
+      {options.map((option) => (
+        <div key={option.value}>
+          <div className="choice">
+            <input
+              type="checkbox"
+              id={`${field.id}-${option.value}`}
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValues.includes(option.value)}
+              aria-describedby={option.hint ? `${field.id}-${option.value}-hint` : undefined}
+            />
+            <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
+          </div>
+          {option.hint && (
+            <p className="hint choice-hint" id={`${field.id}-${option.value}-hint`}>
+              {option.hint}
+            </p>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 type DayProps = Common & { required?: boolean; defaultValue?: string | null; autoComplete?: string };
 
 /** A calendar day typed as people in Finland write it (24.12.2025), read with formDay; the hint says so. */

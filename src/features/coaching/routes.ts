@@ -1,0 +1,97 @@
+import type { Api } from '../../server/context.ts';
+import { whoOf } from '../../server/requestContext.ts';
+import { createdResponse, emptyResponse, fileResponse, idParams } from '../../server/schemaParts.ts';
+import { changeSession, groupCalendar, listSessions } from './schedule.ts';
+import { createGroup, getGroup, listCoaches, listGroups } from './groups.ts';
+import { changeProgramme, createProgramme, getProgramme, listProgrammes } from './programmes.ts';
+import {
+  coachListResponse,
+  groupBody,
+  groupListResponse,
+  groupResponse,
+  newProgrammeBody,
+  programmeBody,
+  programmeCreatedResponse,
+  programmeIdParams,
+  programmeListResponse,
+  programmeResponse,
+  programmeVersionResponse,
+  sessionChangeBody,
+  sessionListResponse,
+  sessionParams,
+} from './schema.ts';
+
+export async function coachingRoutes(app: Api) {
+  const ctx = app.polku;
+  const tags = ['coaching'];
+
+  app.get(
+    '/api/v1/coaching/programmes',
+    { config: { access: 'coaching.programmes' }, schema: { tags, response: { 200: programmeListResponse } } },
+    async () => listProgrammes(ctx.db),
+  );
+  app.post(
+    '/api/v1/coaching/programmes',
+    { config: { access: 'coaching.programmes.manage' }, schema: { tags, body: newProgrammeBody, response: programmeCreatedResponse } },
+    async (request, reply) => reply.code(201).send(await createProgramme(ctx, whoOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/coaching/programmes/:id',
+    { config: { access: 'coaching.programmes' }, schema: { tags, params: programmeIdParams, response: { 200: programmeResponse } } },
+    async (request) => getProgramme(ctx.db, request.params.id),
+  );
+  app.put(
+    '/api/v1/coaching/programmes/:id',
+    {
+      config: { access: 'coaching.programmes.manage' },
+      schema: { tags, params: programmeIdParams, body: programmeBody, response: programmeVersionResponse },
+    },
+    async (request) => changeProgramme(ctx, whoOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/coaching/groups',
+    { config: { access: 'coaching.groups' }, schema: { tags, response: { 200: groupListResponse } } },
+    async (request) => listGroups(ctx, whoOf(request)),
+  );
+  app.post(
+    '/api/v1/coaching/groups',
+    { config: { access: 'coaching.groups.manage' }, schema: { tags, body: groupBody, response: createdResponse } },
+    async (request, reply) => reply.code(201).send(await createGroup(ctx, whoOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/coaching/groups/:id',
+    { config: { access: 'coaching.groups' }, schema: { tags, params: idParams, response: { 200: groupResponse } } },
+    async (request) => getGroup(ctx, whoOf(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/coaching/groups/:id/sessions',
+    { config: { access: 'coaching.groups' }, schema: { tags, params: idParams, response: { 200: sessionListResponse } } },
+    async (request) => listSessions(ctx, whoOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/coaching/groups/:id/sessions/:itemId',
+    {
+      config: { access: 'coaching.groups.manage' },
+      schema: { tags, params: sessionParams, body: sessionChangeBody, response: emptyResponse },
+    },
+    async (request, reply) => {
+      await changeSession(ctx, whoOf(request), request.params.id, request.params.itemId, request.body);
+      return reply.code(204).send();
+    },
+  );
+  app.get(
+    '/api/v1/coaching/groups/:id/calendar',
+    { config: { access: 'coaching.groups.manage' }, schema: { tags, params: idParams, response: fileResponse('text/calendar') } },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="polku-coaching.ics"')
+        .send(await groupCalendar(ctx, whoOf(request), request.params.id, request.language)),
+  );
+  app.get(
+    '/api/v1/coaching/coaches',
+    { config: { access: 'coaching.groups.manage' }, schema: { tags, response: { 200: coachListResponse } } },
+    async () => listCoaches(ctx.db),
+  );
+}

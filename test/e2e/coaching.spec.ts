@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+
+/** The page is usable at a phone's width: nothing wider than the screen, and axe finds nothing. */
+async function checkNarrow(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test('a coach reads the IKUT programme, makes a group from it with entry requirements and sees its schedule without holidays', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await logIn(page, 'coach');
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Työelämävalmennus' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Työelämävalmennusryhmät' })).toBeFocused();
+  // The demo has a finished group and a running one.
+  await expect(page.getByRole('link', { name: 'IKUT-ryhmä 1' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'IKUT-ryhmä 2' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+
+  await page.getByRole('link', { name: 'Valmennusohjelmat' }).click();
+  await page.getByRole('link', { name: 'IKUT-työelämävalmennus' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'IKUT-työelämävalmennus' })).toBeFocused();
+  await expect(page.getByText('10 viikkoa, 4 puolipäivää viikossa')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Tavoitteet' }).locator('xpath=following-sibling::ol[1]').getByRole('listitem'),
+  ).toHaveCount(7);
+  const plan = page.getByRole('table', { name: 'Suunnitelma viikoittain' });
+  await expect(plan.getByRole('row')).toHaveCount(11);
+  await expect(plan.getByRole('row').nth(1)).toContainText('Laaja alkukartoitus');
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+
+  await page.getByRole('link', { name: 'Takaisin ohjelmiin' }).click();
+  await page.getByRole('link', { name: 'Takaisin ryhmiin' }).click();
+  await page.getByRole('link', { name: 'Uusi ryhmä' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uusi ryhmä' })).toBeFocused();
+  await page.getByRole('button', { name: 'Luo ryhmä' }).click();
+  await expectErrorSummary(page, [
+    'Valitse ohjelma, jota ryhmä noudattaa.',
+    'Anna ryhmälle nimi.',
+    'Anna ryhmän ensimmäinen päivä.',
+    'Anna paikka, jossa ryhmä kokoontuu.',
+    'Valitse vähintään yksi opetuskieli.',
+    'Anna paikkojen määrä.',
+  ]);
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+
+  await page.getByLabel('Ohjelma', { exact: true }).selectOption({ label: 'IKUT-työelämävalmennus' });
+  await page.getByLabel('Ryhmän nimi').fill('Syksyn ryhmä');
+  await page.getByLabel('Ensimmäinen päivä').fill('30.3.2026');
+  await page.getByLabel('Paikka', { exact: true }).fill('Tampere, kirjasto');
+  const teaching = page.getByRole('group', { name: 'Opetuskielet' });
+  await teaching.getByLabel('suomi').check();
+  await teaching.getByLabel('englanti').check();
+  await page.getByLabel('Paikkoja').fill('6');
+  await page.getByRole('group', { name: 'Yhteistyössä järjestävät kumppanit' }).getByLabel('Monika-Naiset liitto').check();
+  await page.getByLabel('Vain naisille').check();
+  const required = page.getByRole('group', { name: 'Vaadittu kieli' });
+  await required.getByLabel('suomi').check();
+  await required.getByLabel('englanti').check();
+  // A language required without its level is caught before sending.
+  await page.getByRole('button', { name: 'Luo ryhmä' }).click();
+  await expectErrorSummary(page, ['Valitse vaaditun kielen taso.']);
+  await page.getByLabel('Vähintään tasolla').selectOption({ label: 'kohtalainen' });
+  await page.getByLabel('Lukee ja kirjoittaa latinalaisia aakkosia').check();
+  await page.getByRole('button', { name: 'Luo ryhmä' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Syksyn ryhmä' })).toBeFocused();
+  const requirements = page.getByRole('region', { name: 'Osallistumisen edellytykset' });
+  await expect(requirements.getByRole('listitem')).toHaveText([
+    'Vain naisille',
+    'Puhuu kieltä suomi tai englanti vähintään tasolla: kohtalainen',
+    'Lukee ja kirjoittaa latinalaisia aakkosia',
+  ]);
+  await expect(page.getByText('Monika-Naiset liitto')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+
+  // The schedule: forty half-days from Monday 30 March 2026, Easter Monday (6.4.) and Ascension Day (14.5.) skipped.
+  const schedule = page.getByRole('region', { name: 'Aikataulu' }).getByRole('table');
+  await expect(schedule.getByRole('row')).toHaveCount(41);
+  await expect(schedule.getByRole('row').nth(1)).toContainText('maanantai 30.3.2026');
+  await expect(schedule.getByRole('row').nth(1)).toContainText('Laaja alkukartoitus');
+  await expect(schedule).not.toContainText('maanantai 6.4.2026');
+  await expect(schedule).not.toContainText('torstai 14.5.2026');
+  await expect(schedule).toContainText('tiistai 7.4.2026');
+
+  // A session moved onto a holiday is refused with the reason; moved to another day it says where it came from.
+  await page.getByLabel('Kerta', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Päivä', { exact: true }).fill('6.4.2026');
+  await page.getByLabel('Alkaa klo').fill('12.30');
+  await page.getByLabel('Opettaja tai vierailija').fill('Työsuojelutarkastaja');
+  await page.getByRole('button', { name: 'Tallenna kerta' }).click();
+  await expectErrorSummary(page, ['Kohdan ”Päivä” päivä on yleinen vapaapäivä. Valitse toinen päivä.']);
+  await page.getByLabel('Päivä', { exact: true }).fill('31.3.2026');
+  await page.getByRole('button', { name: 'Tallenna kerta' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kerta 1 muutettu.');
+  // Sessions are in order of day and time: the moved one now follows the morning's.
+  const moved = schedule.getByRole('row').nth(2);
+  await expect(moved).toContainText('tiistai 31.3.2026 (siirretty päivästä 30.3.2026)');
+  await expect(moved).toContainText('12:30');
+  await expect(moved).toContainText('Työsuojelutarkastaja');
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+});
