@@ -37,8 +37,21 @@ export interface FormProblem {
   message: string;
 }
 
+/**
+ * The words a form and its fields show besides those they are given (the summary's title, "Error:",
+ * "Choose…", the hints of dates, the generic sentences `form.problems.*`): keys under `form.`. The
+ * staff app's come from `common`; a page that does not load `common` (the public help page, in its
+ * eleven languages) gives its own.
+ */
+export interface FormWords {
+  t: (key: string, options?: Record<string, unknown>) => string;
+  /** Whether a key has words: a problem without them falls back to the field's `invalid` message. */
+  exists: (key: string) => boolean;
+}
+
 interface FormState {
   idFor: (name: string) => string;
+  words: FormWords;
   errorFor: (name: string) => string | undefined;
   register: (field: FieldRegistration) => () => void;
   sending: boolean;
@@ -48,6 +61,19 @@ const FormContext = createContext<FormState | null>(null);
 
 /** The form a field is in, if any: fields also work alone (then they take their error as a prop). */
 export const useFormState = () => useContext(FormContext);
+
+/** The staff app's form words, from `common`. */
+function useCommonWords(): FormWords {
+  const { t, i18n } = useTranslation();
+  return { t: (key, options) => t(key, options), exists: (key) => i18n.exists(`common:${key}`) };
+}
+
+/** The form words a field shows: its form's, or the staff app's outside a form. */
+export function useFormWords(): FormWords['t'] {
+  const form = useFormState();
+  const common = useCommonWords();
+  return (form?.words ?? common).t;
+}
 
 const idSafe = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
 
@@ -69,12 +95,15 @@ interface FormProps {
   confirm?: (data: FormData) => Confirmation | null;
   children: ReactNode;
   className?: string;
+  /** The form's own words, when the page does not load the staff app's `common` namespace. */
+  words?: FormWords;
   /** The form's accessible name, when a page has several. */
   'aria-labelledby'?: string;
 }
 
-export function Form({ onSubmit, check, errorFields, confirm, children, className, ...rest }: FormProps) {
-  const { t, i18n } = useTranslation();
+export function Form({ onSubmit, check, errorFields, confirm, children, className, words: given, ...rest }: FormProps) {
+  const common = useCommonWords();
+  const { t, exists } = given ?? common;
   const prefix = useId();
   const fields = useRef(new Map<string, FieldRegistration>());
   const summary = useRef<HTMLDivElement>(null);
@@ -97,7 +126,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
     if (field?.messages?.[problem]) return field.messages[problem]!;
     const key =
       field && problem === 'required' && field.kind !== 'text' ? `form.problems.required_${field.kind}` : `form.problems.${problem}`;
-    if (field && i18n.exists(`common:${key}`)) return t(key, { label: field.label });
+    if (field && exists(key)) return t(key, { label: field.label });
     if (field && field.messages?.invalid) return field.messages.invalid;
     return fallback ?? t('form.problems.invalid', { label: field?.label ?? '' });
   };
@@ -134,7 +163,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
         .filter((candidate) => detail.field === candidate.path || detail.field.startsWith(`${candidate.path}.`))
         .sort((a, b) => b.path.length - a.path.length)[0];
       if (!field) {
-        loose.push({ message: i18n.exists(`common:form.problems.${detail.problem}`) ? t('form.unmatched') : detail.message });
+        loose.push({ message: exists(`form.problems.${detail.problem}`) || given ? t('form.unmatched') : detail.message });
         continue;
       }
       // An answer that is missing says so; other lines about the same field are its consequences.
@@ -203,6 +232,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
 
   const state: FormState = {
     idFor,
+    words: given ?? common,
     errorFor: (name) => problems.find((problem) => problem.name === name)?.message,
     register: (field) => {
       fields.current.set(field.name, field);
@@ -214,7 +244,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   return (
     <FormContext.Provider value={state}>
       <form onSubmit={submit} noValidate className={className} {...rest}>
-        <ErrorSummary ref={summary} problems={problems} />
+        <ErrorSummary ref={summary} problems={problems} title={t('form.thereIsAProblem')} />
         {children}
         {confirming && (
           <ConfirmPanel
@@ -233,14 +263,13 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
 }
 
 /** The summary at the top of a form: each problem a link that moves focus to its field. */
-function ErrorSummary({ problems, ref }: { problems: FormProblem[]; ref: React.Ref<HTMLDivElement> }) {
-  const { t } = useTranslation();
+function ErrorSummary({ problems, title, ref }: { problems: FormProblem[]; title: string; ref: React.Ref<HTMLDivElement> }) {
   const headingId = useId();
   if (problems.length === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby={headingId}>
       <div role="alert">
-        <h2 id={headingId}>{t('form.thereIsAProblem')}</h2>
+        <h2 id={headingId}>{title}</h2>
         <ul>
           {problems.map((problem) => (
             <li key={problem.fieldId ?? problem.message}>
