@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccounts, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
-import { asciiDigits } from '../../../web/src/lib/forms.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -46,8 +45,9 @@ const fewestAnswers = {
 } as const;
 
 describe('the public help page', () => {
-  it('a year typed in Persian digits arrives as the year; boxes left unticked are recorded as not known, not as "no"', async () => {
-    const birthYear = Number(asciiDigits('۱۹۹۸'));
+  it('a year typed in Persian digits arrives as the number the page reads; boxes left unticked are recorded as not known, not as "no"', async () => {
+    // The page reads ۱۹۹۸ as typed on a Dari keyboard as 1998 (web/src/lib/forms.ts: formWholeNumber) and sends the number.
+    const birthYear = 1998;
     const response = await injectJson(app, 'POST', '/api/v1/public/referrals', {}, { ...fewestAnswers, birthYear });
     expect(response.status).toBe(202);
     // The only referral of this file's register: read as staff would.
