@@ -205,7 +205,7 @@ export function PublicReferralPage() {
                 messages={invalid(t('gender'))}
               />
               <SelectField name="nationality" label={t('nationality')} options={countryOptions} messages={invalid(t('nationality'))} />
-              <CheckboxField name="interpreter" path="interpreterNeeded" label={t('interpreter')} />
+              <CheckboxField name="interpreter" path="interpreterNeeded" label={t('interpreter')} messages={invalid(t('interpreter'))} />
               <RadioGroupField
                 name="replyChannel"
                 label={t('replyChannel')}
@@ -235,8 +235,8 @@ export function PublicReferralPage() {
                   />
                 </div>
               )}
-              <CheckboxField name="safePlace" label={t('safePlace')} />
-              <CheckboxField name="acuteThreat" label={t('acuteThreat')} />
+              <CheckboxField name="safePlace" label={t('safePlace')} messages={invalid(t('safePlace'))} />
+              <CheckboxField name="acuteThreat" label={t('acuteThreat')} messages={invalid(t('acuteThreat'))} />
               <TextAreaField
                 name="whatHappened"
                 label={t('whatHappened')}
