@@ -104,11 +104,18 @@ test('on a phone, an empty submit shows what is missing, a year in Arabic digits
   await staffContext.close();
 });
 
-test('in Arabic the page is mirrored, the summary works, and the quick exit stays at hand after scrolling', async ({ page }) => {
+test('in Arabic the page is mirrored, the summary works (also after switching language), and the quick exit stays at hand after scrolling', async ({
+  page,
+}) => {
   await page.goto('/help');
+  // A wrong submit in Finnish, then the person switches to a language they read: the problems are said again in it.
+  await page.getByRole('button', { name: 'Lähetä' }).tap();
+  await expect(page.locator('.error-summary').getByRole('link')).toHaveCount(3);
   await page.getByRole('button', { name: 'العربية' }).tap();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1, name: 'اطلب المساعدة' })).toBeVisible();
+  await expect(page.locator('.error-summary').getByRole('link').first()).toHaveText('اكتب اسمًا. يكفي الاسم الأول أو اسم تريد أن نستخدمه.');
+  await expect(page.getByRole('checkbox', { name: /أوافق/ })).toHaveAccessibleDescription(/ضع علامة في المربع/);
   await page.getByLabel('سنة الميلاد').fill('١٨٥٠');
   await page.getByRole('button', { name: 'إرسال' }).tap();
   const summary = page.locator('.error-summary');

@@ -77,6 +77,13 @@ export function useFormWords(): FormWords['t'] {
 
 const idSafe = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
 
+/**
+ * A problem as listed: its message when found, and what it was (the field's problem, the server's
+ * sentence, a refusal by code), so the message is said again in the person's words when they change
+ * (the help page's language switched after a wrong submit).
+ */
+type Listed = FormProblem & { name?: string; problem?: Problem; fallback?: string; byCode?: boolean };
+
 interface FormProps {
   /** Sends the form; an ApiError it throws is shown as the form's problems. */
   onSubmit: (data: FormData, form: HTMLFormElement) => Promise<unknown> | unknown;
@@ -107,7 +114,8 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   const prefix = useId();
   const fields = useRef(new Map<string, FieldRegistration>());
   const summary = useRef<HTMLDivElement>(null);
-  const [problems, setProblems] = useState<Array<FormProblem & { name?: string }>>([]);
+  const [problems, setProblems] = useState<Listed[]>([]);
+  const [, setRevision] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);
   const [confirming, setConfirming] = useState<{ confirmation: Confirmation; element: HTMLFormElement } | null>(null);
@@ -152,11 +160,20 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   }
 
   /** The server's details, one per field: the field whose path is the detail's or above it. */
-  function serverProblems(error: ApiError): Array<FormProblem & { name?: string }> {
+  function serverProblems(error: ApiError): Listed[] {
     const codeField = fields.current.get(errorFields?.[error.problem.code] ?? '');
     if (codeField && !error.problem.details)
-      return [{ name: codeField.name, fieldId: idFor(codeField.name), message: codeField.messages?.[error.problem.code] ?? error.message }];
-    const byField = new Map<string, FormProblem & { name?: string }>();
+      return [
+        {
+          name: codeField.name,
+          fieldId: idFor(codeField.name),
+          problem: error.problem.code,
+          byCode: true,
+          fallback: error.message,
+          message: codeField.messages?.[error.problem.code] ?? error.message,
+        },
+      ];
+    const byField = new Map<string, Listed>();
     const loose: FormProblem[] = [];
     for (const detail of error.problem.details ?? []) {
       const field = [...fields.current.values()]
@@ -169,7 +186,13 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
       // An answer that is missing says so; other lines about the same field are its consequences.
       const current = byField.get(field.name);
       if (!current || detail.problem === 'required')
-        byField.set(field.name, { name: field.name, fieldId: idFor(field.name), message: sentence(field, detail.problem, detail.message) });
+        byField.set(field.name, {
+          name: field.name,
+          fieldId: idFor(field.name),
+          problem: detail.problem,
+          fallback: detail.message,
+          message: sentence(field, detail.problem, detail.message),
+        });
     }
     const listed = [
       ...byField.values(),
@@ -179,7 +202,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   }
 
   /** In the order the fields are on the page, as the summary should read. */
-  const inPageOrder = (list: Array<FormProblem & { name?: string }>) =>
+  const inPageOrder = (list: Listed[]) =>
     [...list].sort((a, b) => {
       const first = a.fieldId ? document.getElementById(a.fieldId) : null;
       const second = b.fieldId ? document.getElementById(b.fieldId) : null;
@@ -200,7 +223,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
         inPageOrder(
           found
             .filter((problem, index) => found.findIndex((other) => other.name === problem.name) === index)
-            .map(({ name, problem }) => ({ name, fieldId: idFor(name), message: sentence(fields.current.get(name), problem) })),
+            .map(({ name, problem }) => ({ name, fieldId: idFor(name), problem, message: sentence(fields.current.get(name), problem) })),
         ),
       );
       return;
@@ -230,12 +253,22 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
     }
   }
 
+  // Said in the words of this render: a field registers its messages again when they change.
+  const shown = problems.map((listed) => {
+    const field = listed.name ? fields.current.get(listed.name) : undefined;
+    if (!field || !listed.problem) return listed;
+    const message = listed.byCode ? (field.messages?.[listed.problem] ?? listed.message) : sentence(field, listed.problem, listed.fallback);
+    return { ...listed, message };
+  });
+
   const state: FormState = {
     idFor,
     words: given ?? common,
-    errorFor: (name) => problems.find((problem) => problem.name === name)?.message,
+    errorFor: (name) => shown.find((problem) => problem.name === name)?.message,
     register: (field) => {
       fields.current.set(field.name, field);
+      // A field with a problem shown registers new words (another language): say the problem again.
+      if (problems.some((problem) => problem.name === field.name)) setRevision((revision) => revision + 1);
       return () => fields.current.delete(field.name);
     },
     sending,
@@ -244,7 +277,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   return (
     <FormContext.Provider value={state}>
       <form onSubmit={submit} noValidate className={className} {...rest}>
-        <ErrorSummary ref={summary} problems={problems} title={t('form.thereIsAProblem')} />
+        <ErrorSummary ref={summary} problems={shown} title={t('form.thereIsAProblem')} />
         {children}
         {confirming && (
           <ConfirmPanel
