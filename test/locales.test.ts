@@ -46,14 +46,21 @@ describe('form errors', () => {
 });
 
 describe('the public help page', () => {
-  it('exists in every language the public form accepts, with the same texts, none empty', () => {
-    const read = (language: string) =>
-      JSON.parse(fs.readFileSync(new URL(`../locales/${language}/public.json`, import.meta.url), 'utf8')) as Record<string, string>;
-    const finnish = Object.keys(read('fi')).sort();
+  it('exists in every language the public form accepts, with the same texts and placeholders, none empty', () => {
+    const read = (language: string): unknown =>
+      JSON.parse(fs.readFileSync(new URL(`../locales/${language}/public.json`, import.meta.url), 'utf8'));
+    const text = (catalog: unknown, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog);
+    const placeholders = (value: unknown) => (String(value).match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
+    const finnish = keys(read('fi')).sort();
     for (const language of publicLanguages) {
       const texts = read(language);
-      expect(Object.keys(texts).sort(), language).toEqual(finnish);
-      for (const key of finnish) expect(texts[key].trim().length, `${language}:${key}`).toBeGreaterThan(0);
+      expect(keys(texts).sort(), language).toEqual(finnish);
+      for (const key of finnish) {
+        const value = text(texts, key);
+        expect(typeof value === 'string' && value.trim().length > 0, `${language}:${key}`).toBe(true);
+        expect(placeholders(value), `${language}:${key}`).toEqual(placeholders(text(read('fi'), key)));
+      }
     }
   });
 });

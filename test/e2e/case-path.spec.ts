@@ -17,6 +17,7 @@ test('a person refers themself in Arabic, leaving no cookie; the quick exit leav
   await expectNoAxeViolations(page);
   await page.getByLabel('الاسم', { exact: true }).fill('Layla Polku');
   await page.getByLabel('سنة الميلاد').fill('1999');
+  await page.getByRole('radio', { name: 'لا تتصلوا بي، سأتصل بكم' }).check();
   await page.getByLabel('أنا في خطر أو مُهدَّد الآن').check();
   await page.getByLabel(/أوافق/).check();
   await page.getByRole('button', { name: 'إرسال' }).click();

@@ -1,16 +1,24 @@
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useCan, useSession } from '../lib/session.ts';
 import { LanguageSwitch } from '../ui/ui.tsx';
 import { navigation } from './pages.ts';
 
-/** The logged-in application: who is logged in, language, logout, the navigation the session allows, the page. */
+/**
+ * The logged-in application: who is logged in, language, logout, the navigation the session allows, the page.
+ * On a narrow screen the navigation folds behind a "Menu" button (a disclosure: `aria-expanded`), which
+ * closes again on Esc and when a page is chosen.
+ */
 export function Shell() {
   const { t } = useTranslation();
   const { session, logout, setLanguage } = useSession();
   const can = useCan();
   const account = session.account!;
   const links = navigation.filter((route) => !route.permission || can(route.permission));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
 
   return (
     <>
@@ -31,11 +39,30 @@ export function Shell() {
           {t('logout')}
         </button>
       </header>
-      <nav aria-label={t('nav.label')} className="main-nav">
-        <ul>
+      <nav
+        aria-label={t('nav.label')}
+        className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && menuOpen) {
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }
+        }}
+      >
+        <button
+          type="button"
+          ref={menuButton}
+          className="menu-button secondary"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {t('nav.menu')}
+        </button>
+        <ul id={menuId}>
           {links.map((route) => (
             <li key={route.path}>
-              <NavLink to={route.path} end={route.path === '/'}>
+              <NavLink to={route.path} end={route.path === '/'} onClick={() => setMenuOpen(false)}>
                 {t(route.nav!.label)}
               </NavLink>
             </li>

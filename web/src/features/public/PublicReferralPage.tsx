@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import i18n, { addTranslations } from '../../lib/i18n.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import type { PublicReferral } from '#shared/api/referrals.ts';
-import { formCode } from '../../lib/forms.ts';
+import { formChecked, formCode, formText, formWholeNumber } from '../../lib/forms.ts';
+import { Form, SubmitButton, type FormWords } from '../../ui/form/Form.tsx';
+import { CheckboxField, Field, RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 
 // Only the help page's own words, in every language it is offered in.
 addTranslations(import.meta.glob<{ default: Record<string, unknown> }>('#locales/*/public.json', { eager: true }));
@@ -26,6 +28,11 @@ const countries =
     ' ',
   );
 const channels = ['phone', 'sms', 'email', 'whatsapp', 'signal', 'through_someone', 'no_contact'] as const;
+const genders = ['female', 'male', 'other', 'unknown'] as const;
+/** A year of birth the form takes: the server's lowest, up to this year. */
+const firstBirthYear = 1900;
+/** The server's limit of children mentioned on the public form. */
+const mostChildren = 15;
 /** A neutral page to land on: leaving must not look like leaving a help page. */
 const EXIT_TO = 'https://www.ilmatieteenlaitos.fi/';
 
@@ -40,21 +47,22 @@ function displayNames(language: string) {
 /**
  * A person refers themself: no login, no cookie, nothing in browser storage or the address bar, no
  * request to anyone but Polku. The quick exit (button or Esc) empties the page and replaces it in
- * the history, so Back does not return here.
+ * the history, so Back does not return here; the button stays at the top of the screen while the
+ * page scrolls, as a phone has no Esc key. Only the help page's own words are loaded (public.json,
+ * eleven languages), so the form is given its words (the error summary's title…) from there.
  */
 export function PublicReferralPage() {
   const first = pageLanguages.find((language) => navigator.languages?.some((tag) => tag.startsWith(language.code)))?.code ?? 'fi';
   const [language, setLanguage] = useState(first);
-  const [sent, setSent] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState<Set<string>>(new Set());
-  const formRef = useRef<HTMLFormElement>(null);
+  const [sent, setSent] = useState<PublicReferral['replyChannel'] | null>(null);
+  const [channel, setChannel] = useState('');
+  const sentRef = useRef<HTMLDivElement>(null);
   const id = useId();
-  const t = i18n.getFixedT(language, 'public');
+  const t = useMemo(() => i18n.getFixedT(language, 'public'), [language]);
+  const words = useMemo<FormWords>(() => ({ t: (key, options) => t(key, options), exists: () => false }), [t]);
   const rtl = pageLanguages.find((entry) => entry.code === language)?.rtl === true;
 
   function leave() {
-    formRef.current?.reset();
     document.body.innerHTML = '';
     window.location.replace(EXIT_TO);
   }
@@ -70,60 +78,72 @@ export function PublicReferralPage() {
     document.documentElement.dir = rtl ? 'rtl' : 'ltr';
     document.title = t('title');
   }, [language, rtl, t]);
+  // After sending, the person is told at once what happens next, wherever the page was scrolled.
+  useEffect(() => {
+    if (sent) {
+      sentRef.current?.focus();
+      sentRef.current?.scrollIntoView?.({ block: 'start' });
+    }
+  }, [sent]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    const year = text('birthYear');
-    const children = text('childrenWithMe');
-    const missing = new Set(['name', 'consent'].filter((name) => !text(name)));
-    if (year && !/^(19|20)\d\d$/.test(year)) missing.add('birthYear');
-    setInvalid(missing);
-    if (missing.size > 0) {
-      setProblem(missing.has('consent') && missing.size === 1 ? t('consentRequired') : t('checkFields'));
-      return;
-    }
-    setProblem(null);
+  const birthYearProblem = (form: FormData) => {
+    if (!formText(form, 'birthYear')) return [];
+    const year = formWholeNumber(form, 'birthYear');
+    return year === null || year < firstBirthYear || year > new Date().getFullYear() ? [{ name: 'birthYear', problem: 'range' }] : [];
+  };
+  const childrenProblem = (form: FormData) => {
+    const children = formWholeNumber(form, 'childrenWithMe');
+    return children !== null && children > mostChildren ? [{ name: 'childrenWithMe', problem: 'range' }] : [];
+  };
+
+  async function send(form: FormData, element: HTMLFormElement) {
+    const birthYear = formWholeNumber(form, 'birthYear');
+    const children = formWholeNumber(form, 'childrenWithMe');
+    const replyChannel = formCode<PublicReferral['replyChannel']>(form, 'replyChannel');
+    const referral: PublicReferral = {
+      language: language as PublicReferral['language'],
+      name: formText(form, 'name'),
+      // Not answering is the same as "I do not want to say": nothing is chosen for the person.
+      gender: formCode<PublicReferral['gender']>(form, 'gender') || 'unknown',
+      nationality: formText(form, 'nationality') || 'unknown',
+      ...(birthYear !== null ? { birthYear } : {}),
+      interpreterNeeded: formChecked(form, 'interpreter'),
+      replyChannel,
+      replyAddress: replyChannel === 'no_contact' ? '' : formText(form, 'replyAddress'),
+      safeTimes: replyChannel === 'no_contact' ? '' : formText(form, 'safeTimes'),
+      // A box left unticked is not a "no": the record says it is not known.
+      safePlace: formChecked(form, 'safePlace') || null,
+      acuteThreat: formChecked(form, 'acuteThreat') || null,
+      whatHappened: formText(form, 'whatHappened'),
+      ...(children !== null ? { childrenWithMe: children } : {}),
+      consent: true,
+    };
     try {
-      const referral: PublicReferral = {
-        language: language as PublicReferral['language'],
-        name: text('name'),
-        gender: formCode<PublicReferral['gender']>(form, 'gender') || 'unknown',
-        nationality: text('nationality') || 'unknown',
-        ...(year ? { birthYear: Number(year) } : {}),
-        interpreterNeeded: form.get('interpreter') === 'on',
-        replyChannel: formCode<PublicReferral['replyChannel']>(form, 'replyChannel') || 'no_contact',
-        replyAddress: text('replyAddress'),
-        safeTimes: text('safeTimes'),
-        safePlace: form.get('safePlace') === 'on',
-        acuteThreat: form.get('acuteThreat') === 'on',
-        whatHappened: text('whatHappened'),
-        ...(children ? { childrenWithMe: Math.min(15, Math.max(0, Number(children) || 0)) } : {}),
-        consent: true,
-      };
       await api('POST', '/public/referrals', referral);
-      formRef.current?.reset();
-      setSent(true);
     } catch (caught) {
-      const fields = (caught as ApiError).problem?.details?.map((detail) => detail.field.split('.')[0]) ?? [];
-      setInvalid(new Set(fields));
-      setProblem(fields.length > 0 ? t('checkFields') : t('failed'));
+      // A refusal about a field is shown at the field; anything else in the page's language.
+      if (caught instanceof ApiError && (caught.problem.details?.length || caught.problem.code === 'consent_required')) throw caught;
+      throw new Error(t('failed'), { cause: caught });
     }
+    element.reset();
+    setChannel('');
+    setSent(replyChannel);
   }
 
   const regions = displayNames(language);
   const countryOptions = countries
-    .map((code) => ({ code, name: regions.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, language));
-  const field = (name: string) => ({ id: `${id}-${name}`, name, 'aria-invalid': invalid.has(name) ? true : undefined });
+    .map((code) => ({ value: code, label: regions.of(code) ?? code }))
+    .sort((a, b) => a.label.localeCompare(b.label, language));
+  const invalid = (label: string) => ({ invalid: t('errors.invalid', { label }) });
 
   return (
     <div className="public-page" lang={language} dir={rtl ? 'rtl' : 'ltr'}>
-      <header className="public-header">
+      <div className="quick-exit-bar">
         <button type="button" className="quick-exit" onClick={leave} aria-describedby={`${id}-exit-hint`}>
           {t('quickExit')}
         </button>
+      </div>
+      <header className="public-header">
         <p id={`${id}-exit-hint`} className="hint">
           {t('quickExitHint')}
         </p>
@@ -143,103 +163,110 @@ export function PublicReferralPage() {
         <h1>{t('title')}</h1>
         <p className="notice warning">{t('emergency')}</p>
         {sent ? (
-          <div className="alert alert-success" role="status">
-            <p>{t('sent')}</p>
+          <div className="alert alert-success sent" role="status" ref={sentRef} tabIndex={-1} aria-labelledby={`${id}-sent`}>
+            <h2 id={`${id}-sent`}>{t('sent')}</h2>
+            <p>{sent === 'no_contact' ? t('sentNoContact') : t('sentContact')}</p>
+            <p>{t('sentEmergency')}</p>
+            <p>{t('sentClose')}</p>
           </div>
         ) : (
           <>
             <p>{t('intro')}</p>
             <p className="muted">{t('safety')}</p>
-            {problem && (
-              <div className="alert alert-error" role="alert">
-                <p>{problem}</p>
-              </div>
-            )}
-            <form ref={formRef} onSubmit={submit} noValidate autoComplete="off">
-              <div className="field">
-                <label htmlFor={`${id}-name`}>{t('name')}</label>
-                <p className="hint" id={`${id}-name-hint`}>
-                  {t('nameHint')}
-                </p>
-                <input {...field('name')} required aria-describedby={`${id}-name-hint`} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-birthYear`}>{t('birthYear')}</label>
-                <p className="hint" id={`${id}-by-hint`}>
-                  {t('birthYearHint')}
-                </p>
-                <input {...field('birthYear')} inputMode="numeric" maxLength={4} aria-describedby={`${id}-by-hint`} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-gender`}>{t('gender')}</label>
-                <select {...field('gender')} defaultValue="unknown">
-                  {['female', 'male', 'other', 'unknown'].map((gender) => (
-                    <option key={gender} value={gender}>
-                      {t(gender)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-nationality`}>{t('nationality')}</label>
-                <select {...field('nationality')} defaultValue="unknown">
-                  <option value="unknown">–</option>
-                  {countryOptions.map((country) => (
-                    <option key={country.code} value={country.code}>
-                      {country.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <p className="choice">
-                <input type="checkbox" id={`${id}-interpreter`} name="interpreter" />{' '}
-                <label htmlFor={`${id}-interpreter`}>{t('interpreter')}</label>
-              </p>
-              <div className="field">
-                <label htmlFor={`${id}-replyChannel`}>{t('replyChannel')}</label>
-                <select {...field('replyChannel')} defaultValue="phone">
-                  {channels.map((channel) => (
-                    <option key={channel} value={channel}>
-                      {t(channel)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-replyAddress`}>{t('replyAddress')}</label>
-                <input {...field('replyAddress')} maxLength={300} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-safeTimes`}>{t('safeTimes')}</label>
-                <p className="hint" id={`${id}-times-hint`}>
-                  {t('safeTimesHint')}
-                </p>
-                <input {...field('safeTimes')} maxLength={300} aria-describedby={`${id}-times-hint`} />
-              </div>
-              <p className="choice">
-                <input type="checkbox" id={`${id}-safePlace`} name="safePlace" />{' '}
-                <label htmlFor={`${id}-safePlace`}>{t('safePlace')}</label>
-              </p>
-              <p className="choice">
-                <input type="checkbox" id={`${id}-acuteThreat`} name="acuteThreat" />{' '}
-                <label htmlFor={`${id}-acuteThreat`}>{t('acuteThreat')}</label>
-              </p>
-              <div className="field">
-                <label htmlFor={`${id}-whatHappened`}>{t('whatHappened')}</label>
-                <p className="hint" id={`${id}-what-hint`}>
-                  {t('whatHappenedHint')}
-                </p>
-                <textarea {...field('whatHappened')} rows={6} maxLength={8000} aria-describedby={`${id}-what-hint`} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-childrenWithMe`}>{t('childrenWithMe')}</label>
-                <input {...field('childrenWithMe')} inputMode="numeric" maxLength={2} />
-              </div>
-              <p className="choice consent">
-                <input type="checkbox" {...field('consent')} /> <label htmlFor={`${id}-consent`}>{t('consent')}</label>
-              </p>
-              <button type="submit">{t('send')}</button>
-            </form>
+            <Form
+              onSubmit={send}
+              words={words}
+              check={(form) => [...birthYearProblem(form), ...childrenProblem(form)]}
+              errorFields={{ consent_required: 'consent' }}
+            >
+              <Field
+                name="name"
+                label={t('name')}
+                hint={t('nameHint')}
+                required
+                maxLength={200}
+                autoComplete="off"
+                messages={{ required: t('errors.name'), minLength: t('errors.name'), ...invalid(t('name')) }}
+              />
+              <Field
+                name="birthYear"
+                kind="wholeNumber"
+                label={t('birthYear')}
+                hint={t('birthYearHint')}
+                maxLength={4}
+                autoComplete="off"
+                className="input-year"
+                messages={{ wholeNumber: t('errors.birthYear'), range: t('errors.birthYear'), invalid: t('errors.birthYear') }}
+              />
+              <RadioGroupField
+                name="gender"
+                label={t('gender')}
+                options={genders.map((gender) => ({ value: gender, label: t(gender) }))}
+                messages={invalid(t('gender'))}
+              />
+              <SelectField name="nationality" label={t('nationality')} options={countryOptions} messages={invalid(t('nationality'))} />
+              <CheckboxField name="interpreter" path="interpreterNeeded" label={t('interpreter')} messages={invalid(t('interpreter'))} />
+              <RadioGroupField
+                name="replyChannel"
+                label={t('replyChannel')}
+                required
+                value={channel}
+                onChange={setChannel}
+                options={channels.map((entry) => ({ value: entry, label: t(entry) }))}
+                messages={{ required: t('errors.replyChannel'), ...invalid(t('replyChannel')) }}
+              />
+              {channel && channel !== 'no_contact' && (
+                <div className="conditional">
+                  <Field
+                    name="replyAddress"
+                    label={t('replyAddress')}
+                    required
+                    maxLength={300}
+                    autoComplete="off"
+                    messages={{ required: t('errors.replyAddress'), ...invalid(t('replyAddress')) }}
+                  />
+                  <Field
+                    name="safeTimes"
+                    label={t('safeTimes')}
+                    hint={t('safeTimesHint')}
+                    maxLength={300}
+                    autoComplete="off"
+                    messages={invalid(t('safeTimes'))}
+                  />
+                </div>
+              )}
+              <CheckboxField name="safePlace" label={t('safePlace')} messages={invalid(t('safePlace'))} />
+              <CheckboxField name="acuteThreat" label={t('acuteThreat')} messages={invalid(t('acuteThreat'))} />
+              <TextAreaField
+                name="whatHappened"
+                label={t('whatHappened')}
+                hint={t('whatHappenedHint')}
+                rows={6}
+                maxLength={8000}
+                messages={invalid(t('whatHappened'))}
+              />
+              <Field
+                name="childrenWithMe"
+                kind="wholeNumber"
+                label={t('childrenWithMe')}
+                maxLength={2}
+                autoComplete="off"
+                className="input-year"
+                messages={{
+                  wholeNumber: t('errors.childrenWithMe'),
+                  range: t('errors.childrenWithMe'),
+                  invalid: t('errors.childrenWithMe'),
+                }}
+              />
+              <CheckboxField
+                name="consent"
+                label={t('consent')}
+                required
+                className="consent"
+                messages={{ required: t('errors.consent'), consent_required: t('errors.consent'), invalid: t('errors.consent') }}
+              />
+              <SubmitButton>{t('send')}</SubmitButton>
+            </Form>
           </>
         )}
       </main>

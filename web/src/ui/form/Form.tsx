@@ -37,8 +37,21 @@ export interface FormProblem {
   message: string;
 }
 
+/**
+ * The words a form and its fields show besides those they are given (the summary's title, "Error:",
+ * "Choose…", the hints of dates, the generic sentences `form.problems.*`): keys under `form.`. The
+ * staff app's come from `common`; a page that does not load `common` (the public help page, in its
+ * eleven languages) gives its own.
+ */
+export interface FormWords {
+  t: (key: string, options?: Record<string, unknown>) => string;
+  /** Whether a key has words: a problem without them falls back to the field's `invalid` message. */
+  exists: (key: string) => boolean;
+}
+
 interface FormState {
   idFor: (name: string) => string;
+  words: FormWords;
   errorFor: (name: string) => string | undefined;
   register: (field: FieldRegistration) => () => void;
   sending: boolean;
@@ -49,7 +62,27 @@ const FormContext = createContext<FormState | null>(null);
 /** The form a field is in, if any: fields also work alone (then they take their error as a prop). */
 export const useFormState = () => useContext(FormContext);
 
+/** The staff app's form words, from `common`. */
+function useCommonWords(): FormWords {
+  const { t, i18n } = useTranslation();
+  return { t: (key, options) => t(key, options), exists: (key) => i18n.exists(`common:${key}`) };
+}
+
+/** The form words a field shows: its form's, or the staff app's outside a form. */
+export function useFormWords(): FormWords['t'] {
+  const form = useFormState();
+  const common = useCommonWords();
+  return (form?.words ?? common).t;
+}
+
 const idSafe = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/**
+ * A problem as listed: its message when found, and what it was (the field's problem, the server's
+ * sentence, a refusal by code), so the message is said again in the person's words when they change
+ * (the help page's language switched after a wrong submit).
+ */
+type Listed = FormProblem & { name?: string; problem?: Problem; fallback?: string; byCode?: boolean };
 
 interface FormProps {
   /** Sends the form; an ApiError it throws is shown as the form's problems. */
@@ -69,16 +102,20 @@ interface FormProps {
   confirm?: (data: FormData) => Confirmation | null;
   children: ReactNode;
   className?: string;
+  /** The form's own words, when the page does not load the staff app's `common` namespace. */
+  words?: FormWords;
   /** The form's accessible name, when a page has several. */
   'aria-labelledby'?: string;
 }
 
-export function Form({ onSubmit, check, errorFields, confirm, children, className, ...rest }: FormProps) {
-  const { t, i18n } = useTranslation();
+export function Form({ onSubmit, check, errorFields, confirm, children, className, words: given, ...rest }: FormProps) {
+  const common = useCommonWords();
+  const { t, exists } = given ?? common;
   const prefix = useId();
   const fields = useRef(new Map<string, FieldRegistration>());
   const summary = useRef<HTMLDivElement>(null);
-  const [problems, setProblems] = useState<Array<FormProblem & { name?: string }>>([]);
+  const [problems, setProblems] = useState<Listed[]>([]);
+  const [, setRevision] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);
   const [confirming, setConfirming] = useState<{ confirmation: Confirmation; element: HTMLFormElement } | null>(null);
@@ -97,7 +134,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
     if (field?.messages?.[problem]) return field.messages[problem]!;
     const key =
       field && problem === 'required' && field.kind !== 'text' ? `form.problems.required_${field.kind}` : `form.problems.${problem}`;
-    if (field && i18n.exists(`common:${key}`)) return t(key, { label: field.label });
+    if (field && exists(key)) return t(key, { label: field.label });
     if (field && field.messages?.invalid) return field.messages.invalid;
     return fallback ?? t('form.problems.invalid', { label: field?.label ?? '' });
   };
@@ -123,24 +160,39 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   }
 
   /** The server's details, one per field: the field whose path is the detail's or above it. */
-  function serverProblems(error: ApiError): Array<FormProblem & { name?: string }> {
+  function serverProblems(error: ApiError): Listed[] {
     const codeField = fields.current.get(errorFields?.[error.problem.code] ?? '');
     if (codeField && !error.problem.details)
-      return [{ name: codeField.name, fieldId: idFor(codeField.name), message: codeField.messages?.[error.problem.code] ?? error.message }];
-    const byField = new Map<string, FormProblem & { name?: string }>();
+      return [
+        {
+          name: codeField.name,
+          fieldId: idFor(codeField.name),
+          problem: error.problem.code,
+          byCode: true,
+          fallback: error.message,
+          message: codeField.messages?.[error.problem.code] ?? error.message,
+        },
+      ];
+    const byField = new Map<string, Listed>();
     const loose: FormProblem[] = [];
     for (const detail of error.problem.details ?? []) {
       const field = [...fields.current.values()]
         .filter((candidate) => detail.field === candidate.path || detail.field.startsWith(`${candidate.path}.`))
         .sort((a, b) => b.path.length - a.path.length)[0];
       if (!field) {
-        loose.push({ message: i18n.exists(`common:form.problems.${detail.problem}`) ? t('form.unmatched') : detail.message });
+        loose.push({ message: exists(`form.problems.${detail.problem}`) || given ? t('form.unmatched') : detail.message });
         continue;
       }
       // An answer that is missing says so; other lines about the same field are its consequences.
       const current = byField.get(field.name);
       if (!current || detail.problem === 'required')
-        byField.set(field.name, { name: field.name, fieldId: idFor(field.name), message: sentence(field, detail.problem, detail.message) });
+        byField.set(field.name, {
+          name: field.name,
+          fieldId: idFor(field.name),
+          problem: detail.problem,
+          fallback: detail.message,
+          message: sentence(field, detail.problem, detail.message),
+        });
     }
     const listed = [
       ...byField.values(),
@@ -150,7 +202,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   }
 
   /** In the order the fields are on the page, as the summary should read. */
-  const inPageOrder = (list: Array<FormProblem & { name?: string }>) =>
+  const inPageOrder = (list: Listed[]) =>
     [...list].sort((a, b) => {
       const first = a.fieldId ? document.getElementById(a.fieldId) : null;
       const second = b.fieldId ? document.getElementById(b.fieldId) : null;
@@ -171,7 +223,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
         inPageOrder(
           found
             .filter((problem, index) => found.findIndex((other) => other.name === problem.name) === index)
-            .map(({ name, problem }) => ({ name, fieldId: idFor(name), message: sentence(fields.current.get(name), problem) })),
+            .map(({ name, problem }) => ({ name, fieldId: idFor(name), problem, message: sentence(fields.current.get(name), problem) })),
         ),
       );
       return;
@@ -201,11 +253,22 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
     }
   }
 
+  // Said in the words of this render: a field registers its messages again when they change.
+  const shown = problems.map((listed) => {
+    const field = listed.name ? fields.current.get(listed.name) : undefined;
+    if (!field || !listed.problem) return listed;
+    const message = listed.byCode ? (field.messages?.[listed.problem] ?? listed.message) : sentence(field, listed.problem, listed.fallback);
+    return { ...listed, message };
+  });
+
   const state: FormState = {
     idFor,
-    errorFor: (name) => problems.find((problem) => problem.name === name)?.message,
+    words: given ?? common,
+    errorFor: (name) => shown.find((problem) => problem.name === name)?.message,
     register: (field) => {
       fields.current.set(field.name, field);
+      // A field with a problem shown registers new words (another language): say the problem again.
+      if (problems.some((problem) => problem.name === field.name)) setRevision((revision) => revision + 1);
       return () => fields.current.delete(field.name);
     },
     sending,
@@ -214,7 +277,7 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
   return (
     <FormContext.Provider value={state}>
       <form onSubmit={submit} noValidate className={className} {...rest}>
-        <ErrorSummary ref={summary} problems={problems} />
+        <ErrorSummary ref={summary} problems={shown} title={t('form.thereIsAProblem')} />
         {children}
         {confirming && (
           <ConfirmPanel
@@ -233,14 +296,13 @@ export function Form({ onSubmit, check, errorFields, confirm, children, classNam
 }
 
 /** The summary at the top of a form: each problem a link that moves focus to its field. */
-function ErrorSummary({ problems, ref }: { problems: FormProblem[]; ref: React.Ref<HTMLDivElement> }) {
-  const { t } = useTranslation();
+function ErrorSummary({ problems, title, ref }: { problems: FormProblem[]; title: string; ref: React.Ref<HTMLDivElement> }) {
   const headingId = useId();
   if (problems.length === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby={headingId}>
       <div role="alert">
-        <h2 id={headingId}>{t('form.thereIsAProblem')}</h2>
+        <h2 id={headingId}>{title}</h2>
         <ul>
           {problems.map((problem) => (
             <li key={problem.fieldId ?? problem.message}>

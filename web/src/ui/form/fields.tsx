@@ -1,7 +1,6 @@
 import { useEffect, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
 import { showDay } from '../../lib/forms.ts';
-import { useFormState, type FieldKind, type Messages } from './Form.tsx';
+import { useFormState, useFormWords, type FieldKind, type Messages } from './Form.tsx';
 
 /**
  * The fields of a form (ui/form/Form.tsx): a label, an optional hint, the field's problem in plain
@@ -47,7 +46,7 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
 }
 
 function FieldError({ id, error }: { id: string; error?: string }) {
-  const { t } = useTranslation();
+  const t = useFormWords();
   return error ? (
     <p className="field-error" id={`${id}-error`}>
       <span className="visually-hidden">{t('form.errorPrefix')} </span>
@@ -118,7 +117,7 @@ type SelectProps = Common &
   };
 
 export function SelectField({ name, label, hint, path, messages, error, required = false, options, placeholder, ...select }: SelectProps) {
-  const { t } = useTranslation();
+  const t = useFormWords();
   const field = useField({ name, label, path, messages, error }, 'choice', required);
   return (
     <div className={field.error ? 'field field--error' : 'field'}>
@@ -288,7 +287,7 @@ type DayProps = Common & { required?: boolean; defaultValue?: string | null; aut
 
 /** A calendar day typed as people in Finland write it (24.12.2025), read with formDay; the hint says so. */
 export function DateField({ name, label, hint, path, messages, error, required = false, defaultValue, autoComplete = 'off' }: DayProps) {
-  const { t } = useTranslation();
+  const t = useFormWords();
   const field = useField({ name, label, path, messages, error }, 'day', required);
   const fullHint = (
     <>
@@ -319,7 +318,7 @@ type InstantProps = Common & { required?: boolean };
 
 /** A day and a time of day in Helsinki, read with formInstant. */
 export function DateTimeField({ name, label, hint, path, messages, error, required = false }: InstantProps) {
-  const { t } = useTranslation();
+  const t = useFormWords();
   const field = useField({ name, label, path, messages, error }, 'instant', required);
   return (
     <fieldset
