@@ -9,7 +9,7 @@ import { useFormState, type FieldKind, type Messages } from './Form.tsx';
  * Form a field registers what it is, so the form can check it and link the summary to it; alone it
  * takes its error as a prop.
  */
-interface Common {
+export interface Common {
   name: string;
   label: string;
   hint?: ReactNode;
@@ -20,7 +20,7 @@ interface Common {
   error?: string;
 }
 
-function useField({ name, label, path, messages, error }: Common, kind: FieldKind, required: boolean) {
+export function useField({ name, label, path, messages, error }: Common, kind: FieldKind, required: boolean) {
   const form = useFormState();
   const ownId = useId();
   const id = form ? form.idFor(name) : ownId;
@@ -34,11 +34,11 @@ function useField({ name, label, path, messages, error }: Common, kind: FieldKin
   return { id, error: error ?? form?.errorFor(name) };
 }
 
-function describedBy(id: string, hint: unknown, error: unknown) {
+export function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Hint({ id, children }: { id: string; children: ReactNode }) {
+export function Hint({ id, children }: { id: string; children: ReactNode }) {
   return children ? (
     <div className="hint" id={`${id}-hint`}>
       {children}
@@ -46,7 +46,7 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
   ) : null;
 }
 
-function FieldError({ id, error }: { id: string; error?: string }) {
+export function FieldError({ id, error }: { id: string; error?: string }) {
   const { t } = useTranslation();
   return error ? (
     <p className="field-error" id={`${id}-error`}>
