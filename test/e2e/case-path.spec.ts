@@ -36,6 +36,8 @@ test('the referral is decided, the client gets services and a reflection period 
   page: director,
   browser,
 }) => {
+  // Several people log in, each waiting for a fresh authenticator code.
+  test.slow();
   await logIn(director, 'director');
   await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(director.getByRole('heading', { level: 1, name: 'Saapuneet esitykset' })).toBeVisible();
@@ -129,6 +131,8 @@ test('a partner refers a person the register knows; staff confirm the match and 
   page: partner,
   browser,
 }) => {
+  // Several people log in, each waiting for a fresh authenticator code.
+  test.slow();
   await logIn(partner, 'partner');
   await partner.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(partner.getByRole('heading', { level: 1, name: 'Organisaatiosi lähettämät esitykset' })).toBeVisible();

@@ -33,6 +33,8 @@ const family = ['Shevchenko', 'Bondarenko', 'Tkachenko', 'Kravchenko', 'Boyko', 
 const crowd = Array.from({ length: 200 }, (_, index) => `${given[index % 10]} ${family[Math.floor(index / 10) % 10]} ${index}`);
 
 test('the director finds one referral among hundreds by name, in another spelling, and decides it', async ({ page }) => {
+  // Two hundred referrals are sent first.
+  test.slow();
   await page.setViewportSize({ width: 1280, height: 900 });
   await logIn(page, 'director');
   await referMany(page, [...crowd.slice(0, 120), 'Оксана Мельник', ...crowd.slice(120)]);
