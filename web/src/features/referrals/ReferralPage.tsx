@@ -87,7 +87,7 @@ export function ReferralPage() {
       {loadError && <LoadFailed error={loadError} onRetry={() => void reload()} />}
       <section className="panel" aria-labelledby="person-heading">
         <h2 id="person-heading">{t('person')}</h2>
-        <dl>
+        <dl className="facts">
           <dt>{tc('birthDate')}</dt>
           <dd>
             {person.birthDate ? formatDate(person.birthDate, i18n.language) : t('notKnown')}
@@ -128,7 +128,7 @@ export function ReferralPage() {
         <section className="panel protected" aria-labelledby="contact-heading">
           <h2 id="contact-heading">{tc('groups.contact')}</h2>
           <p className="muted">{tc('protectedNotice')}</p>
-          <dl>
+          <dl className="facts">
             <dt>{tc('contact')}</dt>
             <dd>{person.contact ?? t('notKnown')}</dd>
             {referral.replyChannel && (
