@@ -48,6 +48,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/public/referrals': 'public',
   'POST /api/v1/referrals': ['director', 'caseworker', 'partner'],
   'GET /api/v1/referrals/queue': ['director', 'caseworker'],
+  'POST /api/v1/referrals/queue/search': ['director', 'caseworker'],
   'GET /api/v1/referrals/sent': ['partner'],
   'GET /api/v1/referrals/:id': ['director', 'caseworker'],
   'POST /api/v1/referrals/:id/withdrawal': ['director', 'caseworker'],

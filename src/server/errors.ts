@@ -78,10 +78,13 @@ export function registerErrorHandling(app: FastifyInstance) {
         400,
         'validation_failed',
         {},
-        error.validation.map((issue) => ({
-          field: fieldOf(issue.instancePath, issue.params as Record<string, unknown>),
-          problem: problemOf(issue.keyword, issue.params as Record<string, unknown>),
-        })),
+        error.validation
+          // An `if` fails because its branch did: the branch's own lines say what is wrong, so the `if` adds nothing.
+          .filter((issue) => issue.keyword !== 'if' || error.validation!.length === 1)
+          .map((issue) => ({
+            field: fieldOf(issue.instancePath, issue.params as Record<string, unknown>),
+            problem: problemOf(issue.keyword, issue.params as Record<string, unknown>),
+          })),
       );
     } else if (refusedByDatabase) {
       request.log.warn({ err: { type: error.name, code: error.code } }, 'request refused by the database');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
 
 /** The Helsinki calendar day `days` from now, as the server counts days. */
 const inDays = (days: number) =>
@@ -37,10 +37,15 @@ test('the referral is decided, the client gets services and a reflection period 
   page: director,
   browser,
 }) => {
+  // Several people log in, each waiting for a fresh authenticator code.
+  test.slow();
   await logIn(director, 'director');
   await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(director.getByRole('heading', { level: 1, name: 'Saapuneet esitykset' })).toBeVisible();
-  const row = director.getByRole('row', { name: /Layla Polku/ });
+  const searching = director.getByRole('search', { name: 'Etsi esityksiä' });
+  await searching.getByLabel('Nimi', { exact: true }).fill('Layla Polku');
+  await searching.getByRole('button', { name: 'Hae' }).click();
+  const row = director.getByRole('region', { name: 'Löydetyt esitykset' }).getByRole('row', { name: /Layla Polku/ });
   await expect(row).toContainText('Akuutti uhka');
   await expect(row).toContainText('0 päivää');
   await expectNoAxeViolations(director);
@@ -49,13 +54,13 @@ test('the referral is decided, the client gets services and a reflection period 
   await expect(director.getByRole('region', { name: 'Suostumus' })).toContainText('julkisella lomakkeella');
 
   const decision = director.getByRole('region', { name: 'Päätös' });
-  await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
-  await expect(director.getByRole('alert')).toContainText('Tarkista merkityt kentät');
+  await decision.getByLabel('Ota asiakkaaksi').check();
   await decision.getByLabel(/Perustelut/).fill('Merkkejä työperäisestä ihmiskaupasta: palkaton työ ja passi työnantajalla.');
   await decision.getByLabel('Päätöskirjeen kieli').selectOption('sv');
+  await decision.getByLabel('Toimipiste').selectOption({ label: 'Helsinki' });
   await decision.getByLabel('Vastuutyöntekijä').selectOption({ label: 'Sanna Sosiaaliohjaaja (Sosiaaliohjaaja / tarkastaja)' });
   await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
-  await expect(decision.getByLabel('Hyväksikäytön päämuoto')).toHaveAccessibleDescription('Valitse epäillyn hyväksikäytön päätarkoitus.');
+  await expectErrorSummary(director, ['Valitse epäillyn hyväksikäytön päätarkoitus']);
   await decision.getByLabel('Hyväksikäytön päämuoto').selectOption({ label: 'Pakkotyö' });
   await decision.getByLabel('Hyväksikäytön paikka').selectOption({ label: 'Suomessa' });
   await expectNoAxeViolations(director);
@@ -127,20 +132,27 @@ test('a partner refers a person the register knows; staff confirm the match and 
   page: partner,
   browser,
 }) => {
+  // Several people log in, each waiting for a fresh authenticator code.
+  test.slow();
   await logIn(partner, 'partner');
   await partner.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(partner.getByRole('heading', { level: 1, name: 'Organisaatiosi lähettämät esitykset' })).toBeVisible();
-  const form = partner.getByRole('region', { name: 'Uusi esitys' });
-  await form.getByLabel('Esittäjä').selectOption('ngo');
-  await form.getByLabel('Nimi tai peitenimi').fill('Amina Demo');
-  await form.getByLabel('Syntymäaika', { exact: true }).fill('1995-03-14');
-  await form.getByLabel(/^Kansalaisuus/).fill('NG');
-  await form.getByLabel('Hyväksikäytön päämuoto').selectOption({ label: 'Pakkotyö' });
-  await form.getByLabel('Milloin').fill(`${inDays(-1)}T09:00`);
-  await form.getByRole('button', { name: 'Lähetä esitys' }).click();
-  await expect(form.getByLabel('Hyväksikäytön paikka')).toHaveAccessibleDescription(/Suomessa vai ulkomailla/);
-  await form.getByLabel('Hyväksikäytön paikka').selectOption({ label: 'Suomessa' });
-  await form.getByRole('button', { name: 'Lähetä esitys' }).click();
+  await partner.getByRole('link', { name: 'Uusi esitys' }).click();
+  await partner.getByLabel('Esittäjä').selectOption('ngo');
+  await partner.getByLabel('Nimi tai peitenimi').fill('Amina Demo');
+  await partner.getByLabel('Syntymäaika', { exact: true }).fill('14.3.1995');
+  await partner.getByLabel('Sukupuoli').selectOption({ label: 'Nainen' });
+  await partner.getByRole('combobox', { name: 'Kansalaisuus' }).fill('Nigeria');
+  await partner.getByRole('option', { name: /^Nigeria/ }).click();
+  await partner.getByLabel('Hyväksikäytön päämuoto').selectOption({ label: 'Pakkotyö' });
+  await partner.getByLabel('Suostumuksen antaja').selectOption({ label: 'henkilö itse' });
+  await partner.getByRole('group', { name: 'Milloin' }).getByLabel('Päivämäärä').fill(inDays(-1).split('-').reverse().join('.'));
+  await partner.getByRole('group', { name: 'Milloin' }).getByLabel('Kellonaika').fill('9.00');
+  await partner.getByLabel('Miten').selectOption({ label: 'kirjallisesti' });
+  await partner.getByRole('button', { name: 'Lähetä esitys' }).click();
+  await expectErrorSummary(partner, ['Valitse, tapahtuiko hyväksikäyttö Suomessa vai ulkomailla']);
+  await partner.getByLabel('Hyväksikäytön paikka').selectOption({ label: 'Suomessa' });
+  await partner.getByRole('button', { name: 'Lähetä esitys' }).click();
   await expect(partner.getByRole('status')).toHaveText('Esitys lähetettiin saapuneisiin.');
   await expect(partner.getByRole('main')).toContainText('Amina Demo');
   await expect(partner.getByRole('main')).toContainText('Odottaa päätöstä');
@@ -149,23 +161,39 @@ test('a partner refers a person the register knows; staff confirm the match and 
   const caseworker = await (await browser.newContext()).newPage();
   await logIn(caseworker, 'caseworker');
   await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+  const searching = caseworker.getByRole('search', { name: 'Etsi esityksiä' });
+  await searching.getByLabel('Nimi', { exact: true }).fill('Amina Demo');
+  await searching.getByRole('button', { name: 'Hae' }).click();
   await caseworker
     .getByRole('row', { name: /Amina Demo/ })
     .getByRole('link', { name: 'Amina Demo' })
     .click();
   const matches = caseworker.getByRole('region', { name: 'Mahdollisesti jo tunnettu' });
-  await expect(matches).toContainText('Amina Demo');
-  await expect(matches).toContainText('nimi, syntymäaika, kansalaisuus');
-  await matches.getByRole('button', { name: 'Sama henkilö', exact: true }).click();
+  const match = matches.getByRole('article', { name: /Amina Demo rekisterissä/ });
+  await expect(match).toContainText('nimi, syntymäaika, kansalaisuus');
+  // Side by side before anything is merged: this referral and the person in the register.
+  const compared = match.getByRole('table');
+  await expect(compared.getByRole('row', { name: /Syntymäaika/ })).toContainText('14.3.1995');
+  await expect(compared.getByRole('row', { name: /Kansalaisuus/ })).toHaveText(/Nigeria.*Nigeria/);
+  await expectNoAxeViolations(caseworker);
+  await match.getByRole('button', { name: 'Sama henkilö', exact: true }).click();
+  await expect(matches.getByRole('heading', { name: 'Onko tämä sama henkilö kuin Amina Demo?' })).toBeVisible();
+  await matches.getByRole('button', { name: 'Sama henkilö', exact: true }).last().click();
   await expect(caseworker.getByRole('status')).toHaveText('Vahvistettu samaksi henkilöksi');
+  await expect(matches).toContainText('samaksi henkilöksi kuin rekisterissä jo oleva Amina Demo');
+  await expect(matches).toContainText('kaksoiskappale poistettiin');
+  await expect(matches).not.toContainText('Rekisterissä ei ole tätä henkilöä muistuttavaa');
   await expectNoAxeViolations(caseworker);
 
   const director = await (await browser.newContext()).newPage();
   await logIn(director, 'director');
   await director.goto(caseworker.url());
   const decision = director.getByRole('region', { name: 'Päätös' });
+  await decision.getByLabel('Ota asiakkaaksi').check();
   await expect(decision.getByLabel('Hyväksikäytön päämuoto')).toHaveValue('forced_labour');
   await decision.getByLabel(/Perustelut/).fill('Kumppanin esitys: pakkotyö siivousalalla Suomessa.');
+  await decision.getByLabel('Päätöskirjeen kieli').selectOption('fi');
+  await decision.getByLabel('Toimipiste').selectOption({ label: 'Helsinki' });
   await decision.getByLabel('Vastuutyöntekijä').selectOption({ label: 'Sanna Sosiaaliohjaaja (Sosiaaliohjaaja / tarkastaja)' });
   await decision.getByRole('button', { name: 'Kirjaa päätös' }).click();
   await expect(director.getByRole('status')).toHaveText('Päätös kirjattiin.');

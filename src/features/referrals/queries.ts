@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
 import { hasAdmission } from '../../core/record/persons.ts';
-import { personsWithAnyTerm } from '../../core/record/personNames.ts';
+import { personsNamed, personsWithAnyTerm } from '../../core/record/personNames.ts';
+import type { QueueSearch } from './schema.ts';
 
 /** A referral with its person, decision and withdrawal: everything the queue and the referral page show. */
 export function referralsWithPerson(db: Database) {
@@ -45,6 +46,32 @@ export const openReferrals = (db: Database) =>
     .orderBy('referrals.received_at')
     .limit(1000);
 
+/**
+ * The referrals a queue search asks for: by state (open unless another is asked), office (`none`: not
+ * yet placed), source, age on `today` (under 18, adult, birth date unknown), acute threat, and name
+ * through the blind index (`nameTerms`: every word's sound key, so spellings and scripts meet).
+ */
+export function searchReferrals(db: Database, search: QueueSearch, today: string, nameTerms: string[] | null) {
+  let query = referralsWithPerson(db);
+  const state = search.state ?? 'open';
+  if (state === 'withdrawn') query = query.where('withdrawals.referral_id', 'is not', null);
+  else {
+    query = query.where('withdrawals.referral_id', 'is', null);
+    query = state === 'open' ? query.where('decisions.id', 'is', null) : query.where('decisions.outcome', '=', state);
+  }
+  if (search.officeId === 'none') query = query.where('persons.office_id', 'is', null);
+  else if (search.officeId) query = query.where('persons.office_id', '=', search.officeId);
+  if (search.source) query = query.where('referrals.source', '=', search.source);
+  if (search.acuteThreat !== undefined) query = query.where('referrals.acute_threat', search.acuteThreat ? '=' : 'is not', true);
+  // Under 18 today: born after the day eighteen years ago.
+  const adultsBornBy = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
+  if (search.age === 'unknown') query = query.where('persons.birth_date', 'is', null);
+  else if (search.age === 'child') query = query.where('persons.birth_date', '>', adultsBornBy);
+  else if (search.age === 'adult') query = query.where('persons.birth_date', '<=', adultsBornBy);
+  if (nameTerms) query = query.where('persons.id', 'in', personsNamed(db, nameTerms));
+  return query;
+}
+
 export const findReferral = (db: Database, id: string) => referralsWithPerson(db).where('referrals.id', '=', id).executeTakeFirst();
 
 export type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
@@ -63,7 +90,7 @@ export function matchCandidates(db: Database, person: { id: string; nationality:
   const year = person.birth_date ? Number(person.birth_date.slice(0, 4)) : null;
   return db
     .selectFrom('persons')
-    .select(['id', 'name', 'birth_date', 'birth_date_estimated', 'nationality', 'office_id'])
+    .select(['id', 'name', 'birth_date', 'birth_date_estimated', 'gender', 'nationality', 'languages', 'office_id'])
     .select(hasAdmission.as('is_client'))
     .where('id', '!=', person.id)
     .where('name', 'is not', null)

@@ -4,11 +4,40 @@ import { daysBetween, helsinkiDate, isoInstant } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditListRead, auditWho, type Who } from '../../core/record/access.ts';
+import { relationshipTo } from '../../core/record/persons.ts';
+import { clientAccess } from '../../core/policy/policy.ts';
 import { referralAccess } from './referralAccess.ts';
-import { nameIndexTerms, openPersonName } from '../../core/record/personNames.ts';
+import { nameIndexTerms, nameSearchTerms, openPersonName } from '../../core/record/personNames.ts';
 import type { ReferralIntake } from './intake.ts';
 import { matchScore } from './matching.ts';
-import { findReferral, matchCandidates, openReferrals, referralStatus, referralsWithPerson, type ReferralRow } from './queries.ts';
+import {
+  findReferral,
+  matchCandidates,
+  openReferrals,
+  referralStatus,
+  referralsWithPerson,
+  searchReferrals,
+  type ReferralRow,
+} from './queries.ts';
+import { QUEUE_PAGE_SIZE, type QueueSearch } from './schema.ts';
+
+/** A row of the intake queue: who, since when and how long (Helsinki days), from whom, what stands out. */
+function queueRow(ctx: AppContext, row: ReferralRow, today: string) {
+  return {
+    id: row.id,
+    receivedAt: isoInstant(row.received_at),
+    waitedDays: daysBetween(helsinkiDate(row.received_at), today),
+    status: referralStatus(row),
+    source: row.source,
+    name: openPersonName(ctx.cipher, row.person_id, row.name),
+    nationality: row.nationality,
+    officeId: row.office_id,
+    acuteThreat: row.acute_threat,
+    safePlace: row.safe_place,
+    consent: row.consent_override_reason ? 'child_override' : 'given',
+    referrerOrganisation: row.referrer_organisation_name,
+  };
+}
 
 /** Open referrals, oldest first, with how many days each has waited (Helsinki days). */
 export async function intakeQueue(ctx: AppContext, who: Who) {
@@ -21,19 +50,63 @@ export async function intakeQueue(ctx: AppContext, who: Who) {
     'referrals.queue',
     rows.map((row) => row.person_id),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    receivedAt: isoInstant(row.received_at),
-    waitedDays: daysBetween(helsinkiDate(row.received_at), today),
-    source: row.source,
-    name: openPersonName(ctx.cipher, row.person_id, row.name),
-    nationality: row.nationality,
-    officeId: row.office_id,
-    acuteThreat: row.acute_threat,
-    safePlace: row.safe_place,
-    consent: row.consent_override_reason ? 'child_override' : 'given',
-    referrerOrganisation: row.referrer_organisation_name,
-  }));
+  return rows.map((row) => queueRow(ctx, row, today));
+}
+
+/** At most this many referrals are opened to be ordered by name (names are sealed: the database cannot order them). */
+const NAME_ORDER_LIMIT = 5000;
+const collator = new Intl.Collator('fi', { sensitivity: 'base' });
+
+/**
+ * One page of the intake queue as searched: filtered in the database (names through their blind
+ * index), ordered by waiting time, arrival or name, 25 to a page, with how many match in all. Only
+ * the rows shown are read, and the read is logged with each of them.
+ */
+export async function searchQueue(ctx: AppContext, who: Who, search: QueueSearch) {
+  const today = helsinkiDate();
+  const typed = search.name?.trim();
+  const nameTerms = typed ? nameSearchTerms(ctx.keyring, typed) : null;
+  const matching = () => searchReferrals(ctx.db, search, today, nameTerms);
+  const { n } = await matching()
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
+  const page = search.page ?? 1;
+  const offset = (page - 1) * QUEUE_PAGE_SIZE;
+  let rows: ReferralRow[];
+  if (search.sort === 'name') {
+    const named = await matching()
+      .clearSelect()
+      .select(['referrals.id', 'referrals.person_id', 'persons.name', 'referrals.received_at'])
+      .orderBy('referrals.received_at')
+      .limit(NAME_ORDER_LIMIT)
+      .execute();
+    const ids = named
+      .map((row) => ({ id: row.id, name: openPersonName(ctx.cipher, row.person_id, row.name) }))
+      // Referrals without a name come last, in the order they arrived.
+      .sort((a, b) => (a.name === null ? (b.name === null ? 0 : 1) : b.name === null ? -1 : collator.compare(a.name, b.name)))
+      .slice(offset, offset + QUEUE_PAGE_SIZE)
+      .map((row) => row.id);
+    const found = ids.length > 0 ? await referralsWithPerson(ctx.db).where('referrals.id', 'in', ids).execute() : [];
+    rows = ids.map((id) => found.find((row) => row.id === id)!).filter(Boolean);
+  } else {
+    const newest = search.sort === 'newest';
+    rows = await matching()
+      .orderBy('referrals.received_at', newest ? 'desc' : 'asc')
+      .orderBy('referrals.id')
+      .offset(offset)
+      .limit(QUEUE_PAGE_SIZE)
+      .execute();
+  }
+  await auditListRead(
+    ctx.db,
+    ctx,
+    who,
+    'referrals.queue',
+    rows.map((row) => row.person_id),
+  );
+  return { total, page, pageSize: QUEUE_PAGE_SIZE, rows: rows.map((row) => queueRow(ctx, row, today)) };
 }
 
 /** The referrals a partner organisation has sent, with where each stands: no more than the sender needs. */
@@ -58,7 +131,14 @@ export async function sentReferrals(ctx: AppContext, who: Who) {
   }));
 }
 
-async function suggestions(ctx: AppContext, row: ReferralRow) {
+/** Whether the reader may open a known person's record: a client's, as the policy grants them its identity. */
+async function mayOpenRecord(ctx: AppContext, who: Who, person: { id: string; office_id: string | null; is_client: boolean }) {
+  if (!person.is_client) return false;
+  const { relationship, sharedGroups } = await relationshipTo(ctx.db, who.actor, person);
+  return clientAccess(who.actor, relationship, sharedGroups).read.includes('identity');
+}
+
+async function suggestions(ctx: AppContext, who: Who, row: ReferralRow) {
   const reviews = await ctx.db.selectFrom('match_reviews').select(['candidate_id', 'outcome']).where('referral_id', '=', row.id).execute();
   const reviewed = new Map(reviews.map((review) => [review.candidate_id, review.outcome]));
   const name = openPersonName(ctx.cipher, row.person_id, row.name);
@@ -83,16 +163,40 @@ async function suggestions(ctx: AppContext, row: ReferralRow) {
     .filter((entry) => entry.match !== null)
     .sort((a, b) => b.match!.score - a.match!.score)
     .slice(0, 10);
-  return scored.map(({ candidate, match }) => ({
-    personId: candidate.id,
-    name: candidate.name,
-    birthDate: candidate.birth_date,
-    nationality: candidate.nationality,
-    isClient: Boolean(candidate.is_client),
-    score: match!.score,
-    reasons: match!.reasons,
-    review: reviewed.get(candidate.id) ?? null,
-  }));
+  return Promise.all(
+    scored.map(async ({ candidate, match }) => ({
+      personId: candidate.id,
+      name: candidate.name,
+      birthDate: candidate.birth_date,
+      gender: candidate.gender,
+      nationality: candidate.nationality,
+      languages: candidate.languages,
+      isClient: Boolean(candidate.is_client),
+      mayOpen: await mayOpenRecord(ctx, who, { ...candidate, is_client: Boolean(candidate.is_client) }),
+      score: match!.score,
+      reasons: match!.reasons,
+      review: reviewed.get(candidate.id) ?? null,
+    })),
+  );
+}
+
+/** The known person this referral was confirmed to be, if a match was confirmed: what the page says was merged. */
+async function mergedInto(ctx: AppContext, who: Who, row: ReferralRow) {
+  const review = await ctx.db
+    .selectFrom('match_reviews')
+    .select('at')
+    .where('referral_id', '=', row.id)
+    .where('candidate_id', '=', row.person_id)
+    .where('outcome', '=', 'confirmed')
+    .executeTakeFirst();
+  if (!review) return null;
+  const isClient = Boolean(row.has_record);
+  return {
+    personId: row.person_id,
+    confirmedAt: isoInstant(review.at),
+    isClient,
+    mayOpen: await mayOpenRecord(ctx, who, { id: row.person_id, office_id: row.office_id, is_client: isClient }),
+  };
 }
 
 /** One referral as intake staff see it, with possible matches: logged as a read of the person's data. */
@@ -106,17 +210,18 @@ export async function readReferral(ctx: AppContext, who: Who, id: string, reason
           ctx.cipher.decryptOptional(row.intake, protectedContext('referrals', 'intake', row.id)) ?? '{"account":null,"children":[]}',
         ) as ReferralIntake)
       : { account: null, children: [] };
-  const [exploitations, residence, matches, decider] = await Promise.all([
+  const [exploitations, residence, matches, decider, merged] = await Promise.all([
     reads.has('case')
       ? ctx.db.selectFrom('exploitations').selectAll().where('person_id', '=', row.person_id).orderBy('main', 'desc').execute()
       : [],
     reads.has('immigration')
       ? ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', row.person_id).orderBy('at', 'desc').execute()
       : [],
-    reads.has('identity') ? suggestions(ctx, row) : [],
+    reads.has('identity') ? suggestions(ctx, who, row) : [],
     reads.has('case') && row.decided_by
       ? ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', row.decided_by).executeTakeFirst()
       : undefined,
+    reads.has('identity') ? mergedInto(ctx, who, row) : null,
   ]);
   await appendAudit(ctx.db, ctx.keyring.auditKey, {
     ...auditWho(who),
@@ -193,6 +298,7 @@ export async function readReferral(ctx: AppContext, who: Who, id: string, reason
       : null,
     withdrawnAt: isoInstant(row.withdrawn_at),
     matches,
+    merged,
   };
 }
 

@@ -4,7 +4,7 @@ import { AttemptLimiter } from '../auth/index.ts';
 import { decideReferral, decisionLetter } from './decisions.ts';
 import { createReferral } from './intake.ts';
 import { reviewMatch } from './matchReview.ts';
-import { intakeQueue, readReferral, sentReferrals, withdrawReferral } from './queue.ts';
+import { intakeQueue, readReferral, searchQueue, sentReferrals, withdrawReferral } from './queue.ts';
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
 import {
   decisionBody,
@@ -12,8 +12,11 @@ import {
   intakeQueueResponse,
   matchReviewBody,
   publicReferralBody,
+  queueSearchBody,
+  queueSearchResponse,
   referralBody,
   referralResponse,
+  type ReferralInput,
   sentReferralsResponse,
 } from './schema.ts';
 import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
@@ -39,7 +42,8 @@ export async function referralRoutes(app: Api) {
       },
     },
     async (request, reply) => {
-      const created = await createReferral(ctx, { who: whoOf(request) }, request.body);
+      // The schema has checked the consent against the branch its `given` chose.
+      const created = await createReferral(ctx, { who: whoOf(request) }, request.body as ReferralInput);
       return reply.code(201).send(refersForOrganisation(request.actor!) ? { id: created.id } : created);
     },
   );
@@ -92,6 +96,16 @@ export async function referralRoutes(app: Api) {
       schema: { tags: ['referrals'], response: { 200: intakeQueueResponse } },
     },
     async (request) => intakeQueue(ctx, whoOf(request)),
+  );
+
+  // A search may carry a name: it travels in the body, never in the address (which logs keep).
+  app.post(
+    '/api/v1/referrals/queue/search',
+    {
+      config: { access: 'referrals.queue' },
+      schema: { tags: ['referrals'], body: queueSearchBody, response: { 200: queueSearchResponse } },
+    },
+    async (request) => searchQueue(ctx, whoOf(request), request.body),
   );
 
   app.get(

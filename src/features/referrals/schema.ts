@@ -63,27 +63,36 @@ export const exploitationSchema = {
   },
 } as const;
 
+const consentGiven = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['given', 'givenBy', 'at', 'method'],
+  properties: {
+    given: { type: 'boolean', enum: [true] },
+    givenBy: { type: 'string', enum: [...consentGivers] },
+    at: { type: 'string', format: 'date-time' },
+    method: { type: 'string', enum: [...consentMethods] },
+    interpreter: nullable(text(200)),
+  },
+} as const;
+
+const consentOverridden = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['given', 'overrideReason'],
+  properties: { given: { type: 'boolean', enum: [false] }, overrideReason: text(2000, 10) },
+} as const;
+
+/**
+ * Consent given, or (for a child) overridden with a reason. The request's `given` chooses the branch,
+ * so a wrong request hears only about the branch it chose, never both (as `oneOf` would say).
+ */
 const consent = {
-  oneOf: [
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['given', 'givenBy', 'at', 'method'],
-      properties: {
-        given: { type: 'boolean', enum: [true] },
-        givenBy: { type: 'string', enum: [...consentGivers] },
-        at: { type: 'string', format: 'date-time' },
-        method: { type: 'string', enum: [...consentMethods] },
-        interpreter: nullable(text(200)),
-      },
-    },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['given', 'overrideReason'],
-      properties: { given: { type: 'boolean', enum: [false] }, overrideReason: text(2000, 10) },
-    },
-  ],
+  type: 'object',
+  properties: { given: { type: 'boolean' } },
+  if: { type: 'object', required: ['given'], properties: { given: { const: false } } },
+  then: consentOverridden,
+  else: consentGiven,
 } as const;
 
 export const referralBody = {
@@ -164,7 +173,9 @@ export const matchReviewBody = {
   properties: { outcome: { type: 'string', enum: ['confirmed', 'dismissed'] } },
 } as const;
 
-export type ReferralInput = FromSchema<typeof referralBody>;
+/** The consent as one of its two branches (what `if`/`then`/`else` means, spelled out for the type). */
+export type ConsentInput = FromSchema<typeof consentGiven> | FromSchema<typeof consentOverridden>;
+export type ReferralInput = Omit<FromSchema<typeof referralBody>, 'consent'> & { consent: ConsentInput };
 export type PublicReferral = FromSchema<typeof publicReferralBody>;
 export type DecisionInput = FromSchema<typeof decisionBody>;
 export type MatchReview = FromSchema<typeof matchReviewBody>;
@@ -249,13 +260,23 @@ export const referralResponse = object({
       personId: string,
       name: optionalString,
       birthDate: optionalString,
+      gender: string,
       nationality: string,
+      languages: strings,
       isClient: { type: 'boolean' },
+      mayOpen: { type: 'boolean' },
       score: { type: 'number' },
       reasons: strings,
       review: optionalString,
     }),
   ),
+  /** Confirmed as a person the register already knew: the referral and what it carried moved to them. */
+  merged: inGroup('identity', {
+    anyOf: [
+      object({ personId: string, confirmedAt: string, isClient: { type: 'boolean' }, mayOpen: { type: 'boolean' } }),
+      { type: 'null' },
+    ],
+  }),
 });
 
 export const decisionLetterResponse = object({
@@ -288,6 +309,56 @@ export const intakeQueueResponse = {
     referrerOrganisation: inGroup('case', optionalString),
   }),
 } as const;
+
+/** How the intake queue can be narrowed and ordered. */
+export const queueStates = ['open', 'admitted', 'rejected', 'withdrawn'] as const;
+export const queueAges = ['child', 'adult', 'unknown'] as const;
+export const queueSorts = ['longest_waiting', 'newest', 'name'] as const;
+export const QUEUE_PAGE_SIZE = 25;
+
+/**
+ * A search of the intake queue. Sent in a POST body, never a query string: a name typed here must not
+ * land in an address, a log or the browser's history.
+ */
+export const queueSearchBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: text(200),
+    /** An office's id, or `none` for the referrals not yet placed in any office. */
+    officeId: text(64, 1),
+    source: { type: 'string', enum: [...referralSources] },
+    age: { type: 'string', enum: [...queueAges] },
+    state: { type: 'string', enum: [...queueStates] },
+    acuteThreat: { type: 'boolean' },
+    sort: { type: 'string', enum: [...queueSorts] },
+    page: { type: 'integer', minimum: 1, maximum: 100_000 },
+  },
+} as const;
+export type QueueSearch = FromSchema<typeof queueSearchBody>;
+
+const queueRow = {
+  id: inGroup('record', string),
+  receivedAt: inGroup('record', string),
+  waitedDays: inGroup('record', { type: 'integer' }),
+  officeId: inGroup('record', optionalString),
+  status: inGroup('case', string),
+  source: inGroup('case', string),
+  name: inGroup('identity', optionalString),
+  nationality: inGroup('identity', string),
+  acuteThreat: inGroup('case', optionalBoolean),
+  safePlace: inGroup('case', optionalBoolean),
+  consent: inGroup('case', string),
+  referrerOrganisation: inGroup('case', optionalString),
+} as const;
+
+export const queueSearchResponse = object({
+  total: inGroup('record', { type: 'integer' }),
+  page: inGroup('record', { type: 'integer' }),
+  pageSize: inGroup('record', { type: 'integer' }),
+  rows: list(queueRow),
+});
+export type QueueSearchResult = FromSchema<typeof queueSearchResponse>;
 
 export const sentReferralsResponse = {
   type: 'array',

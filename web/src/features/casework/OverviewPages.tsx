@@ -81,7 +81,7 @@ export function IdentificationQueuePage() {
                       <td>
                         <Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link>
                       </td>
-                      <td>{entry.waitedDays}</td>
+                      <td>{t('referrals:days', { count: entry.waitedDays })}</td>
                       <td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td>
                       <td>{entry.statements}</td>
                     </tr>

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { api, ApiError, type Shown } from '../../lib/api.ts';
+import { useLocation, useParams } from 'react-router';
+import { api, type Shown } from '../../lib/api.ts';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useRecordRead } from '../../lib/recordRead.ts';
@@ -10,7 +10,10 @@ import { exploitationPlaces, exploitationPurposes } from '#shared/codes.ts';
 import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
-import { ErrorMessage, PageTitle, SelectField, StatusMessage, fieldErrors, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { PageTitle, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
+import { namedCodes } from '../../ui/form/codeNames.ts';
 import type { DecisionInput, DecisionLetter, MatchReview, ReferralResponse } from '#shared/api/referrals.ts';
 import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
 
@@ -22,7 +25,8 @@ type Match = Shown<Shape['matches'][number]>;
  * The referral as its page reads it. The person's contact is there only when the contact group is
  * granted, and the consent's details only as the consent was given or overridden.
  */
-type Referral = Omit<Shape, 'person' | 'exploitations' | 'matches' | 'replyChannel' | 'decision'> & {
+type Referral = Omit<Shape, 'person' | 'exploitations' | 'matches' | 'replyChannel' | 'decision' | 'merged'> & {
+  merged: Shown<NonNullable<Shape['merged']>> | null;
   person: Shown<Omit<Shape['person'], 'contact' | 'whereabouts'>> & Pick<Shape['person'], 'contact' | 'whereabouts'>;
   exploitations: Array<Shown<Shape['exploitations'][number]>>;
   matches: Match[];
@@ -42,20 +46,16 @@ export function ReferralPage() {
   const { t, i18n } = useTranslation('referrals');
   const { t: tc } = useTranslation('clients');
   const { session } = useSession();
+  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   const { data: referral, error: loadError, needsReason, open, reload } = useRecordRead<Referral>(`/referrals/${id}`);
-  const [actionError, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const error = actionError ?? loadError;
+  const [notice, setNotice] = useState<string | null>(arrived);
 
+  /** An action on the referral: its refusal is the form's problem; done, the page reads the referral again. */
   const act = async (work: () => Promise<unknown>, message: string) => {
-    setError(null);
-    try {
-      await work();
-      setNotice(message);
-      await reload();
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
+    setNotice(null);
+    await work();
+    setNotice(message);
+    await reload();
   };
   if (needsReason) return <ReasonForm error={loadError} onReason={(reason) => void open(reason)} />;
   if (!referral)
@@ -69,27 +69,39 @@ export function ReferralPage() {
     );
   const person = referral.person;
   const consent = referral.consent;
+  const named = person.name ?? t('noName');
 
   return (
     <>
       <PageTitle>
-        {t('referralTitle')}: {person.name}
+        {t('referralTitle')}: {named}
       </PageTitle>
+      <p>
+        <Link to="/referrals">{t('backToQueue')}</Link>
+      </p>
       <p>
         <strong>{t(`statuses.${referral.status}`)}</strong> · {t('received')} {formatDateTime(referral.receivedAt, i18n.language)} ·{' '}
         {t('waited')} {t('days', { count: referral.waitedDays })}
       </p>
       {notice && <StatusMessage>{notice}</StatusMessage>}
-      <ErrorMessage error={error} />
+      {loadError && <LoadFailed error={loadError} onRetry={() => void reload()} />}
       <section className="panel" aria-labelledby="person-heading">
         <h2 id="person-heading">{t('person')}</h2>
-        <dl>
+        <dl className="facts">
           <dt>{tc('birthDate')}</dt>
-          <dd>{person.birthDate ? formatDate(person.birthDate, i18n.language) : '–'}</dd>
+          <dd>
+            {person.birthDate ? formatDate(person.birthDate, i18n.language) : t('notKnown')}
+            {person.birthDateEstimated ? ` (${t('estimate')})` : ''}
+          </dd>
           <dt>{tc('gender')}</dt>
           <dd>{tc(`genders.${person.gender}`)}</dd>
           <dt>{tc('nationality')}</dt>
-          <dd>{person.nationality}</dd>
+          <dd>{nationalityName(person.nationality, i18n.language, tc)}</dd>
+          <dt>{t('languagesShown')}</dt>
+          <dd>
+            {person.languages.length > 0 ? languageNames(person.languages, i18n.language) : t('notKnown')}
+            {person.interpreterNeeded ? ` · ${t('form.interpreter')}` : ''}
+          </dd>
           <dt>{t('source')}</dt>
           <dd>
             {t(`statistics:sources.${referral.source}`)}
@@ -98,7 +110,8 @@ export function ReferralPage() {
           </dd>
           <dt>{t('flags')}</dt>
           <dd>
-            {[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') || '–'}
+            {[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') ||
+              t('noFlags')}
           </dd>
           {(referral.exploitations ?? []).map((entry) => (
             <div key={entry.purpose}>
@@ -115,9 +128,9 @@ export function ReferralPage() {
         <section className="panel protected" aria-labelledby="contact-heading">
           <h2 id="contact-heading">{tc('groups.contact')}</h2>
           <p className="muted">{tc('protectedNotice')}</p>
-          <dl>
+          <dl className="facts">
             <dt>{tc('contact')}</dt>
-            <dd>{person.contact ?? '–'}</dd>
+            <dd>{person.contact ?? t('notKnown')}</dd>
             {referral.replyChannel && (
               <>
                 <dt>{t('replyChannel')}</dt>
@@ -136,7 +149,7 @@ export function ReferralPage() {
               </>
             ) : null}
             <dt>{tc('whereabouts')}</dt>
-            <dd>{person.whereabouts ?? '–'}</dd>
+            <dd>{person.whereabouts ?? t('notKnown')}</dd>
           </dl>
         </section>
       )}
@@ -161,51 +174,7 @@ export function ReferralPage() {
           </>
         )}
       </section>
-      <section className="panel" aria-labelledby="matches-heading">
-        <h2 id="matches-heading">{t('matchesTitle')}</h2>
-        {(referral.matches ?? []).length === 0 ? (
-          <p>{t('noMatches')}</p>
-        ) : (
-          <ul>
-            {referral.matches.map((match) => (
-              <li key={match.personId}>
-                {match.name}, {match.birthDate ? formatDate(match.birthDate, i18n.language) : '–'}, {match.nationality}
-                {match.isClient ? ` (${t('isClient')})` : ''} – {match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ')}
-                {match.review ? ` – ${t(`reviewed.${match.review}`)}` : ''}
-                {referral.status === 'open' && match.review !== 'confirmed' && (
-                  <span className="statistics-actions">
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void act(
-                          () => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'confirmed' } satisfies MatchReview),
-                          t('reviewed.confirmed'),
-                        )
-                      }
-                    >
-                      {t('samePerson')}
-                    </button>
-                    {match.review !== 'dismissed' && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() =>
-                          void act(
-                            () => api('PUT', `/referrals/${id}/matches/${match.personId}`, { outcome: 'dismissed' } satisfies MatchReview),
-                            t('reviewed.dismissed'),
-                          )
-                        }
-                      >
-                        {t('notSamePerson')}
-                      </button>
-                    )}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Matches referral={referral} onReview={(work, message) => act(work, message)} />
       {referral.decision && (
         <section className="panel" aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('decisionTitle')}</h2>
@@ -233,115 +202,268 @@ export function ReferralPage() {
         />
       )}
       {referral.status === 'open' && session.permissions?.['referrals.withdraw'] && (
-        <p>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}
+        <section className="panel" aria-labelledby="withdraw-heading">
+          <h2 id="withdraw-heading">{t('withdrawTitle')}</h2>
+          <Form
+            aria-labelledby="withdraw-heading"
+            onSubmit={() => act(() => api('POST', `/referrals/${id}/withdrawal`), t('withdrawn'))}
+            confirm={() => ({
+              title: t('withdrawConfirm.title', { name: named }),
+              body: t('withdrawConfirm.body'),
+              confirmLabel: t('withdraw'),
+            })}
           >
-            {t('withdraw')}
-          </button>
-        </p>
+            <p>{t('withdrawHint')}</p>
+            <SubmitButton className="secondary">{t('withdraw')}</SubmitButton>
+          </Form>
+        </section>
       )}
     </>
   );
 }
 
-function DecisionForm({ id, main, onDecided }: { id: string; main?: { purpose: string; place: string | null }; onDecided: () => void }) {
+/** A country's name in the reader's language; stateless and unknown as words. */
+function nationalityName(code: string, language: string, tc: (key: string) => string) {
+  if (code === 'stateless' || code === 'unknown') return tc(`common:form.picker.${code}`);
+  return namedCodes('country', language).find((entry) => entry.code === code)?.name ?? code;
+}
+
+function languageNames(codes: readonly string[], language: string) {
+  const named = namedCodes('language', language);
+  return codes.map((code) => named.find((entry) => entry.code === code)?.name ?? code).join(', ');
+}
+
+/**
+ * Who in the register this person may already be. Before "same person" is confirmed, the referral's
+ * person and the one in the register are shown side by side; once confirmed, the page says who they
+ * were merged with and what moved, with a link to the record when the reader may open it.
+ */
+function Matches({
+  referral,
+  onReview,
+}: {
+  referral: Referral;
+  onReview: (work: () => Promise<unknown>, message: string) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation('referrals');
+  const { t: tc } = useTranslation('clients');
+  const person = referral.person;
+  const merged = referral.merged;
+  const day = (value: string | null) => (value ? formatDate(value, i18n.language) : t('notKnown'));
+  const open = referral.matches.filter((match) => match.review !== 'confirmed');
+  return (
+    <section className="panel" aria-labelledby="matches-heading">
+      <h2 id="matches-heading">{t('matchesTitle')}</h2>
+      {merged && (
+        <div className="notice">
+          <p>
+            {t('merged.said', {
+              name: person.name ?? t('noName'),
+              when: formatDateTime(merged.confirmedAt, i18n.language),
+            })}{' '}
+            {merged.mayOpen && (
+              <Link to={`/clients/${merged.personId}`}>{t('merged.openRecord', { name: person.name ?? t('noName') })}</Link>
+            )}
+          </p>
+          <p>{t('merged.what')}</p>
+        </div>
+      )}
+      {open.length === 0
+        ? !merged && <p>{t('noMatches')}</p>
+        : open.map((match, index) => {
+            const heading = `match-${index}`;
+            const rows: Array<[string, string, string]> = [
+              [t('form.name'), person.name ?? t('noName'), match.name ?? t('noName')],
+              [tc('birthDate'), day(person.birthDate), day(match.birthDate)],
+              [
+                tc('nationality'),
+                nationalityName(person.nationality, i18n.language, tc),
+                nationalityName(match.nationality, i18n.language, tc),
+              ],
+              [
+                t('languagesShown'),
+                person.languages.length ? languageNames(person.languages, i18n.language) : t('notKnown'),
+                match.languages.length ? languageNames(match.languages, i18n.language) : t('notKnown'),
+              ],
+              [tc('gender'), tc(`genders.${person.gender}`), tc(`genders.${match.gender}`)],
+            ];
+            const review = (outcome: MatchReview['outcome']) => () =>
+              onReview(
+                () => api('PUT', `/referrals/${referral.id}/matches/${match.personId}`, { outcome } satisfies MatchReview),
+                t(`reviewed.${outcome}`),
+              );
+            return (
+              <article key={match.personId} aria-labelledby={heading} className="match">
+                <h3 id={heading}>
+                  {t('matchHeading', { name: match.name ?? t('noName') })}
+                  {match.isClient ? ` (${t('isClient')})` : ''}
+                </h3>
+                <p>
+                  {t('matchAlike', { reasons: match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ') })}
+                  {match.review ? ` ${t(`reviewed.${match.review}`)}.` : ''}
+                </p>
+                <div className="table-wrap">
+                  <table className="side-by-side">
+                    <caption className="visually-hidden">{t('matchCompare', { name: match.name ?? t('noName') })}</caption>
+                    <thead>
+                      <tr>
+                        <td />
+                        <th scope="col">{t('thisReferral')}</th>
+                        <th scope="col">{t('inRegister')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map(([label, here, there]) => (
+                        <tr key={label}>
+                          <th scope="row">{label}</th>
+                          <td>{here}</td>
+                          <td>{there}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                {match.mayOpen && (
+                  <p>
+                    <Link to={`/clients/${match.personId}`}>{t('openMatchRecord', { name: match.name ?? t('noName') })}</Link>
+                  </p>
+                )}
+                {referral.status === 'open' && (
+                  <div className="statistics-actions">
+                    <Form
+                      aria-labelledby={heading}
+                      onSubmit={review('confirmed')}
+                      confirm={() => ({
+                        title: t('mergeConfirm.title', { name: match.name ?? t('noName') }),
+                        body: t('mergeConfirm.body'),
+                        confirmLabel: t('samePerson'),
+                      })}
+                    >
+                      <SubmitButton>{t('samePerson')}</SubmitButton>
+                    </Form>
+                    {match.review !== 'dismissed' && (
+                      <Form aria-labelledby={heading} onSubmit={review('dismissed')}>
+                        <SubmitButton className="secondary">{t('notSamePerson')}</SubmitButton>
+                      </Form>
+                    )}
+                  </div>
+                )}
+              </article>
+            );
+          })}
+    </section>
+  );
+}
+
+interface DecisionFormProps {
+  id: string;
+  main?: { purpose: string; place: string | null };
+  onDecided: () => Promise<void>;
+}
+
+/** The decision: nothing starts answered but what the referral already says (its main exploitation). */
+function DecisionForm({ id, main, onDecided }: DecisionFormProps) {
   const { t } = useTranslation('referrals');
   const { t: tc } = useTranslation();
-  const { session } = useSession();
   const staffQuery = useApiQuery<Staff[]>('/staff');
-  const staff = (staffQuery.data ?? []).map((account) => ({
-    value: account.id,
-    label: `${account.displayName} (${tc(`roles.${account.role}`)})`,
-  }));
+  const staff = (staffQuery.data ?? [])
+    .filter((account) => !account.disabled)
+    .map((account) => ({ value: account.id, label: `${account.displayName} (${tc(`roles.${account.role}`)})` }));
   const places = useOfficesAndOrganisations();
-  const offices = places.offices;
-  const [error, setError] = useState<ApiError | null>(null);
+  const [outcome, setOutcome] = useState('');
 
-  const problems = fieldErrors(error);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const outcome = formCode<DecisionInput['outcome']>(form, 'outcome');
-    setError(null);
-    try {
-      const decision: DecisionInput = {
-        outcome,
-        reasons: formText(form, 'reasons'),
-        letterLanguage: formCode(form, 'letterLanguage'),
-        ...(outcome === 'admitted'
-          ? {
-              officeId: formText(form, 'officeId'),
-              caseworkerIds: [formText(form, 'caseworker')].filter(Boolean),
-              ...(form.get('purpose')
-                ? { exploitation: { purpose: formCode(form, 'purpose'), place: formCodeOrNull<Place>(form, 'place') } }
-                : {}),
-            }
-          : {}),
-      };
-      await api('POST', `/referrals/${id}/decision`, decision);
-      onDecided();
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
+  async function decide(form: FormData) {
+    const chosen = formCode<DecisionInput['outcome']>(form, 'outcome');
+    const decision: DecisionInput = {
+      outcome: chosen,
+      reasons: formText(form, 'reasons'),
+      letterLanguage: formCode(form, 'letterLanguage'),
+      ...(chosen === 'admitted'
+        ? {
+            officeId: formText(form, 'officeId'),
+            caseworkerIds: [formText(form, 'caseworker')].filter(Boolean),
+            ...(form.get('purpose')
+              ? { exploitation: { purpose: formCode(form, 'purpose'), place: formCodeOrNull<Place>(form, 'place') } }
+              : {}),
+          }
+        : {}),
+    };
+    await api('POST', `/referrals/${id}/decision`, decision);
+    await onDecided();
   }
+  const admission = (
+    <>
+      <SelectField
+        label={t('office')}
+        name="officeId"
+        required
+        messages={{ required: t('decision.officeRequired') }}
+        options={places.offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) }))}
+      />
+      <SelectField
+        label={t('caseworker')}
+        name="caseworker"
+        path="caseworkerIds"
+        required
+        messages={{ required: t('decision.caseworkerRequired') }}
+        options={staff}
+      />
+      <SelectField
+        label={t('form.purpose')}
+        name="purpose"
+        path="exploitation.purpose"
+        defaultValue={main?.purpose ?? ''}
+        messages={{ main_purpose_required: t('decision.purposeRequired') }}
+        options={exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) }))}
+      />
+      <SelectField
+        label={t('form.place')}
+        name="place"
+        path="exploitation.place"
+        defaultValue={main?.place ?? ''}
+        messages={{ place_required: t('form.placeRequired') }}
+        options={exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) }))}
+      />
+    </>
+  );
   return (
     <section className="panel" aria-labelledby="decide-heading">
       <h2 id="decide-heading">{t('decisionTitle')}</h2>
       {staffQuery.error && <LoadFailed error={staffQuery.error} onRetry={() => void staffQuery.refetch()} />}
       {places.error && <LoadFailed error={places.error} onRetry={places.retry} />}
-      <ErrorMessage error={error} />
-      <form onSubmit={submit} noValidate>
-        <SelectField
+      <Form
+        aria-labelledby="decide-heading"
+        onSubmit={decide}
+        errorFields={{ unknown_office: 'officeId', not_assistance_staff: 'caseworker' }}
+      >
+        <RadioGroupField
           label={t('outcome')}
           name="outcome"
+          required
+          messages={{ required: t('decision.outcomeRequired') }}
+          value={outcome}
+          onChange={setOutcome}
           options={[
             { value: 'admitted', label: t('admit') },
             { value: 'rejected', label: t('reject') },
           ]}
+          conditional={{ admitted: admission }}
         />
-        <div className="field">
-          <label htmlFor="reasons">{t('reasons')}</label>
-          <textarea id="reasons" name="reasons" rows={4} required />
-        </div>
+        <TextAreaField
+          label={t('reasons')}
+          name="reasons"
+          required
+          messages={{ required: t('decision.reasonsRequired'), minLength: t('decision.reasonsShort') }}
+        />
         <SelectField
           label={t('letterLanguage')}
           name="letterLanguage"
+          required
+          messages={{ required: t('decision.letterLanguageRequired') }}
           options={['fi', 'sv', 'en'].map((language) => ({ value: language, label: tc(`language.${language}`) }))}
         />
-        <SelectField
-          label={t('office')}
-          name="officeId"
-          key={offices.length}
-          defaultValue={session.account?.officeId ?? undefined}
-          options={offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) }))}
-        />
-        <SelectField label={t('caseworker')} name="caseworker" options={staff} />
-        <SelectField
-          label={t('form.purpose')}
-          name="purpose"
-          defaultValue={main?.purpose ?? ''}
-          error={problems['exploitation.purpose']}
-          options={[
-            { value: '', label: t('notChosen') },
-            ...exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) })),
-          ]}
-        />
-        <SelectField
-          label={t('form.place')}
-          name="place"
-          defaultValue={main?.place ?? ''}
-          error={problems['exploitation.place']}
-          options={[
-            { value: '', label: t('notChosen') },
-            ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) })),
-          ]}
-        />
-        <button type="submit">{t('decide')}</button>
-      </form>
+        <SubmitButton>{t('decide')}</SubmitButton>
+      </Form>
     </section>
   );
 }

@@ -1,278 +1,276 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Shown } from '../../lib/api.ts';
+import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
-import { useCan, useSession } from '../../lib/session.ts';
+import { useCan } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
-import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors, formatDateTime } from '../../ui/ui.tsx';
-import {
-  exploitationPlaces,
-  exploitationPurposes,
-  genders,
-  isicSections,
-  referralSources,
-  residenceStatuses,
-  type ExploitationPurpose,
-  type ResidenceStatus,
-} from '#shared/codes.ts';
-import type { IntakeQueueEntry, ReferralInput, SentReferral } from '#shared/api/referrals.ts';
-import { formCode, formCodeOrNull } from '../../lib/forms.ts';
+import { PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CheckboxField, Field, SelectField } from '../../ui/form/fields.tsx';
+import { referralSources } from '#shared/codes.ts';
+import type { QueueSearch, QueueSearchResult, SentReferral } from '#shared/api/referrals.ts';
+import { formChecked, formCodeOrNull, formText } from '../../lib/forms.ts';
 
-type Exploitation = NonNullable<ReferralInput['exploitation']>;
-type Place = NonNullable<Exploitation['place']>;
-type Sector = NonNullable<Exploitation['sector']>;
-type ConsentGiven = Extract<ReferralInput['consent'], { given: true }>;
-
-type QueueEntry = Shown<IntakeQueueEntry>;
+type Row = Shown<NonNullable<QueueSearchResult['rows']>[number]>;
+type Result = Omit<Shown<QueueSearchResult>, 'rows'> & { rows: Row[] };
 type SentEntry = Shown<SentReferral>;
 
-/** Staff see the intake queue; a partner sees what their organisation has sent. Both can refer. */
+const states = ['open', 'admitted', 'rejected', 'withdrawn'] as const;
+const ages = ['child', 'adult', 'unknown'] as const;
+const sorts = ['longest_waiting', 'newest', 'name'] as const;
+
+/** Staff see the intake queue; a partner sees what their organisation has sent. Both refer on their own page. */
 export function ReferralsPage() {
-  const { t, i18n } = useTranslation('referrals');
+  const { t } = useTranslation('referrals');
   const can = useCan();
   const staff = can('referrals.queue');
-  const queue = useApiQuery<QueueEntry[]>(staff ? '/referrals/queue' : null);
-  const sent = useApiQuery<SentEntry[]>(staff ? null : '/referrals/sent');
-
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <>
       <PageTitle>{staff ? t('queueTitle') : t('sentTitle')}</PageTitle>
-      {staff && <p>{t('queueIntro')}</p>}
-      {staff && (
-        <Loaded query={queue}>
-          {(list) =>
-            list.length === 0 ? (
-              <p>{t('none')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">{t('queueTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('person')}</th>
-                      <th scope="col">{t('received')}</th>
-                      <th scope="col">{t('waited')}</th>
-                      <th scope="col">{t('source')}</th>
-                      <th scope="col">{t('flags')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((entry) => (
-                      <tr key={entry.id}>
-                        <td>
-                          <Link to={`/referrals/${entry.id}`}>{entry.name ?? '–'}</Link>
-                        </td>
-                        <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
-                        <td>{t('days', { count: entry.waitedDays })}</td>
-                        <td>{t(`statistics:sources.${entry.source}`)}</td>
-                        <td>
-                          {[
-                            entry.acuteThreat && t('acuteThreat'),
-                            entry.safePlace === false && t('noSafePlace'),
-                            entry.consent === 'child_override' && t('childOverride'),
-                          ]
-                            .filter(Boolean)
-                            .join(', ')}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </Loaded>
-      )}
-      {!staff && (
-        <Loaded query={sent}>
-          {(list) =>
-            list.length === 0 ? (
-              <p>{t('none')}</p>
-            ) : (
-              <ul>
-                {list.map((entry) => (
-                  <li key={entry.id}>
-                    {entry.name} – {formatDateTime(entry.receivedAt, i18n.language)} – {t(`statuses.${entry.status}`)}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
-      )}
-      <NewReferralForm onSent={() => void (staff ? queue : sent).refetch()} />
+      {notice && <StatusMessage>{notice}</StatusMessage>}
+      <p>
+        <Link to="/referrals/new" className="button">
+          {t('new')}
+        </Link>
+      </p>
+      {staff ? <IntakeQueue /> : <SentReferrals />}
     </>
   );
 }
 
-function NewReferralForm({ onSent }: { onSent: () => void }) {
+/** A person's name as a link's words, or that none was given: a screen reader never hears a dash. */
+function PersonName({ name }: { name: string | null }) {
   const { t } = useTranslation('referrals');
-  const { t: tc } = useTranslation('clients');
-  const { session } = useSession();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
-  const [consentGiven, setConsentGiven] = useState(true);
-  const mayOverride = session.permissions?.['referrals.consentOverride'] === true;
-  const errors = fieldErrors(error);
-  const option = (prefix: string) => (code: string) => ({ value: code, label: t(`${prefix}.${code}`) });
+  return <>{name ?? t('noName')}</>;
+}
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    const orNull = (name: string) => text(name) || null;
-    setError(null);
-    setDone(false);
-    try {
-      const referral: ReferralInput = {
-        source: formCode(form, 'source'),
-        referrerName: orNull('referrerName'),
-        person: {
-          name: text('name'),
-          birthDate: text('birthDate'),
-          birthDateEstimated: form.get('estimated') === 'on',
-          gender: formCode(form, 'gender'),
-          nationality: text('nationality').toUpperCase().replace('STATELESS', 'stateless').replace('UNKNOWN', 'unknown'),
-          languages: text('languages')
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .map((code) => code.toLowerCase()),
-          interpreterNeeded: form.get('interpreter') === 'on',
-          contact: orNull('contact'),
-          whereabouts: orNull('whereabouts'),
-          safePlace: form.get('safePlace') === 'on',
-          acuteThreat: form.get('acuteThreat') === 'on',
-        },
-        exploitation: text('purpose')
-          ? {
-              purposes: [formCode<ExploitationPurpose>(form, 'purpose')],
-              place: formCodeOrNull<Place>(form, 'place'),
-              sector: formCodeOrNull<Sector>(form, 'sector'),
-            }
-          : null,
-        residenceStatus: formCodeOrNull<ResidenceStatus>(form, 'residence'),
-        account: orNull('account'),
-        consent: consentGiven
-          ? {
-              given: true,
-              givenBy: formCode<ConsentGiven['givenBy']>(form, 'consentBy'),
-              at: text('consentAt') ? new Date(text('consentAt')).toISOString() : '',
-              method: formCode<ConsentGiven['method']>(form, 'consentHow'),
-              interpreter: orNull('consentInterpreter'),
-            }
-          : { given: false, overrideReason: text('overrideReason') },
-      };
-      await api('POST', '/referrals', referral);
-      formElement.reset();
-      setDone(true);
-      onSent();
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
+function SentReferrals() {
+  const { t, i18n } = useTranslation('referrals');
+  const sent = useApiQuery<SentEntry[]>('/referrals/sent');
+  return (
+    <Loaded query={sent}>
+      {(list) =>
+        list.length === 0 ? (
+          <p>{t('noneSent')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t('sentTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('person')}</th>
+                  <th scope="col">{t('received')}</th>
+                  <th scope="col">{t('status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>
+                      <PersonName name={entry.name} />
+                    </td>
+                    <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
+                    <td>{t(`statuses.${entry.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    </Loaded>
+  );
+}
+
+/**
+ * The intake queue under pressure: a search by name (sent in the request's body, never the address),
+ * filters, an order, and 25 to a page. What was asked stays while the page is open.
+ */
+function IntakeQueue() {
+  const { t } = useTranslation('referrals');
+  const { t: tc } = useTranslation();
+  const { offices } = useOfficesAndOrganisations();
+  const [search, setSearch] = useState<QueueSearch>({});
+  const [page, setPage] = useState(1);
+  const query = useQuery<Result, ApiError>({
+    queryKey: ['referrals/queue/search', search, page],
+    queryFn: () => api<Result>('POST', '/referrals/queue/search', { ...search, page }),
+    placeholderData: keepPreviousData,
+  });
+
+  function apply(form: FormData) {
+    setSearch({
+      ...(formText(form, 'name') ? { name: formText(form, 'name') } : {}),
+      ...(formText(form, 'officeId') ? { officeId: formText(form, 'officeId') } : {}),
+      ...(formCodeOrNull(form, 'source') ? { source: formCodeOrNull<NonNullable<QueueSearch['source']>>(form, 'source')! } : {}),
+      ...(formCodeOrNull(form, 'age') ? { age: formCodeOrNull<NonNullable<QueueSearch['age']>>(form, 'age')! } : {}),
+      state: formCodeOrNull<NonNullable<QueueSearch['state']>>(form, 'state') ?? 'open',
+      ...(formChecked(form, 'acuteThreat') ? { acuteThreat: true } : {}),
+      sort: formCodeOrNull<NonNullable<QueueSearch['sort']>>(form, 'sort') ?? 'longest_waiting',
+    });
+    setPage(1);
   }
 
   return (
-    <section aria-labelledby="new-referral" className="panel">
-      <h2 id="new-referral">{t('newTitle')}</h2>
-      <p className="notice warning">{t('consentRule')}</p>
-      {done && <StatusMessage>{t('form.sent')}</StatusMessage>}
-      <ErrorMessage error={error} />
-      <form onSubmit={submit} noValidate>
-        <SelectField
-          label={t('form.source')}
-          name="source"
-          options={referralSources.map((code) => ({ value: code, label: t(`statistics:sources.${code}`) }))}
-          error={errors.source}
-        />
-        <Field label={t('form.referrerName')} name="referrerName" autoComplete="off" />
-        <Field label={t('form.name')} name="name" required autoComplete="off" error={errors['person.name']} />
-        <Field label={t('form.birthDate')} name="birthDate" type="date" required error={errors['person.birthDate']} />
-        <p className="choice">
-          <input type="checkbox" id="estimated" name="estimated" /> <label htmlFor="estimated">{t('form.estimated')}</label>
-        </p>
-        <SelectField
-          label={t('form.gender')}
-          name="gender"
-          options={genders.map((code) => ({ value: code, label: tc(`genders.${code}`) }))}
-        />
-        <Field label={t('form.nationality')} name="nationality" required autoComplete="off" error={errors['person.nationality']} />
-        <Field label={t('form.languages')} name="languages" autoComplete="off" error={errors['person.languages.0']} />
-        <p className="choice">
-          <input type="checkbox" id="interpreter" name="interpreter" /> <label htmlFor="interpreter">{t('form.interpreter')}</label>
-        </p>
-        <Field label={t('form.contact')} name="contact" autoComplete="off" />
-        <Field label={t('form.whereabouts')} name="whereabouts" autoComplete="off" />
-        <p className="choice">
-          <input type="checkbox" id="safePlace" name="safePlace" /> <label htmlFor="safePlace">{t('form.safePlace')}</label>
-        </p>
-        <p className="choice">
-          <input type="checkbox" id="acuteThreat" name="acuteThreat" /> <label htmlFor="acuteThreat">{t('form.acuteThreat')}</label>
-        </p>
-        <SelectField
-          label={t('form.purpose')}
-          name="purpose"
-          options={[
-            { value: '', label: t('notChosen') },
-            ...exploitationPurposes.map((code) => ({ value: code, label: t(`statistics:purposes.${code}`) })),
-          ]}
-        />
-        <SelectField
-          label={t('form.place')}
-          name="place"
-          error={errors['exploitation.place']}
-          options={[
-            { value: '', label: t('notChosen') },
-            ...exploitationPlaces.map((code) => ({ value: code, label: t(`statistics:places.${code}`) })),
-          ]}
-        />
-        <SelectField
-          label={t('form.sector')}
-          name="sector"
-          options={[{ value: '', label: t('notChosen') }, ...isicSections.map(option('casework:isic'))]}
-        />
-        <SelectField
-          label={t('form.residence')}
-          name="residence"
-          options={[
-            { value: '', label: t('notChosen') },
-            ...residenceStatuses.map((code) => ({ value: code, label: t(`statistics:residence.${code}`) })),
-          ]}
-        />
-        <div className="field">
-          <label htmlFor="account">{t('form.account')}</label>
-          <textarea id="account" name="account" rows={4} />
-        </div>
-        <fieldset>
-          <legend>{t('consentTitle')}</legend>
-          <p className="choice">
-            <input type="radio" id="consent-yes" name="consent" checked={consentGiven} onChange={() => setConsentGiven(true)} />{' '}
-            <label htmlFor="consent-yes">{t('form.consentGiven')}</label>
-          </p>
-          {mayOverride && (
-            <p className="choice">
-              <input type="radio" id="consent-child" name="consent" checked={!consentGiven} onChange={() => setConsentGiven(false)} />{' '}
-              <label htmlFor="consent-child">{t('form.override')}</label>
-            </p>
-          )}
-          {consentGiven ? (
+    <>
+      <section aria-labelledby="search-heading" className="panel" role="search">
+        <h2 id="search-heading">{t('search.title')}</h2>
+        <Form onSubmit={apply} aria-labelledby="search-heading">
+          <Field label={t('search.name')} name="name" autoComplete="off" hint={t('search.nameHint')} />
+          <div className="queue-filters">
+            <SelectField
+              label={t('search.state')}
+              name="state"
+              placeholder={false}
+              defaultValue="open"
+              options={states.map((state) => ({ value: state, label: t(`statuses.${state}`) }))}
+            />
+            <SelectField
+              label={t('office')}
+              name="officeId"
+              placeholder={t('search.any')}
+              options={[
+                ...offices.map((office) => ({ value: office.id, label: tc(`offices.${office.id}`, { defaultValue: office.name }) })),
+                { value: 'none', label: t('search.noOffice') },
+              ]}
+            />
+            <SelectField
+              label={t('source')}
+              name="source"
+              placeholder={t('search.any')}
+              options={referralSources.map((code) => ({ value: code, label: t(`statistics:sources.${code}`) }))}
+            />
+            <SelectField
+              label={t('search.age')}
+              name="age"
+              placeholder={t('search.any')}
+              options={ages.map((age) => ({ value: age, label: t(`search.ages.${age}`) }))}
+            />
+            <SelectField
+              label={t('search.sort')}
+              name="sort"
+              placeholder={false}
+              defaultValue="longest_waiting"
+              options={sorts.map((sort) => ({ value: sort, label: t(`search.sorts.${sort}`) }))}
+            />
+          </div>
+          <CheckboxField label={t('search.acuteOnly')} name="acuteThreat" />
+          <SubmitButton>{t('search.submit')}</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">{t('search.results')}</h2>
+        <Loaded query={query}>
+          {(result) => (
             <>
-              <SelectField
-                label={t('form.consentBy')}
-                name="consentBy"
-                options={['person', 'guardian', 'representative'].map(option('givers'))}
-              />
-              <Field label={t('form.consentAt')} name="consentAt" type="datetime-local" required error={errors['consent.at']} />
-              <SelectField label={t('form.consentHow')} name="consentHow" options={['in_writing', 'orally'].map(option('methods'))} />
-              <Field label={t('form.consentInterpreter')} name="consentInterpreter" autoComplete="off" />
+              <p role="status">{t('search.found', { count: result.total })}</p>
+              {result.rows.length > 0 && <QueueTable rows={result.rows} showStatus={(search.state ?? 'open') !== 'open'} />}
+              <Pagination page={result.page} pages={Math.max(1, Math.ceil(result.total / result.pageSize))} onPage={setPage} />
             </>
-          ) : (
-            <Field label={t('form.overrideReason')} name="overrideReason" required error={errors['consent.overrideReason']} />
           )}
-        </fieldset>
-        <button type="submit">{t('form.submit')}</button>
-      </form>
-    </section>
+        </Loaded>
+      </section>
+    </>
+  );
+}
+
+function QueueTable({ rows, showStatus }: { rows: Row[]; showStatus: boolean }) {
+  const { t, i18n } = useTranslation('referrals');
+  const { t: tc } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{t('search.results')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('person')}</th>
+            <th scope="col">{t('received')}</th>
+            <th scope="col">{t('waited')}</th>
+            <th scope="col">{t('source')}</th>
+            <th scope="col">{t('office')}</th>
+            <th scope="col">{t('flags')}</th>
+            {showStatus && <th scope="col">{t('status')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <Link to={`/referrals/${entry.id}`}>
+                  <PersonName name={entry.name} />
+                </Link>
+              </td>
+              <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
+              <td>{t('days', { count: entry.waitedDays })}</td>
+              <td>
+                {t(`statistics:sources.${entry.source}`)}
+                {entry.referrerOrganisation ? ` (${entry.referrerOrganisation})` : ''}
+              </td>
+              <td>{entry.officeId ? tc(`offices.${entry.officeId}`, { defaultValue: entry.officeId }) : t('search.noOffice')}</td>
+              <td>
+                {[
+                  entry.acuteThreat && t('acuteThreat'),
+                  entry.safePlace === false && t('noSafePlace'),
+                  entry.consent === 'child_override' && t('childOverride'),
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </td>
+              {showStatus && <td>{t(`statuses.${entry.status}`)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Pages as buttons in a navigation landmark: previous, each page near this one, next; the current one marked. */
+function Pagination({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation('referrals');
+  if (pages <= 1) return null;
+  const near = [...new Set([1, page - 1, page, page + 1, pages])].filter((each) => each >= 1 && each <= pages).sort((a, b) => a - b);
+  const go = (to: number) => {
+    onPage(to);
+    document.getElementById('results-heading')?.scrollIntoView?.({ block: 'start' });
+  };
+  return (
+    <nav className="pagination" aria-label={t('search.pages')}>
+      <p>{t('search.pageOf', { page, pages })}</p>
+      <ul>
+        {page > 1 && (
+          <li>
+            <button type="button" className="secondary" onClick={() => go(page - 1)}>
+              {t('search.previous')}
+            </button>
+          </li>
+        )}
+        {near.map((each) => (
+          <li key={each}>
+            <button
+              type="button"
+              className="secondary"
+              aria-current={each === page ? 'page' : undefined}
+              aria-label={t('search.pageNumber', { page: each })}
+              onClick={() => go(each)}
+            >
+              {each}
+            </button>
+          </li>
+        ))}
+        {page < pages && (
+          <li>
+            <button type="button" className="secondary" onClick={() => go(page + 1)}>
+              {t('search.next')}
+            </button>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }

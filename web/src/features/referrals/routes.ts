@@ -8,6 +8,11 @@ export const referralRoutes: PageRoute[] = [
     load: () => import('./ReferralsPage.tsx').then((module) => module.ReferralsPage),
   },
   {
+    path: '/referrals/new',
+    permission: 'referrals.create',
+    load: () => import('./NewReferralPage.tsx').then((module) => module.NewReferralPage),
+  },
+  {
     path: '/referrals/:referralId',
     permission: 'referrals.queue',
     load: () => import('./ReferralPage.tsx').then((module) => module.ReferralPage),

@@ -8,7 +8,7 @@ import { useFormState, useFormWords, type FieldKind, type Messages } from './For
  * Form a field registers what it is, so the form can check it and link the summary to it; alone it
  * takes its error as a prop.
  */
-interface Common {
+export interface Common {
   name: string;
   label: string;
   hint?: ReactNode;
@@ -19,7 +19,7 @@ interface Common {
   error?: string;
 }
 
-function useField({ name, label, path, messages, error }: Common, kind: FieldKind, required: boolean) {
+export function useField({ name, label, path, messages, error }: Common, kind: FieldKind, required: boolean) {
   const form = useFormState();
   const ownId = useId();
   const id = form ? form.idFor(name) : ownId;
@@ -33,11 +33,11 @@ function useField({ name, label, path, messages, error }: Common, kind: FieldKin
   return { id, error: error ?? form?.errorFor(name) };
 }
 
-function describedBy(id: string, hint: unknown, error: unknown) {
+export function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Hint({ id, children }: { id: string; children: ReactNode }) {
+export function Hint({ id, children }: { id: string; children: ReactNode }) {
   return children ? (
     <div className="hint" id={`${id}-hint`}>
       {children}
@@ -45,7 +45,7 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
   ) : null;
 }
 
-function FieldError({ id, error }: { id: string; error?: string }) {
+export function FieldError({ id, error }: { id: string; error?: string }) {
   const t = useFormWords();
   return error ? (
     <p className="field-error" id={`${id}-error`}>
