@@ -27,6 +27,8 @@ test('a caseworker records a client with protected whereabouts, and the director
   await logIn(director, 'director');
   await director.goto(clientUrl);
   await expect(director.getByRole('heading', { level: 1, name: 'Leila Testi' })).toBeVisible();
+  await director.getByRole('navigation', { name: 'Asiakastiedon osat' }).getByRole('link', { name: 'Käsittelyloki' }).click();
+  await expect(director.getByRole('heading', { level: 2, name: 'Kuka on käsitellyt tietoja' })).toBeFocused();
   await director.getByRole('button', { name: 'Näytä käsittelyloki' }).click();
   const log = director.getByRole('table', { name: 'Kuka on käsitellyt tietoja' });
   await expect(log.getByRole('row', { name: /Sanna Sosiaaliohjaaja.*Loi asiakkaan/ })).toBeVisible();
