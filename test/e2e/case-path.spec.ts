@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
 
+// Each journey logs in more than once; a login may wait for the next authenticator code.
+test.describe.configure({ timeout: 180_000 });
+
 /** The Helsinki calendar day `days` from now, as the server counts days. */
 const inDays = (days: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + days * 86_400_000));
@@ -113,11 +116,11 @@ test('the referral is decided, the client gets services and a reflection period 
   await expect(identification).toContainText('Poliisi: Komisario Virtanen');
 
   await identification.getByRole('button', { name: 'Kirjaa jäsenen Komisario Virtanen lausunto' }).click();
-  await identification.getByLabel('Lausunto').fill('Tunnusmerkistö täyttyy: passi pidätetty, palkaton työ.');
+  await identification.getByLabel('Lausunto', { exact: true }).fill('Tunnusmerkistö täyttyy: passi pidätetty, palkaton työ.');
   await identification.getByRole('button', { name: 'Tallenna lausunto' }).click();
   await expect(identification).toContainText('Komisario Virtanen – Tunnusmerkistö täyttyy');
   await identification.getByRole('button', { name: 'Kirjaa kokouspäivä' }).click();
-  await identification.getByLabel('Kokouspäivä').fill(inDays(0));
+  await identification.getByLabel('Kokouspäivä', { exact: true }).fill(inDays(0));
   await identification.getByRole('button', { name: 'Tallenna kokouspäivä' }).click();
   await expect(identification).toContainText(/Kokouspäivä \d{1,2}\.\d{1,2}\.\d{4}/);
 

@@ -26,7 +26,8 @@ for (const { width, height, label } of [
     await caseworker.goto('/clients');
     const create = caseworker.getByRole('region', { name: 'Uusi asiakas' });
     await create.getByLabel('Nimi tai peitenimi').fill(name);
-    await create.getByLabel('Syntymäaika').fill('1990-02-03');
+    await create.getByLabel('Syntymäaika').fill('3.2.1990');
+    await create.getByLabel('Sukupuoli').selectOption({ label: 'Nainen' });
     await create.getByLabel('Kansalaisuus').fill('UA');
     await create.getByRole('button', { name: 'Tallenna asiakas' }).click();
     await expect(caseworker.getByRole('heading', { level: 1, name })).toBeVisible();

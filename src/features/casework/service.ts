@@ -278,33 +278,41 @@ export async function terminateAssistance(ctx: AppContext, who: Who, clientId: s
   if (await isTerminated(ctx.db, clientId)) throw new AppError(409, 'already_terminated');
   const at = input.at ? new Date(input.at) : new Date();
   if (at.getTime() > Date.now() + 60_000) throw new AppError(400, 'validation_failed', {}, [{ field: 'at', problem: 'not_in_future' }]);
-  const today = helsinkiDate(at);
   await ctx.db.transaction().execute(async (trx) => {
-    const closes = await whatEndingCloses(trx, clientId, today);
-    await trx.insertInto('terminations').values({ person_id: clientId, at, reason: input.reason, recorded_by: who.actor.id }).execute();
-    for (const period of closes.reflection)
-      await trx
-        .updateTable('reflection_periods')
-        .set({ interrupted_on: period.start_date > today ? period.start_date : today })
-        .where('person_id', '=', clientId)
-        .where('start_date', '=', period.start_date)
-        .execute();
-    if (closes.identification.length > 0)
-      await trx
-        .updateTable('identifications')
-        .set({ decided_at: at, decided_by: who.actor.id })
-        .where('person_id', '=', clientId)
-        .where('decided_at', 'is', null)
-        .execute();
-    if (closes.tasks.length > 0)
-      await trx.updateTable('client_tasks').set({ done_at: at }).where('person_id', '=', clientId).where('done_at', 'is', null).execute();
-    await auditChange(trx, ctx, who, 'clients.terminate', clientId, 'case', {
-      reason: input.reason,
-      reflectionInterrupted: closes.reflection.map((period) => period.start_date),
-      identificationClosed: closes.identification.length > 0,
-      tasksClosed: closes.tasks.map((task) => task.id),
-    });
+    const closed = await endAssistance(trx, clientId, at, input.reason, who.actor.id);
+    await auditChange(trx, ctx, who, 'clients.terminate', clientId, 'case', { reason: input.reason, ...closed });
   });
+}
+
+/**
+ * Records the end of assistance and closes what it ends, inside the caller's transaction (ending it by
+ * hand, or an identification decided "not identified"); returns what it closed, for the audit entry.
+ */
+export async function endAssistance(trx: Database, clientId: string, at: Date, reason: string, actorId: string) {
+  const today = helsinkiDate(at);
+  const closes = await whatEndingCloses(trx, clientId, today);
+  await trx.insertInto('terminations').values({ person_id: clientId, at, reason, recorded_by: actorId }).execute();
+  for (const period of closes.reflection)
+    await trx
+      .updateTable('reflection_periods')
+      .set({ interrupted_on: period.start_date > today ? period.start_date : today })
+      .where('person_id', '=', clientId)
+      .where('start_date', '=', period.start_date)
+      .execute();
+  if (closes.identification.length > 0)
+    await trx
+      .updateTable('identifications')
+      .set({ decided_at: at, decided_by: actorId })
+      .where('person_id', '=', clientId)
+      .where('decided_at', 'is', null)
+      .execute();
+  if (closes.tasks.length > 0)
+    await trx.updateTable('client_tasks').set({ done_at: at }).where('person_id', '=', clientId).where('done_at', 'is', null).execute();
+  return {
+    reflectionInterrupted: closes.reflection.map((period) => period.start_date),
+    identificationClosed: closes.identification.length > 0,
+    tasksClosed: closes.tasks.map((task) => task.id),
+  };
 }
 
 /** A director reopens ended assistance, saying why: the case is writable again, and the reopening is on its timeline. */
