@@ -66,6 +66,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/clients/:id/children': staffWithClients,
   'PUT /api/v1/clients/:id/exploitation': staffWithClients,
   'POST /api/v1/clients/:id/termination': staffWithClients,
+  'POST /api/v1/clients/:id/reopening': ['director'],
   'POST /api/v1/clients/:id/documents': staffWithClients,
   // Without a body the field group decides: the coach and the partner on this case may not.
   'GET /api/v1/clients/:id/documents/:itemId': ['director', 'caseworker', 'nurse'],

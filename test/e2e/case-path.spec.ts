@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
 
+// Each journey logs in more than once; a login may wait for the next authenticator code.
+test.describe.configure({ timeout: 180_000 });
+
 /** The Helsinki calendar day `days` from now, as the server counts days. */
 const inDays = (days: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + days * 86_400_000));
@@ -79,51 +82,73 @@ test('the referral is decided, the client gets services and a reflection period 
   await caseworker.getByRole('link', { name: 'Layla Polku' }).click();
   await expect(caseworker.getByRole('heading', { level: 1, name: 'Layla Polku' })).toBeVisible();
 
+  const sections = (page: typeof caseworker) => page.getByRole('navigation', { name: 'Asiakastiedon osat' });
+  await sections(caseworker).getByRole('link', { name: 'Asia ja palvelut' }).click();
   const services = caseworker.getByRole('region', { name: 'Lakisääteiset palvelut' });
+  await services.getByRole('button', { name: 'Lisää palvelu' }).click();
   await services.getByLabel('Palvelu', { exact: true }).selectOption({ label: 'Turvallinen majoitus' });
   await services.getByLabel('Pyydetty', { exact: true }).fill(inDays(-1));
-  await services.getByRole('button', { name: 'Lisää' }).click();
+  await services.getByRole('button', { name: 'Tallenna palvelu' }).click();
+  await expect(services.getByRole('status')).toHaveText('Palvelu lisättiin.');
   await expect(services.getByRole('table')).toContainText('Turvallinen majoitus');
 
+  await sections(caseworker).getByRole('link', { name: 'Harkinta-aika ja tunnistaminen' }).click();
   const reflection = caseworker.getByRole('region', { name: 'Harkinta-ajat' });
+  await reflection.getByRole('button', { name: 'Myönnä harkinta-aika' }).click();
+  await reflection.getByLabel('Myöntäjä').selectOption({ label: 'Auttamisjärjestelmä' });
   await reflection.getByLabel('Alkaa', { exact: true }).fill(inDays(-20));
   await reflection.getByLabel('Päättyy', { exact: true }).fill(inDays(200));
-  await reflection.getByRole('button', { name: 'Myönnä harkinta-aika' }).click();
-  await expect(reflection.getByRole('alert')).toContainText('enintään 6 kuukautta');
+  await reflection.getByRole('button', { name: 'Tallenna harkinta-aika' }).click();
+  await expect(reflection.locator('.error-summary')).toContainText('enintään 6 kuukautta');
   await reflection.getByLabel('Päättyy', { exact: true }).fill(inDays(10));
-  await reflection.getByRole('button', { name: 'Myönnä harkinta-aika' }).click();
+  await reflection.getByRole('button', { name: 'Tallenna harkinta-aika' }).click();
   await expect(reflection).toContainText('Päättyy 14 päivän sisällä');
+  await expect(caseworker.getByRole('region', { name: 'Asia yhdellä silmäyksellä' })).toContainText(
+    /Päättyy \d{1,2}\.\d{1,2}\.\d{4} \(10 päivää jäljellä\)/,
+  );
   await expectNoAxeViolations(caseworker);
 
   await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Etusivu' }).click();
   await expect(caseworker.getByRole('region', { name: 'Päättyvät harkinta-ajat' })).toContainText('Layla Polku');
 
   await caseworker.getByRole('link', { name: 'Layla Polku' }).click();
+  await sections(caseworker).getByRole('link', { name: 'Harkinta-aika ja tunnistaminen' }).click();
   const identification = caseworker.getByRole('region', { name: 'Virallinen tunnistaminen' });
   await identification.getByRole('button', { name: 'Pyydä virallista tunnistamista' }).click();
+  await identification.getByRole('button', { name: 'Kutsu ryhmään' }).click();
   await identification.getByLabel('Viranomainen').selectOption({ label: 'Poliisi' });
   await identification.getByLabel('Jäsen').fill('Komisario Virtanen');
   await identification.getByRole('button', { name: 'Kutsu ryhmään' }).click();
   await expect(identification).toContainText('Poliisi: Komisario Virtanen');
 
-  await identification.getByLabel('Lausunto').fill('Tunnusmerkistö täyttyy: passi pidätetty, palkaton työ.');
+  await identification.getByRole('button', { name: 'Kirjaa jäsenen Komisario Virtanen lausunto' }).click();
+  await identification.getByLabel('Lausunto', { exact: true }).fill('Tunnusmerkistö täyttyy: passi pidätetty, palkaton työ.');
   await identification.getByRole('button', { name: 'Tallenna lausunto' }).click();
   await expect(identification).toContainText('Komisario Virtanen – Tunnusmerkistö täyttyy');
-  await identification.getByLabel('Kokouspäivä').fill(inDays(0));
+  await identification.getByRole('button', { name: 'Kirjaa kokouspäivä' }).click();
+  await identification.getByLabel('Kokouspäivä', { exact: true }).fill(inDays(0));
   await identification.getByRole('button', { name: 'Tallenna kokouspäivä' }).click();
   await expect(identification).toContainText(/Kokouspäivä \d{1,2}\.\d{1,2}\.\d{4}/);
 
   // The decision belongs to the director: the group has been heard and the client has been told.
   await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tunnistamisjono' }).click();
   await director.getByRole('link', { name: 'Layla Polku' }).click();
+  await sections(director).getByRole('link', { name: 'Harkinta-aika ja tunnistaminen' }).click();
   const deciding = director.getByRole('region', { name: 'Virallinen tunnistaminen' });
+  await deciding.getByRole('button', { name: 'Päätä' }).click();
   await deciding.getByLabel('Päätös').selectOption({ label: 'Ei tunnistettu' });
-  await deciding.getByRole('button', { name: 'Päätä' }).click();
-  await expect(deciding.getByRole('alert')).toContainText('Asiakkaalle on kerrottava päätöksestä');
+  await deciding.getByRole('button', { name: 'Kirjaa päätös' }).click();
+  await expectErrorSummary(director, ['Kerro päätöksestä ensin asiakkaalle ja rastita sitten ruutu.']);
   await deciding.getByLabel(/Asiakkaalle on kerrottu/).check();
-  await deciding.getByRole('button', { name: 'Päätä' }).click();
+  await deciding.getByRole('button', { name: 'Kirjaa päätös' }).click();
+  const confirmation = director.getByRole('region', { name: 'Kirjataanko tunnistamispäätös?' });
+  await expect(confirmation).toContainText('auttaminen päättyy');
+  await confirmation.getByRole('button', { name: 'Kirjaa päätös' }).click();
   await expect(deciding).toContainText('Ei tunnistettu');
+  await expect(director.getByRole('region', { name: 'Asia yhdellä silmäyksellä' })).toContainText('Auttaminen päättyi');
+  await sections(director).getByRole('link', { name: 'Asia ja palvelut' }).click();
   await expect(director.getByRole('region', { name: 'Auttamisen päättyminen' })).toContainText('Ei tunnistettu');
+  await sections(director).getByRole('link', { name: 'Aikajana' }).click();
   await expect(director.getByRole('region', { name: 'Aikajana' })).toContainText('Auttaminen päättyi');
   await expectNoAxeViolations(director);
 });
@@ -199,5 +224,6 @@ test('a partner refers a person the register knows; staff confirm the match and 
   await expect(director.getByRole('status')).toHaveText('Päätös kirjattiin.');
   await director.getByRole('link', { name: 'Asiakkaan tiedot' }).click();
   await expect(director.getByRole('heading', { level: 1, name: 'Amina Demo' })).toBeVisible();
+  await director.getByRole('navigation', { name: 'Asiakastiedon osat' }).getByRole('link', { name: 'Aikajana' }).click();
   await expect(director.getByRole('region', { name: 'Aikajana' })).toContainText('Otettu asiakkaaksi');
 });

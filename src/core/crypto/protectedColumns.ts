@@ -14,6 +14,7 @@ export const protectedColumns = [
   { table: 'client_tasks', column: 'title' },
   { table: 'client_documents', column: 'file_name' },
   { table: 'client_documents', column: 'content' },
+  { table: 'reopenings', column: 'reason' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

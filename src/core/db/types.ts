@@ -217,6 +217,14 @@ export interface TerminationsTable {
   reason: string;
   recorded_by: Optional<string>;
 }
+/** `reason` is encrypted. */
+export interface ReopeningsTable {
+  id: string;
+  person_id: string;
+  at: Timestamp;
+  reason: string;
+  reopened_by: Optional<string>;
+}
 export interface ReflectionPeriodsTable {
   person_id: string;
   granted_by: string;
@@ -369,6 +377,7 @@ export interface DB {
   residence_statuses: ResidenceStatusesTable;
   children: ChildrenTable;
   terminations: TerminationsTable;
+  reopenings: ReopeningsTable;
   reflection_periods: ReflectionPeriodsTable;
   identifications: IdentificationsTable;
   identification_experts: IdentificationExpertsTable;

@@ -48,6 +48,8 @@ const actionRoles = {
   // Writing one field group is then decided by clientAccess: the route only admits the roles.
   'clients.write': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'clients.accessLog': ['director'],
+  // Ended assistance is reopened by the one who answers for the assistance system's decisions.
+  'clients.reopen': ['director'],
   'clients.share': ['director', 'caseworker'],
   'referrals.create': ['director', 'caseworker', 'partner'],
   'referrals.sent': ['partner'],
@@ -213,6 +215,16 @@ export function clientAccess(actor: Actor, relationship: Relationship, sharedGro
   const narrow = (groups: readonly FieldGroup[]) =>
     actor.role === 'partner' ? groups.filter((group) => sharedGroups.includes(group)) : [...groups];
   return { relationship, read: narrow(grant.read), write: narrow(grant.write), reasonRequired: grant.reasonRequired };
+}
+
+/**
+ * What an ended case still takes, of what the actor may otherwise write: the notes and tasks of its
+ * follow-up and its documents, by the assistance system's own staff. Services, reflection,
+ * identification, residence and the rest are closed; a partner writes nothing more.
+ */
+export function endedCaseWrites(actor: Actor, access: ClientAccess): FieldGroup[] {
+  if (roleScopes[actor.role] === 'organisation') return [];
+  return access.write.filter((group) => group === 'notes' || group === 'documents');
 }
 
 /** A role whose grants read some part of a client's record. */

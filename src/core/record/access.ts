@@ -2,9 +2,17 @@ import { appendAudit } from '../audit/audit.ts';
 import { refusalLog } from '../audit/refusals.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import { clientAccess, listAccess, type Action, type Actor, type ClientAccess, type FieldGroup } from '../policy/policy.ts';
+import {
+  clientAccess,
+  endedCaseWrites,
+  listAccess,
+  type Action,
+  type Actor,
+  type ClientAccess,
+  type FieldGroup,
+} from '../policy/policy.ts';
 import type { AppContext } from '../context.ts';
-import { findClient, relationshipTo } from './persons.ts';
+import { caseEnded, findClient, relationshipTo } from './persons.ts';
 
 /** Who is asking; `granted` collects the field groups the policy gave this request (see server/fieldGroupFilter.ts). */
 export type Who = { actor: Actor; ip: string | null; granted?: Set<string> };
@@ -19,20 +27,23 @@ type ClientRow = NonNullable<Awaited<ReturnType<typeof findClient>>>;
 
 /**
  * The one door to a client's data: finds the client, asks the policy how the actor stands to them and
- * refuses (and logs the refusal) unless the actor may read, or write, the field group asked for.
+ * refuses (and logs the refusal) unless the actor may read, or write, the field group asked for. A
+ * write to a case whose assistance has ended is refused (409 `case_ended`) unless the policy keeps
+ * that group open for an ended case (`endedCaseWrites`), or the action is for an ended case
+ * (`onEnded: 'only'`: reopening; refused with `case_not_ended` otherwise).
  */
 export async function openClient(
   ctx: AppContext,
   who: Who,
   id: string,
-  need: { read?: FieldGroup; write?: FieldGroup; action: string },
+  need: { read?: FieldGroup; write?: FieldGroup; action: string; onEnded?: 'only' },
   reason: string | null = null,
 ): Promise<{ client: ClientRow; access: ClientAccess }> {
   const client = await findClient(ctx.db, id);
   if (!client) throw notFound();
   const { relationship, sharedGroups } = await relationshipTo(ctx.db, who.actor, client);
   const access = clientAccess(who.actor, relationship, sharedGroups);
-  const refuse = async (code: string) => {
+  const refuse = async (code: string, status = 403) => {
     await refusalLog(ctx.db, ctx.keyring.auditKey).refuse({
       ...auditWho(who),
       action: need.action,
@@ -40,11 +51,16 @@ export async function openClient(
       reason,
       details: { code },
     });
-    return new AppError(403, code);
+    return new AppError(status, code);
   };
   if (need.write ? !access.write.includes(need.write) : need.read ? !access.read.includes(need.read) : access.read.length === 0)
     throw await refuse('forbidden');
   if (!need.write && access.reasonRequired && !reason) throw await refuse('reason_required');
+  if (need.write) {
+    const ended = await caseEnded(ctx.db, id);
+    if (need.onEnded === 'only' && !ended) throw await refuse('case_not_ended', 409);
+    if (!need.onEnded && ended && !endedCaseWrites(who.actor, access).includes(need.write)) throw await refuse('case_ended', 409);
+  }
   grant(who, ['record', ...access.read]);
   return { client, access };
 }

@@ -7,6 +7,20 @@ export const hasAdmission = sql<boolean>`exists (select 1 from referrals r join 
 /** A client recorded directly, before referrals existed in Polku, has no referral at all. */
 export const hasReferral = sql<boolean>`exists (select 1 from referrals r where r.person_id = persons.id)`;
 
+/**
+ * Assistance has ended: a termination after the last admission that no reopening followed. An ended
+ * case is read-only but for what it still needs (policy.endedCaseWrites).
+ */
+export async function caseEnded(db: Database, personId: string): Promise<boolean> {
+  const row = await sql<{ ended: boolean }>`
+    select exists (
+      select 1 from terminations t where t.person_id = ${personId}
+        and t.at >= coalesce((select max(d.decided_at) from referrals r join decisions d on d.referral_id = r.id where r.person_id = ${personId} and d.outcome = 'admitted'), '-infinity')
+        and not exists (select 1 from reopenings o where o.person_id = ${personId} and o.at >= t.at)
+    ) as ended`.execute(db);
+  return Boolean(row.rows[0]?.ended);
+}
+
 export const findClient = (db: Database, id: string) => db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** How the actor stands to the client: the facts the policy decides on. */

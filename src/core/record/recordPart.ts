@@ -2,13 +2,15 @@ import type { RawBuilder } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Actor, ClientAccess, FieldGroup } from '../policy/policy.ts';
 
-/** One event of the client's timeline: when, what (a code the page translates), and by whom. */
-export interface TimelineEvent {
-  at: string;
+/**
+ * One event of the client's timeline: when (an instant, or a calendar day for what is recorded only
+ * by its day), what (a code the page translates), and by whom.
+ */
+export type TimelineEvent = ({ at: string; day?: never } | { day: string; at?: never }) & {
   kind: string;
   detail?: string | null;
   by?: string | null;
-}
+};
 
 export interface PartReading {
   ctx: AppContext;

@@ -353,7 +353,7 @@ describe('official identification', () => {
     expect(
       (await injectJson(app, 'POST', `/api/v1/clients/${clientId}/termination`, await as(caseworker), { reason: 'no_longer_needed' })).body
         .error.code,
-    ).toBe('already_terminated');
+    ).toBe('case_ended');
   });
 });
 

@@ -8,6 +8,7 @@ import {
   childrenSchema,
   exploitationSchema,
   terminationSchema,
+  reopeningsSchema,
   residenceSchema,
   servicesSchema,
   notesSchema,
@@ -24,7 +25,7 @@ const childrenPart: RecordPart<typeof childrenSchema, 'children'> = {
     const children = await ctx.db.selectFrom('children').selectAll().where('guardian_id', '=', clientId).orderBy('birth_date').execute();
     return {
       value: children.map((child) => ({ id: child.id, birthDate: child.birth_date, from: child.from_date })),
-      timeline: children.map((child) => ({ at: `${child.from_date}T12:00:00Z`, kind: 'child' })),
+      timeline: children.map((child) => ({ day: child.from_date, kind: 'child' })),
     };
   },
 };
@@ -60,7 +61,26 @@ const terminationPart: RecordPart<typeof terminationSchema, 'terminations'> = {
     const rows = await ctx.db.selectFrom('terminations').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
     return {
       value: rows.map((row) => ({ at: isoInstant(row.at), reason: row.reason, by: nameOf(row.recorded_by) })),
-      timeline: rows.map((row) => ({ at: isoInstant(row.at)!, kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) })),
+      timeline: rows.map((row) => ({ at: isoInstant(row.at), kind: 'termination', detail: row.reason, by: nameOf(row.recorded_by) })),
+    };
+  },
+};
+
+/** Ended assistance reopened, by whom and why. */
+const reopeningsPart: RecordPart<typeof reopeningsSchema, 'reopenings'> = {
+  key: 'reopenings',
+  group: 'case',
+  schema: reopeningsSchema,
+  staff: (clientId) => sql`select reopened_by from reopenings where person_id = ${clientId}`,
+  async read({ ctx, clientId, nameOf }) {
+    const rows = await ctx.db.selectFrom('reopenings').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
+    return {
+      value: rows.map((row) => ({
+        at: isoInstant(row.at),
+        reason: ctx.cipher.decrypt(row.reason, protectedContext('reopenings', 'reason', row.id)),
+        by: nameOf(row.reopened_by),
+      })),
+      timeline: rows.map((row) => ({ at: isoInstant(row.at), kind: 'reopening', by: nameOf(row.reopened_by) })),
     };
   },
 };
@@ -74,7 +94,7 @@ const residencePart: RecordPart<typeof residenceSchema, 'residence'> = {
     const rows = await ctx.db.selectFrom('residence_statuses').selectAll().where('person_id', '=', clientId).orderBy('at').execute();
     return {
       value: rows.map((row) => ({ status: row.status, at: row.at })),
-      timeline: rows.map((row) => ({ at: `${row.at}T12:00:00Z`, kind: 'residence', detail: row.status })),
+      timeline: rows.map((row) => ({ day: row.at, kind: 'residence', detail: row.status })),
     };
   },
 };
@@ -98,7 +118,7 @@ const servicesPart: RecordPart<typeof servicesSchema, 'services'> = {
         by: nameOf(row.recorded_by),
       })),
       timeline: rows.map((row) => ({
-        at: `${row.requested_on}T12:00:00Z`,
+        day: row.requested_on,
         kind: 'service_requested',
         detail: row.service,
         by: nameOf(row.recorded_by),
@@ -130,7 +150,7 @@ const notesPart: RecordPart<typeof notesSchema, 'notes'> = {
         by: nameOf(row.author_id),
         body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)),
       })),
-      timeline: rows.map((row) => ({ at: isoInstant(row.at)!, kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) })),
+      timeline: rows.map((row) => ({ at: isoInstant(row.at), kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) })),
     };
   },
 };
@@ -186,6 +206,7 @@ export const caseworkParts = [
   childrenPart,
   exploitationPart,
   terminationPart,
+  reopeningsPart,
   residencePart,
   servicesPart,
   notesPart,

@@ -11,6 +11,7 @@ import {
   myTasks,
   recordResidence,
   recordService,
+  reopenAssistance,
   setExploitation,
   terminateAssistance,
   updateService,
@@ -21,6 +22,7 @@ import {
   exploitationBody,
   myTasksResponse,
   noteBody,
+  reopeningBody,
   residenceBody,
   serviceBody,
   serviceChangesBody,
@@ -137,6 +139,18 @@ export async function caseworkRoutes(app: Api) {
     },
     async (request, reply) => {
       await terminateAssistance(ctx, whoOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/clients/:id/reopening',
+    {
+      config: { access: 'clients.reopen' },
+      schema: { tags: ['casework'], params: idParams, response: emptyResponse, body: reopeningBody },
+    },
+    async (request, reply) => {
+      await reopenAssistance(ctx, whoOf(request), request.params.id, request.body);
       return reply.code(204).send();
     },
   );

@@ -75,6 +75,7 @@ export const terminationBody = objectBody(['reason'], {
   reason: { type: 'string', enum: [...terminationReasons] },
   at: { type: 'string', format: 'date-time' },
 });
+export const reopeningBody = objectBody(['reason'], { reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } });
 export const documentBody = objectBody(['fileName', 'mediaType', 'contentBase64'], {
   fileName: { type: 'string', minLength: 1, maxLength: 1000 },
   mediaType: { type: 'string', enum: [...documentTypes] },
@@ -99,6 +100,7 @@ export type ResidenceInput = FromSchema<typeof residenceBody>;
 export type ChildInput = FromSchema<typeof childBody>;
 export type ExploitationInput = FromSchema<typeof exploitationBody>[number];
 export type TerminationInput = FromSchema<typeof terminationBody>;
+export type ReopeningInput = FromSchema<typeof reopeningBody>;
 export type DocumentUpload = FromSchema<typeof documentBody>;
 export type MyTask = FromSchema<typeof myTasksResponse>[number];
 
@@ -114,6 +116,7 @@ export const exploitationSchema = responseList({
   recruitment: optionalString,
 });
 export const terminationSchema = responseList({ at: string, reason: string, by: optionalString });
+export const reopeningsSchema = responseList({ at: string, reason: string, by: optionalString });
 export const residenceSchema = responseList({ status: string, at: string });
 export const servicesSchema = responseList({
   id: string,
@@ -145,6 +148,7 @@ export type CaseworkRecord = {
   children?: FromSchema<typeof childrenSchema>;
   exploitations?: FromSchema<typeof exploitationSchema>;
   terminations?: FromSchema<typeof terminationSchema>;
+  reopenings?: FromSchema<typeof reopeningsSchema>;
   residence?: FromSchema<typeof residenceSchema>;
   services?: FromSchema<typeof servicesSchema>;
   notes?: FromSchema<typeof notesSchema>;

@@ -13,30 +13,46 @@ import type {
   NoteInput,
   ResidenceInput,
   ServiceChanges,
+  ReopeningInput,
   ServiceInput,
   TaskInput,
   TerminationInput,
 } from './schema.ts';
+import type { Database } from '../../core/db/database.ts';
 
 /** Recording on a client's record: each change checks the field group it writes and is logged with it. */
 
-function checkDates(...pairs: Array<[string, string | null | undefined, string | null | undefined]>) {
+type DateRule = [field: string, from: string | null | undefined, to: string | null | undefined, future?: 'planned'];
+
+/** Days that happened cannot be later than today nor before what they follow; a day marked `planned` may be in the future. */
+function checkDates(...rules: DateRule[]) {
   const today = helsinkiDate();
   const problems: Array<{ field: string; problem: string }> = [];
-  for (const [field, from, to] of pairs) {
-    if (to && to > today) problems.push({ field, problem: 'not_in_future' });
+  for (const [field, from, to, future] of rules) {
+    if (to && to > today && future !== 'planned') problems.push({ field, problem: 'not_in_future' });
     else if (from && to && to < from) problems.push({ field, problem: 'before_start' });
   }
   if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
 }
 
+/**
+ * A service is requested on a day that has been, and arranged on a day that may still be ahead (a
+ * planned service: an appointment booked, accommodation from next week). It ends only once it has
+ * been given: an end day is not in the future, nor set while the service is still planned.
+ */
+function checkServiceDates(requestedOn: string, arrangedOn: string | null | undefined, endedOn: string | null | undefined) {
+  const planned = arrangedOn && arrangedOn > helsinkiDate();
+  if (planned && endedOn) throw new AppError(400, 'validation_failed', {}, [{ field: 'endedOn', problem: 'service_still_planned' }]);
+  checkDates(
+    ['requestedOn', null, requestedOn],
+    ['arrangedOn', requestedOn, arrangedOn, 'planned'],
+    ['endedOn', arrangedOn ?? requestedOn, endedOn],
+  );
+}
+
 export async function recordService(ctx: AppContext, who: Who, clientId: string, input: ServiceInput) {
   await openClient(ctx, who, clientId, { write: 'services', action: 'services.record' });
-  checkDates(
-    ['requestedOn', null, input.requestedOn],
-    ['arrangedOn', input.requestedOn, input.arrangedOn],
-    ['endedOn', input.arrangedOn ?? input.requestedOn, input.endedOn],
-  );
+  checkServiceDates(input.requestedOn, input.arrangedOn, input.endedOn);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -70,7 +86,7 @@ export async function updateService(ctx: AppContext, who: Who, clientId: string,
     arranged_on: changes.arrangedOn !== undefined ? changes.arrangedOn : row.arranged_on,
     ended_on: changes.endedOn !== undefined ? changes.endedOn : row.ended_on,
   };
-  checkDates(['arrangedOn', row.requested_on, next.arranged_on], ['endedOn', next.arranged_on ?? row.requested_on, next.ended_on]);
+  checkServiceDates(row.requested_on, next.arranged_on, next.ended_on);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('client_services')
@@ -234,7 +250,28 @@ export async function setExploitation(ctx: AppContext, who: Who, clientId: strin
   });
 }
 
-/** Assistance ends with a reason; the client stays in the register and in the statistics. */
+/** What ending assistance closes with it: the person is told this before confirming, and it is done in the same transaction. */
+export async function whatEndingCloses(db: Database, clientId: string, today = helsinkiDate()) {
+  const [reflection, identification, tasks] = await Promise.all([
+    db
+      .selectFrom('reflection_periods')
+      .select(['start_date', 'end_date'])
+      .where('person_id', '=', clientId)
+      .where('interrupted_on', 'is', null)
+      .where('end_date', '>=', today)
+      .execute(),
+    db.selectFrom('identifications').select('requested_at').where('person_id', '=', clientId).where('decided_at', 'is', null).execute(),
+    db.selectFrom('client_tasks').select('id').where('person_id', '=', clientId).where('done_at', 'is', null).execute(),
+  ]);
+  return { reflection, identification, tasks };
+}
+
+/**
+ * Assistance ends with a reason; the client stays in the register and in the statistics. With it, in
+ * the same transaction: a reflection period still running is interrupted on the day (one not yet
+ * begun, on its first day), an open official identification is closed without a decision, and open
+ * tasks are marked done. The audit entry names each.
+ */
 export async function terminateAssistance(ctx: AppContext, who: Who, clientId: string, input: TerminationInput) {
   await openClient(ctx, who, clientId, { write: 'case', action: 'clients.terminate' });
   if (!(await isClient(ctx.db, clientId))) throw new AppError(409, 'not_a_client');
@@ -242,7 +279,57 @@ export async function terminateAssistance(ctx: AppContext, who: Who, clientId: s
   const at = input.at ? new Date(input.at) : new Date();
   if (at.getTime() > Date.now() + 60_000) throw new AppError(400, 'validation_failed', {}, [{ field: 'at', problem: 'not_in_future' }]);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('terminations').values({ person_id: clientId, at, reason: input.reason, recorded_by: who.actor.id }).execute();
-    await auditChange(trx, ctx, who, 'clients.terminate', clientId, 'case', { reason: input.reason });
+    const closed = await endAssistance(trx, clientId, at, input.reason, who.actor.id);
+    await auditChange(trx, ctx, who, 'clients.terminate', clientId, 'case', { reason: input.reason, ...closed });
+  });
+}
+
+/**
+ * Records the end of assistance and closes what it ends, inside the caller's transaction (ending it by
+ * hand, or an identification decided "not identified"); returns what it closed, for the audit entry.
+ */
+export async function endAssistance(trx: Database, clientId: string, at: Date, reason: string, actorId: string) {
+  const today = helsinkiDate(at);
+  const closes = await whatEndingCloses(trx, clientId, today);
+  await trx.insertInto('terminations').values({ person_id: clientId, at, reason, recorded_by: actorId }).execute();
+  for (const period of closes.reflection)
+    await trx
+      .updateTable('reflection_periods')
+      .set({ interrupted_on: period.start_date > today ? period.start_date : today })
+      .where('person_id', '=', clientId)
+      .where('start_date', '=', period.start_date)
+      .execute();
+  if (closes.identification.length > 0)
+    await trx
+      .updateTable('identifications')
+      .set({ decided_at: at, decided_by: actorId })
+      .where('person_id', '=', clientId)
+      .where('decided_at', 'is', null)
+      .execute();
+  if (closes.tasks.length > 0)
+    await trx.updateTable('client_tasks').set({ done_at: at }).where('person_id', '=', clientId).where('done_at', 'is', null).execute();
+  return {
+    reflectionInterrupted: closes.reflection.map((period) => period.start_date),
+    identificationClosed: closes.identification.length > 0,
+    tasksClosed: closes.tasks.map((task) => task.id),
+  };
+}
+
+/** A director reopens ended assistance, saying why: the case is writable again, and the reopening is on its timeline. */
+export async function reopenAssistance(ctx: AppContext, who: Who, clientId: string, input: ReopeningInput) {
+  await openClient(ctx, who, clientId, { write: 'case', action: 'clients.reopen', onEnded: 'only' });
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('reopenings')
+      .values({
+        id,
+        person_id: clientId,
+        at: new Date(),
+        reason: ctx.cipher.encrypt(input.reason, protectedContext('reopenings', 'reason', id)),
+        reopened_by: who.actor.id,
+      })
+      .execute();
+    await auditChange(trx, ctx, who, 'clients.reopen', clientId, 'case', { reopening: id });
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/database.ts';
-import { helsinkiDate } from '../../core/dates.ts';
+import { helsinkiDate, helsinkiTime } from '../../core/dates.ts';
 import type { Actor, ClientAccess, FieldGroup } from '../../core/policy/policy.ts';
 import type { RecordPart, TimelineEvent } from '../../core/record/recordPart.ts';
 
@@ -35,14 +35,31 @@ export async function readRecordParts(ctx: AppContext, actor: Actor, clientId: s
   const record: Record<string, unknown> = {
     assignments: assignments.map((row) => ({ accountId: row.id, name: row.display_name, role: row.role, officeId: row.office_id })),
   };
-  const timeline: Array<TimelineEvent & { group: FieldGroup }> = [];
+  const timeline: ShownEvent[] = [];
   for (const part of readable) {
     const { value, timeline: events = [] } = await part.read(reading);
     record[part.key] = value;
-    for (const event of events) timeline.push({ ...event, group: part.group });
+    for (const event of events) timeline.push(shownEvent(event, part.group));
   }
-  record.timeline = timeline.sort((a, b) => b.at.localeCompare(a.at));
+  record.timeline = timeline.sort(newestFirst);
   return record;
+}
+
+type ShownEvent = { at: string; dateOnly: boolean; kind: string; detail?: string | null; by?: string | null; group: FieldGroup };
+
+function shownEvent({ at, day, ...event }: TimelineEvent, group: FieldGroup): ShownEvent {
+  return day !== undefined ? { ...event, at: day, dateOnly: true, group } : { ...event, at: at!, dateOnly: false, group };
+}
+
+/**
+ * Newest first. An event known only by its day sorts as that day in Helsinki: after the timed events
+ * of later days, and below the timed events of its own day (its time is not known, so it is not put
+ * above what happened later that day).
+ */
+export function newestFirst(a: Pick<ShownEvent, 'at' | 'dateOnly'>, b: Pick<ShownEvent, 'at' | 'dateOnly'>): number {
+  if (!a.dateOnly && !b.dateOnly) return Date.parse(b.at) - Date.parse(a.at);
+  const key = (event: Pick<ShownEvent, 'at' | 'dateOnly'>) => (event.dateOnly ? event.at : helsinkiTime(event.at));
+  return key(b).localeCompare(key(a));
 }
 
 /** The names of the staff who acted in the readable parts, in one query: never every account. */

@@ -21,7 +21,7 @@ export const identitySchema = object({
 export const contactSchema = object({ contact: optionalString, whereabouts: optionalString });
 
 const timelineEvent = {
-  ...object({ at: string, kind: string, detail: optionalString, by: optionalString, group: string }),
+  ...object({ at: string, dateOnly: boolean, kind: string, detail: optionalString, by: optionalString, group: string }),
   [ITEM_GROUP]: 'group',
 };
 
@@ -30,6 +30,8 @@ const recordFacts = {
   id: inGroup('record', string),
   officeId: inGroup('record', optionalString),
   relationship: inGroup('record', string),
+  /** Where the case stands: a referral not (yet) admitted, a client, or assistance ended. */
+  status: inGroup('record', { type: 'string', enum: ['referral', 'client', 'ended'] } as const),
   readable: inGroup('record', strings),
   writable: inGroup('record', strings),
   assignments: inGroup('record', list({ accountId: string, name: string, role: string, officeId: optionalString })),

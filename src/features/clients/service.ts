@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { canShare, type FieldGroup } from '../../core/policy/policy.ts';
+import { canShare, endedCaseWrites, type FieldGroup } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { accessLogOf, listClientsFor } from './queries.ts';
-import { findClient, relationshipTo } from '../../core/record/persons.ts';
+import { caseEnded, findClient, hasAdmission, hasReferral, relationshipTo } from '../../core/record/persons.ts';
+import type { Database } from '../../core/db/database.ts';
 import { auditListRead, auditWho, openClient, type Who } from '../../core/record/access.ts';
 import { readRecordParts } from './recordParts.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
@@ -68,15 +69,29 @@ export async function listClients(ctx: AppContext, who: Who) {
   });
 }
 
+/** A referral not (yet) admitted, a client (admitted, or recorded directly), or a client whose assistance has ended. */
+async function caseStatus(db: Database, id: string): Promise<'referral' | 'client' | 'ended'> {
+  if (await caseEnded(db, id)) return 'ended';
+  const row = await db
+    .selectFrom('persons')
+    .select([hasAdmission.as('admitted'), hasReferral.as('referred')])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.admitted || !row.referred ? 'client' : 'referral';
+}
+
 /** Reads one client's record, only the field groups the policy grants, and logs the read with them. */
 export async function readClient(ctx: AppContext, who: Who, id: string, reason: string | null, parts: readonly RecordPart[]) {
   const { client, access } = await openClient(ctx, who, id, { action: 'clients.read' }, reason);
+  const status = await caseStatus(ctx.db, id);
   const record = {
     id: client.id,
     officeId: client.office_id,
     relationship: access.relationship,
+    status,
     readable: access.read,
-    writable: access.write,
+    // An ended case is read-only but for what the policy keeps open for it: the page offers only those forms.
+    writable: status === 'ended' ? endedCaseWrites(who.actor, access) : access.write,
     identity: access.read.includes('identity')
       ? {
           name: openPersonName(ctx.cipher, id, client.name),

@@ -35,7 +35,9 @@ export const identificationPart: RecordPart<typeof identificationSchema, 'identi
     }));
     const timeline = identifications.flatMap((row) => [
       { at: isoInstant(row.requested_at)!, kind: 'identification_requested', by: nameOf(row.requested_by) },
-      ...(row.decided_at ? [{ at: isoInstant(row.decided_at)!, kind: `identification_${row.outcome}`, by: nameOf(row.decided_by) }] : []),
+      ...(row.decided_at
+        ? [{ at: isoInstant(row.decided_at), kind: `identification_${row.outcome ?? 'closed'}`, by: nameOf(row.decided_by) }]
+        : []),
     ]);
     return { value, timeline };
   },

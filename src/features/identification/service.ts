@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditChange, auditListRead, openClient, type Who } from '../../core/record/access.ts';
-import { isClient, isTerminated } from '../casework/index.ts';
+import { endAssistance, isClient, isTerminated } from '../casework/index.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import type { ExpertInput, IdentificationDecision } from './schema.ts';
 
@@ -126,13 +126,12 @@ export async function decideIdentification(ctx: AppContext, who: Who, clientId: 
       .where('person_id', '=', clientId)
       .where('requested_at', '=', open.requested_at)
       .execute();
-    if (input.outcome === 'not_identified' && !(await isTerminated(trx, clientId))) {
-      await trx
-        .insertInto('terminations')
-        .values({ person_id: clientId, at: now, reason: 'not_identified', recorded_by: who.actor.id })
-        .execute();
-    }
-    await auditChange(trx, ctx, who, 'identification.decide', clientId, 'case', { outcome: input.outcome });
+    // Not identified ends assistance, and with it what ending assistance closes (casework's endAssistance).
+    const ended =
+      input.outcome === 'not_identified' && !(await isTerminated(trx, clientId))
+        ? await endAssistance(trx, clientId, now, 'not_identified', who.actor.id)
+        : null;
+    await auditChange(trx, ctx, who, 'identification.decide', clientId, 'case', { outcome: input.outcome, ...(ended && { ended }) });
   });
 }
 

@@ -18,6 +18,8 @@ export const referralsPart: RecordPart<typeof referralsSchema, 'referrals'> = {
         'referrals.id',
         'referrals.received_at',
         'referrals.source',
+        'referrals.acute_threat',
+        'referrals.safe_place',
         'decisions.outcome',
         'decisions.decided_at',
         'decisions.decided_by',
@@ -34,6 +36,8 @@ export const referralsPart: RecordPart<typeof referralsSchema, 'referrals'> = {
         outcome: row.outcome,
         decidedAt: isoInstant(row.decided_at),
         withdrawnAt: isoInstant(row.withdrawn_at),
+        acuteThreat: row.acute_threat,
+        safePlace: row.safe_place,
       })),
       timeline: referrals.flatMap((row) => [
         { at: isoInstant(row.received_at)!, kind: 'referral', detail: row.source },

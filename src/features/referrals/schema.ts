@@ -383,6 +383,9 @@ export const referralsSchema = list({
   outcome: optionalString,
   decidedAt: optionalString,
   withdrawnAt: optionalString,
+  /** What the referrer said of the person's safety: null when not asked or not known. */
+  acuteThreat: { type: ['boolean', 'null'] },
+  safePlace: { type: ['boolean', 'null'] },
 });
 export type ReferralsRecord = {
   referrals?: FromSchema<typeof referralsSchema>;

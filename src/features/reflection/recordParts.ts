@@ -36,7 +36,7 @@ export const reflectionPart: RecordPart<typeof reflectionSchema, 'reflectionPeri
         };
       }),
       timeline: periods.map((row) => ({
-        at: `${row.start_date}T12:00:00Z`,
+        day: row.start_date,
         kind: 'reflection_granted',
         detail: row.granted_by,
         by: nameOf(row.recorded_by),

@@ -5,6 +5,7 @@ import { casePath } from './0004_case_path.ts';
 import { separationOfDuties } from './0005_separation_of_duties.ts';
 import { loginThrottle } from './0007_login_throttle.ts';
 import { sealedNames } from './0008_sealed_names.ts';
+import { reopenings } from './0010_reopenings.ts';
 import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
 
@@ -21,6 +22,7 @@ export const migrations: Migration[] = [
   separationOfDuties,
   loginThrottle,
   sealedNames,
+  reopenings,
   coachingProgrammes,
   coachingSchedule,
 ];

@@ -1,80 +1,290 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Shown } from '../../lib/api.ts';
-import { useSession } from '../../lib/session.ts';
-import { ErrorMessage, Field, SelectField, formatDate, formatDateTime } from '../../ui/ui.tsx';
-import { expertAuthorities, noteSensitivities, reflectionGrantors, statutoryServices, terminationReasons } from '#shared/codes.ts';
-import type { CaseworkRecord, DocumentUpload, NoteInput, ServiceInput, TaskInput, TerminationInput } from '#shared/api/casework.ts';
+import { api } from '../../lib/api.ts';
+import { useCan } from '../../lib/session.ts';
+import { formChecked, formCode, formDay, formDayOrNull, formText, formTextOrNull } from '../../lib/forms.ts';
+import { formatDate, formatDateTime, StatusMessage } from '../../ui/ui.tsx';
+import { CheckboxField, DateField, Field, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
+import { helsinkiDate } from '#shared/dates.ts';
+import {
+  expertAuthorities,
+  identificationOutcomes,
+  noteSensitivities,
+  reflectionGrantors,
+  residenceStatuses,
+  statutoryServices,
+  terminationReasons,
+} from '#shared/codes.ts';
 import type {
-  ExpertInput,
-  IdentificationDecision,
-  IdentificationRecord,
-  MeetingInput,
-  StatementInput,
-} from '#shared/api/identification.ts';
-import type { ReflectionChange, ReflectionGrant, ReflectionRecord } from '#shared/api/reflection.ts';
-import type { ClientRecordFacts } from '#shared/api/clientRecord.ts';
-import { formCode } from '../../lib/forms.ts';
+  ChildInput,
+  DocumentUpload,
+  NoteInput,
+  ResidenceInput,
+  ServiceChanges,
+  ServiceInput,
+  TaskInput,
+  TerminationInput,
+} from '#shared/api/casework.ts';
+import type { ExpertInput, IdentificationDecision, MeetingInput, StatementInput } from '#shared/api/identification.ts';
+import type { ReflectionChange, ReflectionGrant } from '#shared/api/reflection.ts';
+import { OpenForm } from './OpenForm.tsx';
+import type { ClientRecord } from './recordTypes.ts';
 
-/** The parts of the record a section may show, each absent when the policy withholds it. */
-type Parts = CaseworkRecord & IdentificationRecord & ReflectionRecord & Pick<ClientRecordFacts, 'timeline' | 'assignments'>;
-export type RecordParts = { [Key in keyof Parts]?: Shown<NonNullable<Parts[Key]>> } & { writable: string[] };
+interface SectionProps {
+  record: ClientRecord;
+  reload: () => void;
+}
 
-/** A small form that posts its fields and reloads the record; errors stay beside it. */
-function ActionForm({
-  label,
-  submit,
-  children,
-  onDone,
-}: {
-  label: string;
-  submit: (form: FormData) => Promise<unknown>;
-  children?: ReactNode;
-  onDone: () => void;
-}) {
-  const [error, setError] = useState<ApiError | null>(null);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    setError(null);
-    try {
-      await submit(new FormData(element));
-      element.reset();
-      onDone();
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
-  }
+/** Who may write what on this record: the server's answer, already narrowed for an ended case. */
+const useRecordWrites = (record: ClientRecord) => {
+  const post = (path: string, body?: unknown, method = 'POST') => api(method, `/clients/${record.id}${path}`, body);
+  return { can: (group: string) => record.writable.includes(group), post };
+};
+
+/** Checks before sending that one day is not before another (an end before its start). */
+const later = (laterName: string, firstName: string) => (data: FormData) => {
+  const first = formDayOrNull(data, firstName);
+  const second = formDayOrNull(data, laterName);
+  return first && second && second < first ? [{ name: laterName, problem: 'before_start' }] : [];
+};
+
+/** The statutory services: requested, arranged (or planned for a later day), ended. */
+export function ServicesSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const lang = i18n.language;
+  const { can, post } = useRecordWrites(record);
+  const today = helsinkiDate();
+  const services = record.services ?? [];
   return (
-    <form onSubmit={onSubmit} noValidate className="inline-form">
-      <ErrorMessage error={error} />
-      {children}
-      <button type="submit">{label}</button>
-    </form>
+    <section className="panel" aria-labelledby="services-heading">
+      <h2 id="services-heading">{t('ui.services')}</h2>
+      {services.length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('ui.services')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.service')}</th>
+                <th scope="col">{t('ui.requestedOn')}</th>
+                <th scope="col">{t('ui.arrangedOn')}</th>
+                <th scope="col">{t('ui.endedOn')}</th>
+                <th scope="col">{t('ui.provider')}</th>
+                {can('services') && <th scope="col">{t('ui.change')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((service) => (
+                <tr key={service.id}>
+                  <td>{t(`services.${service.service}`)}</td>
+                  <td>{formatDate(service.requestedOn, lang)}</td>
+                  <td>
+                    {service.arrangedOn
+                      ? service.arrangedOn > today
+                        ? t('ui.plannedFor', { date: formatDate(service.arrangedOn, lang) })
+                        : formatDate(service.arrangedOn, lang)
+                      : '–'}
+                  </td>
+                  <td>{service.endedOn ? formatDate(service.endedOn, lang) : '–'}</td>
+                  <td>{service.provider ?? ''}</td>
+                  {can('services') && (
+                    <td>
+                      <OpenForm
+                        openLabel={t('ui.updateService')}
+                        aria-label={t('ui.updateServiceNamed', { service: t(`services.${service.service}`) })}
+                        submitLabel={t('ui.save')}
+                        saved={t('ui.serviceUpdated')}
+                        onSaved={reload}
+                        check={later('endedOn', 'arrangedOn')}
+                        onSubmit={(data) =>
+                          post(
+                            `/services/${service.id}`,
+                            {
+                              arrangedOn: formDayOrNull(data, 'arrangedOn'),
+                              endedOn: formDayOrNull(data, 'endedOn'),
+                              provider: formTextOrNull(data, 'provider'),
+                            } satisfies ServiceChanges,
+                            'PATCH',
+                          )
+                        }
+                      >
+                        <DateField
+                          name="arrangedOn"
+                          label={t('ui.arrangedOn')}
+                          hint={t('ui.arrangedOnHint')}
+                          defaultValue={service.arrangedOn}
+                        />
+                        <DateField name="endedOn" label={t('ui.endedOn')} hint={t('ui.endedOnHint')} defaultValue={service.endedOn} />
+                        <Field name="provider" label={t('ui.provider')} defaultValue={service.provider ?? ''} autoComplete="off" />
+                      </OpenForm>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {can('services') && (
+        <OpenForm
+          openLabel={t('ui.addService')}
+          submitLabel={t('ui.saveService')}
+          saved={t('ui.serviceAdded')}
+          onSaved={reload}
+          check={later('arrangedOn', 'requestedOn')}
+          onSubmit={(data) =>
+            post('/services', {
+              service: formCode(data, 'service'),
+              requestedOn: formDay(data, 'requestedOn'),
+              arrangedOn: formDayOrNull(data, 'arrangedOn'),
+              provider: formTextOrNull(data, 'provider'),
+            } satisfies ServiceInput)
+          }
+        >
+          <SelectField
+            name="service"
+            label={t('ui.service')}
+            required
+            messages={{ required: t('ui.problems.serviceRequired') }}
+            options={statutoryServices.map((code) => ({ value: code, label: t(`services.${code}`) }))}
+          />
+          <DateField
+            name="requestedOn"
+            label={t('ui.requestedOn')}
+            required
+            messages={{ required: t('ui.problems.requestedOnRequired') }}
+          />
+          <DateField name="arrangedOn" label={t('ui.arrangedOn')} hint={t('ui.arrangedOnHint')} />
+          <Field name="provider" label={t('ui.provider')} autoComplete="off" />
+        </OpenForm>
+      )}
+    </section>
   );
 }
 
-/** The parts of the client record beyond identity and contact, each shown only when the policy gave it. */
-export function CaseworkSections({ clientId, record, reload }: { clientId: string; record: RecordParts; reload: () => void }) {
-  const { t, i18n } = useTranslation('casework');
-  const { session } = useSession();
-  const lang = i18n.language;
-  const can = (group: string) => record.writable.includes(group);
-  const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-  const post = (path: string, body?: unknown, method = 'POST') => api(method, `/clients/${clientId}${path}`, body);
-  const openIdentification = record.identifications?.find((entry) => !entry.decidedAt);
-  const terminated = (record.terminations?.length ?? 0) > 0;
+/** The suspected exploitation as recorded at the decision. */
+export function ExploitationSection({ record }: SectionProps) {
+  const { t } = useTranslation('casework');
+  const { t: ts } = useTranslation('statistics');
+  if (!record.exploitations) return null;
+  return (
+    <section className="panel" aria-labelledby="exploitation-heading">
+      <h2 id="exploitation-heading">{t('ui.exploitation')}</h2>
+      {record.exploitations.length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <ul>
+          {record.exploitations.map((entry) => (
+            <li key={`${entry.purpose}-${entry.place}`}>
+              {ts(`purposes.${entry.purpose}`)}
+              {entry.place ? `, ${ts(`places.${entry.place}`)}` : ''}
+              {entry.main ? ` (${t('ui.main')})` : ''}
+              {entry.sector ? ` · ${t(`isic.${entry.sector}`)}` : ''}
+              {entry.minorAtTime ? ` · ${t('ui.minorAtTime')}` : ''}
+              {entry.meansOfControl.length > 0 ? ` · ${entry.meansOfControl.map((code) => t(`means.${code}`)).join(', ')}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
+/** Children in the client's care. */
+export function ChildrenSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const { can, post } = useRecordWrites(record);
+  if (!record.children) return null;
+  return (
+    <section className="panel" aria-labelledby="children-heading">
+      <h2 id="children-heading">{t('ui.children')}</h2>
+      {record.children.length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <ul>
+          {record.children.map((child) => (
+            <li key={child.id}>
+              {t('ui.childLine', {
+                birth: child.birthDate ? formatDate(child.birthDate, i18n.language) : '–',
+                from: formatDate(child.from, i18n.language),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {can('identity') && record.status === 'client' && (
+        <OpenForm
+          openLabel={t('ui.addChild')}
+          submitLabel={t('ui.saveChild')}
+          saved={t('ui.childAdded')}
+          onSaved={reload}
+          check={later('from', 'birthDate')}
+          onSubmit={(data) =>
+            post('/children', { birthDate: formDay(data, 'birthDate'), from: formDay(data, 'from') } satisfies ChildInput)
+          }
+        >
+          <DateField
+            name="birthDate"
+            label={t('ui.childBirthDate')}
+            required
+            messages={{ required: t('ui.problems.childBirthRequired') }}
+          />
+          <DateField name="from" label={t('ui.childFrom')} required messages={{ required: t('ui.problems.childFromRequired') }} />
+        </OpenForm>
+      )}
+    </section>
+  );
+}
+
+/** Residence status, reflection periods and official identification: the immigration side of the case. */
+export function ReflectionSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const { t: ts } = useTranslation('statistics');
+  const lang = i18n.language;
+  const { can, post } = useRecordWrites(record);
   return (
     <>
-      {record.assignments && (
-        <p>
-          {t('ui.assignments')}: {record.assignments.map((entry) => entry.name).join(', ') || '–'}
-        </p>
+      {record.residence && (
+        <section className="panel" aria-labelledby="residence-heading">
+          <h2 id="residence-heading">{t('ui.residence')}</h2>
+          {record.residence.length === 0 ? (
+            <p>{t('ui.none')}</p>
+          ) : (
+            <ul>
+              {record.residence.map((entry) => (
+                <li key={entry.at}>
+                  {formatDate(entry.at, lang)}: {ts(`residence.${entry.status}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {can('immigration') && (
+            <OpenForm
+              openLabel={t('ui.editResidence')}
+              submitLabel={t('ui.saveResidence')}
+              saved={t('ui.residenceSaved')}
+              onSaved={reload}
+              onSubmit={(data) =>
+                post('/residence', { status: formCode(data, 'status'), at: formDay(data, 'at') } satisfies ResidenceInput)
+              }
+            >
+              <SelectField
+                name="status"
+                label={t('ui.residenceStatus')}
+                required
+                messages={{ required: t('ui.problems.residenceRequired') }}
+                options={residenceStatuses.map((code) => ({ value: code, label: ts(`residence.${code}`) }))}
+              />
+              <DateField name="at" label={t('ui.residenceFrom')} required messages={{ required: t('ui.problems.residenceFromRequired') }} />
+            </OpenForm>
+          )}
+        </section>
       )}
       {record.reflectionPeriods && (
         <section className="panel" aria-labelledby="reflection-heading">
           <h2 id="reflection-heading">{t('ui.reflection')}</h2>
+          {record.reflectionPeriods.length === 0 && <p>{t('ui.none')}</p>}
           <ul>
             {record.reflectionPeriods.map((period) => (
               <li key={period.start}>
@@ -86,317 +296,534 @@ export function CaseworkSections({ clientId, record, reload }: { clientId: strin
                     · {t(`warnings.${period.warning}`)} ({t('ui.daysLeft', { count: period.daysLeft })})
                   </strong>
                 )}
-                {can('immigration') && period.active && (
-                  <ActionForm
-                    label={t('ui.extend')}
-                    onDone={reload}
-                    submit={(form) =>
-                      post(`/reflection-periods/${period.start}`, { extendTo: text(form, 'extendTo') } satisfies ReflectionChange, 'PATCH')
-                    }
-                  >
-                    <Field label={t('ui.extendTo')} name="extendTo" type="date" />
-                  </ActionForm>
+                {can('immigration') && period.active && !period.interruptedOn && (
+                  <div className="button-group">
+                    <OpenForm
+                      openLabel={t('ui.extend')}
+                      submitLabel={t('ui.saveExtension')}
+                      saved={t('ui.extended')}
+                      onSaved={reload}
+                      errorFields={{ reflection_too_long: 'extendTo' }}
+                      onSubmit={(data) =>
+                        post(
+                          `/reflection-periods/${period.start}`,
+                          { extendTo: formDay(data, 'extendTo') } satisfies ReflectionChange,
+                          'PATCH',
+                        )
+                      }
+                    >
+                      <DateField
+                        name="extendTo"
+                        label={t('ui.extendTo')}
+                        required
+                        messages={{ required: t('ui.problems.extendToRequired') }}
+                      />
+                    </OpenForm>
+                    <OpenForm
+                      openLabel={t('ui.interrupt')}
+                      submitLabel={t('ui.interrupt')}
+                      saved={t('ui.interrupted')}
+                      onSaved={reload}
+                      confirm={(data) => ({
+                        title: t('ui.confirmInterrupt.title'),
+                        body: <p>{t('ui.confirmInterrupt.body', { date: formatDate(formDay(data, 'interruptOn'), lang) })}</p>,
+                        confirmLabel: t('ui.interrupt'),
+                      })}
+                      onSubmit={(data) =>
+                        post(
+                          `/reflection-periods/${period.start}`,
+                          { interruptOn: formDay(data, 'interruptOn') } satisfies ReflectionChange,
+                          'PATCH',
+                        )
+                      }
+                    >
+                      <DateField
+                        name="interruptOn"
+                        label={t('ui.interruptOn')}
+                        required
+                        messages={{ required: t('ui.problems.interruptOnRequired') }}
+                      />
+                    </OpenForm>
+                  </div>
                 )}
               </li>
             ))}
           </ul>
-          {can('immigration') && (
-            <ActionForm
-              label={t('ui.grant')}
-              onDone={reload}
-              submit={(form) =>
+          {can('immigration') && record.status === 'client' && (
+            <OpenForm
+              openLabel={t('ui.grant')}
+              submitLabel={t('ui.saveGrant')}
+              saved={t('ui.granted')}
+              onSaved={reload}
+              check={later('end', 'start')}
+              errorFields={{ reflection_too_long: 'end', ends_before_start: 'end', reflection_overlaps: 'start' }}
+              onSubmit={(data) =>
                 post('/reflection-periods', {
-                  grantedBy: formCode(form, 'grantedBy'),
-                  start: text(form, 'start'),
-                  end: text(form, 'end'),
+                  grantedBy: formCode(data, 'grantedBy'),
+                  start: formDay(data, 'start'),
+                  end: formDay(data, 'end'),
                 } satisfies ReflectionGrant)
               }
             >
               <SelectField
-                label={t('ui.grantedBy')}
                 name="grantedBy"
+                label={t('ui.grantedBy')}
+                required
+                messages={{ required: t('ui.problems.grantedByRequired') }}
                 options={reflectionGrantors.map((code) => ({ value: code, label: t(`grantors.${code}`) }))}
               />
-              <Field label={t('ui.start')} name="start" type="date" />
-              <Field label={t('ui.end')} name="end" type="date" />
-            </ActionForm>
+              <DateField name="start" label={t('ui.start')} required messages={{ required: t('ui.problems.startRequired') }} />
+              <DateField
+                name="end"
+                label={t('ui.end')}
+                hint={t('ui.endHint')}
+                required
+                messages={{ required: t('ui.problems.endRequired'), before_start: t('ui.problems.endBeforeStart') }}
+              />
+            </OpenForm>
           )}
         </section>
       )}
-      {record.services && (
-        <section className="panel" aria-labelledby="services-heading">
-          <h2 id="services-heading">{t('ui.services')}</h2>
-          {record.services.length === 0 ? (
-            <p>{t('ui.none')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('ui.services')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.service')}</th>
-                    <th scope="col">{t('ui.requestedOn')}</th>
-                    <th scope="col">{t('ui.arrangedOn')}</th>
-                    <th scope="col">{t('ui.endedOn')}</th>
-                    <th scope="col">{t('ui.provider')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {record.services.map((service) => (
-                    <tr key={service.id}>
-                      <td>{t(`services.${service.service}`)}</td>
-                      <td>{formatDate(service.requestedOn, lang)}</td>
-                      <td>{service.arrangedOn ? formatDate(service.arrangedOn, lang) : '–'}</td>
-                      <td>{service.endedOn ? formatDate(service.endedOn, lang) : '–'}</td>
-                      <td>{service.provider ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {can('services') && (
-            <ActionForm
-              label={t('ui.add')}
-              onDone={reload}
-              submit={(form) =>
-                post('/services', {
-                  service: formCode(form, 'service'),
-                  requestedOn: text(form, 'requestedOn'),
-                  arrangedOn: text(form, 'arrangedOn') || null,
-                  provider: text(form, 'provider') || null,
-                } satisfies ServiceInput)
+      <IdentificationSection record={record} reload={reload} />
+    </>
+  );
+}
+
+function IdentificationSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const lang = i18n.language;
+  const { can, post } = useRecordWrites(record);
+  const may = useCan();
+  const [requested, setRequested] = useState(false);
+  if (!record.identifications) return null;
+  const open = record.identifications.find((entry) => !entry.decidedAt);
+  return (
+    <section className="panel" aria-labelledby="identification-heading">
+      <h2 id="identification-heading">{t('ui.identification')}</h2>
+      {record.identifications.length === 0 && <p>{t('ui.none')}</p>}
+      <ul>
+        {record.identifications.map((entry) => (
+          <li key={entry.requestedAt}>
+            {t('ui.waitingSince', { date: formatDate(entry.requestedAt, lang) })} ({t('ui.waitedDays', { count: entry.waitedDays })})
+            {entry.meetingDate ? ` · ${t('ui.meetingDate')} ${formatDate(entry.meetingDate, lang)}` : ''}
+            {entry.decidedAt ? ` · ${entry.outcome ? t(`identificationOutcomes.${entry.outcome}`) : t('ui.identificationClosed')}` : ''}
+            {entry.experts.length > 0 && (
+              <ul>
+                {entry.experts.map((expert) => (
+                  <li key={expert.id}>
+                    {t(`authorities.${expert.authority}`)}: {expert.memberName}
+                    {expert.statement ? ` – ${expert.statement}` : ''}
+                    {!entry.decidedAt && !expert.statement && can('case') && (
+                      <OpenForm
+                        openLabel={t('ui.addStatement')}
+                        aria-label={t('ui.addStatementNamed', { name: expert.memberName })}
+                        submitLabel={t('ui.saveStatement')}
+                        saved={t('ui.statementSaved')}
+                        onSaved={reload}
+                        onSubmit={(data) =>
+                          post(
+                            `/identification/experts/${expert.id}/statement`,
+                            { statement: formText(data, 'statement') } satisfies StatementInput,
+                            'PUT',
+                          )
+                        }
+                      >
+                        <TextAreaField
+                          name="statement"
+                          label={t('ui.statement')}
+                          required
+                          rows={3}
+                          messages={{ required: t('ui.problems.statementRequired') }}
+                        />
+                      </OpenForm>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {requested && <StatusMessage>{t('ui.identificationRequested')}</StatusMessage>}
+      {can('case') && record.status === 'client' && !open && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void post('/identification').then(() => {
+              setRequested(true);
+              reload();
+            })
+          }
+        >
+          {t('ui.requestIdentification')}
+        </button>
+      )}
+      {can('case') && open && (
+        <>
+          <h3>{t('ui.expertGroup')}</h3>
+          <div className="button-group">
+            <OpenForm
+              openLabel={t('ui.addExpert')}
+              submitLabel={t('ui.saveExpert')}
+              saved={t('ui.expertAdded')}
+              onSaved={reload}
+              onSubmit={(data) =>
+                post('/identification/experts', {
+                  authority: formCode(data, 'authority'),
+                  memberName: formText(data, 'memberName'),
+                } satisfies ExpertInput)
               }
             >
               <SelectField
-                label={t('ui.service')}
-                name="service"
-                options={statutoryServices.map((code) => ({ value: code, label: t(`services.${code}`) }))}
+                name="authority"
+                label={t('ui.authority')}
+                required
+                messages={{ required: t('ui.problems.authorityRequired') }}
+                options={expertAuthorities.map((code) => ({ value: code, label: t(`authorities.${code}`) }))}
               />
-              <Field label={t('ui.requestedOn')} name="requestedOn" type="date" />
-              <Field label={t('ui.arrangedOn')} name="arrangedOn" type="date" />
-              <Field label={t('ui.provider')} name="provider" />
-            </ActionForm>
-          )}
-        </section>
-      )}
-      {record.identifications && (
-        <section className="panel" aria-labelledby="identification-heading">
-          <h2 id="identification-heading">{t('ui.identification')}</h2>
-          <ul>
-            {record.identifications.map((entry) => (
-              <li key={entry.requestedAt}>
-                {t('ui.waitingSince', { date: formatDate(entry.requestedAt, lang) })} ({t('ui.waited')}: {entry.waitedDays})
-                {entry.meetingDate ? ` · ${t('ui.meetingDate')} ${formatDate(entry.meetingDate, lang)}` : ''}
-                {entry.outcome ? ` · ${t(`identificationOutcomes.${entry.outcome}`)}` : ''}
-                <ul>
-                  {entry.experts.map((expert) => (
-                    <li key={expert.id}>
-                      {t(`authorities.${expert.authority}`)}: {expert.memberName}
-                      {expert.statement ? ` – ${expert.statement}` : ''}
-                      {!entry.decidedAt && !expert.statement && can('case') && (
-                        <ActionForm
-                          label={t('ui.saveStatement')}
-                          onDone={reload}
-                          submit={(form) =>
-                            post(
-                              `/identification/experts/${expert.id}/statement`,
-                              { statement: text(form, 'statement') } satisfies StatementInput,
-                              'PUT',
-                            )
-                          }
-                        >
-                          <Field label={t('ui.statement')} name="statement" />
-                        </ActionForm>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-          {can('case') && !terminated && !openIdentification && (
-            <ActionForm label={t('ui.requestIdentification')} onDone={reload} submit={() => post('/identification')} />
-          )}
-          {can('case') && openIdentification && (
-            <>
-              <h3>{t('ui.expertGroup')}</h3>
-              <ActionForm
-                label={t('ui.addExpert')}
-                onDone={reload}
-                submit={(form) =>
-                  post('/identification/experts', {
-                    authority: formCode(form, 'authority'),
-                    memberName: text(form, 'memberName'),
-                  } satisfies ExpertInput)
+              <Field
+                name="memberName"
+                label={t('ui.memberName')}
+                required
+                autoComplete="off"
+                messages={{ required: t('ui.problems.memberRequired') }}
+              />
+            </OpenForm>
+            <OpenForm
+              openLabel={t('ui.recordMeeting')}
+              submitLabel={t('ui.saveMeeting')}
+              saved={t('ui.meetingSaved')}
+              onSaved={reload}
+              onSubmit={(data) =>
+                post('/identification/meeting', { meetingDate: formDay(data, 'meetingDate') } satisfies MeetingInput, 'PUT')
+              }
+            >
+              <DateField
+                name="meetingDate"
+                label={t('ui.meetingDate')}
+                required
+                messages={{ required: t('ui.problems.meetingRequired') }}
+              />
+            </OpenForm>
+            {may('identification.decide') && (
+              <OpenForm
+                openLabel={t('ui.decideIdentification')}
+                submitLabel={t('ui.decide')}
+                saved={t('ui.identificationDecided')}
+                onSaved={reload}
+                errorFields={{ expert_statements_missing: 'outcome', client_must_be_told: 'clientTold' }}
+                confirm={(data) => ({
+                  title: t('ui.confirmDecision.title'),
+                  body: (
+                    <p>
+                      {t(data.get('outcome') === 'not_identified' ? 'ui.confirmDecision.notIdentified' : 'ui.confirmDecision.identified')}
+                    </p>
+                  ),
+                  confirmLabel: t('ui.decide'),
+                })}
+                onSubmit={(data) =>
+                  post('/identification/decision', {
+                    outcome: formCode(data, 'outcome'),
+                    clientTold: formChecked(data, 'clientTold'),
+                  } satisfies IdentificationDecision)
                 }
               >
                 <SelectField
-                  label={t('ui.authority')}
-                  name="authority"
-                  options={expertAuthorities.map((code) => ({ value: code, label: t(`authorities.${code}`) }))}
+                  name="outcome"
+                  label={t('ui.outcome')}
+                  required
+                  messages={{ required: t('ui.problems.outcomeRequired') }}
+                  options={identificationOutcomes.map((code) => ({ value: code, label: t(`identificationOutcomes.${code}`) }))}
                 />
-                <Field label={t('ui.memberName')} name="memberName" />
-              </ActionForm>
-              <ActionForm
-                label={t('ui.saveMeeting')}
-                onDone={reload}
-                submit={(form) => post('/identification/meeting', { meetingDate: text(form, 'meetingDate') } satisfies MeetingInput, 'PUT')}
-              >
-                <Field label={t('ui.meetingDate')} name="meetingDate" type="date" />
-              </ActionForm>
-              {session.permissions?.['identification.decide'] && (
-                <ActionForm
-                  label={t('ui.decideIdentification')}
-                  onDone={reload}
-                  submit={(form) =>
-                    post('/identification/decision', {
-                      outcome: formCode(form, 'outcome'),
-                      clientTold: form.get('clientTold') === 'on',
-                    } satisfies IdentificationDecision)
-                  }
-                >
-                  <SelectField
-                    label={t('ui.outcome')}
-                    name="outcome"
-                    options={['identified', 'not_identified'].map((code) => ({ value: code, label: t(`identificationOutcomes.${code}`) }))}
-                  />
-                  <p className="choice">
-                    <input type="checkbox" id="clientTold" name="clientTold" /> <label htmlFor="clientTold">{t('ui.clientTold')}</label>
-                  </p>
-                </ActionForm>
-              )}
-            </>
-          )}
-        </section>
+                <CheckboxField
+                  name="clientTold"
+                  label={t('ui.clientTold')}
+                  required
+                  messages={{ required: t('ui.problems.clientToldRequired'), client_must_be_told: t('ui.problems.clientToldRequired') }}
+                />
+              </OpenForm>
+            )}
+          </div>
+        </>
       )}
-      {record.notes && (
-        <section className="panel" aria-labelledby="notes-heading">
-          <h2 id="notes-heading">{t('ui.notes')}</h2>
-          <ul>
-            {record.notes.map((note) => (
-              <li key={note.id}>
-                <span className="muted">
-                  {formatDateTime(note.at, lang)} · {note.by} · {t(`sensitivities.${note.sensitivity}`)}
-                </span>
-                <p className="preserve">{note.body}</p>
-              </li>
-            ))}
-          </ul>
-          {can('notes') && (
-            <ActionForm
-              label={t('ui.addNote')}
-              onDone={reload}
-              submit={(form) =>
-                post('/notes', { sensitivity: formCode(form, 'sensitivity'), body: text(form, 'body') } satisfies NoteInput)
-              }
-            >
-              <SelectField
-                label={t('ui.sensitivity')}
-                name="sensitivity"
-                options={noteSensitivities.map((code) => ({ value: code, label: t(`sensitivities.${code}`) }))}
-              />
-              <div className="field">
-                <label htmlFor="note-body">{t('ui.noteText')}</label>
-                <textarea id="note-body" name="body" rows={3} />
-              </div>
-            </ActionForm>
-          )}
-          <h3>{t('ui.tasks')}</h3>
-          <ul>
-            {record.tasks?.map((task) => (
-              <li key={task.id}>
-                {task.title} – {formatDate(task.dueOn, lang)} – {task.assignee}
-                {task.doneAt ? ` – ${t('ui.done')}` : task.overdue ? ` – ${t('ui.overdue')}` : ''}
-              </li>
-            ))}
-          </ul>
-          {can('notes') && (
-            <ActionForm
-              label={t('ui.addTask')}
-              onDone={reload}
-              submit={(form) => post('/tasks', { title: text(form, 'title'), dueOn: text(form, 'dueOn') } satisfies TaskInput)}
-            >
-              <Field label={t('ui.taskTitle')} name="title" />
-              <Field label={t('ui.dueOn')} name="dueOn" type="date" />
-            </ActionForm>
-          )}
-        </section>
+    </section>
+  );
+}
+
+/** Notes by sensitivity, newest first. */
+export function NotesSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const { can, post } = useRecordWrites(record);
+  return (
+    <section className="panel" aria-labelledby="notes-heading">
+      <h2 id="notes-heading">{t('ui.notes')}</h2>
+      {can('notes') && (
+        <OpenForm
+          openLabel={t('ui.addNote')}
+          submitLabel={t('ui.saveNote')}
+          saved={t('ui.noteAdded')}
+          onSaved={reload}
+          onSubmit={(data) =>
+            post('/notes', { sensitivity: formCode(data, 'sensitivity'), body: formText(data, 'body') } satisfies NoteInput)
+          }
+        >
+          <SelectField
+            name="sensitivity"
+            label={t('ui.sensitivity')}
+            required
+            messages={{ required: t('ui.problems.sensitivityRequired') }}
+            options={noteSensitivities.map((code) => ({ value: code, label: t(`sensitivities.${code}`) }))}
+          />
+          <TextAreaField
+            name="body"
+            label={t('ui.noteText')}
+            required
+            rows={4}
+            messages={{ required: t('ui.problems.noteRequired'), maxLength: t('ui.problems.noteTooLong') }}
+          />
+        </OpenForm>
       )}
-      {record.documents && (
-        <section className="panel" aria-labelledby="documents-heading">
-          <h2 id="documents-heading">{t('ui.documents')}</h2>
-          <ul>
-            {record.documents.map((document) => (
-              <li key={document.id}>
-                <a href={`/api/v1/clients/${clientId}/documents/${document.id}`} download>
-                  {document.fileName}
-                </a>{' '}
-                ({Math.ceil(document.size / 1024)} kB, {formatDateTime(document.at, lang)})
-              </li>
-            ))}
-          </ul>
-          {can('documents') && (
-            <ActionForm
-              label={t('ui.upload')}
-              onDone={reload}
-              submit={async (form) => {
-                const file = form.get('file') as File;
-                const bytes = new Uint8Array(await file.arrayBuffer());
-                let binary = '';
-                for (let index = 0; index < bytes.length; index += 0x8000)
-                  binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-                return post('/documents', {
-                  fileName: file.name,
-                  mediaType: file.type as DocumentUpload['mediaType'],
-                  contentBase64: btoa(binary),
-                } satisfies DocumentUpload);
-              }}
-            >
-              <div className="field">
-                <label htmlFor="document-file">{t('ui.file')}</label>
-                <input id="document-file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.txt,.docx,.odt" />
-              </div>
-            </ActionForm>
-          )}
-        </section>
-      )}
-      {record.terminations && (
-        <section className="panel" aria-labelledby="termination-heading">
-          <h2 id="termination-heading">{t('ui.termination')}</h2>
-          {record.terminations.map((entry) => (
-            <p key={entry.at}>
-              {t('ui.terminatedOn', { date: formatDate(entry.at, lang) })}: {t(`terminationReasons.${entry.reason}`)}
-            </p>
+      {(record.notes ?? []).length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <ul className="notes">
+          {record.notes!.map((note) => (
+            <li key={note.id}>
+              <span className="muted">
+                {formatDateTime(note.at, i18n.language)} · {note.by} · {t(`sensitivities.${note.sensitivity}`)}
+              </span>
+              <p className="preserve">{note.body}</p>
+            </li>
           ))}
-          {can('case') && !terminated && (
-            <ActionForm
-              label={t('ui.terminate')}
-              onDone={reload}
-              submit={(form) => post('/termination', { reason: formCode(form, 'reason') } satisfies TerminationInput)}
-            >
-              <SelectField
-                label={t('ui.reason')}
-                name="reason"
-                options={terminationReasons.map((code) => ({ value: code, label: t(`terminationReasons.${code}`) }))}
-              />
-            </ActionForm>
-          )}
-        </section>
+        </ul>
       )}
-      {record.timeline && (
-        <section className="panel" aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">{t('ui.timeline')}</h2>
-          <ol className="timeline">
-            {record.timeline.map((event, index) => (
-              <li key={index}>
-                <span className="muted">{formatDateTime(event.at, lang)}</span> {t(`timeline.${event.kind}`)}
-                {event.by ? ` – ${event.by}` : ''}
-              </li>
-            ))}
-          </ol>
-        </section>
+    </section>
+  );
+}
+
+/** Tasks and their reminders. */
+export function TasksSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const { can, post } = useRecordWrites(record);
+  const tasks = record.tasks ?? [];
+  return (
+    <section className="panel" aria-labelledby="tasks-heading">
+      <h2 id="tasks-heading">{t('ui.tasks')}</h2>
+      {tasks.length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <ul className="tasks">
+          {tasks.map((task) => (
+            <li key={task.id}>
+              {task.title} – {formatDate(task.dueOn, i18n.language)} – {task.assignee}
+              {task.doneAt ? ` – ${t('ui.done')}` : task.overdue ? ` – ${t('ui.overdue')}` : ''}
+              {can('notes') && !task.doneAt && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('ui.markDoneNamed', { title: task.title })}
+                    onClick={() => void post(`/tasks/${task.id}/done`, { done: true }, 'PUT').then(reload)}
+                  >
+                    {t('ui.markDone')}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
-    </>
+      {can('notes') && (
+        <OpenForm
+          openLabel={t('ui.addTask')}
+          submitLabel={t('ui.saveTask')}
+          saved={t('ui.taskAdded')}
+          onSaved={reload}
+          onSubmit={(data) => post('/tasks', { title: formText(data, 'title'), dueOn: formDay(data, 'dueOn') } satisfies TaskInput)}
+        >
+          <Field
+            name="title"
+            label={t('ui.taskTitle')}
+            required
+            autoComplete="off"
+            messages={{ required: t('ui.problems.taskRequired') }}
+          />
+          <DateField name="dueOn" label={t('ui.dueOn')} required messages={{ required: t('ui.problems.dueOnRequired') }} />
+        </OpenForm>
+      )}
+    </section>
+  );
+}
+
+async function readFile(file: File): Promise<DocumentUpload> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return { fileName: file.name, mediaType: file.type as DocumentUpload['mediaType'], contentBase64: btoa(binary) };
+}
+
+/** Documents: names and sizes; the content only by download. */
+export function DocumentsSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const { can, post } = useRecordWrites(record);
+  const documents = record.documents ?? [];
+  return (
+    <section className="panel" aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('ui.documents')}</h2>
+      {documents.length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <ul>
+          {documents.map((document) => (
+            <li key={document.id}>
+              <a href={`/api/v1/clients/${record.id}/documents/${document.id}`} download>
+                {document.fileName}
+              </a>{' '}
+              ({Math.ceil(document.size / 1024)} kB, {formatDateTime(document.at, i18n.language)})
+            </li>
+          ))}
+        </ul>
+      )}
+      {can('documents') && (
+        <OpenForm
+          openLabel={t('ui.addDocument')}
+          submitLabel={t('ui.upload')}
+          saved={t('ui.documentAdded')}
+          onSaved={reload}
+          check={(data) => ((data.get('file') as File | null)?.size ? [] : [{ name: 'file', problem: 'required' }])}
+          errorFields={{
+            file_too_large: 'file',
+            file_type_not_allowed: 'file',
+            file_content_mismatch: 'file',
+            file_name_not_allowed: 'file',
+            file_unpacks_too_large: 'file',
+          }}
+          onSubmit={async (data) => post('/documents', await readFile(data.get('file') as File))}
+        >
+          <FileField />
+        </OpenForm>
+      )}
+    </section>
+  );
+}
+
+/** A file to upload: checked as a required text field is (the form reads its name). */
+function FileField() {
+  const { t } = useTranslation('casework');
+  return (
+    <Field
+      name="file"
+      type="file"
+      label={t('ui.file')}
+      required
+      accept=".pdf,.jpg,.jpeg,.png,.txt,.docx,.odt"
+      path="contentBase64"
+      messages={{ required: t('ui.problems.fileRequired') }}
+    />
+  );
+}
+
+/** The end of assistance: ending it, with what it closes said first; an ended case shows when and why. */
+export function EndingSection({ record, reload }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const lang = i18n.language;
+  const { can, post } = useRecordWrites(record);
+  const today = helsinkiDate();
+  if (!record.terminations) return null;
+  const running = record.reflectionPeriods?.filter((period) => !period.interruptedOn && period.end >= today) ?? [];
+  const openIdentification = record.identifications?.some((entry) => !entry.decidedAt);
+  const openTasks = record.tasks?.filter((task) => !task.doneAt).length ?? 0;
+  const events = [
+    ...record.terminations.map((entry) => ({
+      at: entry.at,
+      text: t('ui.terminatedOn', { date: formatDate(entry.at, lang) }),
+      detail: t(`terminationReasons.${entry.reason}`),
+      by: entry.by,
+    })),
+    ...(record.reopenings ?? []).map((entry) => ({
+      at: entry.at,
+      text: t('ui.reopenedOn', { date: formatDate(entry.at, lang) }),
+      detail: entry.reason,
+      by: entry.by,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <section className="panel" aria-labelledby="termination-heading">
+      <h2 id="termination-heading">{t('ui.termination')}</h2>
+      {events.length === 0 ? (
+        <p>{t('ui.notEnded')}</p>
+      ) : (
+        <ul>
+          {events.map((event) => (
+            <li key={`${event.at}-${event.text}`}>
+              {event.text}: {event.detail}
+              {event.by ? ` (${event.by})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {can('case') && record.status === 'client' && (
+        <OpenForm
+          openLabel={t('ui.terminate')}
+          buttonClassName="warning-button"
+          submitLabel={t('ui.terminate')}
+          saved={t('ui.terminated')}
+          onSaved={reload}
+          confirm={() => ({
+            title: t('ui.confirmTermination.title'),
+            body: (
+              <ul>
+                {running.map((period) => (
+                  <li key={period.start}>
+                    {t('ui.confirmTermination.reflection', { start: formatDate(period.start, lang), end: formatDate(period.end, lang) })}
+                  </li>
+                ))}
+                {openIdentification && <li>{t('ui.confirmTermination.identification')}</li>}
+                {openTasks > 0 && <li>{t('ui.confirmTermination.tasks', { count: openTasks })}</li>}
+                <li>{t('ui.confirmTermination.readOnly')}</li>
+                <li>{t('ui.confirmTermination.reopen')}</li>
+              </ul>
+            ),
+            confirmLabel: t('ui.confirmTermination.confirm'),
+          })}
+          onSubmit={(data) => post('/termination', { reason: formCode(data, 'reason') } satisfies TerminationInput)}
+        >
+          <SelectField
+            name="reason"
+            label={t('ui.reason')}
+            required
+            messages={{ required: t('ui.problems.reasonRequired') }}
+            options={terminationReasons.map((code) => ({ value: code, label: t(`terminationReasons.${code}`) }))}
+          />
+        </OpenForm>
+      )}
+    </section>
+  );
+}
+
+/** The record's events, newest first; a day without a time is shown as a day. */
+export function TimelineSection({ record }: SectionProps) {
+  const { t, i18n } = useTranslation('casework');
+  const lang = i18n.language;
+  const timeline = record.timeline ?? [];
+  return (
+    <section className="panel" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('ui.timeline')}</h2>
+      {timeline.length === 0 ? (
+        <p>{t('ui.none')}</p>
+      ) : (
+        <ol className="timeline">
+          {timeline.map((event, index) => (
+            <li key={index}>
+              <span className="muted">{event.dateOnly ? formatDate(event.at, lang) : formatDateTime(event.at, lang)}</span>{' '}
+              {t(`timeline.${event.kind}`)}
+              {event.by ? ` – ${event.by}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError, type Shown } from '../../lib/api.ts';
+import { api, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
-import { ErrorMessage, Field, PageTitle, SelectField, fieldErrors } from '../../ui/ui.tsx';
+import { PageTitle } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { DateField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { genders } from '#shared/codes.ts';
 import type { NewClient } from '#shared/api/clients.ts';
 import type { ClientSummary } from '#shared/api/clientRecord.ts';
-import { formCode, formText } from '../../lib/forms.ts';
+import { formCode, formDay, formText, formTextOrNull } from '../../lib/forms.ts';
 
 export function ClientListPage() {
   const { t } = useTranslation('clients');
@@ -18,30 +19,20 @@ export function ClientListPage() {
   const can = useCan();
   const navigate = useNavigate();
   const clients = useApiQuery<Array<Shown<ClientSummary>>>('/clients');
-  const [error, setError] = useState<ApiError | null>(null);
 
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? '').trim() || null;
-    setError(null);
-    try {
-      const client: NewClient = {
-        name: formText(form, 'name'),
-        birthDate: formText(form, 'birthDate'),
-        gender: formCode(form, 'gender'),
-        nationality: formText(form, 'nationality').toUpperCase(),
-        contact: value('contact'),
-        whereabouts: value('whereabouts'),
-      };
-      const created = await api<{ id: string }>('POST', '/clients', client);
-      void navigate(`/clients/${created.id}`);
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
+  async function create(form: FormData) {
+    const client: NewClient = {
+      name: formText(form, 'name'),
+      birthDate: formDay(form, 'birthDate'),
+      gender: formCode(form, 'gender'),
+      nationality: formText(form, 'nationality').toUpperCase(),
+      contact: formTextOrNull(form, 'contact'),
+      whereabouts: formTextOrNull(form, 'whereabouts'),
+    };
+    const created = await api<{ id: string }>('POST', '/clients', client);
+    void navigate(`/clients/${created.id}`);
   }
 
-  const errors = fieldErrors(error);
   return (
     <>
       <PageTitle>{t('listTitle')}</PageTitle>
@@ -64,15 +55,15 @@ export function ClientListPage() {
       {can('clients.create') && (
         <section aria-labelledby="new-client" className="panel">
           <h2 id="new-client">{t('createTitle')}</h2>
-          <ErrorMessage error={error} />
-          <form onSubmit={create} noValidate>
-            <Field label={t('name')} name="name" autoComplete="off" required error={errors.name} />
-            <Field label={t('birthDate')} name="birthDate" type="date" error={errors.birthDate} />
+          <Form onSubmit={create} errorFields={{ office_required: 'name' }}>
+            <Field label={t('name')} name="name" autoComplete="off" required messages={{ required: t('problems.nameRequired') }} />
+            <DateField label={t('birthDate')} name="birthDate" required messages={{ required: t('problems.birthDateRequired') }} />
             <SelectField
               label={t('gender')}
               name="gender"
+              required
+              messages={{ required: t('problems.genderRequired') }}
               options={genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
-              error={errors.gender}
             />
             <Field
               label={t('nationality')}
@@ -80,12 +71,12 @@ export function ClientListPage() {
               name="nationality"
               autoComplete="off"
               required
-              error={errors.nationality}
+              messages={{ required: t('problems.nationalityRequired'), pattern: t('problems.nationalityPattern') }}
             />
-            <Field label={t('contact')} hint={t('protectedHint')} name="contact" autoComplete="off" error={errors.contact} />
-            <Field label={t('whereabouts')} hint={t('protectedHint')} name="whereabouts" autoComplete="off" error={errors.whereabouts} />
-            <button type="submit">{t('create')}</button>
-          </form>
+            <Field label={t('contact')} hint={t('protectedHint')} name="contact" autoComplete="off" />
+            <Field label={t('whereabouts')} hint={t('protectedHint')} name="whereabouts" autoComplete="off" />
+            <SubmitButton>{t('create')}</SubmitButton>
+          </Form>
         </section>
       )}
     </>
