@@ -77,6 +77,16 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'PUT /api/v1/clients/:id/identification/meeting': staffWithClients,
   'POST /api/v1/clients/:id/identification/decision': ['director'],
   'GET /api/v1/identification/queue': ['director', 'caseworker'],
+  // The employment study: researchers on a study's team, the director reading every study.
+  'GET /api/v1/studies': ['director', 'researcher'],
+  'POST /api/v1/studies': ['researcher'],
+  'GET /api/v1/studies/researchers': ['researcher'],
+  'GET /api/v1/studies/:id': ['director', 'researcher'],
+  'PUT /api/v1/studies/:id': ['researcher'],
+  'PUT /api/v1/studies/:id/team': ['researcher'],
+  'POST /api/v1/studies/:id/guides': ['researcher'],
+  'GET /api/v1/studies/:id/guides/:guideId': ['director', 'researcher'],
+  'PUT /api/v1/studies/:id/guides/:guideId': ['researcher'],
 };
 
 let ctx: TestContext;
@@ -105,7 +115,7 @@ function urlOf(pattern: string) {
   return pattern
     .replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId)
     .replace(':year', '2024')
-    .replace(/:(itemId|personId|expertId)/, '00000000-0000-4000-8000-000000000000')
+    .replace(/:(itemId|personId|expertId|guideId)/, '00000000-0000-4000-8000-000000000000')
     .replace(':start', '2024-01-01');
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { StudyTables } from './studyTypes.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -297,7 +298,7 @@ export interface ClientDocumentsTable {
   at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends StudyTables {
   referrals: ReferralsTable;
   decisions: DecisionsTable;
   withdrawals: WithdrawalsTable;

@@ -5,6 +5,7 @@ import type { Role } from '../../core/policy/policy.ts';
 import { actorOf } from '../../core/policy/actorOf.ts';
 import { createAccount, findAccountByUsername } from '../accounts/index.ts';
 import { createClient, shareClient } from '../clients/index.ts';
+import { createGuide, createStudy, seedResearchQuestions } from '../study/index.ts';
 
 export const demoOffices = [
   { id: 'lappeenranta', name: 'Lappeenranta (Joutseno)' },
@@ -102,6 +103,17 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     contact: 'Sähköposti, ei tekstiviestejä',
   });
   await shareClient(ctx, who, amina.id, 'riku', ['identity', 'services']);
+  // The employment study with the seed's two research questions and its interview guide, the researcher on its team.
+  const researcher = { actor: actorOf((await findAccountByUsername(ctx.db, 'tutkija@polku.demo'))!), ip: null };
+  const study = await createStudy(ctx, researcher, {
+    title: 'Ulkomaalaistaustaisten ihmiskaupan uhrien työllistyminen',
+    researchQuestions: seedResearchQuestions('fi'),
+    ethicsReference: null,
+    dataLocation: 'Auttamisjärjestelmän suojattu verkkolevy; litteroinnit Polussa',
+    retainUntil: null,
+    status: 'planning',
+  });
+  await createGuide(ctx, researcher, study.id, { title: 'Haastattelurunko', language: 'fi', fromTemplate: true });
   // An invented register behind the statistics: fifteen years of cases up to last year.
   const lastYear = lastReportYear() - 1;
   await importRegister(

@@ -1,0 +1,71 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** The employment study's tables (migrations 0015–0017): no client's identity is among them. */
+export interface StudiesTable {
+  id: string;
+  title: string;
+  ethics_reference: string | null;
+  /** Where the study's data is kept, and until when (data management). */
+  data_location: string | null;
+  retain_until: string | null;
+  status: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StudyResearchQuestionsTable {
+  id: string;
+  study_id: string;
+  position: number;
+  text: string;
+}
+
+export interface StudyTeamTable {
+  study_id: string;
+  account_id: string;
+  added_at: Generated<Date>;
+}
+
+export interface StudyGuidesTable {
+  id: string;
+  study_id: string;
+  title: string;
+  language: string;
+  /** Raised at each saved change, so an interview can name the version it used. */
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface StudyGuideSectionsTable {
+  id: string;
+  guide_id: string;
+  position: number;
+  title: string;
+}
+
+export interface StudyGuideQuestionsTable {
+  id: string;
+  section_id: string;
+  position: number;
+  text: string;
+  probes: Generated<string[]>;
+}
+
+export interface StudyGuideQuestionLinksTable {
+  question_id: string;
+  research_question_id: string;
+}
+
+export interface StudyTables {
+  studies: StudiesTable;
+  study_research_questions: StudyResearchQuestionsTable;
+  study_team: StudyTeamTable;
+  study_guides: StudyGuidesTable;
+  study_guide_sections: StudyGuideSectionsTable;
+  study_guide_questions: StudyGuideQuestionsTable;
+  study_guide_question_links: StudyGuideQuestionLinksTable;
+}

@@ -1,0 +1,89 @@
+import type { Api } from '../../server/context.ts';
+import { whoOf } from '../../server/requestContext.ts';
+import { createdResponse, emptyResponse } from '../../server/schemaParts.ts';
+import {
+  createGuideBody,
+  createStudyBody,
+  guideParams,
+  guideResponse,
+  researchersResponse,
+  saveGuideBody,
+  studyListResponse,
+  studyParams,
+  studyResponse,
+  teamBody,
+  updateStudyBody,
+} from './schema.ts';
+import {
+  createGuideChecked,
+  createStudy,
+  listResearchers,
+  listStudies,
+  readGuide,
+  readStudy,
+  saveGuide,
+  setTeam,
+  updateStudy,
+} from './service.ts';
+
+export async function studyRoutes(app: Api) {
+  const ctx = app.polku;
+  const tags = ['study'];
+
+  app.get(
+    '/api/v1/studies',
+    { config: { access: 'studies.list' }, schema: { tags, response: { 200: studyListResponse } } },
+    async (request) => listStudies(ctx, whoOf(request)),
+  );
+
+  app.post(
+    '/api/v1/studies',
+    { config: { access: 'studies.create' }, schema: { tags, body: createStudyBody, response: createdResponse } },
+    async (request, reply) => reply.code(201).send(await createStudy(ctx, whoOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/studies/researchers',
+    { config: { access: 'studies.write' }, schema: { tags, response: { 200: researchersResponse } } },
+    async () => listResearchers(ctx),
+  );
+
+  app.get(
+    '/api/v1/studies/:id',
+    { config: { access: 'studies.read' }, schema: { tags, params: studyParams, response: { 200: studyResponse } } },
+    async (request) => readStudy(ctx, whoOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/studies/:id',
+    { config: { access: 'studies.write' }, schema: { tags, params: studyParams, body: updateStudyBody, response: { 200: studyResponse } } },
+    async (request) => updateStudy(ctx, whoOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/v1/studies/:id/team',
+    { config: { access: 'studies.write' }, schema: { tags, params: studyParams, body: teamBody, response: emptyResponse } },
+    async (request, reply) => {
+      await setTeam(ctx, whoOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/studies/:id/guides',
+    { config: { access: 'studies.write' }, schema: { tags, params: studyParams, body: createGuideBody, response: createdResponse } },
+    async (request, reply) => reply.code(201).send(await createGuideChecked(ctx, whoOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/v1/studies/:id/guides/:guideId',
+    { config: { access: 'studies.read' }, schema: { tags, params: guideParams, response: { 200: guideResponse } } },
+    async (request) => readGuide(ctx, whoOf(request), request.params.id, request.params.guideId),
+  );
+
+  app.put(
+    '/api/v1/studies/:id/guides/:guideId',
+    { config: { access: 'studies.write' }, schema: { tags, params: guideParams, body: saveGuideBody, response: { 200: guideResponse } } },
+    async (request) => saveGuide(ctx, whoOf(request), request.params.id, request.params.guideId, request.body),
+  );
+}
