@@ -87,6 +87,11 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/studies/:id/guides': ['researcher'],
   'GET /api/v1/studies/:id/guides/:guideId': ['director', 'researcher'],
   'PUT /api/v1/studies/:id/guides/:guideId': ['researcher'],
+  'GET /api/v1/studies/:id/participants': ['director', 'researcher'],
+  'POST /api/v1/studies/:id/participants': ['researcher'],
+  'GET /api/v1/studies/:id/participants/:participantId/identity': ['researcher'],
+  'POST /api/v1/studies/:id/participants/:participantId/consents': ['researcher'],
+  'POST /api/v1/studies/:id/participants/:participantId/withdrawal': ['researcher'],
 };
 
 let ctx: TestContext;
@@ -115,7 +120,7 @@ function urlOf(pattern: string) {
   return pattern
     .replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId)
     .replace(':year', '2024')
-    .replace(/:(itemId|personId|expertId|guideId)/, '00000000-0000-4000-8000-000000000000')
+    .replace(/:(itemId|personId|expertId|guideId|participantId)/, '00000000-0000-4000-8000-000000000000')
     .replace(':start', '2024-01-01');
 }
 

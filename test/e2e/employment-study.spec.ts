@@ -84,3 +84,60 @@ test('a researcher creates a study, builds its interview guide from the template
   await expectNoAxeViolations(page);
   await expectFitsPhone(page);
 });
+
+test('a researcher records a participant and their consent, and the participant withdraws', async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, 'researcher');
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tutkimukset' }).click();
+  await page.getByRole('link', { name: 'Ulkomaalaistaustaisten ihmiskaupan uhrien työllistyminen' }).click();
+  await page.getByRole('link', { name: 'Osallistujat ja suostumukset' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Osallistujat:/ })).toBeVisible();
+
+  const adding = page.getByRole('region', { name: 'Uusi osallistuja' });
+  await adding.getByRole('button', { name: 'Lisää osallistuja' }).click();
+  await expectErrorSummary(page, ['Valitse, minkä tyyppisessä organisaatiossa osallistuja työskentelee.']);
+  await adding.getByLabel('Organisaation tyyppi').selectOption({ label: 'Työllisyyspalvelut' });
+  await adding.getByLabel('Tehtävä').fill('Työvalmentaja');
+  await adding.getByLabel('Alue').fill('Uusimaa');
+  await adding.getByLabel('Nimi').fill('Päivi Testinen');
+  await adding.getByLabel('Yhteystiedot').fill('paivi@example.fi');
+  await adding.getByRole('button', { name: 'Lisää osallistuja' }).click();
+  await expect(page.getByRole('status')).toHaveText('Osallistuja P01 lisättiin.');
+  const card = page.getByRole('region', { name: 'P01' });
+  await expect(card).toContainText('Työllisyyspalvelut');
+  // The name is not on the page until asked for.
+  await expect(page.getByText('Päivi Testinen')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Näytä osallistujan P01 nimi ja yhteystiedot' }).click();
+  await expect(card.getByText('Päivi Testinen')).toBeVisible();
+
+  await card.getByText('Kirjaa osallistujan P01 suostumus').click();
+  await card.getByRole('button', { name: 'Kirjaa suostumus' }).click();
+  await expectErrorSummary(page, [
+    'Anna osallistujalle annetun tiedotteen versio.',
+    'Anna suostumuslomakkeen versio.',
+    'Anna päivä, jona suostumus annettiin.',
+    'Valitse, miten suostumus annettiin.',
+  ]);
+  await card.getByLabel('Tiedotteen versio').fill('1.2');
+  await card.getByLabel('Suostumuslomakkeen versio').fill('1.1');
+  await card.getByLabel('Suostumuksen antopäivä').fill('2.3.2026');
+  await card.getByLabel('Kirjallisesti allekirjoittaen').check();
+  await card.getByLabel('Haastattelun tallentamiseen').check();
+  await card.getByLabel('Lainauksiin niin, ettei häntä tunnisteta').check();
+  await card.getByRole('button', { name: 'Kirjaa suostumus' }).click();
+  await expect(page.getByRole('status')).toHaveText('Osallistujan P01 suostumus kirjattiin.');
+  await expect(card).toContainText('tiedote 1.2, suostumuslomake 1.1');
+  await expectNoAxeViolations(page);
+  await expectFitsPhone(page);
+
+  await card.getByText('Kirjaa osallistujan P01 vetäytyminen').click();
+  await card.getByLabel('Vetäytymispäivä').fill('1.4.2026');
+  await card.getByRole('button', { name: 'Poista P01 tutkimuksesta' }).click();
+  await expect(card.getByRole('heading', { name: 'Poistetaanko P01 tutkimuksesta?' })).toBeFocused();
+  await card.getByRole('button', { name: 'Poista P01 tutkimuksesta' }).last().click();
+  await expect(page.getByRole('status')).toHaveText('P01 on vetäytynyt; hänen aineistonsa poistettiin tutkimuksesta.');
+  await expect(card).toContainText('Vetäytynyt');
+  await expect(card.getByRole('button', { name: /Näytä osallistujan/ })).toHaveCount(0);
+  await expect(page.getByText('Päivi Testinen')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

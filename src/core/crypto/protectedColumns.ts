@@ -14,6 +14,8 @@ export const protectedColumns = [
   { table: 'client_tasks', column: 'title' },
   { table: 'client_documents', column: 'file_name' },
   { table: 'client_documents', column: 'content' },
+  { table: 'study_participant_identities', column: 'name' },
+  { table: 'study_participant_identities', column: 'contact' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

@@ -60,7 +60,55 @@ export interface StudyGuideQuestionLinksTable {
   research_question_id: string;
 }
 
+/** A participant: a professional known to the study by a pseudonymous code. */
+export interface StudyParticipantsTable {
+  id: string;
+  study_id: string;
+  code: string;
+  organisation_type: string;
+  role: string | null;
+  region: string | null;
+  withdrawn_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+/** A participant's name and contact details, sealed (`enc1:`), apart from the participant. */
+export interface StudyParticipantIdentitiesTable {
+  id: string;
+  name: string | null;
+  contact: string | null;
+}
+
+export interface StudyConsentsTable {
+  id: string;
+  participant_id: string;
+  information_sheet_version: string;
+  form_version: string;
+  given_on: string;
+  method: string;
+  recording: boolean;
+  quotations: boolean;
+  archiving: boolean;
+  reuse: boolean;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+/** What a withdrawal removed (counts by kind), when and by whom: never what the removed material said. */
+export interface StudyWithdrawalsTable {
+  id: string;
+  participant_id: string;
+  withdrawn_on: string;
+  removed: ColumnType<Record<string, number>, string, string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface StudyTables {
+  study_participants: StudyParticipantsTable;
+  study_participant_identities: StudyParticipantIdentitiesTable;
+  study_consents: StudyConsentsTable;
+  study_withdrawals: StudyWithdrawalsTable;
   studies: StudiesTable;
   study_research_questions: StudyResearchQuestionsTable;
   study_team: StudyTeamTable;

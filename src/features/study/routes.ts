@@ -2,7 +2,14 @@ import type { Api } from '../../server/context.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { createdResponse, emptyResponse } from '../../server/schemaParts.ts';
 import {
+  consentBody,
   createGuideBody,
+  identityResponse,
+  participantBody,
+  participantCreatedResponse,
+  participantParams,
+  participantsResponse,
+  withdrawalBody,
   createStudyBody,
   guideParams,
   guideResponse,
@@ -25,6 +32,7 @@ import {
   setTeam,
   updateStudy,
 } from './service.ts';
+import { addParticipant, listParticipants, openIdentity, recordConsent, withdrawParticipant } from './participants.ts';
 
 export async function studyRoutes(app: Api) {
   const ctx = app.polku;
@@ -85,5 +93,45 @@ export async function studyRoutes(app: Api) {
     '/api/v1/studies/:id/guides/:guideId',
     { config: { access: 'studies.write' }, schema: { tags, params: guideParams, body: saveGuideBody, response: { 200: guideResponse } } },
     async (request) => saveGuide(ctx, whoOf(request), request.params.id, request.params.guideId, request.body),
+  );
+
+  app.get(
+    '/api/v1/studies/:id/participants',
+    { config: { access: 'studies.read' }, schema: { tags, params: studyParams, response: { 200: participantsResponse } } },
+    async (request) => listParticipants(ctx, whoOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/studies/:id/participants',
+    {
+      config: { access: 'studies.write' },
+      schema: { tags, params: studyParams, body: participantBody, response: participantCreatedResponse },
+    },
+    async (request, reply) => reply.code(201).send(await addParticipant(ctx, whoOf(request), request.params.id, request.body)),
+  );
+
+  // The name and contact details travel in a response only, never in an address; reading them is audited.
+  app.get(
+    '/api/v1/studies/:id/participants/:participantId/identity',
+    { config: { access: 'studies.write' }, schema: { tags, params: participantParams, response: { 200: identityResponse } } },
+    async (request) => openIdentity(ctx, whoOf(request), request.params.id, request.params.participantId),
+  );
+
+  app.post(
+    '/api/v1/studies/:id/participants/:participantId/consents',
+    { config: { access: 'studies.write' }, schema: { tags, params: participantParams, body: consentBody, response: emptyResponse } },
+    async (request, reply) => {
+      await recordConsent(ctx, whoOf(request), request.params.id, request.params.participantId, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/studies/:id/participants/:participantId/withdrawal',
+    { config: { access: 'studies.write' }, schema: { tags, params: participantParams, body: withdrawalBody, response: emptyResponse } },
+    async (request, reply) => {
+      await withdrawParticipant(ctx, whoOf(request), request.params.id, request.params.participantId, request.body);
+      return reply.code(204).send();
+    },
   );
 }

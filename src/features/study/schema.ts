@@ -1,5 +1,17 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { boolean, codeOf, date, integer, nullable, objectBody, optionalString, string, text, uuid } from '../../server/schemaParts.ts';
+import {
+  boolean,
+  codeOf,
+  date,
+  integer,
+  name,
+  nullable,
+  objectBody,
+  optionalString,
+  string,
+  text,
+  uuid,
+} from '../../server/schemaParts.ts';
 import { languages } from '../../core/languages.ts';
 
 /** Where a study is in its life. */
@@ -131,3 +143,73 @@ export type StudyListResponse = FromSchema<typeof studyListResponse>;
 export type StudyResponse = FromSchema<typeof studyResponse>;
 export type ResearchersResponse = FromSchema<typeof researchersResponse>;
 export type GuideResponse = FromSchema<typeof guideResponse>;
+
+/** The kinds of organisation the study's professionals work in. */
+export const organisationTypes = ['ngo', 'municipality', 'employment_office', 'reception_centre', 'police', 'other'] as const;
+/** How consent was given. */
+export const consentMethods = ['written', 'electronic', 'oral_recorded'] as const;
+
+export const participantParams = {
+  type: 'object',
+  required: ['id', 'participantId'],
+  properties: { id: uuid, participantId: uuid },
+} as const;
+
+/** A new participant: a code is given by Polku; name and contact only if the study keeps them at all, sealed. */
+export const participantBody = objectBody(['organisationType', 'role', 'region', 'name', 'contact'], {
+  organisationType: codeOf(organisationTypes),
+  role: nullable(text(200)),
+  region: nullable(text(100)),
+  name: nullable(name(200)),
+  contact: nullable(text(500)),
+});
+
+export const consentBody = objectBody(
+  ['informationSheetVersion', 'formVersion', 'givenOn', 'method', 'recording', 'quotations', 'archiving', 'reuse'],
+  {
+    informationSheetVersion: text(50, 1),
+    formVersion: text(50, 1),
+    givenOn: date,
+    method: codeOf(consentMethods),
+    recording: boolean,
+    quotations: boolean,
+    archiving: boolean,
+    reuse: boolean,
+  },
+);
+
+export const withdrawalBody = objectBody(['withdrawnOn'], { withdrawnOn: date });
+
+const consentShape = shape({
+  informationSheetVersion: string,
+  formVersion: string,
+  givenOn: string,
+  method: string,
+  recording: boolean,
+  quotations: boolean,
+  archiving: boolean,
+  reuse: boolean,
+  recordedAt: string,
+});
+
+export const participantsResponse = shapes({
+  id: string,
+  code: string,
+  organisationType: string,
+  role: optionalString,
+  region: optionalString,
+  identityKept: boolean,
+  consent: nullable(consentShape),
+  withdrawal: nullable(
+    shape({ withdrawnOn: string, recordedAt: string, recordedBy: string, removed: { type: 'object', additionalProperties: integer } }),
+  ),
+});
+
+export const participantCreatedResponse = { 201: shape({ id: string, code: string }) } as const;
+export const identityResponse = shape({ name: optionalString, contact: optionalString });
+
+export type ParticipantInput = FromSchema<typeof participantBody>;
+export type ConsentInput = FromSchema<typeof consentBody>;
+export type WithdrawalInput = FromSchema<typeof withdrawalBody>;
+export type ParticipantsResponse = FromSchema<typeof participantsResponse>;
+export type IdentityResponse = FromSchema<typeof identityResponse>;

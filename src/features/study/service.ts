@@ -11,7 +11,7 @@ import { guideTemplate } from './guideTemplate.ts';
 import type { GuideInput, GuideSave, StudyChange, StudyInput, TeamChange } from './schema.ts';
 
 /** Every read and change of a study is in the audit log, named by the study (never a client). */
-function auditStudy(
+export function auditStudy(
   db: Database,
   ctx: AppContext,
   who: Who,

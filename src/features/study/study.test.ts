@@ -250,6 +250,105 @@ describe('interview guides', () => {
   });
 });
 
+describe('participants and consent', () => {
+  const participant = {
+    organisationType: 'employment_office',
+    role: 'Employment counsellor',
+    region: 'Uusimaa',
+    name: 'Päivi Testinen',
+    contact: 'paivi@example.fi',
+  };
+  const consent = {
+    informationSheetVersion: '1.2',
+    formVersion: '1.1',
+    givenOn: '2026-03-02',
+    method: 'written',
+    recording: true,
+    quotations: true,
+    archiving: false,
+    reuse: false,
+  };
+
+  it('a participant gets the next code; the name and contact are sealed apart, never listed, opened only by the team and audited', async () => {
+    const id = await createStudy();
+    const first = await as(anna, 'POST', `/studies/${id}/participants`, participant);
+    const second = await as(anna, 'POST', `/studies/${id}/participants`, {
+      ...participant,
+      name: null,
+      contact: null,
+      organisationType: 'ngo',
+    });
+    expect([first.status, first.body.code, second.status, second.body.code]).toEqual([201, 'P01', 201, 'P02']);
+    const stored = await ctx.db.selectFrom('study_participant_identities').selectAll().execute();
+    expect(stored.map((row) => row.id)).toEqual([first.body.id]);
+    expect(JSON.stringify(stored)).not.toMatch(/Päivi|example\.fi/);
+    expect(stored[0].name).toMatch(/^enc1:/);
+    const list = await as(anna, 'GET', `/studies/${id}/participants`);
+    expect(list.body.map((row: { code: string; identityKept: boolean }) => [row.code, row.identityKept])).toEqual([
+      ['P01', true],
+      ['P02', false],
+    ]);
+    expect(JSON.stringify(list.body)).not.toMatch(/Päivi|example\.fi/);
+    expect((await as(anna, 'GET', `/studies/${id}/participants/${first.body.id}/identity`)).body).toEqual({
+      name: 'Päivi Testinen',
+      contact: 'paivi@example.fi',
+    });
+    expect((await as(director, 'GET', `/studies/${id}/participants/${first.body.id}/identity`)).status).toBe(403);
+    expect((await as(bertil, 'GET', `/studies/${id}/participants/${first.body.id}/identity`)).status).toBe(403);
+    expect((await auditActions(id)).map((row) => row.action)).toEqual(expect.arrayContaining(['studies.participants.identity']));
+  });
+
+  it('consent records which sheet and form, when, how and its scope; the latest shows', async () => {
+    const id = await createStudy();
+    const added = await as(anna, 'POST', `/studies/${id}/participants`, participant);
+    const url = `/studies/${id}/participants/${added.body.id}/consents`;
+    expect((await as(anna, 'POST', url, consent)).status).toBe(204);
+    expect((await as(anna, 'POST', url, { ...consent, formVersion: '2.0', archiving: true })).status).toBe(204);
+    const [row] = (await as(anna, 'GET', `/studies/${id}/participants`)).body;
+    expect(row.consent).toMatchObject({ ...consent, formVersion: '2.0', archiving: true });
+    const future = await as(anna, 'POST', url, { ...consent, givenOn: '2999-01-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details).toEqual([expect.objectContaining({ field: 'givenOn', problem: 'not_in_future' })]);
+    expect(await ctx.db.selectFrom('study_consents').select('id').where('participant_id', '=', added.body.id).execute()).toHaveLength(2);
+  });
+
+  it('withdrawal erases the name and contact, records what, when and by whom without content, and nothing more can be recorded', async () => {
+    const id = await createStudy();
+    const added = await as(anna, 'POST', `/studies/${id}/participants`, participant);
+    const base = `/studies/${id}/participants/${added.body.id}`;
+    await as(anna, 'POST', `${base}/consents`, consent);
+    expect((await as(anna, 'POST', `${base}/withdrawal`, { withdrawnOn: '2026-04-01' })).status).toBe(204);
+    expect(await ctx.db.selectFrom('study_participant_identities').select('id').where('id', '=', added.body.id).execute()).toEqual([]);
+    const [row] = (await as(anna, 'GET', `/studies/${id}/participants`)).body;
+    expect(row.withdrawal).toEqual({
+      withdrawnOn: '2026-04-01',
+      recordedAt: expect.any(String),
+      recordedBy: 'Test researcher',
+      removed: { transcripts: 0, codings: 0, quotations: 0, identity: 1 },
+    });
+    expect(row.identityKept).toBe(false);
+    expect((await as(anna, 'POST', `${base}/withdrawal`, { withdrawnOn: '2026-04-01' })).body.error.code).toBe(
+      'study_participant_withdrawn',
+    );
+    expect((await as(anna, 'POST', `${base}/consents`, consent)).status).toBe(409);
+    const audited = (await auditActions(id)).find((entry) => entry.action === 'studies.participants.withdraw');
+    expect(JSON.stringify(audited)).not.toMatch(/Päivi|example\.fi/);
+    // The code is not given again.
+    expect((await as(anna, 'POST', `/studies/${id}/participants`, participant)).body.code).toBe('P02');
+  });
+
+  it('a participant of another study, a bad organisation type or a researcher off the team changes nothing', async () => {
+    const id = await createStudy();
+    const other = await createStudy();
+    const added = await as(anna, 'POST', `/studies/${id}/participants`, participant);
+    expect((await as(anna, 'POST', `/studies/${other}/participants/${added.body.id}/consents`, consent)).status).toBe(404);
+    expect((await as(anna, 'POST', `/studies/${id}/participants`, { ...participant, organisationType: 'bank' })).status).toBe(400);
+    expect((await as(bertil, 'POST', `/studies/${id}/participants`, participant)).status).toBe(403);
+    expect((await as(bertil, 'GET', `/studies/${id}/participants`)).status).toBe(403);
+    expect(await ctx.db.selectFrom('study_participants').select('id').where('study_id', '=', id).execute()).toHaveLength(1);
+  });
+});
+
 describe('the demo installation', () => {
   it('holds the employment study with the seed’s two research questions and its guide, the demo researcher on its team', async () => {
     const demo = await createTestContext();
@@ -281,5 +380,6 @@ describe('the demo installation', () => {
     } finally {
       await demo.close();
     }
-  });
+    // The demo installs an invented register of 1,500 people too.
+  }, 180_000);
 });

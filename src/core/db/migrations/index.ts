@@ -6,6 +6,7 @@ import { separationOfDuties } from './0005_separation_of_duties.ts';
 import { loginThrottle } from './0007_login_throttle.ts';
 import { sealedNames } from './0008_sealed_names.ts';
 import { studies } from './0015_studies.ts';
+import { studyParticipants } from './0016_study_participants.ts';
 
 export interface Migration {
   id: string;
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   loginThrottle,
   sealedNames,
   studies,
+  studyParticipants,
 ];

@@ -31,6 +31,8 @@ function StudyView({ study, onChange }: { study: Study; onChange: () => void }) 
       <PageTitle>{study.title}</PageTitle>
       <p>
         <Link to="/studies">{t('study.back')}</Link>
+        {' · '}
+        <Link to={`/studies/${study.id}/participants`}>{t('participants.link')}</Link>
       </p>
       {saved && <StatusMessage>{saved}</StatusMessage>}
       <section aria-labelledby="facts-heading" className="panel">

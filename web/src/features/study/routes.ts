@@ -18,6 +18,11 @@ export const studyRoutes: PageRoute[] = [
     load: () => import('./StudyPage.tsx').then((module) => module.StudyPage),
   },
   {
+    path: '/studies/:studyId/participants',
+    permission: 'studies.read',
+    load: () => import('./ParticipantsPage.tsx').then((module) => module.ParticipantsPage),
+  },
+  {
     path: '/studies/:studyId/guides/:guideId',
     permission: 'studies.read',
     load: () => import('./GuidePage.tsx').then((module) => module.GuidePage),
