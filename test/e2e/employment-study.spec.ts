@@ -11,7 +11,7 @@ async function expectFitsPhone(page: Page) {
 
 test('a researcher creates a study, builds its interview guide from the template, and prints it', async ({ page }) => {
   // The guide editor is a long page: axe checks it at two widths.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await logIn(page, 'researcher');
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tutkimukset' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tutkimukset' })).toBeFocused();
@@ -86,7 +86,7 @@ test('a researcher creates a study, builds its interview guide from the template
 });
 
 test('a researcher records a participant and their consent, and the participant withdraws', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await logIn(page, 'researcher');
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tutkimukset' }).click();
   await page.getByRole('link', { name: 'Ulkomaalaistaustaisten ihmiskaupan uhrien työllistyminen' }).click();

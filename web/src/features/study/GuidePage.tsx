@@ -59,14 +59,29 @@ const rqLabels = (guide: Guide) => new Map(guide.researchQuestions.map((question
 export function GuidePage() {
   const { studyId, guideId } = useParams();
   const guide = useApiQuery<Guide>(`/studies/${studyId}/guides/${guideId}`);
-  return <Loaded query={guide}>{(data) => <GuideEditor key={data.version} guide={data} onSaved={() => void guide.refetch()} />}</Loaded>;
+  // Kept here: the editor starts afresh from each saved version, and the message outlives it.
+  const [saved, setSaved] = useState(false);
+  return (
+    <Loaded query={guide}>
+      {(data) => <GuideEditor key={data.version} guide={data} saved={saved} setSaved={setSaved} onSaved={() => void guide.refetch()} />}
+    </Loaded>
+  );
 }
 
-function GuideEditor({ guide, onSaved }: { guide: Guide; onSaved: () => void }) {
+function GuideEditor({
+  guide,
+  saved,
+  setSaved,
+  onSaved,
+}: {
+  guide: Guide;
+  saved: boolean;
+  setSaved: (saved: boolean) => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('study');
   const [title, setTitle] = useState(guide.title);
   const [sections, setSections] = useState<DraftSection[]>(() => draftOf(guide));
-  const [saved, setSaved] = useState(false);
   const labels = rqLabels(guide);
 
   const changeSection = (s: number, change: (section: DraftSection) => DraftSection) =>
