@@ -90,6 +90,21 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/coaching/groups/:id/sessions': ['director', 'coach', 'partner'],
   'PATCH /api/v1/coaching/groups/:id/sessions/:itemId': ['coach'],
   'GET /api/v1/coaching/groups/:id/calendar': ['coach'],
+  // The employment study: researchers on a study's team, the director reading every study.
+  'GET /api/v1/studies': ['director', 'researcher'],
+  'POST /api/v1/studies': ['researcher'],
+  'GET /api/v1/studies/researchers': ['researcher'],
+  'GET /api/v1/studies/:id': ['director', 'researcher'],
+  'PUT /api/v1/studies/:id': ['researcher'],
+  'PUT /api/v1/studies/:id/team': ['researcher'],
+  'POST /api/v1/studies/:id/guides': ['researcher'],
+  'GET /api/v1/studies/:id/guides/:guideId': ['director', 'researcher'],
+  'PUT /api/v1/studies/:id/guides/:guideId': ['researcher'],
+  'GET /api/v1/studies/:id/participants': ['director', 'researcher'],
+  'POST /api/v1/studies/:id/participants': ['researcher'],
+  'GET /api/v1/studies/:id/participants/:participantId/identity': ['researcher'],
+  'POST /api/v1/studies/:id/participants/:participantId/consents': ['researcher'],
+  'POST /api/v1/studies/:id/participants/:participantId/withdrawal': ['researcher'],
 };
 
 let ctx: TestContext;
@@ -118,7 +133,7 @@ function urlOf(pattern: string) {
   return pattern
     .replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId)
     .replace(':year', '2024')
-    .replace(/:(itemId|personId|expertId)/, '00000000-0000-4000-8000-000000000000')
+    .replace(/:(itemId|personId|expertId|guideId|participantId)/, '00000000-0000-4000-8000-000000000000')
     .replace(':start', '2024-01-01');
 }
 

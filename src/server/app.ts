@@ -27,6 +27,7 @@ import { reflection } from '../features/reflection/index.ts';
 import { identification } from '../features/identification/index.ts';
 import { exchange } from '../features/exchange/index.ts';
 import { coaching } from '../features/coaching/index.ts';
+import { study } from '../features/study/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
 const features: Feature[] = [
@@ -41,6 +42,7 @@ const features: Feature[] = [
   identification,
   exchange,
   coaching,
+  study,
 ];
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -15,6 +15,8 @@ export const protectedColumns = [
   { table: 'client_documents', column: 'file_name' },
   { table: 'client_documents', column: 'content' },
   { table: 'reopenings', column: 'reason' },
+  { table: 'study_participant_identities', column: 'name' },
+  { table: 'study_participant_identities', column: 'contact' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { StudyTables } from './studyTypes.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -369,7 +370,7 @@ export interface CoachingGroupPartnersTable {
   organisation_id: string;
 }
 
-export interface DB {
+export interface DB extends StudyTables {
   referrals: ReferralsTable;
   decisions: DecisionsTable;
   withdrawals: WithdrawalsTable;

@@ -74,6 +74,12 @@ const actionRoles = {
   'coaching.programmes.manage': ['coach'],
   'coaching.groups': ['director', 'coach', 'partner'],
   'coaching.groups.manage': ['coach'],
+  // The employment study: not client data. Researchers work on the studies whose team they are on
+  // (studyScope); the director oversees every study and changes none.
+  'studies.list': ['director', 'researcher'],
+  'studies.read': ['director', 'researcher'],
+  'studies.create': ['researcher'],
+  'studies.write': ['researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;
@@ -170,6 +176,23 @@ const roleScopes: Record<Role, Scope> = {
 
 export function listScope(actor: Actor, action: Action): Scope {
   return can(actor, action) ? roleScopes[actor.role] : 'none';
+}
+
+/**
+ * Which studies an actor reaches with a study action: every study, or those whose team they are on.
+ * A study's data is no client's; a researcher never reaches a client record through it.
+ */
+export type StudyScope = 'all' | 'team' | 'none';
+const studyScopes: Partial<Record<Role, StudyScope>> = { director: 'all', researcher: 'team' };
+
+export function studyScope(actor: Actor, action: Action): StudyScope {
+  return action.startsWith('studies.') && can(actor, action) ? (studyScopes[actor.role] ?? 'none') : 'none';
+}
+
+/** Whether the actor may take a study action on one study, knowing whether they are on its team. */
+export function studyAccess(actor: Actor, action: Action, onTeam: boolean): boolean {
+  const scope = studyScope(actor, action);
+  return scope === 'all' || (scope === 'team' && onTeam);
 }
 
 /** Who may change which organisations a client's record is shared with: the director, and the staff on the case. */

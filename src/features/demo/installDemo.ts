@@ -7,6 +7,7 @@ import { createAccount, findAccountByUsername } from '../accounts/index.ts';
 import { createClient, shareClient } from '../clients/index.ts';
 import { createGroup } from '../coaching/index.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
+import { createGuide, createStudy, seedResearchQuestions } from '../study/index.ts';
 
 export const demoOffices = [
   { id: 'lappeenranta', name: 'Lappeenranta (Joutseno)' },
@@ -105,6 +106,17 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
   });
   await shareClient(ctx, who, amina.id, 'riku', ['identity', 'services']);
   await installDemoCoaching(ctx);
+  // The employment study with the seed's two research questions and its interview guide, the researcher on its team.
+  const researcher = { actor: actorOf((await findAccountByUsername(ctx.db, 'tutkija@polku.demo'))!), ip: null };
+  const study = await createStudy(ctx, researcher, {
+    title: 'Ulkomaalaistaustaisten ihmiskaupan uhrien työllistyminen',
+    researchQuestions: seedResearchQuestions('fi'),
+    ethicsReference: null,
+    dataLocation: 'Auttamisjärjestelmän suojattu verkkolevy; litteroinnit Polussa',
+    retainUntil: null,
+    status: 'planning',
+  });
+  await createGuide(ctx, researcher, study.id, { title: 'Haastattelurunko', language: 'fi', fromTemplate: true });
   // An invented register behind the statistics: fifteen years of cases up to last year.
   const lastYear = lastReportYear() - 1;
   await importRegister(

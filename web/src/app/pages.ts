@@ -6,6 +6,7 @@ import { coachingRoutes } from '../features/coaching/routes.ts';
 import { exchangeRoutes } from '../features/exchange/routes.ts';
 import { referralRoutes } from '../features/referrals/routes.ts';
 import { statisticsRoutes } from '../features/statistics/routes.ts';
+import { studyRoutes } from '../features/study/routes.ts';
 
 /** The app's own page: the home page gathers what the person's features have for them today. */
 const appRoutes: PageRoute[] = [
@@ -25,6 +26,7 @@ export const pageRoutes: PageRoute[] = [
   ...statisticsRoutes,
   ...accountRoutes,
   ...exchangeRoutes,
+  ...studyRoutes,
 ];
 
 /** The main navigation: the pages that declare an entry, in their declared order. */

@@ -8,6 +8,8 @@ import { sealedNames } from './0008_sealed_names.ts';
 import { reopenings } from './0010_reopenings.ts';
 import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
+import { studies } from './0015_studies.ts';
+import { studyParticipants } from './0016_study_participants.ts';
 
 export interface Migration {
   id: string;
@@ -25,4 +27,6 @@ export const migrations: Migration[] = [
   reopenings,
   coachingProgrammes,
   coachingSchedule,
+  studies,
+  studyParticipants,
 ];
