@@ -77,6 +77,9 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'PUT /api/v1/clients/:id/identification/meeting': staffWithClients,
   'POST /api/v1/clients/:id/identification/decision': ['director'],
   'GET /api/v1/identification/queue': ['director', 'caseworker'],
+  'GET /api/v1/overview': staffWithClients,
+  'GET /api/v1/admin/installation': ['administrator'],
+  'PUT /api/v1/admin/installation/letter': ['administrator'],
 };
 
 let ctx: TestContext;

@@ -26,9 +26,24 @@ import { casework } from '../features/casework/index.ts';
 import { reflection } from '../features/reflection/index.ts';
 import { identification } from '../features/identification/index.ts';
 import { exchange } from '../features/exchange/index.ts';
+import { installation } from '../features/installation/index.ts';
+import { overview } from '../features/overview/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
-const features: Feature[] = [auth, accounts, organisations, clients, statistics, referrals, casework, reflection, identification, exchange];
+const features: Feature[] = [
+  auth,
+  accounts,
+  organisations,
+  clients,
+  statistics,
+  referrals,
+  casework,
+  reflection,
+  identification,
+  exchange,
+  installation,
+  overview,
+];
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 

@@ -3,6 +3,7 @@ import { caseworkRoutes } from './routes.ts';
 import { caseworkParts } from './recordParts.ts';
 
 export { isClient, isTerminated } from './queries.ts';
+export { taskCounts } from './counts.ts';
 
 /** Casework on a client's record: services, notes, tasks, documents, residence, children, exploitation, termination. */
 export const casework: Feature = {

@@ -58,7 +58,7 @@ export async function sentReferrals(ctx: AppContext, who: Who) {
   }));
 }
 
-async function suggestions(ctx: AppContext, row: ReferralRow) {
+export async function suggestions(ctx: AppContext, row: ReferralRow) {
   const reviews = await ctx.db.selectFrom('match_reviews').select(['candidate_id', 'outcome']).where('referral_id', '=', row.id).execute();
   const reviewed = new Map(reviews.map((review) => [review.candidate_id, review.outcome]));
   const name = openPersonName(ctx.cipher, row.person_id, row.name);

@@ -5,10 +5,20 @@ import { casePath } from './0004_case_path.ts';
 import { separationOfDuties } from './0005_separation_of_duties.ts';
 import { loginThrottle } from './0007_login_throttle.ts';
 import { sealedNames } from './0008_sealed_names.ts';
+import { workspace } from './0011_workspace.ts';
 
 export interface Migration {
   id: string;
   statements: string[];
 }
 
-export const migrations: Migration[] = [foundation, register, statisticsIndexes, casePath, separationOfDuties, loginThrottle, sealedNames];
+export const migrations: Migration[] = [
+  foundation,
+  register,
+  statisticsIndexes,
+  casePath,
+  separationOfDuties,
+  loginThrottle,
+  sealedNames,
+  workspace,
+];

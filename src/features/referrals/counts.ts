@@ -1,0 +1,42 @@
+import { daysBetween, helsinkiDate } from '../../core/dates.ts';
+import { listScope, type Actor } from '../../core/policy/policy.ts';
+import { personsInScope } from '../../core/record/persons.ts';
+import type { AppContext } from '../../server/context.ts';
+import { referralsWithPerson } from './queries.ts';
+import { suggestions } from './queue.ts';
+
+/**
+ * The intake queue in numbers, for the home page: how many referrals wait for a decision, how long
+ * the oldest has waited, and how many have a possible match nobody has confirmed or dismissed. Counted
+ * over the queue's own scope (policy.listScope); null when the reader may not list the queue.
+ */
+export async function intakeCounts(ctx: AppContext, actor: Actor) {
+  const scope = listScope(actor, 'referrals.queue');
+  if (scope === 'none') return null;
+  let query = referralsWithPerson(ctx.db).where('decisions.id', 'is', null).where('withdrawals.referral_id', 'is', null);
+  const inScope = personsInScope(ctx.db, actor, scope);
+  if (inScope) query = query.where('referrals.person_id', 'in', inScope);
+  const open = await query.orderBy('referrals.received_at').execute();
+  let matchesToConfirm = 0;
+  for (const row of open) if ((await suggestions(ctx, row)).some((match) => match.review === null)) matchesToConfirm++;
+  return {
+    waiting: open.length,
+    oldestWaitedDays: open.length > 0 ? daysBetween(helsinkiDate(open[0].received_at), helsinkiDate()) : null,
+    matchesToConfirm,
+  };
+}
+
+/** A partner's referrals still waiting for a decision: what the list of sent referrals shows as open. */
+export async function sentWaitingCount(ctx: AppContext, actor: Actor) {
+  if (listScope(actor, 'referrals.sent') === 'none') return null;
+  const row = await ctx.db
+    .selectFrom('referrals')
+    .leftJoin('decisions', 'decisions.referral_id', 'referrals.id')
+    .leftJoin('withdrawals', 'withdrawals.referral_id', 'referrals.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('referrals.referrer_organisation_id', '=', actor.organisationId ?? '')
+    .where('decisions.id', 'is', null)
+    .where('withdrawals.referral_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
