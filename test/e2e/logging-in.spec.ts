@@ -84,7 +84,7 @@ test('nothing about the session is kept in browser storage', async ({ page }) =>
 test('when the session ends on the server, the next action returns to the login page and says why', async ({ page, context }) => {
   // The home page's own requests must be answered first, or they, not the next action, would meet the ended session.
   const homeLoaded = Promise.all(
-    ['/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) =>
+    ['/api/v1/overview', '/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) =>
       page.waitForResponse((response) => response.url().endsWith(url)),
     ),
   );

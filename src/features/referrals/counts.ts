@@ -17,8 +17,27 @@ export async function intakeCounts(ctx: AppContext, actor: Actor) {
   const inScope = personsInScope(ctx.db, actor, scope);
   if (inScope) query = query.where('referrals.person_id', 'in', inScope);
   const open = await query.orderBy('referrals.received_at').execute();
+  // Only a person who shares a form of the name with someone else can have a match: the others are not opened.
+  const openPersons = open.map((row) => row.person_id);
+  const sharing = new Set(
+    openPersons.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('person_name_terms as own')
+            .innerJoin('person_name_terms as other', (join) =>
+              join.onRef('other.term', '=', 'own.term').onRef('other.person_id', '!=', 'own.person_id'),
+            )
+            .select('own.person_id')
+            .distinct()
+            .where('own.person_id', 'in', openPersons)
+            .execute()
+        ).map((row) => row.person_id),
+  );
   let matchesToConfirm = 0;
-  for (const row of open) if ((await suggestions(ctx, row)).some((match) => match.review === null)) matchesToConfirm++;
+  for (const row of open) {
+    if (sharing.has(row.person_id) && (await suggestions(ctx, row)).some((match) => match.review === null)) matchesToConfirm++;
+  }
   return {
     waiting: open.length,
     oldestWaitedDays: open.length > 0 ? daysBetween(helsinkiDate(open[0].received_at), helsinkiDate()) : null,
