@@ -5,6 +5,12 @@ import type { LetterSettings } from './schema.ts';
 
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
 
+/** A value written the same whatever the order of its keys (the database keeps JSON keys in its own order). */
+const canonical = (value: unknown): string =>
+  value !== null && typeof value === 'object'
+    ? JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+    : JSON.stringify(value ?? '');
+
 /** The installation's letter details, or null when an administrator has not given them yet. */
 export async function letterSettings(db: Database): Promise<LetterSettings | null> {
   const row = await db.selectFrom('installation_settings').select('value').where('key', '=', 'letter').executeTakeFirst();
@@ -23,9 +29,7 @@ export async function installationSettings(ctx: AppContext) {
 /** An administrator changes what the letters say of the sender and the appeal; the change and what it was are audited. */
 export async function saveLetterSettings(ctx: AppContext, who: Who, letter: LetterSettings) {
   const before = await letterSettings(ctx.db);
-  const changed = (Object.keys(letter) as Array<keyof LetterSettings>).filter(
-    (key) => JSON.stringify(letter[key] ?? '') !== JSON.stringify(before?.[key] ?? ''),
-  );
+  const changed = (Object.keys(letter) as Array<keyof LetterSettings>).filter((key) => canonical(letter[key]) !== canonical(before?.[key]));
   await ctx.db.transaction().execute(async (trx) => {
     const row = { key: 'letter', value: JSON.stringify(letter), updated_at: new Date(), updated_by: who.actorId ?? null };
     await trx
