@@ -25,10 +25,34 @@ export function DecisionLetterPage() {
         </button>
       </p>
       <article className="letter" lang={letter.language}>
+        <header className="letter-head">
+          {letter.sender && (
+            <div role="group" aria-label={t('letter.sender')}>
+              <address className="letter-sender">
+                <strong>{letter.sender.name}</strong>
+                <span className="preserve">{letter.sender.address}</span>
+                <span>
+                  {t('letter.phone')}: {letter.sender.phone}
+                </span>
+                <span>
+                  {t('letter.email')}: {letter.sender.email}
+                </span>
+                {letter.sender.website && (
+                  <span>
+                    {t('letter.website')}: {letter.sender.website}
+                  </span>
+                )}
+              </address>
+            </div>
+          )}
+          <dl className="letter-reference">
+            <dt>{t('letter.reference')}</dt>
+            <dd>{letter.reference}</dd>
+            <dt>{t('letter.date')}</dt>
+            <dd>{formatDate(letter.decidedAt, letter.language)}</dd>
+          </dl>
+        </header>
         <PageTitle>{t('letter.title')}</PageTitle>
-        <p>
-          {t('letter.reference')}: {letter.reference} · {t('letter.date')}: {formatDate(letter.decidedAt, letter.language)}
-        </p>
         <p>
           {t('letter.to')}: {letter.name}
           {letter.birthDate ? `, ${t('letter.born')} ${formatDate(letter.birthDate, letter.language)}` : ''}
@@ -41,11 +65,27 @@ export function DecisionLetterPage() {
         <h2>{t('letter.reasons')}</h2>
         <p className="preserve">{letter.reasons}</p>
         <p>{t('letter.law')}</p>
-        <p>{t('letter.appeal')}</p>
         <p>
           {t('letter.signed')}: {letter.deciderName}
           {letter.deciderTitle ? `, ${letter.deciderTitle}` : ''}
         </p>
+        <section aria-labelledby="appeal-heading">
+          <h2 id="appeal-heading">{t('letter.appealTitle')}</h2>
+          <p>
+            {t('letter.appeal')}
+            {letter.appeal && ` ${t('letter.appealBelow')}`}
+          </p>
+          {letter.appeal && (
+            <dl>
+              <dt>{t('letter.appealAuthority')}</dt>
+              <dd>
+                {letter.appeal.authority}
+                <br />
+                <span className="preserve">{letter.appeal.address}</span>
+              </dd>
+            </dl>
+          )}
+        </section>
       </article>
     </>
   );
