@@ -36,6 +36,7 @@ test('the referral is decided, the client gets services and a reflection period 
   page: director,
   browser,
 }) => {
+  test.setTimeout(180_000);
   await logIn(director, 'director');
   await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
   await expect(director.getByRole('heading', { level: 1, name: 'Saapuneet esitykset' })).toBeVisible();
