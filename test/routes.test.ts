@@ -105,6 +105,9 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/studies/:id/participants/:participantId/identity': ['researcher'],
   'POST /api/v1/studies/:id/participants/:participantId/consents': ['researcher'],
   'POST /api/v1/studies/:id/participants/:participantId/withdrawal': ['researcher'],
+  'GET /api/v1/overview': staffWithClients,
+  'GET /api/v1/admin/installation': ['administrator'],
+  'PUT /api/v1/admin/installation/letter': ['administrator'],
 };
 
 let ctx: TestContext;

@@ -28,6 +28,8 @@ import { identification } from '../features/identification/index.ts';
 import { exchange } from '../features/exchange/index.ts';
 import { coaching } from '../features/coaching/index.ts';
 import { study } from '../features/study/index.ts';
+import { installation } from '../features/installation/index.ts';
+import { overview } from '../features/overview/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
 const features: Feature[] = [
@@ -43,6 +45,8 @@ const features: Feature[] = [
   exchange,
   coaching,
   study,
+  installation,
+  overview,
 ];
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

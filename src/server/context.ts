@@ -51,5 +51,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Answered even before a person has replaced the one-time password they were given (changing it, logging out). */
+    beforeOwnPassword?: true;
   }
 }

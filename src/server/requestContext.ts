@@ -53,9 +53,14 @@ export function registerRequestContext(app: FastifyInstance) {
     if (access === 'public') return;
     if (access === 'mfa') {
       if (!request.session) throw new AppError(401, 'not_logged_in');
+      if (request.actor && request.account?.must_change_password && !request.routeOptions.config.beforeOwnPassword)
+        throw new AppError(403, 'password_change_required');
       return;
     }
     if (!request.actor) throw new AppError(401, 'not_logged_in');
+    // A one-time password given by an administrator is replaced before anything else is answered.
+    if (request.account?.must_change_password && !request.routeOptions.config.beforeOwnPassword)
+      throw new AppError(403, 'password_change_required');
     if (access === 'session') return;
     if (!access || !can(request.actor, access as Action)) {
       await refusalLog(app.polku.db, app.polku.keyring.auditKey).refuse({

@@ -74,7 +74,18 @@ test('the referral is decided, the client gets services and a reflection period 
     director.getByRole('heading', { level: 1, name: 'Beslut om att tas emot i hjälpsystemet för offer för människohandel' }),
   ).toBeVisible();
   await expect(director.locator('article.letter')).toContainText('passi työnantajalla');
+  // The installation's details: the diary number, the sender and the appeal authority, in the letter's language.
+  const letter = director.locator('article.letter');
+  await expect(letter.getByRole('definition').first()).toHaveText(/^IKU\/\d{4}\/\d{6}$/);
+  await expect(letter.getByRole('group', { name: 'Avsändare' })).toContainText('Hjälpsystemet för offer för människohandel');
+  await expect(letter.getByRole('group', { name: 'Avsändare' })).toContainText('ihmiskauppa.auttamisjarjestelma@migri.fi');
+  await expect(letter.getByRole('region', { name: 'Anvisning om ändringssökande' })).toContainText('Östra Finlands förvaltningsdomstol');
+  await expect(letter.getByRole('region', { name: 'Anvisning om ändringssökande' })).toContainText('70101 Kuopio');
+  await expect(letter).toContainText('Beslutet fattades av: Johanna Johtaja, Johtaja');
   await expectNoAxeViolations(director);
+  await director.setViewportSize({ width: 390, height: 844 });
+  await expectNoAxeViolations(director);
+  await director.setViewportSize({ width: 1280, height: 720 });
 
   const caseworker = await (await browser.newContext()).newPage();
   await logIn(caseworker, 'caseworker');

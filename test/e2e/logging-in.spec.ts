@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAccount, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { demoAccount, expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
 
 test('a researcher logs in for the first time with a password and a new authenticator, in Swedish', async ({ page }) => {
   await page.goto('/');
@@ -35,7 +35,15 @@ test('a wrong password gets a clear message and the page stays accessible', asyn
   await page.getByLabel('Käyttäjätunnus').fill(demoAccount('coach').username);
   await page.getByLabel('Salasana').fill('not the password at all');
   await page.getByRole('button', { name: 'Kirjaudu' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Käyttäjätunnus tai salasana on väärä.');
+  await expectErrorSummary(page, ['Käyttäjätunnus tai salasana on väärä.']);
+  await expectNoAxeViolations(page);
+});
+
+test('an empty login form says what is missing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  await expectErrorSummary(page, ['Kirjoita käyttäjätunnuksesi.', 'Kirjoita salasanasi.']);
+  await page.setViewportSize({ width: 390, height: 844 });
   await expectNoAxeViolations(page);
 });
 
@@ -84,7 +92,7 @@ test('nothing about the session is kept in browser storage', async ({ page }) =>
 test('when the session ends on the server, the next action returns to the login page and says why', async ({ page, context }) => {
   // The home page's own requests must be answered first, or they, not the next action, would meet the ended session.
   const homeLoaded = Promise.all(
-    ['/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) =>
+    ['/api/v1/overview', '/api/v1/reflection-periods/ending', '/api/v1/me/tasks'].map((url) =>
       page.waitForResponse((response) => response.url().endsWith(url)),
     ),
   );

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
 
 test('an administrator exports the register and imports files, with progress and line-numbered errors', async ({ page }) => {
   await logIn(page, 'administrator');
@@ -21,6 +21,8 @@ test('an administrator exports the register and imports files, with progress and
   const broken = [lines[0], '{"type":"person","id":"x1","gender":"robot","birthDate":"1990-02-30","nationality":"FI"}', '{not json'].join(
     '\n',
   );
+  await importing.getByRole('button', { name: 'Tuo' }).click();
+  await expectErrorSummary(page, ['Valitse tuotava tiedosto.']);
   await importing
     .getByLabel('Siirtotiedosto')
     .setInputFiles({ name: 'broken.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(broken) });

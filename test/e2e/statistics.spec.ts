@@ -29,10 +29,40 @@ test('a researcher reads the published statistics in Finnish and Swedish, compar
   await expect(decisions.getByRole('columnheader', { name: String(lastYear - 1) })).toBeVisible();
   await expect(decisions.getByRole('columnheader', { name: String(lastYear) })).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lataa CSV' }).click()]);
+  // Year headings are never broken inside a year, however narrow the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const header of await decisions.getByRole('columnheader', { name: /^\d{4}$/ }).all())
+    expect(
+      await header.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return range.getClientRects().length;
+      }),
+    ).toBe(1);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // The years offered start at the register's first data and end this year (the year after the last full report).
+  const years = await page.getByLabel('Vuosi').locator('option').allTextContents();
+  expect(years[0]).toBe(String(lastYear + 1));
+  expect(Number(years[years.length - 1])).toBeGreaterThan(2000);
+  // The time series is headed by what it counts, not by a year.
+  const series = page.getByRole('region', { name: /^Uudet asiakkaat vuosittain/ });
+  await expect(series.getByRole('columnheader').last()).toHaveText('Lukumäärä / Antal');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Lataa CSV (pilkuin eroteltu)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`polku-statistics-${lastYear - 1}-${lastYear}-published.csv`);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv.startsWith(`\uFEFFTaulukko,Taulukon otsikko,Solu,Luokka,${lastYear - 1},${lastYear}\r\n`)).toBe(true);
+  const [semicolon] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^Lataa CSV suomalaiseen/ }).click(),
+  ]);
+  expect(semicolon.suggestedFilename()).toBe(`polku-statistics-${lastYear - 1}-${lastYear}-published-semicolon.csv`);
+  const fiCsv = fs.readFileSync((await semicolon.path())!, 'utf8');
+  expect(fiCsv.startsWith(`\uFEFFTaulukko;Taulukon otsikko;Solu;Luokka;${lastYear - 1};${lastYear}\r\n`)).toBe(true);
 
   await page.getByLabel('Raportin kielet').selectOption('en');
   await expect(

@@ -38,6 +38,8 @@ export interface AccountsTable {
   created_at: Generated<Date>;
   /** A new account whose access to client data waits for a director's confirmation: it cannot log in yet. */
   awaits_confirmation: Generated<boolean>;
+  /** Created by an administrator with a one-time password: the person sets their own before anything else. */
+  must_change_password: Generated<boolean>;
 }
 
 /** A change to an account's access asked by an administrator and decided by a director. */
@@ -184,6 +186,8 @@ export interface DecisionsTable {
   reasons: Optional<string>;
   decided_by: Optional<string>;
   letter_language: Optional<string>;
+  /** The diary number, e.g. IKU/2026/000123: drawn once from decision_reference_seq. */
+  reference: Optional<string>;
 }
 export interface WithdrawalsTable {
   referral_id: string;
@@ -370,6 +374,14 @@ export interface CoachingGroupPartnersTable {
   organisation_id: string;
 }
 
+/** The installation's own settings, one JSON value per key (`letter`: sender, contact, appeal authority). */
+export interface InstallationSettingsTable {
+  key: string;
+  value: unknown;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface DB extends StudyTables {
   referrals: ReferralsTable;
   decisions: DecisionsTable;
@@ -406,6 +418,7 @@ export interface DB extends StudyTables {
   coaching_group_coaches: CoachingGroupCoachesTable;
   coaching_group_partners: CoachingGroupPartnersTable;
   coaching_sessions: CoachingSessionsTable;
+  installation_settings: InstallationSettingsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

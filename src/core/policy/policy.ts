@@ -42,6 +42,10 @@ const actionRoles = {
   // The register in and out as an exchange file: pseudonymous lines, no names or contact details.
   'exchange.import': ['administrator'],
   'exchange.export': ['administrator'],
+  // What the installation's letters say of the sender and the appeal.
+  'installation.manage': ['administrator'],
+  // The home page's counts: each is counted only for a list the reader may see, in its scope.
+  'overview.read': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'clients.create': ['director', 'caseworker'],
   'clients.list': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'clients.read': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
@@ -174,8 +178,14 @@ const roleScopes: Record<Role, Scope> = {
   administrator: 'none',
 };
 
+/**
+ * Queues that are the assistance system's shared work, not one worker's clients: whoever may see
+ * the queue sees all of it (a referral waits for whoever decides it; identification for the group).
+ */
+const sharedQueues: Partial<Record<Action, Scope>> = { 'referrals.queue': 'all', 'identification.queue': 'all' };
+
 export function listScope(actor: Actor, action: Action): Scope {
-  return can(actor, action) ? roleScopes[actor.role] : 'none';
+  return can(actor, action) ? (sharedQueues[action] ?? roleScopes[actor.role]) : 'none';
 }
 
 /**

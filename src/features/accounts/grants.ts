@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import type { Database } from '../../core/db/database.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import type { Actor, Role } from '../../core/policy/policy.ts';
+import { can, type Actor, type Role } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { endAllSessions } from '../../server/sessions.ts';
 
@@ -178,3 +178,13 @@ export async function listGrants(ctx: AppContext, viewerId: string) {
 }
 
 const RECENT = 50;
+
+/** How many grants wait for a director (what the grants page lists as pending); null for a reader who decides none. */
+export async function pendingGrantCount(db: Database, actor: Actor) {
+  if (!can(actor, 'accounts.confirmGrants')) return null;
+  const row = await pendingGrants(db)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -5,6 +5,7 @@ export { findAccountById, findAccountByUsername, publicAccount } from './queries
 export { accountSchema } from './schema.ts';
 export { passwordMatches, spendPasswordCheck } from './passwords.ts';
 export { createAccount, resetMfa, setAccountDisabled } from './service.ts';
+export { pendingGrantCount } from './grants.ts';
 
 /** Accounts and their administration, with grants of access confirmed by a director. */
 export const accounts: Feature = {

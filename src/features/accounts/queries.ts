@@ -25,6 +25,7 @@ export function publicAccount(account: Account, pendingGrant: AccountGrant | nul
     decidesAdmissions: account.decides_admissions,
     lockedUntil: account.locked_until ? new Date(account.locked_until).toISOString() : null,
     awaitsConfirmation: account.awaits_confirmation,
+    mustChangePassword: account.must_change_password,
     pendingGrant: pendingGrant && {
       id: pendingGrant.id,
       role: pendingGrant.role,

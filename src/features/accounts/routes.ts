@@ -143,7 +143,7 @@ export async function accountRoutes(app: Api) {
   app.put(
     '/api/v1/me/password',
     {
-      config: { access: 'session' },
+      config: { access: 'session', beforeOwnPassword: true },
       schema: {
         tags: ['accounts'],
         body: passwordChangeBody,

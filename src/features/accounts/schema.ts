@@ -43,6 +43,7 @@ export const accountSchema = {
     lockedUntil: { type: ['string', 'null'] },
     decidesAdmissions: { type: 'boolean' },
     awaitsConfirmation: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean' },
     pendingGrant: pendingGrantSchema,
   },
 } as const;

@@ -64,6 +64,8 @@ export async function createAccount(ctx: AppContext, who: Who, input: AccountInp
         password_hash: passwordHash,
         decides_admissions: access.decidesAdmissions,
         awaits_confirmation: waits,
+        // The administrator has seen the password: the person replaces it at first login.
+        must_change_password: !direct,
       })
       .execute();
     await appendAudit(trx, ctx.keyring.auditKey, {
@@ -148,13 +150,30 @@ export async function updateAccount(ctx: AppContext, who: Who, id: string, chang
   return accountView(ctx, id);
 }
 
-export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, disabled: boolean) {
-  await requireAccount(ctx, id);
+/**
+ * Disabling ends the account's sessions. Enabling again an account that opens client data gives
+ * that access back, so it waits for a director like any other grant: the account is enabled but
+ * cannot log in until a director confirms its access.
+ */
+export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, disabled: boolean, { direct = false } = {}) {
+  const account = await requireAccount(ctx, id);
   if (disabled && id === who.actorId) throw new AppError(409, 'cannot_disable_self');
+  const access: Access = {
+    role: account.role as Role,
+    officeId: account.office_id,
+    organisationId: account.organisation_id,
+    decidesAdmissions: account.decides_admissions,
+  };
+  const waits = !disabled && !direct && account.disabled_at !== null && grantNeedsConfirmation(null, actorWith(id, access));
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
-      .set({ disabled_at: disabled ? new Date() : null, failed_attempts: 0, locked_until: null })
+      .set({
+        disabled_at: disabled ? new Date() : null,
+        failed_attempts: 0,
+        locked_until: null,
+        ...(waits ? { awaits_confirmation: true } : {}),
+      })
       .where('id', '=', id)
       .execute();
     if (disabled) await endAllSessions(trx, id);
@@ -162,8 +181,9 @@ export async function setAccountDisabled(ctx: AppContext, who: Who, id: string, 
       ...who,
       action: disabled ? 'accounts.disable' : 'accounts.enable',
       outcome: 'succeeded',
-      details: { account: id },
+      details: { account: id, ...(disabled ? {} : { awaitsConfirmation: waits }) },
     });
+    if (waits) await requestGrant(trx, ctx, who, id, access, false);
   });
   return accountView(ctx, id);
 }
@@ -212,12 +232,21 @@ export async function endSessionsOf(ctx: AppContext, who: Who, id: string) {
 export async function changeOwnPassword(ctx: AppContext, who: Who & { actorId: string }, currentPassword: string, newPassword: string) {
   const account = (await findAccountById(ctx.db, who.actorId))!;
   if (!(await passwordMatches(account.password_hash, currentPassword))) throw new AppError(401, 'reauthentication_failed');
-  const problem = passwordProblem(newPassword, account.username);
+  const problem = newPassword === currentPassword ? 'password_unchanged' : passwordProblem(newPassword, account.username);
   if (problem) throw new AppError(400, problem);
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', account.id).execute();
-    await appendAudit(trx, ctx.keyring.auditKey, { ...who, action: 'accounts.change_password', outcome: 'succeeded' });
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, must_change_password: false })
+      .where('id', '=', account.id)
+      .execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...who,
+      action: 'accounts.change_password',
+      outcome: 'succeeded',
+      details: account.must_change_password ? { firstPassword: true } : null,
+    });
   });
 }
 

@@ -102,7 +102,7 @@ export async function authRoutes(app: Api) {
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'mfa' }, schema: { tags: ['auth'], response: emptyResponse } },
+    { config: { access: 'mfa', beforeOwnPassword: true }, schema: { tags: ['auth'], response: emptyResponse } },
     async (request, reply) => {
       await endSession(app.polku.db, request.session!.id);
       await appendAudit(app.polku.db, app.polku.keyring.auditKey, { ...request.auditBase(), action: 'auth.logout', outcome: 'succeeded' });

@@ -8,6 +8,7 @@ import { createClient, shareClient } from '../clients/index.ts';
 import { createGroup } from '../coaching/index.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
 import { createGuide, createStudy, seedResearchQuestions } from '../study/index.ts';
+import { demoLetterSettings, saveLetterSettings } from '../installation/index.ts';
 
 export const demoOffices = [
   { id: 'lappeenranta', name: 'Lappeenranta (Joutseno)' },
@@ -87,6 +88,8 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     const { initialPassword } = await createAccount(ctx, system, account, { direct: true });
     credentials.push({ username: account.username, role: account.role, password: initialPassword });
   }
+  // What the letters say of the sender and the appeal, as an administrator would set them.
+  await saveLetterSettings(ctx, system, demoLetterSettings);
   const caseworker = actorOf((await findAccountByUsername(ctx.db, 'ohjaaja@polku.demo'))!);
   const who = { actor: caseworker, ip: null };
   const amina = await createClient(ctx, who, {

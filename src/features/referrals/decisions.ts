@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../../core/db/database.ts';
+import { letterSettings } from '../installation/index.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { ageOn, helsinkiDate } from '../../core/dates.ts';
@@ -12,6 +15,29 @@ import type { ReferralIntake } from './intake.ts';
 import { findReferral, referralStatus } from './queries.ts';
 import { openPersonName } from '../../core/record/personNames.ts';
 import type { DecisionInput } from './schema.ts';
+
+/** The diary numbers' prefix: the assistance system's (Ihmiskaupan uhrien auttamisjärjestelmä). */
+export const referencePrefix = 'IKU';
+
+/**
+ * A decision's diary number, IKU/2026/000123: the year it was made (in Helsinki) and the next number
+ * of the installation's sequence. Drawn once; the letter shows the same number however often printed.
+ */
+async function drawReference(db: Database, decidedAt: Date) {
+  const { rows } = await sql<{ n: string }>`select nextval('decision_reference_seq') as n`.execute(db);
+  return `${referencePrefix}/${helsinkiDate(decidedAt).slice(0, 4)}/${String(rows[0].n).padStart(6, '0')}`;
+}
+
+/** The decision's diary number; one imported without it is given the next number now, once. */
+async function referenceOf(ctx: AppContext, decisionId: string, decidedAt: Date) {
+  const known = await ctx.db.selectFrom('decisions').select('reference').where('id', '=', decisionId).executeTakeFirstOrThrow();
+  if (known.reference) return known.reference;
+  await ctx.db.transaction().execute(async (trx) => {
+    const reference = await drawReference(trx, decidedAt);
+    await trx.updateTable('decisions').set({ reference }).where('id', '=', decisionId).where('reference', 'is', null).execute();
+  });
+  return (await ctx.db.selectFrom('decisions').select('reference').where('id', '=', decisionId).executeTakeFirstOrThrow()).reference!;
+}
 
 /**
  * Admission or rejection, by the director or a designated official (the route asks the policy).
@@ -59,6 +85,7 @@ export async function decideReferral(ctx: AppContext, who: Who, referralId: stri
         outcome: input.outcome,
         decided_by: who.actor.id,
         letter_language: input.letterLanguage,
+        reference: await drawReference(trx, now),
         reasons: ctx.cipher.encrypt(input.reasons.trim(), protectedContext('decisions', 'reasons', decisionId)),
       })
       .execute();
@@ -120,6 +147,11 @@ export async function decisionLetter(ctx: AppContext, who: Who, referralId: stri
   const decider = referral.decided_by
     ? await ctx.db.selectFrom('accounts').select(['display_name', 'title']).where('id', '=', referral.decided_by).executeTakeFirst()
     : undefined;
+  const language = (referral.letter_language ?? 'fi') as 'fi' | 'sv' | 'en';
+  const [reference, settings] = await Promise.all([
+    referenceOf(ctx, referral.decision_id, new Date(referral.decided_at!)),
+    letterSettings(ctx.db),
+  ]);
   await appendAudit(ctx.db, ctx.keyring.auditKey, {
     ...auditWho(who),
     action: 'referrals.letter',
@@ -130,7 +162,7 @@ export async function decisionLetter(ctx: AppContext, who: Who, referralId: stri
     details: { referral: referralId },
   });
   return {
-    language: referral.letter_language ?? 'fi',
+    language,
     outcome: referral.outcome!,
     decidedAt: new Date(referral.decided_at!).toISOString(),
     receivedAt: new Date(referral.received_at).toISOString(),
@@ -140,6 +172,15 @@ export async function decisionLetter(ctx: AppContext, who: Who, referralId: stri
     reasons: ctx.cipher.decryptOptional(referral.reasons, protectedContext('decisions', 'reasons', referral.decision_id)),
     deciderName: decider?.display_name ?? null,
     deciderTitle: decider?.title ?? null,
-    reference: referral.decision_id.slice(0, 8).toUpperCase(),
+    reference,
+    // The installation's own details, as its administrator gave them; none given, none printed.
+    sender: settings && {
+      name: settings.systemName[language],
+      address: settings.address,
+      phone: settings.phone,
+      email: settings.email,
+      website: settings.website ?? '',
+    },
+    appeal: settings && { authority: settings.appealAuthority[language], address: settings.appealAddress },
   };
 }

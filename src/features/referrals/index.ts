@@ -8,3 +8,5 @@ export const referrals: Feature = {
   routes: (app) => referralRoutes(app),
   recordParts: [referralsPart],
 };
+
+export { intakeCounts, sentWaitingCount } from './counts.ts';

@@ -138,7 +138,7 @@ async function mayOpenRecord(ctx: AppContext, who: Who, person: { id: string; of
   return clientAccess(who.actor, relationship, sharedGroups).read.includes('identity');
 }
 
-async function suggestions(ctx: AppContext, who: Who, row: ReferralRow) {
+export async function suggestions(ctx: AppContext, who: Who, row: ReferralRow) {
   const reviews = await ctx.db.selectFrom('match_reviews').select(['candidate_id', 'outcome']).where('referral_id', '=', row.id).execute();
   const reviewed = new Map(reviews.map((review) => [review.candidate_id, review.outcome]));
   const name = openPersonName(ctx.cipher, row.person_id, row.name);

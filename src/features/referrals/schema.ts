@@ -24,7 +24,7 @@ import {
   text,
   uuid,
 } from '../../server/schemaParts.ts';
-import { inGroup } from '../../server/schemaParts.ts';
+import { inGroup, responseObject } from '../../server/schemaParts.ts';
 
 const nationality = { type: 'string', pattern: '^([A-Z]{2}|stateless|unknown)$' } as const;
 /** Languages as ISO 639 codes (two or three letters), as the interpreter services book them. */
@@ -291,6 +291,10 @@ export const decisionLetterResponse = object({
   deciderName: inGroup('case', optionalString),
   deciderTitle: inGroup('case', optionalString),
   reference: inGroup('case', string),
+  sender: inGroup('case', {
+    anyOf: [{ type: 'null' }, responseObject({ name: string, address: string, phone: string, email: string, website: string })],
+  }),
+  appeal: inGroup('case', { anyOf: [{ type: 'null' }, responseObject({ authority: string, address: string })] }),
 });
 
 export const intakeQueueResponse = {

@@ -39,10 +39,14 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function toCsv(rows: string[][]): string {
+/**
+ * CSV with commas, or with semicolons as spreadsheets set for Finland, Sweden and most of Europe
+ * expect (their decimal separator is the comma; every count is a whole number, so none has one).
+ */
+export function toCsv(rows: string[][], separator: ',' | ';' = ','): string {
   const quote = (text: string) => (/[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
   // A byte order mark lets spreadsheet programs read the Finnish and Swedish letters right.
-  return `\uFEFF${rows.map((row) => row.map((cell, i) => quote(isCount(row, i) ? cell : neutraliseFormula(cell))).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((row) => row.map((cell, i) => quote(isCount(row, i) ? cell : neutraliseFormula(cell))).join(separator)).join('\r\n')}\r\n`;
 }
 
 const isCount = (row: string[], index: number) => index >= 4 && /^\d+$/.test(row[index]);

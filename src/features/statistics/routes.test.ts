@@ -96,6 +96,34 @@ describe('statistics through the API', () => {
     expect(cells.every((cell) => cell === '' || Number(cell) === 0 || Number(cell) >= 5)).toBe(true);
   });
 
+  it('downloads CSV with semicolons for spreadsheets set for Finland: UTF-8 with its byte order mark', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/statistics/annual/2020/download?format=csv-semicolon&language=fi',
+      headers: researcher,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="polku-statistics-2020-published-semicolon.csv"');
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Taulukko;Taulukon otsikko;Solu;Luokka;2020');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^new_clients_by_purpose;Uudet asiakkaat: hyväksikäytön tarkoitus;forced_labour;Pakkotyö;\d*$/),
+    );
+  });
+
+  it('tells the first year the register has data for', async () => {
+    const report = await injectJson(app, 'GET', '/api/v1/statistics/annual/2020', researcher);
+    const first = await ctx.db.selectFrom('referrals').select('received_at').orderBy('received_at').limit(1).executeTakeFirstOrThrow();
+    expect(report.body.firstYear).toBe(
+      Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(first.received_at)),
+    );
+  });
+
   it('downloads an XLSX workbook whose texts are never formulas', async () => {
     const response = await app.inject({
       method: 'GET',
@@ -118,6 +146,11 @@ describe('downloads are safe to open in a spreadsheet', () => {
     const csv = toCsv([['a', 'b', 'c', 'd', 'e', 'f'], ...hostile]);
     const row = csv.replace(/^\uFEFF/, '').split('\r\n')[1];
     expect(row).toBe(`table,"'=HYPERLINK(""http://evil"")",'+1,'-2+3,'@SUM(A1),7`);
+    const semicolons = toCsv([['a', 'b', 'c', 'd', 'e', 'f'], ...hostile, ['x;y', 'z', 'c', 'd', 'e', '3']], ';')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(semicolons[1]).toBe(`table;"'=HYPERLINK(""http://evil"")";'+1;'-2+3;'@SUM(A1);7`);
+    expect(semicolons[2]).toBe('"x;y";z;c;d;e;3');
     expect(neutraliseFormula('Naiset')).toBe('Naiset');
   });
 

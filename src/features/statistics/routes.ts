@@ -2,7 +2,7 @@ import { fileResponse } from '../../server/schemaParts.ts';
 import type { Api } from '../../server/context.ts';
 import type { FastifyRequest } from 'fastify';
 import { isLanguage } from '../../core/i18n/i18n.ts';
-import { annualStatistics } from './service.ts';
+import { annualStatistics, firstDataYear } from './service.ts';
 import { downloadRows, toCsv, toXlsx } from './download.ts';
 import { tableIds } from './tables.ts';
 
@@ -16,6 +16,8 @@ const reportSchema = {
   type: 'object',
   properties: {
     year: { type: 'integer' },
+    // The first year the register has data for (its first referral), for the years a person may choose.
+    firstYear: { type: ['integer', 'null'] },
     published: { type: 'boolean' },
     tables: {
       type: 'object',
@@ -44,7 +46,10 @@ export async function statisticsRoutes(app: Api) {
         response: { 200: reportSchema },
       },
     },
-    async (request) => annualStatistics(ctx, who(request), Number(request.params.year), request.query.form),
+    async (request) => ({
+      ...(await annualStatistics(ctx, who(request), Number(request.params.year), request.query.form)),
+      firstYear: await firstDataYear(ctx.db),
+    }),
   );
 
   // The same report as a file, optionally beside another year; counts hidden in the published form stay empty.
@@ -61,7 +66,8 @@ export async function statisticsRoutes(app: Api) {
           required: ['format'],
           properties: {
             ...formQuery,
-            format: { type: 'string', enum: ['csv', 'xlsx'] },
+            // csv-semicolon: the CSV that opens in columns in a spreadsheet set for Finland (semicolons).
+            format: { type: 'string', enum: ['csv', 'csv-semicolon', 'xlsx'] },
             compare: yearText,
             language: { type: 'string', enum: ['fi', 'sv', 'en'] },
           },
@@ -79,8 +85,11 @@ export async function statisticsRoutes(app: Api) {
       for (const each of years) reports.push(await annualStatistics(ctx, who(request), each, form));
       const rows = downloadRows(reports, language);
       const name = `polku-statistics-${years.join('-')}-${form}`;
-      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${name}${format === 'csv-semicolon' ? '-semicolon' : ''}.${format === 'xlsx' ? 'xlsx' : 'csv'}"`,
+      );
+      if (format !== 'xlsx') return reply.type('text/csv; charset=utf-8').send(toCsv(rows, format === 'csv' ? ',' : ';'));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .send(Buffer.from(toXlsx(rows, `Polku ${years.join('-')}`)));

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
+import type { Database } from '../../core/db/database.ts';
 import { AppError, forbidden } from '../../core/errors.ts';
 import { can, type Actor } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
@@ -7,6 +9,15 @@ import { publish, type PublishedReport } from './disclosure.ts';
 import { firstReportYear, lastReportYear } from './tables.ts';
 
 export type StatisticsForm = 'internal' | 'published';
+
+/** The year (in Helsinki) of the register's first referral: no report before it has anything in it. Null for an empty register. */
+export async function firstDataYear(db: Database): Promise<number | null> {
+  const row = await db
+    .selectFrom('referrals')
+    .select(sql<number | null>`min(extract(year from (received_at at time zone 'Europe/Helsinki')))::int`.as('first'))
+    .executeTakeFirst();
+  return row?.first ?? null;
+}
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actor: Actor | null };
 
 /**

@@ -7,6 +7,7 @@ import i18n from '../lib/i18n.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { MfaEnrolPage } from '../features/auth/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from '../features/auth/MfaVerifyPage.tsx';
+import { FirstPasswordPage } from '../features/auth/FirstPasswordPage.tsx';
 import { LoadFailed, Loading } from '../ui/Loaded.tsx';
 import { ReloadOnFailure } from '../ui/ReloadOnFailure.tsx';
 import { LanguageSwitch } from '../ui/ui.tsx';
@@ -44,8 +45,9 @@ export function App() {
     if (next.account) {
       setEndedBecause(null);
       const picked = languagePickedBeforeLogin.current;
-      languagePickedBeforeLogin.current = null;
-      if (picked && picked !== next.account.language) {
+      // Until the person has their own password the server answers nothing else: the language waits.
+      if (!next.account.mustChangePassword) languagePickedBeforeLogin.current = null;
+      if (picked && picked !== next.account.language && !next.account.mustChangePassword) {
         await api('PUT', '/me/language', { language: picked });
         next.account.language = picked;
       }
@@ -83,7 +85,7 @@ export function App() {
       },
       async setLanguage(language: string) {
         await i18n.changeLanguage(language);
-        if (session?.stage === 'complete') await api('PUT', '/me/language', { language });
+        if (session?.stage === 'complete' && !session.account?.mustChangePassword) await api('PUT', '/me/language', { language });
         else languagePickedBeforeLogin.current = language;
       },
     }),
@@ -92,7 +94,8 @@ export function App() {
 
   if (!session) return <main id="main">{loadError ? <LoadFailed error={loadError} onRetry={firstLoad} /> : <Loading />}</main>;
 
-  if (session.stage === 'complete') {
+  const ownPasswordFirst = session.stage === 'complete' && session.account?.mustChangePassword === true;
+  if (session.stage === 'complete' && !ownPasswordFirst) {
     return (
       <SessionContext.Provider value={controls}>
         <ReloadOnFailure>
@@ -117,6 +120,7 @@ export function App() {
         {session.stage === 'none' && <LoginPage notice={endedBecause?.message} />}
         {session.stage === 'mfa_enrol' && <MfaEnrolPage />}
         {session.stage === 'mfa_verify' && <MfaVerifyPage />}
+        {ownPasswordFirst && <FirstPasswordPage />}
       </main>
     </SessionContext.Provider>
   );

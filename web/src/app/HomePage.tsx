@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan, useSession } from '../lib/session.ts';
 import { Link } from '../ui/Link.tsx';
 import { PageTitle, formatDateTime } from '../ui/ui.tsx';
-import { MyTasks, ReflectionWarnings } from '../features/casework/OverviewPages.tsx';
+import { HomeOverview, MyTasks, ReflectionWarnings } from '../features/casework/OverviewPages.tsx';
 import { navigation } from './pages.ts';
 
 /** Where a person lands: what needs their attention, and the pages they use most. */
@@ -22,6 +22,7 @@ export function HomePage() {
         </p>
       )}
       <p>{t(`home.roleIntro.${session.account!.role}`)}</p>
+      {can('overview.read') && <HomeOverview />}
       {can('reflection.overview') && <ReflectionWarnings heading />}
       {can('tasks.mine') && <MyTasks />}
       <ul className="cards">

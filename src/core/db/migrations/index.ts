@@ -6,6 +6,7 @@ import { separationOfDuties } from './0005_separation_of_duties.ts';
 import { loginThrottle } from './0007_login_throttle.ts';
 import { sealedNames } from './0008_sealed_names.ts';
 import { reopenings } from './0010_reopenings.ts';
+import { workspace } from './0011_workspace.ts';
 import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
 import { studies } from './0015_studies.ts';
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   loginThrottle,
   sealedNames,
   reopenings,
+  workspace,
   coachingProgrammes,
   coachingSchedule,
   studies,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Shown } from '../../lib/api.ts';
-import { ErrorMessage, PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
+import { PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -44,7 +44,11 @@ export function AccountGrantsPage() {
     <>
       <PageTitle>{t('grants.title')}</PageTitle>
       <p>{t('grants.intro')}</p>
-      <ErrorMessage error={error} />
+      {error && (
+        <div className="alert alert-error" role="alert">
+          <p>{error.message}</p>
+        </div>
+      )}
       {status && <StatusMessage>{status}</StatusMessage>}
       {/* Until the list arrives, or when it fails, the page says so (and offers to try again). */}
       {!query.data && <Loaded query={query}>{() => null}</Loaded>}

@@ -1,17 +1,35 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Shown } from '../../lib/api.ts';
+import { api, type Shown } from '../../lib/api.ts';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import type { Account } from '../../lib/session.ts';
 import { LoadFailed, Loaded } from '../../ui/Loaded.tsx';
-import { ErrorMessage, Field, PageTitle, SelectField, StatusMessage, fieldErrors } from '../../ui/ui.tsx';
+import { ConfirmAction } from '../../ui/Confirm.tsx';
+import { PageTitle, StatusMessage } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { Field, SelectField } from '../../ui/form/fields.tsx';
 import type { AccountChanges, AccountInput, AccountResponse, MfaReset } from '#shared/api/accounts.ts';
-import { formCode, formText } from '../../lib/forms.ts';
+import { formCode, formText, formTextOrNull, formValue } from '../../lib/forms.ts';
 
 const roles = ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'];
 type PendingGrant = Shown<NonNullable<AccountResponse['pendingGrant']>>;
 type AdminAccount = Omit<Account, 'pendingGrant'> & { pendingGrant: PendingGrant | null };
+interface Created {
+  account: AdminAccount;
+  initialPassword: string;
+}
+
+/** The server's refusals that concern one field of the account forms. */
+const accountErrorFields = {
+  username_taken: 'username',
+  organisation_required: 'organisationId',
+  office_required: 'officeId',
+  designation_for_caseworkers: 'role',
+  cannot_change_own_access: 'role',
+  unknown_organisation: 'organisationId',
+  unknown_office: 'officeId',
+};
 
 export function AdminAccountsPage() {
   const { t } = useTranslation('accounts');
@@ -19,74 +37,47 @@ export function AdminAccountsPage() {
   const places = useOfficesAndOrganisations();
   const { offices, organisations } = places;
   const accounts = useApiQuery<AdminAccount[]>('/admin/accounts');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [resetting, setResetting] = useState<AdminAccount | null>(null);
   const [editing, setEditing] = useState<AdminAccount | null>(null);
 
   const load = () => accounts.refetch();
 
+  /** An action on one account from the list: what came of it is said at the top of the page. */
   async function act(work: () => Promise<string>) {
-    setError(null);
+    setProblem(null);
     setStatus(null);
     try {
       setStatus(await work());
       await load();
     } catch (caught) {
-      setError(caught as ApiError);
+      setProblem(caught instanceof Error ? caught.message : String(caught));
     }
   }
 
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const formElement = event.currentTarget;
-    const value = (name: string) => String(form.get(name) ?? '').trim() || null;
-    await act(async () => {
-      const account: AccountInput = {
-        username: formText(form, 'username'),
-        displayName: formText(form, 'displayName'),
-        role: formCode(form, 'role'),
-        title: value('title'),
-        officeId: value('officeId'),
-        organisationId: value('organisationId'),
-      };
-      const created = await api<{ account: AdminAccount; initialPassword: string }>('POST', '/admin/accounts', account);
-      formElement.reset();
-      return t(created.account.awaitsConfirmation ? 'createdPending' : 'created', {
-        username: created.account.username,
-        password: created.initialPassword,
-      });
-    });
-  }
-
-  async function resetMfa(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+  async function resetMfa(form: FormData) {
     const target = resetting!;
-    await act(async () => {
-      await api('POST', `/admin/accounts/${target.id}/reset-mfa`, { password } satisfies MfaReset);
-      setResetting(null);
-      return t('mfaReset', { name: target.displayName });
-    });
+    setStatus(null);
+    await api('POST', `/admin/accounts/${target.id}/reset-mfa`, { password: formValue(form, 'password') } satisfies MfaReset);
+    setResetting(null);
+    setStatus(t('mfaReset', { name: target.displayName }));
+    await load();
   }
 
-  async function saveChanges(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? '').trim() || null;
+  async function saveChanges(form: FormData) {
     const target = editing!;
-    await act(async () => {
-      const changes: AccountChanges = {
-        role: formCode<AccountInput['role']>(form, 'role'),
-        officeId: value('officeId'),
-        organisationId: value('organisationId'),
-        title: value('title'),
-      };
-      const saved = await api<AdminAccount>('PATCH', `/admin/accounts/${target.id}`, changes);
-      setEditing(null);
-      return t(saved.pendingGrant ? 'savedPending' : 'saved', { name: target.displayName });
-    });
+    setStatus(null);
+    const changes: AccountChanges = {
+      role: formCode<AccountInput['role']>(form, 'role'),
+      officeId: formTextOrNull(form, 'officeId'),
+      organisationId: formTextOrNull(form, 'organisationId'),
+      title: formTextOrNull(form, 'title'),
+    };
+    const saved = await api<AdminAccount>('PATCH', `/admin/accounts/${target.id}`, changes);
+    setEditing(null);
+    setStatus(t(saved.pendingGrant ? 'savedPending' : 'saved', { name: target.displayName }));
+    await load();
   }
 
   const placementOf = (at: { officeId: string | null; organisationId: string | null }) =>
@@ -98,56 +89,69 @@ export function AdminAccountsPage() {
     if (account.awaitsConfirmation) return t('awaitingConfirmation');
     return account.mfaEnabled ? t('active') : t('awaitingMfa');
   };
-  const errors = fieldErrors(error);
-  const none = { value: '', label: t('none') };
+  const officeOptions = offices.map((o) => ({ value: o.id, label: o.name }));
+  const organisationOptions = organisations.map((o) => ({ value: o.id, label: o.name }));
+  const roleOptions = roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }));
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
       {places.error && <LoadFailed error={places.error} onRetry={places.retry} />}
-      <ErrorMessage error={error} />
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
       {status && <StatusMessage>{status}</StatusMessage>}
       {resetting && (
         <section aria-labelledby="reset-heading" className="panel">
           <h2 id="reset-heading">{t('resetMfaTitle', { name: resetting.displayName })}</h2>
           <p>{t('resetMfaIntro')}</p>
-          <form onSubmit={resetMfa} noValidate>
-            <Field label={t('yourPassword')} name="password" type="password" autoComplete="current-password" required autoFocus />
-            <button type="submit">{t('resetMfa')}</button>{' '}
+          <Form onSubmit={resetMfa} errorFields={{ reauthentication_failed: 'password' }} key={resetting.id}>
+            <Field
+              label={t('yourPassword')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              autoFocus
+              messages={{ required: t('form.yourPasswordRequired') }}
+            />
+            <SubmitButton>{t('resetMfa')}</SubmitButton>{' '}
             <button type="button" className="secondary" onClick={() => setResetting(null)}>
               {tc('cancel')}
             </button>
-          </form>
+          </Form>
         </section>
       )}
       {editing && (
         <section aria-labelledby="edit-heading" className="panel">
           <h2 id="edit-heading">{t('editTitle', { name: editing.displayName })}</h2>
           <p>{t('editIntro')}</p>
-          <form onSubmit={saveChanges} noValidate key={editing.id}>
-            <SelectField
-              label={t('role')}
-              name="role"
-              defaultValue={editing.role}
-              options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))}
-            />
+          <Form onSubmit={saveChanges} errorFields={accountErrorFields} key={editing.id}>
+            {/* The account's own answers: known, so no empty first choice. */}
+            <SelectField label={t('role')} name="role" defaultValue={editing.role} placeholder={false} options={roleOptions} />
             <SelectField
               label={t('office')}
               name="officeId"
               defaultValue={editing.officeId ?? ''}
-              options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
+              placeholder={t('none')}
+              options={officeOptions}
+              messages={{ office_required: t('form.officeRequired') }}
             />
             <SelectField
               label={t('organisation')}
               name="organisationId"
               defaultValue={editing.organisationId ?? ''}
-              options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+              placeholder={t('none')}
+              options={organisationOptions}
+              messages={{ organisation_required: t('form.organisationRequired') }}
             />
             <Field label={t('jobTitle')} name="title" defaultValue={editing.title ?? ''} autoComplete="off" />
-            <button type="submit">{t('save')}</button>{' '}
+            <SubmitButton>{t('save')}</SubmitButton>{' '}
             <button type="button" className="secondary" onClick={() => setEditing(null)}>
               {tc('cancel')}
             </button>
-          </form>
+          </Form>
         </section>
       )}
       <Loaded query={accounts}>
@@ -195,17 +199,22 @@ export function AdminAccountsPage() {
                           name={account.displayName}
                           onClick={() =>
                             void act(async () => {
-                              await api('POST', `/admin/accounts/${account.id}/enable`);
-                              return t('enabled', { name: account.displayName });
+                              const enabled = await api<AdminAccount>('POST', `/admin/accounts/${account.id}/enable`);
+                              return t(enabled.awaitsConfirmation ? 'enabledPending' : 'enabled', { name: account.displayName });
                             })
                           }
                         />
                       ) : (
-                        <AccountAction
+                        <ConfirmAction
                           label={t('disable')}
-                          name={account.displayName}
-                          onClick={() =>
-                            void act(async () => {
+                          aria-label={`${t('disable')}: ${account.displayName}`}
+                          confirmation={{
+                            title: t('disableConfirm.title', { name: account.displayName }),
+                            body: <p>{t('disableConfirm.body')}</p>,
+                            confirmLabel: t('disable'),
+                          }}
+                          onConfirm={() =>
+                            act(async () => {
                               await api('POST', `/admin/accounts/${account.id}/disable`);
                               return t('disabledDone', { name: account.displayName });
                             })
@@ -232,34 +241,117 @@ export function AdminAccountsPage() {
           </div>
         )}
       </Loaded>
-      <section aria-labelledby="create-heading" className="panel">
-        <h2 id="create-heading">{t('createTitle')}</h2>
-        <form onSubmit={create} noValidate>
-          <Field label={t('username')} name="username" autoComplete="off" required error={errors.username} />
-          <Field label={t('name')} name="displayName" autoComplete="off" required error={errors.displayName} />
-          <Field label={t('jobTitle')} name="title" autoComplete="off" error={errors.title} />
-          <SelectField
-            label={t('role')}
-            name="role"
-            options={roles.map((role) => ({ value: role, label: tc(`roles.${role}`) }))}
-            error={errors.role}
-          />
-          <SelectField
-            label={t('office')}
-            name="officeId"
-            options={[none, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
-            error={errors.officeId}
-          />
-          <SelectField
-            label={t('organisation')}
-            name="organisationId"
-            options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
-            error={errors.organisationId}
-          />
-          <button type="submit">{t('create')}</button>
-        </form>
-      </section>
+      <CreateAccount
+        roleOptions={roleOptions}
+        officeOptions={officeOptions}
+        organisationOptions={organisationOptions}
+        onCreated={() => void load()}
+      />
     </>
+  );
+}
+
+interface Options {
+  roleOptions: Array<{ value: string; label: string }>;
+  officeOptions: Array<{ value: string; label: string }>;
+  organisationOptions: Array<{ value: string; label: string }>;
+}
+
+/**
+ * A new account. Its role starts unanswered. Once created, the form gives way to what the
+ * administrator must do next, with the one-time password, where they are looking; it takes focus.
+ */
+function CreateAccount({ roleOptions, officeOptions, organisationOptions, onCreated }: Options & { onCreated: () => void }) {
+  const { t } = useTranslation('accounts');
+  const [created, setCreated] = useState<Created | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  async function create(form: FormData) {
+    const account: AccountInput = {
+      username: formText(form, 'username'),
+      displayName: formText(form, 'displayName'),
+      role: formCode(form, 'role'),
+      title: formTextOrNull(form, 'title'),
+      officeId: formTextOrNull(form, 'officeId'),
+      organisationId: formTextOrNull(form, 'organisationId'),
+    };
+    setCreated(await api<Created>('POST', '/admin/accounts', account));
+    onCreated();
+  }
+
+  useEffect(() => {
+    if (!created) return;
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: 'start' });
+  }, [created]);
+
+  if (created)
+    return (
+      <section aria-labelledby="created-heading" className="panel success-panel">
+        <h2 id="created-heading" ref={heading} tabIndex={-1}>
+          {t('createdPanel.title', { name: created.account.displayName })}
+        </h2>
+        <dl>
+          <dt>{t('username')}</dt>
+          <dd>{created.account.username}</dd>
+          <dt>{t('createdPanel.password')}</dt>
+          <dd>
+            <code className="one-time-password" data-testid="one-time-password">
+              {created.initialPassword}
+            </code>
+          </dd>
+        </dl>
+        <h3>{t('createdPanel.nextTitle')}</h3>
+        <ol>
+          <li>{t('createdPanel.handOver')}</li>
+          <li>{t('createdPanel.firstLogin')}</li>
+          {created.account.awaitsConfirmation && <li>{t('createdPanel.awaitsDirector')}</li>}
+        </ol>
+        <button
+          type="button"
+          onClick={() => {
+            setCreated(null);
+            setFormKey((key) => key + 1);
+          }}
+        >
+          {t('createdPanel.another')}
+        </button>
+      </section>
+    );
+  return (
+    <section aria-labelledby="create-heading" className="panel">
+      <h2 id="create-heading">{t('createTitle')}</h2>
+      <Form onSubmit={create} errorFields={accountErrorFields} key={formKey}>
+        <Field
+          label={t('username')}
+          name="username"
+          autoComplete="off"
+          required
+          messages={{ required: t('form.usernameRequired'), pattern: t('form.usernamePattern'), minLength: t('form.usernameShort') }}
+        />
+        <Field label={t('name')} name="displayName" autoComplete="off" required messages={{ required: t('form.nameRequired') }} />
+        <Field label={t('jobTitle')} name="title" autoComplete="off" messages={{ maxLength: t('form.jobTitleLong') }} />
+        <SelectField label={t('role')} name="role" required options={roleOptions} messages={{ required: t('form.roleRequired') }} />
+        <SelectField
+          label={t('office')}
+          name="officeId"
+          hint={t('form.officeHint')}
+          placeholder={t('none')}
+          options={officeOptions}
+          messages={{ office_required: t('form.officeRequired') }}
+        />
+        <SelectField
+          label={t('organisation')}
+          name="organisationId"
+          hint={t('form.organisationHint')}
+          placeholder={t('none')}
+          options={organisationOptions}
+          messages={{ organisation_required: t('form.organisationRequired') }}
+        />
+        <SubmitButton>{t('create')}</SubmitButton>
+      </Form>
+    </section>
   );
 }
 

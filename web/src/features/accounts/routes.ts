@@ -8,6 +8,12 @@ export const accountRoutes: PageRoute[] = [
     load: () => import('./AdminAccountsPage.tsx').then((module) => module.AdminAccountsPage),
   },
   {
+    path: '/admin/installation',
+    permission: 'installation.manage',
+    nav: { label: 'nav.installation', order: 72, onHomePage: true },
+    load: () => import('./InstallationSettingsPage.tsx').then((module) => module.InstallationSettingsPage),
+  },
+  {
     path: '/account-grants',
     permission: 'accounts.confirmGrants',
     nav: { label: 'nav.grants', order: 75, onHomePage: true },

@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useSession } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
+import { PageTitle } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { Field } from '../../ui/form/fields.tsx';
+import { formText } from '../../lib/forms.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import type { TotpCode } from '#shared/api/auth.ts';
 
@@ -20,27 +23,24 @@ export function MfaEnrolPage() {
   // Asked once per session step: each answer is a new secret, so it is never fetched again behind the person's back.
   const enrolment = useApiQuery<Enrolment>('/auth/mfa/enrolment', { staleTime: Infinity });
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '').replace(/\s+/g, '');
+  async function submit(form: FormData) {
+    const code = formText(form, 'code').replace(/\s+/g, '');
     try {
       const done = await api<{ recoveryCodes: string[]; csrfToken: string }>('POST', '/auth/mfa/enrolment', { code } satisfies TotpCode);
       setRecoveryCodes(done.recoveryCodes);
     } catch (caught) {
-      setError(caught as ApiError);
-      if ((caught as ApiError).status === 401 && (caught as ApiError).problem.code !== 'invalid_code') await refresh();
+      // A login step that expired goes back to the start; a wrong code is told at the field.
+      if (caught instanceof ApiError && caught.status === 401 && caught.problem.code !== 'invalid_code') await refresh();
+      throw caught;
     }
   }
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={() => void refresh()} />;
-  const errors = fieldErrors(error);
   return (
     <section className="narrow">
       <PageTitle>{t('enrol.title')}</PageTitle>
       <p>{t('enrol.intro')}</p>
-      <ErrorMessage error={error} />
       <Loaded query={enrolment}>
         {(enrolment) => (
           <>
@@ -63,19 +63,18 @@ export function MfaEnrolPage() {
               </li>
               <li>{t('enrol.enterCode')}</li>
             </ol>
-            <form onSubmit={submit} noValidate>
+            <Form onSubmit={submit} errorFields={{ invalid_code: 'code' }}>
               <Field
                 label={t('code')}
                 name="code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                pattern="[0-9]*"
                 maxLength={7}
                 required
-                error={errors.code}
+                messages={{ required: t('codeRequired') }}
               />
-              <button type="submit">{t('enrol.submit')}</button>
-            </form>
+              <SubmitButton>{t('enrol.submit')}</SubmitButton>
+            </Form>
           </>
         )}
       </Loaded>

@@ -1,60 +1,61 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
-import { ErrorMessage, Field, PageTitle, fieldErrors } from '../../ui/ui.tsx';
+import { PageTitle } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { Field } from '../../ui/form/fields.tsx';
 import type { SecondFactor } from '#shared/api/auth.ts';
+import { formText } from '../../lib/forms.ts';
 
 export function MfaVerifyPage() {
   const { t } = useTranslation('auth');
   const { refresh, logout } = useSession();
   const [useRecovery, setUseRecovery] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get('value') ?? '').trim();
+  async function submit(form: FormData) {
+    const value = formText(form, 'value');
     try {
       const answer: SecondFactor = useRecovery ? { recoveryCode: value } : { code: value.replace(/\s+/g, '') };
       await api('POST', '/auth/mfa/verify', answer);
       await refresh();
     } catch (caught) {
-      setError(caught as ApiError);
-      if ((caught as ApiError).status === 401 && (caught as ApiError).problem.code !== 'invalid_code') await refresh();
+      // A login step that expired goes back to the start; a wrong code is told at the field.
+      if (caught instanceof ApiError && caught.status === 401 && caught.problem.code !== 'invalid_code') await refresh();
+      throw caught;
     }
   }
 
-  const errors = fieldErrors(error);
   return (
     <section className="narrow">
       <PageTitle>{t('verify.title')}</PageTitle>
       <p>{useRecovery ? t('verify.recoveryIntro') : t('verify.intro')}</p>
-      <ErrorMessage error={error} />
-      <form onSubmit={submit} noValidate key={String(useRecovery)}>
+      <Form onSubmit={submit} errorFields={{ invalid_code: 'value' }} key={String(useRecovery)}>
         {useRecovery ? (
-          <Field label={t('recovery.code')} name="value" autoComplete="off" required error={errors.recoveryCode} />
+          <Field
+            label={t('recovery.code')}
+            name="value"
+            path="recoveryCode"
+            autoComplete="off"
+            required
+            messages={{ required: t('recoveryCodeRequired') }}
+          />
         ) : (
           <Field
             label={t('code')}
             name="value"
+            path="code"
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={7}
             required
-            error={errors.code}
+            messages={{ required: t('codeRequired') }}
           />
         )}
-        <button type="submit">{t('verify.submit')}</button>
-      </form>
+        <SubmitButton>{t('verify.submit')}</SubmitButton>
+      </Form>
       <p>
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            setUseRecovery(!useRecovery);
-            setError(null);
-          }}
-        >
+        <button type="button" className="link" onClick={() => setUseRecovery(!useRecovery)}>
           {useRecovery ? t('verify.useApp') : t('verify.useRecovery')}
         </button>
       </p>

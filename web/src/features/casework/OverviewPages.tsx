@@ -4,9 +4,11 @@ import type { Shown } from '../../lib/api.ts';
 import type { MyTask } from '#shared/api/casework.ts';
 import type { IdentificationQueueEntry } from '#shared/api/identification.ts';
 import type { EndingReflectionPeriod } from '#shared/api/reflection.ts';
+import type { Overview } from '#shared/api/overview.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
+import { helsinkiDate } from '#shared/dates.ts';
 
 type EndingPeriod = Shown<EndingReflectionPeriod>;
 type Waiting = Shown<IdentificationQueueEntry>;
@@ -96,25 +98,114 @@ export function IdentificationQueuePage() {
   );
 }
 
-export function MyTasks() {
+/** The person's open tasks: on the home page (nothing when there are none) and on their own page. */
+export function MyTasks({ page = false }: { page?: boolean }) {
   const { t, i18n } = useTranslation('casework');
   const tasks = useApiQuery<Array<Shown<MyTask>>>('/me/tasks');
-  // No tasks, no section; a failed load is still said, with a way to try again.
-  if (tasks.data?.length === 0) return null;
+  const today = helsinkiDate();
+  // No tasks, no section on the home page; a failed load is still said, with a way to try again.
+  if (tasks.data?.length === 0 && !page) return null;
   return (
-    <section aria-labelledby="tasks-heading" className="panel">
-      <h2 id="tasks-heading">{t('ui.myTasks')}</h2>
+    <section aria-labelledby={page ? undefined : 'tasks-heading'} className={page ? undefined : 'panel'}>
+      {!page && <h2 id="tasks-heading">{t('ui.myTasks')}</h2>}
       <Loaded query={tasks}>
-        {(list) => (
-          <ul>
-            {list.map((task) => (
-              <li key={task.id}>
-                {formatDate(task.dueOn, i18n.language)}: {task.title} –{' '}
-                <Link to={`/clients/${task.clientId}`}>{task.clientName ?? '–'}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('ui.none')}</p>
+          ) : (
+            <ul>
+              {list.map((task) => (
+                <li key={task.id}>
+                  {formatDate(task.dueOn, i18n.language)}
+                  {task.dueOn < today && <strong> ({t('ui.overdue')})</strong>}: {task.title} –{' '}
+                  <Link to={`/clients/${task.clientId}`}>{task.clientName ?? '–'}</Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+export function MyTasksPage() {
+  const { t } = useTranslation('casework');
+  return (
+    <>
+      <PageTitle>{t('ui.myTasks')}</PageTitle>
+      <MyTasks page />
+    </>
+  );
+}
+
+type Counts = Shown<Overview>;
+
+/**
+ * What waits for the person, in numbers, each a link to the list it counts. The server leaves out
+ * what the person may not list, so a count absent here is never shown as 0.
+ */
+export function HomeOverview() {
+  const { t } = useTranslation('casework');
+  const overview = useApiQuery<Counts>('/overview');
+  return (
+    <section aria-labelledby="overview-heading" className="panel">
+      <h2 id="overview-heading">{t('overview.title')}</h2>
+      <Loaded query={overview}>
+        {(counts) => {
+          const { referrals, reflectionEnding, tasks } = counts;
+          return (
+            <ul className="overview-counts">
+              {referrals && (
+                <li>
+                  <Link to="/referrals">{t('overview.referralsWaiting', { count: referrals.waiting })}</Link>
+                  {referrals.waiting! > 0 && referrals.oldestWaitedDays != null && (
+                    <span className="hint">{t('overview.oldestWaited', { count: referrals.oldestWaitedDays })}</span>
+                  )}
+                </li>
+              )}
+              {referrals && (
+                <li>
+                  <Link to="/referrals">{t('overview.matchesToConfirm', { count: referrals.matchesToConfirm })}</Link>
+                </li>
+              )}
+              {counts.sentReferralsWaiting !== undefined && (
+                <li>
+                  <Link to="/referrals">{t('overview.sentWaiting', { count: counts.sentReferralsWaiting })}</Link>
+                </li>
+              )}
+              {counts.identificationWaiting !== undefined && (
+                <li>
+                  <Link to="/identification">{t('overview.identificationWaiting', { count: counts.identificationWaiting })}</Link>
+                </li>
+              )}
+              {reflectionEnding && (
+                <li>
+                  <Link to="/reflection-periods">{t('overview.reflectionEnding', { count: reflectionEnding.within30Days })}</Link>
+                  <span className="hint">
+                    {t('overview.within', { days: 14, count: reflectionEnding.within14Days })},{' '}
+                    {t('overview.within', { days: 7, count: reflectionEnding.within7Days })}
+                  </span>
+                </li>
+              )}
+              {tasks && (
+                <li>
+                  <Link to="/tasks">{t('overview.tasksOverdue', { count: tasks.overdue })}</Link>
+                </li>
+              )}
+              {tasks && (
+                <li>
+                  <Link to="/tasks">{t('overview.tasksThisWeek', { count: tasks.dueThisWeek })}</Link>
+                </li>
+              )}
+              {counts.pendingGrants !== undefined && (
+                <li>
+                  <Link to="/account-grants">{t('overview.pendingGrants', { count: counts.pendingGrants })}</Link>
+                </li>
+              )}
+            </ul>
+          );
+        }}
       </Loaded>
     </section>
   );

@@ -13,4 +13,9 @@ export const caseworkRoutes: PageRoute[] = [
     nav: { label: 'nav.identification', order: 50 },
     load: () => import('./OverviewPages.tsx').then((module) => module.IdentificationQueuePage),
   },
+  {
+    path: '/tasks',
+    permission: 'tasks.mine',
+    load: () => import('./OverviewPages.tsx').then((module) => module.MyTasksPage),
+  },
 ];

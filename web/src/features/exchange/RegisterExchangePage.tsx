@@ -1,7 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, downloadFile, uploadFile } from '../../lib/api.ts';
-import { ErrorMessage, PageTitle, StatusMessage } from '../../ui/ui.tsx';
+import { PageTitle, StatusMessage } from '../../ui/ui.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { Field } from '../../ui/form/fields.tsx';
 
 type ImportState = 'uploading' | 'checking' | 'writing' | 'succeeded' | 'rejected' | 'failed';
 interface ImportJob {
@@ -35,7 +37,6 @@ function ImportSection() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const fileId = useId();
 
   // Follow the import on the server until it ends; then move focus to its outcome.
   useEffect(() => {
@@ -52,14 +53,9 @@ function ImportSection() {
     if (job && !running(job.state)) resultRef.current?.focus();
   }, [job?.state]);
 
-  async function start(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function start(form: FormData) {
     setError(null);
-    const file = new FormData(event.currentTarget).get('file') as File | null;
-    if (!file || file.size === 0) {
-      setError(new Error(t('page.chooseFile')));
-      return;
-    }
+    const file = form.get('file') as File;
     setJob({ id: '', state: 'uploading', done: 0, total: file.size });
     try {
       const started = await uploadFile<ImportJob>('/exchange/imports', file, 'application/x-ndjson', (sent, total) =>
@@ -68,7 +64,7 @@ function ImportSection() {
       setJob(started);
     } catch (caught) {
       setJob(null);
-      setError(caught as Error);
+      throw caught;
     }
   }
 
@@ -77,26 +73,20 @@ function ImportSection() {
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">{t('page.importHeading')}</h2>
       <p>{t('page.importHelp')}</p>
-      <form onSubmit={start} noValidate>
-        <div className="field">
-          <label htmlFor={fileId}>{t('page.file')}</label>
-          <p className="hint" id={`${fileId}-hint`}>
-            {t('page.fileHint')}
-          </p>
-          <input
-            id={fileId}
-            name="file"
-            type="file"
-            accept=".ndjson,.jsonl,application/x-ndjson"
-            aria-describedby={`${fileId}-hint`}
-            disabled={job !== null && running(job.state)}
-          />
-        </div>
-        <button type="submit" disabled={job !== null && running(job.state)}>
-          {t('page.import')}
-        </button>
-      </form>
-      <ErrorMessage error={error} />
+      {/* A file input always holds a File, empty when none was chosen: the form checks its size. */}
+      <Form onSubmit={start} check={(form) => ((form.get('file') as File | null)?.size ? [] : [{ name: 'file', problem: 'required' }])}>
+        <Field
+          label={t('page.file')}
+          hint={t('page.fileHint')}
+          name="file"
+          type="file"
+          accept=".ndjson,.jsonl,application/x-ndjson"
+          disabled={job !== null && running(job.state)}
+          messages={{ required: t('page.chooseFile') }}
+        />
+        <SubmitButton>{t('page.import')}</SubmitButton>
+      </Form>
+      <Problem error={error} />
       {job && running(job.state) && (
         <Progress
           label={t(`page.state.${job.state}`)}
@@ -180,9 +170,18 @@ function ExportSection() {
           {saved.omitted > 0 && <> {t('page.omitted', { count: saved.omitted })}</>}
         </StatusMessage>
       )}
-      <ErrorMessage error={error} />
+      <Problem error={error} />
     </section>
   );
+}
+
+/** What went wrong after the form was sent (following the import, saving the export). */
+function Problem({ error }: { error: Error | null }) {
+  return error ? (
+    <div className="alert alert-error" role="alert">
+      <p>{error.message}</p>
+    </div>
+  ) : null;
 }
 
 /** A labelled progress bar with the amount in words; the phase is announced, the numbers are not. */

@@ -14,7 +14,7 @@ import { PageTitle, StatusMessage, formatDate, formatDateTime } from '../../ui/u
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { namedCodes } from '../../ui/form/codeNames.ts';
-import type { DecisionInput, DecisionLetter, MatchReview, ReferralResponse } from '#shared/api/referrals.ts';
+import type { DecisionInput, MatchReview, ReferralResponse } from '#shared/api/referrals.ts';
 import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
 
 type Place = NonNullable<NonNullable<DecisionInput['exploitation']>['place']>;
@@ -33,7 +33,6 @@ type Referral = Omit<Shape, 'person' | 'exploitations' | 'matches' | 'replyChann
   replyChannel: Shown<NonNullable<Shape['replyChannel']>> | null;
   decision: Shown<NonNullable<Shape['decision']>> | null;
 };
-type Letter = Shown<DecisionLetter>;
 interface Staff {
   id: string;
   displayName: string;
@@ -465,47 +464,5 @@ function DecisionForm({ id, main, onDecided }: DecisionFormProps) {
         <SubmitButton>{t('decide')}</SubmitButton>
       </Form>
     </section>
-  );
-}
-
-/** The decision letter in the language chosen for it, whatever the page's language; printable. */
-export function DecisionLetterPage() {
-  const id = useParams().referralId!;
-  const { i18n } = useTranslation();
-  const { data: letter, error, needsReason, open, reload } = useRecordRead<Letter>(`/referrals/${id}/decision-letter`);
-  if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
-  if (!letter) return error ? <LoadFailed error={error} onRetry={() => void reload()} /> : <Loading />;
-  const t = i18n.getFixedT(letter.language, 'referrals');
-  return (
-    <>
-      <p className="no-print">
-        <button type="button" onClick={() => window.print()}>
-          {t('print')}
-        </button>
-      </p>
-      <article className="letter" lang={letter.language}>
-        <PageTitle>{t('letter.title')}</PageTitle>
-        <p>
-          {t('letter.reference')}: {letter.reference} · {t('letter.date')}: {formatDate(letter.decidedAt, letter.language)}
-        </p>
-        <p>
-          {t('letter.to')}: {letter.name}
-          {letter.birthDate ? `, ${t('letter.born')} ${formatDate(letter.birthDate, letter.language)}` : ''}
-        </p>
-        <p>
-          {t('letter.referralReceived')}: {formatDate(letter.receivedAt, letter.language)}
-        </p>
-        <h2>{t('letter.decision')}</h2>
-        <p>{t(`letter.${letter.outcome}`)}</p>
-        <h2>{t('letter.reasons')}</h2>
-        <p className="preserve">{letter.reasons}</p>
-        <p>{t('letter.law')}</p>
-        <p>{t('letter.appeal')}</p>
-        <p>
-          {t('letter.signed')}: {letter.deciderName}
-          {letter.deciderTitle ? `, ${letter.deciderTitle}` : ''}
-        </p>
-      </article>
-    </>
   );
 }

@@ -20,6 +20,6 @@ export const referralRoutes: PageRoute[] = [
   {
     path: '/referrals/:referralId/letter',
     permission: 'referrals.queue',
-    load: () => import('./ReferralPage.tsx').then((module) => module.DecisionLetterPage),
+    load: () => import('./DecisionLetterPage.tsx').then((module) => module.DecisionLetterPage),
   },
 ];

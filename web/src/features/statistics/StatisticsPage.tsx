@@ -5,12 +5,14 @@ import i18n from '../../lib/i18n.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { useCan } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { PageTitle, SelectField } from '../../ui/ui.tsx';
+import { PageTitle } from '../../ui/ui.tsx';
+import { SelectField } from '../../ui/form/fields.tsx';
 import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '#shared/statisticsTables.ts';
 import { BarChart, LineChart } from './charts.tsx';
 
 interface Report {
   year: number;
+  firstYear?: number | null;
   published: boolean;
   tables: Record<TableId, { cells: Record<string, number | null> }>;
 }
@@ -18,7 +20,8 @@ type Form = 'internal' | 'published';
 type ReportLanguages = 'fi+sv' | 'fi' | 'sv' | 'en';
 
 const thisYear = lastReportYear();
-const years = Array.from({ length: thisYear - 2000 + 1 }, (_, i) => String(thisYear - i));
+/** The years with data, newest first: from the register's first referral to this year. */
+const yearsFrom = (first: number) => Array.from({ length: Math.max(thisYear - first, 0) + 1 }, (_, i) => String(thisYear - i));
 
 /** The words of the report in one language, whatever language the rest of the page is in. */
 function reportText(language: string) {
@@ -44,9 +47,14 @@ export function StatisticsPage() {
     queryFn: () => Promise.all(wanted.map((y) => api<Report>('GET', `/statistics/annual/${y}?form=${form}`))),
   });
 
+  // Until the register says where its data starts, the years shown are the ones asked and this year.
+  const [firstYear, setFirstYear] = useState<number | null>(null);
+  const loadedFirst = reports.data?.[0]?.firstYear;
+  if (loadedFirst !== undefined && loadedFirst !== null && loadedFirst !== firstYear) setFirstYear(loadedFirst);
+  const years = firstYear ? yearsFrom(Math.min(firstYear, Number(year))) : yearsFrom(Number(year));
   const languages = useMemo(() => (mode === 'fi+sv' ? ['fi', 'sv'] : [mode]).map(reportText), [mode]);
   const downloadLanguage = mode === 'fi+sv' ? (i18n.language === 'sv' ? 'sv' : 'fi') : mode;
-  const download = (format: 'csv' | 'xlsx') =>
+  const download = (format: 'csv' | 'csv-semicolon' | 'xlsx') =>
     `/api/v1/statistics/annual/${year}/download?format=${format}&form=${form}&language=${downloadLanguage}${compare && compare !== year ? `&compare=${compare}` : ''}`;
 
   return (
@@ -55,15 +63,19 @@ export function StatisticsPage() {
       <form className="statistics-controls" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label={t('year')}
+          name="year"
+          placeholder={false}
           value={year}
           onChange={(event) => setYear(event.target.value)}
           options={years.map((y) => ({ value: y, label: y }))}
         />
         <SelectField
           label={t('compareWith')}
+          name="compare"
+          placeholder={t('noComparison')}
           value={compare}
           onChange={(event) => setCompare(event.target.value)}
-          options={[{ value: '', label: t('noComparison') }, ...years.filter((y) => y !== year).map((y) => ({ value: y, label: y }))]}
+          options={years.filter((y) => y !== year).map((y) => ({ value: y, label: y }))}
         />
         {maySeeInternal && (
           <fieldset className="field">
@@ -77,6 +89,8 @@ export function StatisticsPage() {
         )}
         <SelectField
           label={t('languages')}
+          name="languages"
+          placeholder={false}
           value={mode}
           onChange={(event) => setMode(event.target.value as ReportLanguages)}
           options={[
@@ -90,6 +104,9 @@ export function StatisticsPage() {
           <button type="button" onClick={() => window.print()}>
             {t('print')}
           </button>
+          <a className="button secondary" href={download('csv-semicolon')} download>
+            {t('downloadCsvSemicolon')}
+          </a>
           <a className="button secondary" href={download('csv')} download>
             {t('downloadCsv')}
           </a>
@@ -163,52 +180,61 @@ function TableSection({ id, reports, languages }: { id: TableId; reports: Report
               </p>
             )}
           </div>
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {labelColumns.map((l) => (
-                  <th key={l.language} scope="col" lang={l.language}>
-                    {l.t('category')}
-                  </th>
-                ))}
-                {shown.map((report) => (
-                  <th key={report.year} scope="col" className="number">
-                    {report.year}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {cells.map((cell, row) => (
-                <tr key={cell}>
-                  {labelColumns.map((l, i) => {
-                    const Cell = i === 0 ? 'th' : 'td';
-                    return (
-                      <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>
-                        {labels[i][row]}
-                      </Cell>
-                    );
-                  })}
-                  {shown.map((report) => {
-                    const value = valueOf(report, cell);
-                    return (
-                      <td key={report.year} className="number">
-                        {value === null ? (
-                          <>
-                            <span aria-hidden="true">–</span>
-                            <span className="visually-hidden">{t('hidden')}</span>
-                          </>
-                        ) : (
-                          value
-                        )}
-                      </td>
-                    );
-                  })}
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  {labelColumns.map((l) => (
+                    <th key={l.language} scope="col" lang={l.language}>
+                      {l.t('category')}
+                    </th>
+                  ))}
+                  {/* A time series has one column of counts, the years being its rows; a year's table a column per year. */}
+                  {timeSeries ? (
+                    <th scope="col" className="number">
+                      {languages.map((l) => l.t('count')).join(' / ')}
+                    </th>
+                  ) : (
+                    shown.map((report) => (
+                      <th key={report.year} scope="col" className="number">
+                        {report.year}
+                      </th>
+                    ))
+                  )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {cells.map((cell, row) => (
+                  <tr key={cell}>
+                    {labelColumns.map((l, i) => {
+                      const Cell = i === 0 ? 'th' : 'td';
+                      return (
+                        <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>
+                          {labels[i][row]}
+                        </Cell>
+                      );
+                    })}
+                    {shown.map((report) => {
+                      const value = valueOf(report, cell);
+                      return (
+                        <td key={report.year} className="number">
+                          {value === null ? (
+                            <>
+                              <span aria-hidden="true">–</span>
+                              <span className="visually-hidden">{t('hidden')}</span>
+                            </>
+                          ) : (
+                            value
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </section>
