@@ -23,7 +23,8 @@ test('a caseworker records a client with protected whereabouts, and the director
   await form.getByLabel('Nimi tai peitenimi').fill('Leila Testi');
   await form.getByLabel('Syntymäaika').fill('4.5.1996');
   await form.getByLabel('Sukupuoli').selectOption({ label: 'Nainen' });
-  await form.getByLabel('Kansalaisuus').fill('so');
+  await form.getByRole('combobox', { name: 'Kansalaisuus' }).fill('Somalia');
+  await caseworker.getByRole('option', { name: /^Somalia/ }).click();
   await form.getByLabel('Olinpaikka').fill('Turvakoti, osoite ei saattajalle');
   await form.getByRole('button', { name: 'Tallenna asiakas' }).click();
   await expect(caseworker.getByRole('heading', { level: 1, name: 'Leila Testi' })).toBeVisible();

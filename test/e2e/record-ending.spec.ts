@@ -28,7 +28,8 @@ for (const { width, height, label } of [
     await create.getByLabel('Nimi tai peitenimi').fill(name);
     await create.getByLabel('Syntymäaika').fill('3.2.1990');
     await create.getByLabel('Sukupuoli').selectOption({ label: 'Nainen' });
-    await create.getByLabel('Kansalaisuus').fill('UA');
+    await create.getByRole('combobox', { name: 'Kansalaisuus' }).fill('Ukraina');
+    await caseworker.getByRole('option', { name: /^Ukraina/ }).click();
     await create.getByRole('button', { name: 'Tallenna asiakas' }).click();
     await expect(caseworker.getByRole('heading', { level: 1, name })).toBeVisible();
     await expect(header(caseworker)).toContainText('Asiakas');

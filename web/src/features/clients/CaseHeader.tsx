@@ -6,17 +6,9 @@ import { TextAreaField } from '../../ui/form/fields.tsx';
 import { formatDate } from '../../ui/ui.tsx';
 import { ageOn, helsinkiDate } from '#shared/dates.ts';
 import type { ReopeningInput } from '#shared/api/casework.ts';
+import { codeNames } from '../../ui/form/codeNames.ts';
 import { OpenForm } from './OpenForm.tsx';
 import type { ClientRecord } from './recordTypes.ts';
-
-/** Names of languages in the reader's language; the code itself when the browser does not know it. */
-export function languageName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * The case at a glance, above every section: where it stands, who works on it, the deadlines and the
@@ -139,9 +131,7 @@ export function CaseHeader({ record, reload }: { record: ClientRecord; reload: (
           <div>
             <dt>{t('header.languages')}</dt>
             <dd>
-              {identity.languages.length > 0
-                ? identity.languages.map((code) => languageName(code, lang)).join(', ')
-                : t('header.notRecorded')}
+              {identity.languages.length > 0 ? codeNames('language', identity.languages, lang) : t('header.notRecorded')}
               {' · '}
               {identity.interpreterNeeded ? t('header.interpreterNeeded') : t('header.noInterpreter')}
             </dd>

@@ -7,6 +7,7 @@ import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CountryField } from '../../ui/form/CountryField.tsx';
 import { DateField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { genders } from '#shared/codes.ts';
 import type { NewClient } from '#shared/api/clients.ts';
@@ -25,7 +26,7 @@ export function ClientListPage() {
       name: formText(form, 'name'),
       birthDate: formDay(form, 'birthDate'),
       gender: formCode(form, 'gender'),
-      nationality: formText(form, 'nationality').toUpperCase(),
+      nationality: formCode(form, 'nationality'),
       contact: formTextOrNull(form, 'contact'),
       whereabouts: formTextOrNull(form, 'whereabouts'),
     };
@@ -65,11 +66,9 @@ export function ClientListPage() {
               messages={{ required: t('problems.genderRequired') }}
               options={genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
             />
-            <Field
+            <CountryField
               label={t('nationality')}
-              hint={t('nationalityHint')}
               name="nationality"
-              autoComplete="off"
               required
               messages={{ required: t('problems.nationalityRequired'), pattern: t('problems.nationalityPattern') }}
             />

@@ -20,6 +20,7 @@ import {
   TasksSection,
   TimelineSection,
 } from './CaseworkSections.tsx';
+import { codeName } from '../../ui/form/codeNames.ts';
 import { CaseHeader } from './CaseHeader.tsx';
 import type { ClientRecord } from './recordTypes.ts';
 
@@ -154,7 +155,7 @@ function Summary({ record }: { record: ClientRecord }) {
             <dt>{t('gender')}</dt>
             <dd>{t(`genders.${record.identity.gender}`)}</dd>
             <dt>{t('nationality')}</dt>
-            <dd>{record.identity.nationality}</dd>
+            <dd>{codeName('country', record.identity.nationality, i18n.language)}</dd>
           </dl>
         </section>
       )}

@@ -11,7 +11,8 @@ import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { CheckboxField, CheckboxesField, DateField, Field, SelectField } from '../../ui/form/fields.tsx';
-import { languageName, named, useRequirementText } from './texts.ts';
+import { named, useRequirementText } from './texts.ts';
+import { codeName, codeNames } from '../../ui/form/codeNames.ts';
 import { Schedule } from './Schedule.tsx';
 
 type Organisation = { id: string; name: string };
@@ -89,7 +90,7 @@ export function NewGroupPage() {
   const programmes = useApiQuery<Array<Shown<ProgrammeSummary>>>('/coaching/programmes');
   const coaches = useApiQuery<Array<Shown<Coach>>>('/coaching/coaches');
   const organisations = useApiQuery<Organisation[]>('/organisations');
-  const languageOptions = teachingLanguages.map((code) => ({ value: code, label: languageName(code, i18n.language) }));
+  const languageOptions = teachingLanguages.map((code) => ({ value: code, label: codeName('language', code, i18n.language) }));
 
   async function create(form: FormData) {
     const created = await api<{ id: string }>('POST', '/coaching/groups', {
@@ -232,7 +233,7 @@ export function GroupPage() {
               <dt>{t('group.place')}</dt>
               <dd>{shown.place}</dd>
               <dt>{t('group.teachingLanguages')}</dt>
-              <dd>{shown.teachingLanguages.map((code) => languageName(code, i18n.language)).join(', ')}</dd>
+              <dd>{codeNames('language', shown.teachingLanguages, i18n.language)}</dd>
               <dt>{t('group.capacity')}</dt>
               <dd>{shown.capacity}</dd>
               <dt>{t('group.coaches')}</dt>

@@ -1,19 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { codeName } from '../../ui/form/codeNames.ts';
 
 type Names = { fi?: string; sv?: string; en?: string };
 
 /** A programme's own words (its name, a content type, a goal) in the reader's language. */
 export function named(names: Names | undefined, language: string): string {
   return names?.[language as keyof Names] ?? names?.fi ?? '';
-}
-
-/** A language's name in the reader's language (fi → suomi, Finnish, finska). */
-export function languageName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** A weekday's name (1 = Monday) in the reader's language. */
@@ -35,7 +27,7 @@ export function useRequirementText(): (requirement: RequirementShown) => string 
       return t('requirement.gender', { genders: or((requirement.genders ?? []).map((gender) => t(`genders.${gender}`))) });
     if (requirement.kind === 'language')
       return t('requirement.language', {
-        languages: or((requirement.languages ?? []).map((code) => languageName(code, language))),
+        languages: or((requirement.languages ?? []).map((code) => codeName('language', code, language))),
         level: t(`levels.${requirement.level}`),
       });
     if (requirement.kind === 'literacy') return t('requirement.literacy', { script: t(`scripts.${requirement.script}`) });

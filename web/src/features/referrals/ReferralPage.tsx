@@ -13,7 +13,7 @@ import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
-import { namedCodes } from '../../ui/form/codeNames.ts';
+import { codeName, codeNames } from '../../ui/form/codeNames.ts';
 import type { DecisionInput, MatchReview, ReferralResponse } from '#shared/api/referrals.ts';
 import { formCode, formCodeOrNull, formText } from '../../lib/forms.ts';
 
@@ -95,10 +95,10 @@ export function ReferralPage() {
           <dt>{tc('gender')}</dt>
           <dd>{tc(`genders.${person.gender}`)}</dd>
           <dt>{tc('nationality')}</dt>
-          <dd>{nationalityName(person.nationality, i18n.language, tc)}</dd>
+          <dd>{codeName('country', person.nationality, i18n.language)}</dd>
           <dt>{t('languagesShown')}</dt>
           <dd>
-            {person.languages.length > 0 ? languageNames(person.languages, i18n.language) : t('notKnown')}
+            {person.languages.length > 0 ? codeNames('language', person.languages, i18n.language) : t('notKnown')}
             {person.interpreterNeeded ? ` · ${t('form.interpreter')}` : ''}
           </dd>
           <dt>{t('source')}</dt>
@@ -221,17 +221,6 @@ export function ReferralPage() {
   );
 }
 
-/** A country's name in the reader's language; stateless and unknown as words. */
-function nationalityName(code: string, language: string, tc: (key: string) => string) {
-  if (code === 'stateless' || code === 'unknown') return tc(`common:form.picker.${code}`);
-  return namedCodes('country', language).find((entry) => entry.code === code)?.name ?? code;
-}
-
-function languageNames(codes: readonly string[], language: string) {
-  const named = namedCodes('language', language);
-  return codes.map((code) => named.find((entry) => entry.code === code)?.name ?? code).join(', ');
-}
-
 /**
  * Who in the register this person may already be. Before "same person" is confirmed, the referral's
  * person and the one in the register are shown side by side; once confirmed, the page says who they
@@ -276,13 +265,13 @@ function Matches({
               [tc('birthDate'), day(person.birthDate), day(match.birthDate)],
               [
                 tc('nationality'),
-                nationalityName(person.nationality, i18n.language, tc),
-                nationalityName(match.nationality, i18n.language, tc),
+                codeName('country', person.nationality, i18n.language),
+                codeName('country', match.nationality, i18n.language),
               ],
               [
                 t('languagesShown'),
-                person.languages.length ? languageNames(person.languages, i18n.language) : t('notKnown'),
-                match.languages.length ? languageNames(match.languages, i18n.language) : t('notKnown'),
+                person.languages.length ? codeNames('language', person.languages, i18n.language) : t('notKnown'),
+                match.languages.length ? codeNames('language', match.languages, i18n.language) : t('notKnown'),
               ],
               [tc('gender'), tc(`genders.${person.gender}`), tc(`genders.${match.gender}`)],
             ];

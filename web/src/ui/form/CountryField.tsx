@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodePicker } from './CodePicker.tsx';
 import { namedCodes, type NamedCode } from './codeNames.ts';
-import { describedBy, FieldError, Hint, useField } from './fields.tsx';
+import { describedBy, FieldFrame, useField, withHint } from './fields.tsx';
 import type { Messages } from './Form.tsx';
 
 interface CountryFieldProps {
@@ -35,17 +35,8 @@ export function CountryField({ name, label, path, defaultValue, required = false
   );
   const [code, setCode] = useState(defaultValue ?? '');
   const chosen = entries.find((entry) => entry.code === code);
-  const fullHint = (
-    <>
-      {hint && <span>{hint} </span>}
-      {t('form.picker.countryHint')}
-    </>
-  );
   return (
-    <div className={field.error ? 'field field--error' : 'field'}>
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.id}>{fullHint}</Hint>
-      <FieldError id={field.id} error={field.error} />
+    <FieldFrame id={field.id} label={label} hint={withHint(hint, t('form.picker.countryHint'))} error={field.error}>
       <CodePicker
         key={i18n.language}
         id={field.id}
@@ -58,6 +49,6 @@ export function CountryField({ name, label, path, defaultValue, required = false
         required={required}
       />
       <input type="hidden" name={name} value={code} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodePicker } from './CodePicker.tsx';
 import { namedCodes } from './codeNames.ts';
-import { describedBy, FieldError, Hint, useField } from './fields.tsx';
+import { describedBy, FieldFrame, useField, withHint } from './fields.tsx';
 import type { Messages } from './Form.tsx';
 
 interface LanguagesFieldProps {
@@ -28,17 +28,8 @@ export function LanguagesField({ name, label, path, defaultValue = [], required 
   const entries = useMemo(() => namedCodes('language', i18n.language), [i18n.language]);
   const [codes, setCodes] = useState<string[]>([...defaultValue]);
   const nameOf = (code: string) => entries.find((entry) => entry.code === code)?.name ?? code;
-  const fullHint = (
-    <>
-      {hint && <span>{hint} </span>}
-      {t('form.picker.languagesHint')}
-    </>
-  );
   return (
-    <div className={field.error ? 'field field--error' : 'field'}>
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.id}>{fullHint}</Hint>
-      <FieldError id={field.id} error={field.error} />
+    <FieldFrame id={field.id} label={label} hint={withHint(hint, t('form.picker.languagesHint'))} error={field.error}>
       {codes.length > 0 && (
         <ul className="chosen-codes" aria-label={t('form.picker.chosen', { label })}>
           {codes.map((code) => (
@@ -70,6 +61,6 @@ export function LanguagesField({ name, label, path, defaultValue = [], required 
         describedBy={describedBy(field.id, true, field.error)}
         required={required && codes.length === 0}
       />
-    </div>
+    </FieldFrame>
   );
 }

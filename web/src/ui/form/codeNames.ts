@@ -3,6 +3,7 @@
  * languages the interpreter services book that have no two-letter code), as the API takes them; their
  * names come from the browser (`Intl.DisplayNames`) in the person's language, with English beside.
  */
+import i18next from 'i18next';
 export const countryCodes = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
   'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
@@ -71,3 +72,22 @@ export function findCodes<Entry extends NamedCode>(entries: Entry[], typed: stri
   }
   return [...starts, ...contains];
 }
+
+/**
+ * A code's name in the person's language (UA → Ukraina, uk → ukraina; a nationality's `stateless` and
+ * `unknown` as words), the code itself when the browser knows no name.
+ */
+export function codeName(kind: 'country' | 'language', code: string, language: string): string {
+  if (kind === 'country' && (code === 'stateless' || code === 'unknown')) return i18next.t(`common:form.picker.${code}`, { lng: language });
+  const listed = namedCodes(kind, language).find((entry) => entry.code === code);
+  if (listed) return listed.name;
+  try {
+    return displayNames(language, kind === 'country' ? 'region' : 'language').of(code) ?? code;
+  } catch {
+    return code; // not a code Intl takes
+  }
+}
+
+/** Several codes' names, in the order given, as one line. */
+export const codeNames = (kind: 'country' | 'language', codes: readonly string[], language: string): string =>
+  codes.map((code) => codeName(kind, code, language)).join(', ');

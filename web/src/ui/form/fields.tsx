@@ -37,7 +37,7 @@ export function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-export function Hint({ id, children }: { id: string; children: ReactNode }) {
+function Hint({ id, children }: { id: string; children: ReactNode }) {
   return children ? (
     <div className="hint" id={`${id}-hint`}>
       {children}
@@ -45,7 +45,7 @@ export function Hint({ id, children }: { id: string; children: ReactNode }) {
   ) : null;
 }
 
-export function FieldError({ id, error }: { id: string; error?: string }) {
+function FieldError({ id, error }: { id: string; error?: string }) {
   const t = useFormWords();
   return error ? (
     <p className="field-error" id={`${id}-error`}>
@@ -55,26 +55,77 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
+/** The frame of a field with one input: label, hint, the problem, then the input (`children`). */
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** The frame of a question answered in several inputs: a fieldset whose legend asks it, its hint and problem. */
+function FieldsetFrame(props: { id: string; className: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
+  const { id, className, label, hint, error, children } = props;
+  return (
+    <fieldset id={id} className={error ? `${className} field--error` : className} aria-describedby={describedBy(id, hint, error)}>
+      <legend>{label}</legend>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} error={error} />
+      {children}
+    </fieldset>
+  );
+}
+
+/** The attributes that tie an input to its frame: invalid, required, described by its hint and problem. */
+function inputState(field: { id: string; error?: string }, hint: unknown, required: boolean) {
+  return {
+    id: field.id,
+    'aria-invalid': field.error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(field.id, hint, field.error),
+  };
+}
+
+/** A field's own hint followed by what the field always says (the format of a date, how to pick a country). */
+export function withHint(hint: ReactNode, always: string): ReactNode {
+  return (
+    <>
+      {hint && <span>{hint} </span>}
+      {always}
+    </>
+  );
+}
+
 type TextFieldProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> & { kind?: 'text' | 'wholeNumber' };
 
 /** A line of text; `kind="wholeNumber"` for a number typed in any script's digits (read with formWholeNumber). */
 export function Field({ name, label, hint, path, messages, error, required = false, kind = 'text', ...input }: TextFieldProps) {
   const field = useField({ name, label, path, messages, error }, kind, required);
   return (
-    <div className={field.error ? 'field field--error' : 'field'}>
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.id}>{hint}</Hint>
-      <FieldError id={field.id} error={field.error} />
+    <FieldFrame id={field.id} label={label} hint={hint} error={field.error}>
       <input
-        id={field.id}
         name={name}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(field.id, hint, field.error)}
+        {...inputState(field, hint, required)}
         {...(kind === 'wholeNumber' ? { inputMode: 'numeric' as const } : {})}
         {...input}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -83,20 +134,9 @@ type TextAreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 
 export function TextAreaField({ name, label, hint, path, messages, error, required = false, rows = 4, ...textarea }: TextAreaProps) {
   const field = useField({ name, label, path, messages, error }, 'text', required);
   return (
-    <div className={field.error ? 'field field--error' : 'field'}>
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.id}>{hint}</Hint>
-      <FieldError id={field.id} error={field.error} />
-      <textarea
-        id={field.id}
-        name={name}
-        rows={rows}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(field.id, hint, field.error)}
-        {...textarea}
-      />
-    </div>
+    <FieldFrame id={field.id} label={label} hint={hint} error={field.error}>
+      <textarea name={name} rows={rows} {...inputState(field, hint, required)} {...textarea} />
+    </FieldFrame>
   );
 }
 
@@ -120,18 +160,8 @@ export function SelectField({ name, label, hint, path, messages, error, required
   const t = useFormWords();
   const field = useField({ name, label, path, messages, error }, 'choice', required);
   return (
-    <div className={field.error ? 'field field--error' : 'field'}>
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.id}>{hint}</Hint>
-      <FieldError id={field.id} error={field.error} />
-      <select
-        id={field.id}
-        name={name}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(field.id, hint, field.error)}
-        {...select}
-      >
+    <FieldFrame id={field.id} label={label} hint={hint} error={field.error}>
+      <select name={name} {...inputState(field, hint, required)} {...select}>
         {placeholder !== false && <option value="">{placeholder ?? t('form.choose')}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -139,7 +169,7 @@ export function SelectField({ name, label, hint, path, messages, error, required
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -167,8 +197,45 @@ export function CheckboxField({ name, label, hint, path, messages, error, requir
   );
 }
 
+type ChoiceOption = Option & { hint?: string };
+
+/** The options of a fieldset of radios or checkboxes, each with its own hint; `after` shows what follows an option. */
+function ChoiceOptions(props: {
+  type: 'radio' | 'checkbox';
+  id: string;
+  name: string;
+  options: ChoiceOption[];
+  checked: (value: string) => { checked: boolean } | { defaultChecked: boolean };
+  onChange?: (value: string) => void;
+  after?: (value: string) => ReactNode;
+}) {
+  const { type, id, name, options, checked, onChange, after } = props;
+  return options.map((option) => (
+    <div key={option.value}>
+      <div className="choice">
+        <input
+          type={type}
+          id={`${id}-${option.value}`}
+          name={name}
+          value={option.value}
+          {...checked(option.value)}
+          onChange={onChange ? () => onChange(option.value) : undefined}
+          aria-describedby={option.hint ? `${id}-${option.value}-hint` : undefined}
+        />
+        <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+      </div>
+      {option.hint && (
+        <p className="hint choice-hint" id={`${id}-${option.value}-hint`}>
+          {option.hint}
+        </p>
+      )}
+      {after?.(option.value)}
+    </div>
+  ));
+}
+
 type RadiosProps = Common & {
-  options: Array<Option & { hint?: string }>;
+  options: ChoiceOption[];
   required?: boolean;
   defaultValue?: string;
   value?: string;
@@ -178,58 +245,26 @@ type RadiosProps = Common & {
 };
 
 /** One answer among a few, as radio buttons in a fieldset whose legend asks the question; none is chosen until the person chooses. */
-export function RadioGroupField({
-  name,
-  label,
-  hint,
-  path,
-  messages,
-  error,
-  required = false,
-  options,
-  defaultValue,
-  value,
-  onChange,
-  conditional,
-}: RadiosProps) {
+export function RadioGroupField(props: RadiosProps) {
+  const { name, label, hint, path, messages, error, required = false, options, defaultValue, value, onChange, conditional } = props;
   const field = useField({ name, label, path, messages, error }, 'choice', required);
   return (
-    <fieldset
-      id={field.id}
-      className={field.error ? 'radios field--error' : 'radios'}
-      aria-describedby={describedBy(field.id, hint, field.error)}
-    >
-      <legend>{label}</legend>
-      <Hint id={field.id}>{hint}</Hint>
-      <FieldError id={field.id} error={field.error} />
-      {options.map((option) => (
-        <div key={option.value}>
-          <div className="choice">
-            <input
-              type="radio"
-              id={`${field.id}-${option.value}`}
-              name={name}
-              value={option.value}
-              {...(value !== undefined ? { checked: value === option.value } : { defaultChecked: defaultValue === option.value })}
-              onChange={onChange ? () => onChange(option.value) : undefined}
-              aria-describedby={option.hint ? `${field.id}-${option.value}-hint` : undefined}
-            />
-            <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
-          </div>
-          {option.hint && (
-            <p className="hint choice-hint" id={`${field.id}-${option.value}-hint`}>
-              {option.hint}
-            </p>
-          )}
-          {value === option.value && conditional?.[option.value] && <div className="conditional">{conditional[option.value]}</div>}
-        </div>
-      ))}
-    </fieldset>
+    <FieldsetFrame id={field.id} className="radios" label={label} hint={hint} error={field.error}>
+      <ChoiceOptions
+        type="radio"
+        id={field.id}
+        name={name}
+        options={options}
+        checked={(option) => (value !== undefined ? { checked: value === option } : { defaultChecked: defaultValue === option })}
+        onChange={onChange}
+        after={(option) => value === option && conditional?.[option] && <div className="conditional">{conditional[option]}</div>}
+      />
+    </FieldsetFrame>
   );
 }
 
 type CheckboxesProps = Common & {
-  options: Array<Option & { hint?: string }>;
+  options: ChoiceOption[];
   required?: boolean;
   defaultValues?: readonly string[];
 };
@@ -238,48 +273,19 @@ type CheckboxesProps = Common & {
  * Several answers among a few, as checkboxes in a fieldset whose legend asks the question; read
  * with formList. `required`: at least one must be ticked.
  */
-export function CheckboxesField({
-  name,
-  label,
-  hint,
-  path,
-  messages,
-  error,
-  required = false,
-  options,
-  defaultValues = [],
-}: CheckboxesProps) {
+export function CheckboxesField(props: CheckboxesProps) {
+  const { name, label, hint, path, messages, error, required = false, options, defaultValues = [] } = props;
   const field = useField({ name, label, path, messages, error }, 'choice', required);
   return (
-    <fieldset
-      id={field.id}
-      className={field.error ? 'radios field--error' : 'radios'}
-      aria-describedby={describedBy(field.id, hint, field.error)}
-    >
-      <legend>{label}</legend>
-      <Hint id={field.id}>{hint}</Hint>
-      <FieldError id={field.id} error={field.error} />
-      {options.map((option) => (
-        <div key={option.value}>
-          <div className="choice">
-            <input
-              type="checkbox"
-              id={`${field.id}-${option.value}`}
-              name={name}
-              value={option.value}
-              defaultChecked={defaultValues.includes(option.value)}
-              aria-describedby={option.hint ? `${field.id}-${option.value}-hint` : undefined}
-            />
-            <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
-          </div>
-          {option.hint && (
-            <p className="hint choice-hint" id={`${field.id}-${option.value}-hint`}>
-              {option.hint}
-            </p>
-          )}
-        </div>
-      ))}
-    </fieldset>
+    <FieldsetFrame id={field.id} className="radios" label={label} hint={hint} error={field.error}>
+      <ChoiceOptions
+        type="checkbox"
+        id={field.id}
+        name={name}
+        options={options}
+        checked={(option) => ({ defaultChecked: defaultValues.includes(option) })}
+      />
+    </FieldsetFrame>
   );
 }
 
@@ -289,28 +295,16 @@ type DayProps = Common & { required?: boolean; defaultValue?: string | null; aut
 export function DateField({ name, label, hint, path, messages, error, required = false, defaultValue, autoComplete = 'off' }: DayProps) {
   const t = useFormWords();
   const field = useField({ name, label, path, messages, error }, 'day', required);
-  const fullHint = (
-    <>
-      {hint && <span>{hint} </span>}
-      {t('form.dayHint')}
-    </>
-  );
   return (
-    <div className={field.error ? 'field field--error' : 'field'}>
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.id}>{fullHint}</Hint>
-      <FieldError id={field.id} error={field.error} />
+    <FieldFrame id={field.id} label={label} hint={withHint(hint, t('form.dayHint'))} error={field.error}>
       <input
-        id={field.id}
         name={name}
         className="input-day"
         defaultValue={showDay(defaultValue)}
         autoComplete={autoComplete}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(field.id, true, field.error)}
+        {...inputState(field, true, required)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -320,40 +314,24 @@ type InstantProps = Common & { required?: boolean };
 export function DateTimeField({ name, label, hint, path, messages, error, required = false }: InstantProps) {
   const t = useFormWords();
   const field = useField({ name, label, path, messages, error }, 'instant', required);
+  const part = (suffix: 'day' | 'time') => (
+    <div className="field">
+      <label htmlFor={`${field.id}-${suffix}`}>{t(`form.${suffix}`)}</label>
+      <input
+        id={`${field.id}-${suffix}`}
+        name={`${name}.${suffix}`}
+        className={`input-${suffix}`}
+        autoComplete="off"
+        aria-invalid={field.error ? true : undefined}
+      />
+    </div>
+  );
   return (
-    <fieldset
-      id={field.id}
-      className={field.error ? 'date-time field--error' : 'date-time'}
-      aria-describedby={describedBy(field.id, true, field.error)}
-    >
-      <legend>{label}</legend>
-      <Hint id={field.id}>
-        {hint && <span>{hint} </span>}
-        {t('form.instantHint')}
-      </Hint>
-      <FieldError id={field.id} error={field.error} />
+    <FieldsetFrame id={field.id} className="date-time" label={label} hint={withHint(hint, t('form.instantHint'))} error={field.error}>
       <div className="date-time-inputs">
-        <div className="field">
-          <label htmlFor={`${field.id}-day`}>{t('form.day')}</label>
-          <input
-            id={`${field.id}-day`}
-            name={`${name}.day`}
-            className="input-day"
-            autoComplete="off"
-            aria-invalid={field.error ? true : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${field.id}-time`}>{t('form.time')}</label>
-          <input
-            id={`${field.id}-time`}
-            name={`${name}.time`}
-            className="input-time"
-            autoComplete="off"
-            aria-invalid={field.error ? true : undefined}
-          />
-        </div>
+        {part('day')}
+        {part('time')}
       </div>
-    </fieldset>
+    </FieldsetFrame>
   );
 }
