@@ -14,26 +14,40 @@ export interface RegisterExport {
  * The register as an exchange file. The order is fixed (each person, then what belongs to them) and
  * instants are written in Helsinki time with their offset, so export → import → export is identical.
  * A client recorded directly, without a referral and an admission, is no client in the format: their
- * terminations and children are left out and counted, so the file always imports.
+ * terminations and children are left out and counted, so the file always imports. A termination
+ * that a reopening followed is history in Polku, not an end of assistance: it is left out and counted
+ * too (the format has no reopening), so the register sees a client whose assistance goes on.
  */
 export async function exportRegister(
   db: Database,
   keyring: Keyring,
   who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>,
 ): Promise<RegisterExport> {
-  const [persons, referrals, decisions, withdrawals, exploitations, residences, children, terminations, reflections, identifications] =
-    await Promise.all([
-      db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
-      db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
-      db.selectFrom('decisions').selectAll().execute(),
-      db.selectFrom('withdrawals').selectAll().execute(),
-      db.selectFrom('exploitations').selectAll().orderBy('main', 'desc').orderBy('purpose').orderBy('place').execute(),
-      db.selectFrom('residence_statuses').selectAll().orderBy('at').execute(),
-      db.selectFrom('children').selectAll().orderBy('register_id').execute(),
-      db.selectFrom('terminations').selectAll().orderBy('at').execute(),
-      db.selectFrom('reflection_periods').selectAll().orderBy('start_date').execute(),
-      db.selectFrom('identifications').selectAll().orderBy('requested_at').execute(),
-    ]);
+  const [
+    persons,
+    referrals,
+    decisions,
+    withdrawals,
+    exploitations,
+    residences,
+    children,
+    terminations,
+    reflections,
+    identifications,
+    reopenings,
+  ] = await Promise.all([
+    db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
+    db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
+    db.selectFrom('decisions').selectAll().execute(),
+    db.selectFrom('withdrawals').selectAll().execute(),
+    db.selectFrom('exploitations').selectAll().orderBy('main', 'desc').orderBy('purpose').orderBy('place').execute(),
+    db.selectFrom('residence_statuses').selectAll().orderBy('at').execute(),
+    db.selectFrom('children').selectAll().orderBy('register_id').execute(),
+    db.selectFrom('terminations').selectAll().orderBy('at').execute(),
+    db.selectFrom('reflection_periods').selectAll().orderBy('start_date').execute(),
+    db.selectFrom('identifications').selectAll().orderBy('requested_at').execute(),
+    db.selectFrom('reopenings').select(['person_id', 'at']).execute(),
+  ]);
   const decisionOf = new Map(decisions.map((decision) => [decision.referral_id, decision]));
   const withdrawalOf = new Map(withdrawals.map((withdrawal) => [withdrawal.referral_id, withdrawal]));
   const byPerson = <T>(rows: T[], column: keyof T) => {
@@ -53,6 +67,7 @@ export async function exportRegister(
     terminations: byPerson(terminations, 'person_id'),
     reflections: byPerson(reflections, 'person_id'),
     identifications: byPerson(identifications, 'person_id'),
+    reopenings: byPerson(reopenings, 'person_id'),
   };
 
   const out: string[] = [];
@@ -86,12 +101,15 @@ export async function exportRegister(
     for (const r of groups.residences.get(person.id) ?? []) line({ type: 'residence', personId, status: r.status, at: r.at });
     const children = groups.children.get(person.id) ?? [];
     const terminations = groups.terminations.get(person.id) ?? [];
+    const reopenedAt = (groups.reopenings.get(person.id) ?? []).map((reopening) => new Date(reopening.at).getTime());
+    const standing = terminations.filter((t) => !reopenedAt.some((at) => at >= new Date(t.at).getTime()));
     if (!admitted.has(person.id)) {
       omitted += children.length + terminations.length;
     } else {
+      omitted += terminations.length - standing.length;
       for (const c of children)
         line({ type: 'child', id: c.register_id, guardianId: personId, birthDate: c.birth_date, from: c.from_date });
-      for (const t of terminations) line({ type: 'termination', personId, at: helsinkiTime(t.at), reason: t.reason });
+      for (const t of standing) line({ type: 'termination', personId, at: helsinkiTime(t.at), reason: t.reason });
     }
     for (const r of groups.reflections.get(person.id) ?? [])
       line({ type: 'reflection_period', personId, grantedBy: r.granted_by, start: r.start_date, end: r.end_date });

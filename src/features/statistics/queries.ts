@@ -44,7 +44,14 @@ const admittedInYear = (y: YearBounds) => sql`
   where d.outcome = 'admitted' and d.decided_at >= ${y.start}::timestamptz and d.decided_at < ${y.end}::timestamptz
   order by r.person_id, d.decided_at`;
 
-/** Clients on 31.12: their last admission by then, not followed by a termination by then. */
+/**
+ * A termination that still stands at the year's end: assistance reopened after it (by then) was not
+ * ended. Terminations are kept when a case is reopened, as the record's history.
+ */
+const standing = (termination: string, y: YearBounds) =>
+  sql`not exists (select 1 from reopenings o where o.person_id = ${sql.ref(`${termination}.person_id`)} and o.at >= ${sql.ref(`${termination}.at`)} and o.at < ${y.end}::timestamptz)`;
+
+/** Clients on 31.12: their last admission by then, not followed by a termination by then that still stands. */
 const clientsAtYearEnd = (y: YearBounds) => sql`
   select la.person_id, la.on_date from (
     select distinct on (r.person_id) r.person_id, d.decided_at, ${helsinkiDate('d.decided_at')} as on_date
@@ -52,7 +59,8 @@ const clientsAtYearEnd = (y: YearBounds) => sql`
     where d.outcome = 'admitted' and d.decided_at < ${y.end}::timestamptz
     order by r.person_id, d.decided_at desc
   ) la
-  where not exists (select 1 from terminations t where t.person_id = la.person_id and t.at >= la.decided_at and t.at < ${y.end}::timestamptz)`;
+  where not exists (select 1 from terminations t where t.person_id = la.person_id and t.at >= la.decided_at and t.at < ${y.end}::timestamptz
+    and ${standing('t', y)})`;
 
 export interface NewClientGroup {
   purpose: string | null;
@@ -130,7 +138,7 @@ export async function decisionCounts(db: Db, y: YearBounds) {
     select
       (select count(*)::int from decisions where outcome = 'admitted' and decided_at >= ${y.start}::timestamptz and decided_at < ${y.end}::timestamptz) as admitted,
       (select count(*)::int from decisions where outcome = 'rejected' and decided_at >= ${y.start}::timestamptz and decided_at < ${y.end}::timestamptz) as rejected,
-      (select count(*)::int from terminations where at >= ${y.start}::timestamptz and at < ${y.end}::timestamptz) as terminated,
+      (select count(*)::int from terminations t where t.at >= ${y.start}::timestamptz and t.at < ${y.end}::timestamptz and ${standing('t', y)}) as terminated,
       (select count(*)::int from referrals r where r.received_at < ${y.end}::timestamptz
         and not exists (select 1 from decisions d where d.referral_id = r.id and d.decided_at < ${y.end}::timestamptz)
         and not exists (select 1 from withdrawals w where w.referral_id = r.id and w.at < ${y.end}::timestamptz)) as pending_at_year_end`.execute(
