@@ -108,8 +108,9 @@ const addresses = [
 ];
 
 // The staff app's code: its app, shared UI and features other than the help page, its router and data layer.
+// The form toolkit (ui/form, with the confirmation step its forms may ask) is shared with the help page by design.
 const staffCode =
-  /\/web\/src\/(app|ui|lib\/(query|session|routes|recordRead|places))|\/web\/src\/features\/(?!public\/)|node_modules\/(react-router|@tanstack)\//;
+  /\/web\/src\/(app|ui\/(?!form\/|Confirm\.tsx)|lib\/(query|session|routes|recordRead|places))|\/web\/src\/features\/(?!public\/)|node_modules\/(react-router|@tanstack)\//;
 const staffModulesOnHelp = [...addresses[0].files].flatMap((file) => (modulesOf[file] ?? []).filter((id) => staffCode.test(id)));
 const helpLoadsStaffApp = staffModulesOnHelp.length > 0;
 if (!Object.values(modulesOf).some((ids) => ids.some((id) => staffCode.test(id))))
