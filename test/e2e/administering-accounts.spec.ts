@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoAccount, expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { demoAccount, expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 /** Logged out, on a freshly loaded login page, as the next person would start. */
 async function logOut(page: Page) {
@@ -12,7 +12,7 @@ async function logOut(page: Page) {
 test('an administrator creates, disables and resets accounts; a director confirms the access asked', async ({ page }) => {
   test.setTimeout(150_000);
   await logIn(page, 'administrator');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjätilit' }).click();
+  await navigateTo(page, 'Käyttäjätilit');
   await expect(page.getByRole('heading', { level: 1, name: 'Käyttäjätilit' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Sanna Sosiaaliohjaaja/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -72,7 +72,7 @@ test('an administrator creates, disables and resets accounts; a director confirm
   // A director confirms the change.
   await logOut(page);
   await logIn(page, 'director');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttöoikeudet' }).click();
+  await navigateTo(page, 'Käyttöoikeudet');
   await expect(page.getByRole('heading', { level: 1, name: 'Käyttöoikeuksien vahvistus' })).toBeVisible();
   const pending = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Uusi Ohjaaja/ }) });
   await expect(pending).toContainText('Uusi tili, ei käyttöoikeutta');
@@ -89,7 +89,7 @@ test('an administrator creates, disables and resets accounts; a director confirm
   await logOut(page);
 
   await logIn(page, 'administrator');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjätilit' }).click();
+  await navigateTo(page, 'Käyttäjätilit');
   await expect(row).toContainText('Kumppani');
   await expect(row).toContainText('Monika-Naiset');
   await expect(row).toContainText('Odottaa ensimmäistä kirjautumista');
@@ -126,7 +126,7 @@ test('an administrator creates, disables and resets accounts; a director confirm
 test("a new person's first login makes them set their own password before anything else", async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, 'administrator');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjätilit' }).click();
+  await navigateTo(page, 'Käyttäjätilit');
   const form = page.getByRole('region', { name: 'Uusi käyttäjätili' });
   await form.getByLabel('Käyttäjätunnus').fill('eka.kerta@polku.demo');
   await form.getByLabel('Nimi', { exact: true }).fill('Eeva Ensikertalainen');

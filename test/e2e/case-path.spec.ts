@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 // Each journey logs in more than once; a login may wait for the next authenticator code.
 test.describe.configure({ timeout: 180_000 });
@@ -43,7 +43,7 @@ test('the referral is decided, the client gets services and a reflection period 
   // Several people log in, each waiting for a fresh authenticator code.
   test.slow();
   await logIn(director, 'director');
-  await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+  await navigateTo(director, 'Esitykset');
   await expect(director.getByRole('heading', { level: 1, name: 'Saapuneet esitykset' })).toBeVisible();
   const searching = director.getByRole('search', { name: 'Etsi esityksiä' });
   await searching.getByLabel('Nimi', { exact: true }).fill('Layla Polku');
@@ -89,7 +89,7 @@ test('the referral is decided, the client gets services and a reflection period 
 
   const caseworker = await (await browser.newContext()).newPage();
   await logIn(caseworker, 'caseworker');
-  await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
+  await navigateTo(caseworker, 'Asiakkaat');
   await caseworker.getByRole('link', { name: 'Layla Polku' }).click();
   await expect(caseworker.getByRole('heading', { level: 1, name: 'Layla Polku' })).toBeVisible();
 
@@ -119,7 +119,7 @@ test('the referral is decided, the client gets services and a reflection period 
   );
   await expectNoAxeViolations(caseworker);
 
-  await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Etusivu' }).click();
+  await navigateTo(caseworker, 'Etusivu');
   await expect(caseworker.getByRole('region', { name: 'Päättyvät harkinta-ajat' })).toContainText('Layla Polku');
 
   await caseworker.getByRole('link', { name: 'Layla Polku' }).click();
@@ -142,7 +142,7 @@ test('the referral is decided, the client gets services and a reflection period 
   await expect(identification).toContainText(/Kokouspäivä \d{1,2}\.\d{1,2}\.\d{4}/);
 
   // The decision belongs to the director: the group has been heard and the client has been told.
-  await director.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tunnistamisjono' }).click();
+  await navigateTo(director, 'Tunnistamisjono');
   await director.getByRole('link', { name: 'Layla Polku' }).click();
   await sections(director).getByRole('link', { name: 'Harkinta-aika ja tunnistaminen' }).click();
   const deciding = director.getByRole('region', { name: 'Virallinen tunnistaminen' });
@@ -171,7 +171,7 @@ test('a partner refers a person the register knows; staff confirm the match and 
   // Several people log in, each waiting for a fresh authenticator code.
   test.slow();
   await logIn(partner, 'partner');
-  await partner.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+  await navigateTo(partner, 'Esitykset');
   await expect(partner.getByRole('heading', { level: 1, name: 'Organisaatiosi lähettämät esitykset' })).toBeVisible();
   await partner.getByRole('link', { name: 'Uusi esitys' }).click();
   await partner.getByLabel('Esittäjä').selectOption('ngo');
@@ -196,7 +196,7 @@ test('a partner refers a person the register knows; staff confirm the match and 
 
   const caseworker = await (await browser.newContext()).newPage();
   await logIn(caseworker, 'caseworker');
-  await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+  await navigateTo(caseworker, 'Esitykset');
   const searching = caseworker.getByRole('search', { name: 'Etsi esityksiä' });
   await searching.getByLabel('Nimi', { exact: true }).fill('Amina Demo');
   await searching.getByRole('button', { name: 'Hae' }).click();

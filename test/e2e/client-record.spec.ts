@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 // Each journey logs in more than once; a login may wait for the next authenticator code.
 test.describe.configure({ timeout: 180_000 });
@@ -9,7 +9,7 @@ test('a caseworker records a client with protected whereabouts, and the director
   browser,
 }) => {
   await logIn(caseworker, 'caseworker');
-  await caseworker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
+  await navigateTo(caseworker, 'Asiakkaat');
   const form = caseworker.getByRole('region', { name: 'Uusi asiakas' });
   await form.getByRole('button', { name: 'Tallenna asiakas' }).click();
   await expectErrorSummary(caseworker, [

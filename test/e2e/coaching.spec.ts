@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 /** The page is usable at a phone's width: nothing wider than the screen, and axe finds nothing. */
 async function checkNarrow(page: Page) {
@@ -14,7 +14,7 @@ test('a coach reads the IKUT programme, makes a group from it with entry require
 }) => {
   test.setTimeout(300_000);
   await logIn(page, 'coach');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Työelämävalmennus' }).click();
+  await navigateTo(page, 'Työelämävalmennus');
   await expect(page.getByRole('heading', { level: 1, name: 'Työelämävalmennusryhmät' })).toBeFocused();
   // The demo has a finished group and a running one.
   await expect(page.getByRole('link', { name: 'IKUT-ryhmä 1' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 /** At a phone's width the page must not scroll sideways. */
 async function expectFitsPhone(page: Page) {
@@ -13,7 +13,7 @@ test('a researcher creates a study, builds its interview guide from the template
   // The guide editor is a long page: axe checks it at two widths.
   test.setTimeout(300_000);
   await logIn(page, 'researcher');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tutkimukset' }).click();
+  await navigateTo(page, 'Tutkimukset');
   await expect(page.getByRole('heading', { level: 1, name: 'Tutkimukset' })).toBeFocused();
   // The demo installation's employment study is there, the researcher on its team.
   await expect(page.getByRole('link', { name: 'Ulkomaalaistaustaisten ihmiskaupan uhrien työllistyminen' })).toBeVisible();
@@ -88,7 +88,7 @@ test('a researcher creates a study, builds its interview guide from the template
 test('a researcher records a participant and their consent, and the participant withdraws', async ({ page }) => {
   test.setTimeout(300_000);
   await logIn(page, 'researcher');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tutkimukset' }).click();
+  await navigateTo(page, 'Tutkimukset');
   await page.getByRole('link', { name: 'Ulkomaalaistaustaisten ihmiskaupan uhrien työllistyminen' }).click();
   await page.getByRole('link', { name: 'Osallistujat ja suostumukset' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Osallistujat:/ })).toBeVisible();

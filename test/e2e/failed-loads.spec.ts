@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 test('a list that fails to load says so and loads when asked to try again, on a phone too', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -13,7 +13,7 @@ test('a list that fails to load says so and loads when asked to try again, on a 
       body: JSON.stringify({ error: { code: 'unavailable', message: 'Palvelu ei ole juuri nyt käytettävissä.' } }),
     });
   });
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
+  await navigateTo(page, 'Asiakkaat');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Tietojen lataaminen ei onnistunut.');
   await expect(alert).toContainText('Palvelu ei ole juuri nyt käytettävissä.');

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 test('an administrator sets what decision letters say of the sender and the appeal; letters show it', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await logIn(page, 'administrator');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asennuksen tiedot' }).click();
+  await navigateTo(page, 'Asennuksen tiedot');
   await expect(page.getByRole('heading', { level: 1, name: 'Asennuksen tiedot' })).toBeVisible();
   // The demo installation's details are there to start with.
   await expect(page.getByLabel('Auttamisjärjestelmän nimi ruotsiksi')).toHaveValue('Hjälpsystemet för offer för människohandel');

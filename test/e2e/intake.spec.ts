@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 /** The Helsinki calendar day `days` from now, as a Finnish date field takes it (24.12.2025). */
 const finnishDay = (days: number) =>
@@ -43,7 +43,7 @@ for (const { width, cyrillic, latin } of [
     await logIn(page, 'director');
     await referMany(page, [...crowd.slice(0, 120), cyrillic, ...crowd.slice(120)]);
 
-    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+    await navigateTo(page, 'Esitykset');
     await expect(page.getByRole('heading', { level: 1, name: 'Saapuneet esitykset' })).toBeVisible();
     const results = page.getByRole('region', { name: 'Löydetyt esitykset' });
     await expect(results.getByRole('status')).toHaveText(/^\d+ esitystä löytyi\.$/);
@@ -136,7 +136,7 @@ for (const width of [1280, 390]) {
   test(`a partner refers a person choosing the country and languages by name (${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await logIn(page, 'partner');
-    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Esitykset' }).click();
+    await navigateTo(page, 'Esitykset');
     await expect(page.getByRole('heading', { level: 1, name: 'Organisaatiosi lähettämät esitykset' })).toBeVisible();
     await page.getByRole('link', { name: 'Uusi esitys' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Uusi esitys' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAccount, expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { demoAccount, expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 test('a researcher logs in for the first time with a password and a new authenticator, in Swedish', async ({ page }) => {
   await page.goto('/');
@@ -11,10 +11,11 @@ test('a researcher logs in for the first time with a password and a new authenti
   await logIn(page, 'researcher');
   await expect(page.getByRole('heading', { level: 1, name: /Välkommen, Tuomas Tutkija/ })).toBeVisible();
   await expect(page.getByText('Forskare')).toBeVisible();
-  // A researcher has no client pages in the navigation.
+  // A researcher has no client pages in the navigation: the statistics and their studies.
   await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText([
     'Startsida',
     'Statistik',
+    'Studier',
     'Egna inställningar',
   ]);
   await expectNoAxeViolations(page);
@@ -99,7 +100,7 @@ test('when the session ends on the server, the next action returns to the login 
   await logIn(page, 'director');
   await homeLoaded;
   await context.clearCookies();
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click();
+  await navigateTo(page, 'Asiakkaat');
   await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu Polkuun' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveText('Kirjaudu sisään jatkaaksesi.');
   await expectNoAxeViolations(page);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 test('an administrator exports the register and imports files, with progress and line-numbered errors', async ({ page }) => {
   await logIn(page, 'administrator');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Rekisterin siirrot' }).click();
+  await navigateTo(page, 'Rekisterin siirrot');
   await expect(page.getByRole('heading', { level: 1, name: 'Rekisterin tuonti ja vienti' })).toBeVisible();
   await expectNoAxeViolations(page);
 

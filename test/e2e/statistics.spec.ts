@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './support/journey.ts';
+import { expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 const lastYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date())) - 1;
 
@@ -8,7 +8,7 @@ test('a researcher reads the published statistics in Finnish and Swedish, compar
   await logIn(page, 'researcher');
   // Another journey leaves this account in Swedish; this one reads the report with a Finnish page.
   await page.getByRole('button', { name: 'Suomi' }).click();
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tilastot' }).click();
+  await navigateTo(page, 'Tilastot');
   await expect(
     page.getByRole('heading', {
       level: 2,

@@ -88,3 +88,11 @@ export async function expectErrorSummary(page: Page, messages: string[]) {
   await expect(input).toBeFocused();
   await expect(page.locator(`[id="${fieldId}-error"]`)).toContainText(messages[0]);
 }
+
+/** Follows a link of the main navigation, opening its menu first on a phone, where it is folded. */
+export async function navigateTo(page: Page, name: string | RegExp) {
+  const navigation = page.getByRole('navigation', { name: /^(Päävalikko|Huvudmeny|Main menu)$/ });
+  const menu = navigation.getByRole('button', { name: /^(Valikko|Meny|Menu)$/ });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  await navigation.getByRole('link', { name }).click();
+}
