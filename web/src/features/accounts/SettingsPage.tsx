@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.ts';
 import { PageTitle, StatusMessage } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { Field } from '../../ui/form/fields.tsx';
-import type { PasswordChange } from '#shared/api/accounts.ts';
-import { formValue } from '../../lib/forms.ts';
+import { passwordChangeErrorFields, sendPasswordChange } from '../../lib/passwordChange.ts';
 
 export function SettingsPage() {
   const { t } = useTranslation('accounts');
@@ -13,10 +11,7 @@ export function SettingsPage() {
 
   async function changePassword(form: FormData, element: HTMLFormElement) {
     setDone(false);
-    await api('PUT', '/me/password', {
-      currentPassword: formValue(form, 'currentPassword'),
-      newPassword: formValue(form, 'newPassword'),
-    } satisfies PasswordChange);
+    await sendPasswordChange(form);
     element.reset();
     setDone(true);
   }
@@ -27,15 +22,7 @@ export function SettingsPage() {
       <section aria-labelledby="password-heading" className="panel narrow">
         <h2 id="password-heading">{t('settings.passwordTitle')}</h2>
         {done && <StatusMessage>{t('settings.passwordChanged')}</StatusMessage>}
-        <Form
-          onSubmit={changePassword}
-          errorFields={{
-            reauthentication_failed: 'currentPassword',
-            password_too_short: 'newPassword',
-            password_common: 'newPassword',
-            password_contains_username: 'newPassword',
-          }}
-        >
+        <Form onSubmit={changePassword} errorFields={passwordChangeErrorFields}>
           <Field
             label={t('settings.currentPassword')}
             name="currentPassword"

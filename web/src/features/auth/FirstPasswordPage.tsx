@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { PageTitle } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { Field } from '../../ui/form/fields.tsx';
-import type { PasswordChange } from '#shared/api/accounts.ts';
 import { formValue } from '../../lib/forms.ts';
+import { passwordChangeErrorFields, sendPasswordChange } from '../../lib/passwordChange.ts';
 
 /**
  * The last step of a first login: the one-time password an administrator handed over is replaced
@@ -16,10 +15,7 @@ export function FirstPasswordPage() {
   const { refresh, logout } = useSession();
 
   async function submit(form: FormData) {
-    await api('PUT', '/me/password', {
-      currentPassword: formValue(form, 'currentPassword'),
-      newPassword: formValue(form, 'newPassword'),
-    } satisfies PasswordChange);
+    await sendPasswordChange(form);
     await refresh();
   }
 
@@ -36,13 +32,7 @@ export function FirstPasswordPage() {
             ? [{ name: 'repeatPassword', problem: 'mismatch' }]
             : []
         }
-        errorFields={{
-          reauthentication_failed: 'currentPassword',
-          password_too_short: 'newPassword',
-          password_common: 'newPassword',
-          password_contains_username: 'newPassword',
-          password_unchanged: 'newPassword',
-        }}
+        errorFields={passwordChangeErrorFields}
       >
         <Field
           label={t('firstPassword.current')}
