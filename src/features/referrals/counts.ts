@@ -3,7 +3,7 @@ import { listScope, type Actor } from '../../core/policy/policy.ts';
 import { personsInScope } from '../../core/record/persons.ts';
 import type { AppContext } from '../../server/context.ts';
 import { referralsWithPerson } from './queries.ts';
-import { suggestions } from './queue.ts';
+import { matchesOf } from './queue.ts';
 
 /**
  * The intake queue in numbers, for the home page: how many referrals wait for a decision, how long
@@ -36,8 +36,7 @@ export async function intakeCounts(ctx: AppContext, actor: Actor) {
   );
   let matchesToConfirm = 0;
   for (const row of open) {
-    if (sharing.has(row.person_id) && (await suggestions(ctx, { actor, ip: null }, row)).some((match) => match.review === null))
-      matchesToConfirm++;
+    if (sharing.has(row.person_id) && (await matchesOf(ctx, row)).some((match) => match.review === null)) matchesToConfirm++;
   }
   return {
     waiting: open.length,

@@ -138,7 +138,8 @@ async function mayOpenRecord(ctx: AppContext, who: Who, person: { id: string; of
   return clientAccess(who.actor, relationship, sharedGroups).read.includes('identity');
 }
 
-export async function suggestions(ctx: AppContext, who: Who, row: ReferralRow) {
+/** Who in the register this referral's person may be, best first, with any review of each: the matching alone. */
+export async function matchesOf(ctx: AppContext, row: ReferralRow) {
   const reviews = await ctx.db.selectFrom('match_reviews').select(['candidate_id', 'outcome']).where('referral_id', '=', row.id).execute();
   const reviewed = new Map(reviews.map((review) => [review.candidate_id, review.outcome]));
   const name = openPersonName(ctx.cipher, row.person_id, row.name);
@@ -163,19 +164,27 @@ export async function suggestions(ctx: AppContext, who: Who, row: ReferralRow) {
     .filter((entry) => entry.match !== null)
     .sort((a, b) => b.match!.score - a.match!.score)
     .slice(0, 10);
+  return scored.map(({ candidate, match }) => ({
+    personId: candidate.id,
+    name: candidate.name,
+    birthDate: candidate.birth_date,
+    gender: candidate.gender,
+    nationality: candidate.nationality,
+    languages: candidate.languages,
+    isClient: Boolean(candidate.is_client),
+    score: match!.score,
+    reasons: match!.reasons,
+    review: reviewed.get(candidate.id) ?? null,
+    candidate,
+  }));
+}
+
+/** The matches as the referral page shows them: each with whether this reader may open that person's record. */
+async function suggestions(ctx: AppContext, who: Who, row: ReferralRow) {
   return Promise.all(
-    scored.map(async ({ candidate, match }) => ({
-      personId: candidate.id,
-      name: candidate.name,
-      birthDate: candidate.birth_date,
-      gender: candidate.gender,
-      nationality: candidate.nationality,
-      languages: candidate.languages,
-      isClient: Boolean(candidate.is_client),
+    (await matchesOf(ctx, row)).map(async ({ candidate, ...match }) => ({
+      ...match,
       mayOpen: await mayOpenRecord(ctx, who, { ...candidate, is_client: Boolean(candidate.is_client) }),
-      score: match!.score,
-      reasons: match!.reasons,
-      review: reviewed.get(candidate.id) ?? null,
     })),
   );
 }
