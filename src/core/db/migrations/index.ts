@@ -11,6 +11,7 @@ import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
 import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
+import { statisticsReleases } from './0029_statistics_releases.ts';
 
 export interface Migration {
   id: string;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   coachingSchedule,
   studies,
   studyParticipants,
+  statisticsReleases,
 ];
