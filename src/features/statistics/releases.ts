@@ -190,7 +190,16 @@ export async function publishRelease(ctx: AppContext, who: Who, year: number, in
   const { figures, published, current, onRecord, fingerprint } = await prepare(ctx.db, year);
   if (current && reason === '') throw new AppError(400, 'validation_failed', {}, [{ field: 'reason', problem: 'required' }]);
   if (fingerprint !== input.fingerprint) throw new AppError(409, 'statistics_changed');
-  if (current && JSON.stringify(current.tables) === JSON.stringify(published)) throw new AppError(409, 'statistics_release_unchanged');
+  // A correction corrects figures: with the register's counts of the year as they were, or nothing public changed, there is none.
+  const before = current
+    ? await ctx.db.selectFrom('statistics_releases').select('internal_tables').where('id', '=', current.id).executeTakeFirstOrThrow()
+    : null;
+  if (
+    current &&
+    (JSON.stringify(before!.internal_tables) === JSON.stringify(figures.tables) ||
+      JSON.stringify(current.tables) === JSON.stringify(published))
+  )
+    throw new AppError(409, 'statistics_release_unchanged');
   return ctx.db.transaction().execute(async (trx) => {
     // One at a time, and only over the releases it was protected with: another published meanwhile means look again.
     await sql`select pg_advisory_xact_lock(${RELEASE_LOCK})`.execute(trx);

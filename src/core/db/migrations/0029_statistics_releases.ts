@@ -5,7 +5,8 @@ import type { Migration } from './index.ts';
  * them, beside the internal tables they were made from and the year before in the same snapshot
  * (what the disclosure control of every later release needs). A correction is a new release of the
  * same year that names the one it supersedes. Releases are never changed or removed: what was public
- * stays on record, and a trigger refuses UPDATE, DELETE and TRUNCATE.
+ * stays on record, and a trigger refuses UPDATE, DELETE and TRUNCATE. The tables are `json`, not
+ * `jsonb`, so that their cells keep the order they were published in.
  */
 export const statisticsReleases: Migration = {
   id: '0029_statistics_releases',
@@ -18,9 +19,9 @@ export const statisticsReleases: Migration = {
       published_by uuid references accounts(id),
       supersedes uuid references statistics_releases(id),
       correction_reason text,
-      internal_tables jsonb not null,
-      previous_tables jsonb not null,
-      published_tables jsonb not null,
+      internal_tables json not null,
+      previous_tables json not null,
+      published_tables json not null,
       unique (year, version),
       check ((version = 1) = (supersedes is null)),
       check ((version = 1) = (correction_reason is null))
