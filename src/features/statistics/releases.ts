@@ -138,6 +138,17 @@ function checkYear(year: number) {
     throw new AppError(400, 'statistics_year_not_over', { first: firstReportYear, last });
 }
 
+/** JSON with every object's keys in order: the same counts are the same text, in whatever order the database grouped them. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
 /** What the director confirms: the figures of the release it would make, and the release it would supersede. */
 export interface ReleasePreview {
   year: number;
@@ -158,7 +169,7 @@ async function prepare(db: Database, year: number) {
     .map((release) => release.id)
     .sort()
     .join(',');
-  const fingerprint = createHash('sha256').update(JSON.stringify({ year, published, onRecord })).digest('base64url');
+  const fingerprint = createHash('sha256').update(canonical({ year, published, onRecord })).digest('base64url');
   return { figures, published, current, onRecord, fingerprint };
 }
 
