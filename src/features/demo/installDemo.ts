@@ -1,5 +1,5 @@
 import { demoRegisterLines, importRegister } from '../exchange/index.ts';
-import { lastReportYear } from '../statistics/index.ts';
+import { lastReportYear, publishPastYears } from '../statistics/index.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Role } from '../../core/policy/policy.ts';
 import { actorOf } from '../../core/policy/actorOf.ts';
@@ -127,6 +127,9 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     system,
     [...demoRegisterLines({ clients: 1500, fromYear: lastYear - 14, toYear: lastYear, seed: 2006 })].join('\n'),
   );
+  // Its past years published as releases, as the director would have, so the statistics have something public.
+  const director = await findAccountByUsername(ctx.db, 'johtaja@polku.demo');
+  await publishPastYears(ctx, { actorId: director!.id, actorRole: 'director', ip: null }, lastYear - 14, lastYear);
   return credentials;
 }
 

@@ -62,9 +62,17 @@ export function publishAmong(candidate: ReleaseBasis, releases: readonly PublicR
   const before = audit.pinned(releases.length);
   for (;;) {
     mine.hidden = hidden;
-    const exposed = [...audit.pinned(releases.length + 1)].filter((v) => !before.has(v)).sort();
+    const exposed = [...audit.pinned(releases.length + 1, true)].filter((v) => !before.has(v)).sort();
     if (exposed.length === 0) break;
-    hidden.add(audit.secondaryFor(exposed[0], mine, publicVariables));
+    // One count hidden for each exposed count that shares no equation with one already chosen this
+    // round (solving again after each would choose the same, only slower).
+    const chosen: Variable[] = [];
+    for (const v of exposed) {
+      if (chosen.some((other) => audit.share(v, other))) continue;
+      const next = audit.secondaryFor(v, mine, publicVariables);
+      chosen.push(mine.variable(next));
+      hidden.add(next);
+    }
   }
 
   const published = {} as PublishedTables;
@@ -108,7 +116,14 @@ class ReleaseInAudit {
    * The variable a term stands for. A count is named by what it counts and its value, so that the
    * same count in two releases is one unknown; a quantity no release shows is this release's own.
    */
+  private readonly names = new Map<Ref, Variable>();
   variable(r: Ref): Variable {
+    let name = this.names.get(r);
+    if (name === undefined) this.names.set(r, (name = this.name(r)));
+    return name;
+  }
+
+  private name(r: Ref): Variable {
     const year = this.basis.year;
     if (r.startsWith('v:')) return `v${this.index}:${r.slice(2)}`;
     if (r.startsWith('prev:')) {
@@ -159,20 +174,37 @@ class Audit {
         if (count >= SMALLEST_SHOWN) codes.add(code);
     }
     for (const release of this.releases) release.build(codes);
+    for (const release of this.releases)
+      for (const fact of release.equations)
+        for (const [v] of fact.terms) (this.factsOf.get(v) ?? this.factsOf.set(v, []).get(v)!).push(fact);
   }
 
-  /** The hidden counts of the first `count` releases that those releases together give away. */
-  pinned(count: number): Set<Variable> {
+  /** The equations each variable is in. */
+  private readonly factsOf = new Map<Variable, Fact[]>();
+
+  /** Whether two variables are in one equation. */
+  share(a: Variable, b: Variable): boolean {
+    return (this.factsOf.get(a) ?? []).some((fact) => fact.terms.some(([v]) => v === b));
+  }
+
+  /**
+   * The hidden counts of the first `count` releases that those releases together give away; with
+   * `focus`, only those reached through the last release's equations (elsewhere nothing changed).
+   */
+  pinned(count: number, focus = false): Set<Variable> {
     const releases = this.releases.slice(0, count);
     const known = new Map<Variable, number>();
     for (const release of releases) for (const v of release.shown()) known.set(v, release.value.get(v)!);
     const hiddenCells = new Set(releases.flatMap((release) => [...release.hidden].map((r) => release.variable(r))));
     const free = new Set(releases.flatMap((release) => [...release.free]));
     const lower = (v: Variable) => (hiddenCells.has(v) ? 1 : free.has(v) ? -Infinity : 0);
+    const last = releases.at(-1);
+    const reach = focus && last ? new Set(last.equations.flatMap((fact) => fact.terms.map(([v]) => v))) : undefined;
     const pinned = pinnedUnknowns(
       releases.flatMap((release) => release.equations),
       known,
       lower,
+      reach,
     );
     return new Set([...pinned].filter((v) => hiddenCells.has(v)));
   }
@@ -185,9 +217,7 @@ class Audit {
     const hideable = new Map<Variable, Ref>();
     for (const [r, value] of mine.values)
       if (!mine.hidden.has(r) && value > 0 && !publicVariables.has(mine.variable(r))) hideable.set(mine.variable(r), r);
-    const facts = this.releases.flatMap((release) => release.equations);
-    const factsOf = new Map<Variable, Fact[]>();
-    for (const fact of facts) for (const [v] of fact.terms) (factsOf.get(v) ?? factsOf.set(v, []).get(v)!).push(fact);
+    const factsOf = this.factsOf;
     const smallest = (variables: Iterable<Variable>) =>
       [...variables]
         .filter((v) => hideable.has(v))

@@ -5,7 +5,7 @@ import { releaseRoutes } from './releaseRoutes.ts';
 export { annualStatistics } from './service.ts';
 export { cellLabel, lastReportYear, tableIds } from './tables.ts';
 export { releaseFigures } from './annualReport.ts';
-export { publishRelease, previewRelease } from './releases.ts';
+export { publishPastYears, publishRelease, previewRelease } from './releases.ts';
 /** What the public may see of the statistics (for the public site): the newest release of each year, and the time series. */
 export { publicStatistics, type PublicStatistics, type PublishedYear } from './openData.ts';
 

@@ -149,7 +149,7 @@ describe('a sequence of releases from an invented register', () => {
       await importRegister(
         ctx,
         { actorId: null, actorRole: 'command_line', ip: null },
-        [...demoRegisterLines({ clients: 160, fromYear: 2015, toYear: 2020, seed: 29 })].join('\n'),
+        [...demoRegisterLines({ clients: 160, fromYear: 2015, toYear: 2020, seed: 31 })].join('\n'),
       );
       const releases: Array<PublicRelease & { release: PublishedReport }> = [];
       const alone: AttackedRelease[] = [];

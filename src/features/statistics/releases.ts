@@ -198,30 +198,48 @@ const RELEASE_LOCK = 7529;
 export async function publishRelease(ctx: AppContext, who: Who, year: number, input: PublishInput): Promise<ReleaseSummary> {
   checkYear(year);
   const reason = input.reason?.trim() ?? '';
-  const { figures, published, current, onRecord, fingerprint } = await prepare(ctx.db, year);
+  const prepared = await prepare(ctx.db, year);
+  const { figures, published, current, fingerprint } = prepared;
   if (current && reason === '') throw new AppError(400, 'validation_failed', {}, [{ field: 'reason', problem: 'required' }]);
   if (fingerprint !== input.fingerprint) throw new AppError(409, 'statistics_changed');
-  // A correction corrects figures: with the register's counts of the year as they were, or nothing public changed, there is none.
-  const before = current
-    ? await ctx.db.selectFrom('statistics_releases').select('internal_tables').where('id', '=', current.id).executeTakeFirstOrThrow()
-    : null;
-  if (
-    current &&
-    (JSON.stringify(before!.internal_tables) === JSON.stringify(figures.tables) ||
-      JSON.stringify(current.tables) === JSON.stringify(published))
-  )
-    throw new AppError(409, 'statistics_release_unchanged');
+  // A correction corrects figures: with the year's counts as they were, or nothing public changed, there is none.
+  if (current) {
+    const before = await ctx.db
+      .selectFrom('statistics_releases')
+      .select('internal_tables')
+      .where('id', '=', current.id)
+      .executeTakeFirstOrThrow();
+    if (canonical(before.internal_tables) === canonical(figures.tables) || canonical(current.tables) === canonical(published))
+      throw new AppError(409, 'statistics_release_unchanged');
+  }
+  return record(ctx, who, prepared, current ? reason : null);
+}
+
+/**
+ * Publishes, one after another, every year from `from` to `to` that has no release yet, as they are
+ * counted now (the demo installation's past years); nothing is asked of anyone.
+ */
+export async function publishPastYears(ctx: AppContext, who: Who, from: number, to: number): Promise<void> {
+  for (let year = from; year <= to; year++) {
+    checkYear(year);
+    const prepared = await prepare(ctx.db, year);
+    if (!prepared.current) await record(ctx, who, prepared, null);
+  }
+}
+
+async function record(ctx: AppContext, who: Who, prepared: Awaited<ReturnType<typeof prepare>>, reason: string | null) {
+  const { figures, published, current, onRecord } = prepared;
   return ctx.db.transaction().execute(async (trx) => {
     // One at a time, and only over the releases it was protected with: another published meanwhile means look again.
     await sql`select pg_advisory_xact_lock(${RELEASE_LOCK})`.execute(trx);
     if ((await releaseIds(trx)) !== onRecord) throw new AppError(409, 'statistics_changed');
     const row = {
       id: randomUUID(),
-      year,
+      year: figures.year,
       version: (current?.version ?? 0) + 1,
       published_by: who.actorId ?? null,
       supersedes: current?.id ?? null,
-      correction_reason: current ? reason : null,
+      correction_reason: reason,
       internal_tables: JSON.stringify(figures.tables),
       previous_tables: JSON.stringify(figures.previous),
       published_tables: JSON.stringify(published),
@@ -235,7 +253,7 @@ export async function publishRelease(ctx: AppContext, who: Who, year: number, in
       ...who,
       action: 'statistics.publish',
       outcome: 'succeeded',
-      details: { year, version: row.version, release: row.id, supersedes: row.supersedes, hiddenCells: hidden },
+      details: { year: row.year, version: row.version, release: row.id, supersedes: row.supersedes, hiddenCells: hidden },
     });
     return summary(inserted, new Map());
   });

@@ -17,14 +17,17 @@ const EPSILON = 1e-9;
 
 /**
  * The unknowns the facts pin down. `known` gives the value of every published count; every other
- * variable is unknown, with the lower bound `lower` gives it (−Infinity for none).
+ * variable is unknown, with the lower bound `lower` gives it (−Infinity for none). With `focus`, only
+ * the facts that reach one of its variables through unknowns are solved: the rest cannot change.
  */
 export function pinnedUnknowns(
   facts: readonly Fact[],
   known: ReadonlyMap<Variable, number>,
   lower: (v: Variable) => number,
+  focus?: ReadonlySet<Variable>,
 ): Set<Variable> {
   const rows: Row[] = [];
+  const others: Row[] = [];
   for (const fact of facts) {
     const coefficients = new Map<Variable, number>();
     let rhs = fact.constant;
@@ -34,11 +37,81 @@ export function pinnedUnknowns(
       else rhs -= c * value;
     }
     for (const [v, c] of coefficients) if (Math.abs(c) < EPSILON) coefficients.delete(v);
-    if (coefficients.size > 0) rows.push({ coefficients, rhs });
+    if (coefficients.size > 0 && (!focus || fact.terms.some(([v]) => focus.has(v)))) rows.push({ coefficients, rhs });
+    else if (coefficients.size > 0) others.push({ coefficients, rhs });
   }
+  if (focus) rows.push(...reachedFrom(rows, others));
+  const all = [...rows, ...reduced(rows)];
   const pinned = new Set<Variable>();
-  for (const row of [...rows, ...reduced(rows)]) for (const v of pinnedBy(row, lower)) pinned.add(v);
+  for (const row of all) for (const v of pinnedBy(row, lower)) pinned.add(v);
+  for (const v of narrowed(all, lower)) pinned.add(v);
   return pinned;
+}
+
+/**
+ * The unknowns whose bounds the rows squeeze to one whole number, each row narrowing each of its
+ * unknowns from the bounds of the others, until nothing moves: a count no more than the year before
+ * plus the new (the ended being at least 0), itself at least 1, can be held to exactly 1 that way.
+ */
+function narrowed(rows: Row[], lower: (v: Variable) => number): Variable[] {
+  const bounds = new Map<Variable, [number, number]>();
+  for (const row of rows) for (const v of row.coefficients.keys()) if (!bounds.has(v)) bounds.set(v, [lower(v), Infinity]);
+  for (let round = 0, moved = true; moved && round < 200; round++) {
+    moved = false;
+    for (const row of rows) {
+      // The least and most the row's terms can add up to: finite parts, and how many terms are unbounded.
+      let least = 0;
+      let most = 0;
+      let unboundedBelow = 0;
+      let unboundedAbove = 0;
+      const range = (v: Variable, c: number) => {
+        const [low, high] = bounds.get(v)!;
+        return c > 0 ? [c * low, c * high] : [c * high, c * low];
+      };
+      for (const [v, c] of row.coefficients) {
+        const [a, b] = range(v, c);
+        if (Number.isFinite(a)) least += a;
+        else unboundedBelow++;
+        if (Number.isFinite(b)) most += b;
+        else unboundedAbove++;
+      }
+      for (const [v, c] of row.coefficients) {
+        const [low, high] = bounds.get(v)!;
+        const [a, b] = range(v, c);
+        // What the other terms can add up to, and so what is left for this one.
+        const othersLeast = unboundedBelow - (Number.isFinite(a) ? 0 : 1) > 0 ? -Infinity : least - (Number.isFinite(a) ? a : 0);
+        const othersMost = unboundedAbove - (Number.isFinite(b) ? 0 : 1) > 0 ? Infinity : most - (Number.isFinite(b) ? b : 0);
+        const [from, to] =
+          c > 0 ? [(row.rhs - othersMost) / c, (row.rhs - othersLeast) / c] : [(row.rhs - othersLeast) / c, (row.rhs - othersMost) / c];
+        const next: [number, number] = [Math.max(low, Math.ceil(from - EPSILON)), Math.min(high, Math.floor(to + EPSILON))];
+        if (next[0] > low || next[1] < high) {
+          bounds.set(v, next);
+          moved = true;
+        }
+      }
+    }
+  }
+  return [...bounds].filter(([, [low, high]]) => low === high).map(([v]) => v);
+}
+
+/** The rows of `others` that share an unknown with `rows`, or with a row so reached. */
+function reachedFrom(rows: Row[], others: Row[]): Row[] {
+  const rowsOf = new Map<Variable, Row[]>();
+  for (const row of others) for (const v of row.coefficients.keys()) (rowsOf.get(v) ?? rowsOf.set(v, []).get(v)!).push(row);
+  const reached = new Set<Row>();
+  const seen = new Set<Variable>();
+  const queue = rows.flatMap((row) => [...row.coefficients.keys()]);
+  while (queue.length > 0) {
+    const v = queue.pop()!;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    for (const row of rowsOf.get(v) ?? [])
+      if (!reached.has(row)) {
+        reached.add(row);
+        queue.push(...row.coefficients.keys());
+      }
+  }
+  return [...reached];
 }
 
 /** Gauss–Jordan elimination: each row left expresses one unknown (its pivot) through the unknowns that stay free. */
