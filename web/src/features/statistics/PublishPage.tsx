@@ -144,7 +144,8 @@ function PreviewTable({ id, internal, published, now }: { id: TableId; internal:
   return (
     <section aria-labelledby={`preview-${id}`} className="statistics-table">
       <h3 id={`preview-${id}`}>{t(`tables.${id}`)}</h3>
-      <div className="table-wrap">
+      {/* Three or four columns may not fit a phone: the table scrolls, and the keyboard can scroll it too. */}
+      <div className="table-wrap" tabIndex={0} role="group" aria-labelledby={`preview-${id}`}>
         <table>
           <thead>
             <tr>
