@@ -60,6 +60,8 @@ test('the director publishes last year beside the internal form, is refused a co
 });
 
 test('a researcher reads the published statistics in Finnish and Swedish, compares years, downloads and prints them', async ({ page }) => {
+  // Two downloads, a PDF and axe at two widths: more than a minute on a busy machine.
+  test.setTimeout(120_000);
   await logIn(page, 'researcher');
   // Another journey leaves this account in Swedish; this one reads the report with a Finnish page.
   await page.getByRole('button', { name: 'Suomi' }).click();
