@@ -324,7 +324,7 @@ describe('participants and consent', () => {
       withdrawnOn: '2026-04-01',
       recordedAt: expect.any(String),
       recordedBy: 'Test researcher',
-      removed: { transcripts: 0, codings: 0, quotations: 0, identity: 1 },
+      removed: { transcripts: 0, codings: 0, quotations: 0, memos: 0, identity: 1 },
     });
     expect(row.identityKept).toBe(false);
     expect((await as(anna, 'POST', `${base}/withdrawal`, { withdrawnOn: '2026-04-01' })).body.error.code).toBe(
