@@ -6,7 +6,7 @@ import { toCsv } from '../statistics/index.ts';
 import { agreementOn, disagreements, type Span } from './agreement.ts';
 import { codesOf, themeOf, type CodeRow } from './codebook.ts';
 import { auditStudy, openStudy } from './service.ts';
-import { findTranscript, openText } from './transcripts.ts';
+import { findTranscript, openText } from './transcriptStore.ts';
 import { sliceByCodePoints, utf16Offsets } from './positions.ts';
 import { organisationTypes } from './participantKinds.ts';
 

@@ -5,7 +5,7 @@ import type { Who } from '../../core/record/access.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { auditStudy, openStudy } from './service.ts';
-import { findTranscript, openText } from './transcripts.ts';
+import { findTranscript, openText } from './transcriptStore.ts';
 import { codePointLength } from './positions.ts';
 import type { CodeHitsInput, MemoInput, SearchInput, SegmentChange, SegmentInput } from './codingSchema.ts';
 

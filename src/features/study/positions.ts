@@ -3,11 +3,7 @@
  * code point is 0), never in JavaScript's UTF-16 units: an emoji is one position, not two. A selection
  * runs from its start up to, not including, its end.
  */
-export const codePointLength = (text: string) => {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
-};
+export const codePointLength = (text: string) => Array.from(text).length;
 
 /** The UTF-16 index of each code point position, with one more entry for the end of the text. */
 export function utf16Offsets(text: string): number[] {

@@ -33,6 +33,7 @@ import {
   updateStudy,
 } from './service.ts';
 import { studyWorkRoutes } from './workRoutes.ts';
+import { studyExchangeRoutes } from './exchangeRoutes.ts';
 import { addParticipant, listParticipants, openIdentity, recordConsent, withdrawParticipant } from './participants.ts';
 
 export async function studyRoutes(app: Api) {
@@ -137,4 +138,5 @@ export async function studyRoutes(app: Api) {
   );
 
   await studyWorkRoutes(app);
+  await studyExchangeRoutes(app);
 }

@@ -19,6 +19,7 @@ import { consentMethods, organisationTypes } from './participantKinds.ts';
 export * from './transcriptSchema.ts';
 export * from './codingSchema.ts';
 export * from './analysisSchema.ts';
+export * from './exchangeSchema.ts';
 
 /** Where a study is in its life. */
 export const studyStatuses = ['planning', 'collecting', 'analysing', 'reporting', 'closed'] as const;

@@ -11,27 +11,12 @@ import { codePointLength, sliceByCodePoints, utf16Offsets } from './positions.ts
 import { applyReplacements, proposeReplacements, type KnownName, type PseudonymKind } from './pseudonymise.ts';
 import { transcriptText } from './transcriptFile.ts';
 import { segmentsOf } from './coding.ts';
+import { findTranscript, openText, sealText } from './transcriptStore.ts';
+
 import type { SectionsInput, TranscriptInput, TranscriptPreviewInput } from './transcriptSchema.ts';
 
-const sealedContent = (id: string) => protectedContext('study_transcripts', 'content', id);
 const sealedTerm = (id: string) => protectedContext('study_pseudonyms', 'term', id);
 const sealedMemo = (id: string) => protectedContext('study_memos', 'body', id);
-
-type TranscriptRow = { id: string; content: string };
-/** A transcript's text, opened from its seal. */
-export const openText = (ctx: AppContext, row: TranscriptRow) => ctx.cipher.decrypt(row.content, sealedContent(row.id));
-export const sealText = (ctx: AppContext, id: string, text: string) => ctx.cipher.encrypt(text, sealedContent(id));
-
-export async function findTranscript(db: Database, studyId: string, transcriptId: string) {
-  const row = await db
-    .selectFrom('study_transcripts')
-    .selectAll()
-    .where('id', '=', transcriptId)
-    .where('study_id', '=', studyId)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
-}
 
 /**
  * The names the study already knows: its participants' names (replaced by their codes) and the names
