@@ -146,7 +146,7 @@ function canonical(archive: Uint8Array) {
   return { project, sources };
 }
 
-describe('REFI-QDA export', () => {
+describe('REFI-QDA export', { timeout: 120_000 }, () => {
   it('writes a QDPX whose project.qde is valid against the standard’s schema, with the transcripts as UTF-8 under sources/', async () => {
     const { study, t1Text } = await codedStudy();
     const files = unzip(await download(`/studies/${study}/export.qdpx`));
@@ -213,7 +213,7 @@ describe('REFI-QDA export', () => {
   });
 });
 
-describe('REFI-QDA import', () => {
+describe('REFI-QDA import', { timeout: 120_000 }, () => {
   it('export → import → export gives the same project', async () => {
     const { study } = await codedStudy();
     const first = await download(`/studies/${study}/export.qdpx`);
