@@ -88,7 +88,12 @@ export function AgreementPage() {
               {result.codes.length === 0 ? (
                 <p>{t('agreement.noCodings')}</p>
               ) : (
-                <div className="table-wrap">
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="region"
+                  aria-label={t('agreement.caption', { a: result.coderA, b: result.coderB })}
+                >
                   <table>
                     <caption>{t('agreement.caption', { a: result.coderA, b: result.coderB })}</caption>
                     <thead>
@@ -120,7 +125,7 @@ export function AgreementPage() {
               {result.disagreements.length === 0 ? (
                 <p>{t('agreement.noDisagreements')}</p>
               ) : (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={t('agreement.disagreements')}>
                   <table>
                     <caption className="visually-hidden">{t('agreement.disagreements')}</caption>
                     <thead>
@@ -167,7 +172,7 @@ export function MatrixPage() {
           {data.themes.length === 0 ? (
             <p>{t('matrix.none')}</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('matrix.caption')}>
               <table>
                 <caption>{t('matrix.caption')}</caption>
                 <thead>

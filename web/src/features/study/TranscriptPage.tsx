@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, type Shown } from '../../lib/api.ts';
@@ -36,10 +36,9 @@ export function TranscriptPage() {
 
 function TranscriptView({ transcript, codebook, onChange }: { transcript: Transcript; codebook: Codebook; onChange: () => void }) {
   const { t } = useTranslation('study');
-  // Where the selection is in the text box, in UTF-16 units as the browser counts; it stays while focus moves on.
-  const [selected, setSelected] = useState({ from: 0, to: 0 });
-  const track = (event: SyntheticEvent<HTMLTextAreaElement>) =>
-    setSelected({ from: event.currentTarget.selectionStart, to: event.currentTarget.selectionEnd });
+  // The selection stays in the text box while focus moves on to the codes: it is read from there when sent (UTF-16 units).
+  const box = () => document.querySelector<HTMLTextAreaElement>('textarea[name="transcript"]');
+  const selected = () => ({ from: box()?.selectionStart ?? 0, to: box()?.selectionEnd ?? 0 });
   const [status, setStatus] = useState<string | null>(null);
   const names = new Map(codebook.codes.map((code) => [code.id, code.name]));
   const base = `/studies/${transcript.studyId}`;
@@ -47,7 +46,10 @@ function TranscriptView({ transcript, codebook, onChange }: { transcript: Transc
     setStatus(message);
     onChange();
   };
-  const selection = () => ({ start: codePointAt(transcript.text, selected.from), end: codePointAt(transcript.text, selected.to) });
+  const selection = () => {
+    const { from, to } = selected();
+    return { start: codePointAt(transcript.text, from), end: codePointAt(transcript.text, to) };
+  };
   async function code(form: FormData, element: HTMLFormElement) {
     const { start, end } = selection();
     await api('POST', `${base}/transcripts/${transcript.id}/segments`, {
@@ -67,7 +69,8 @@ function TranscriptView({ transcript, codebook, onChange }: { transcript: Transc
     await api('PUT', `${base}/transcripts/${transcript.id}/sections`, { sections } satisfies SectionsInput);
     done(t('coding.sectionSaved'));
   }
-  const nothingSelected = () => (selected.from === selected.to ? [{ name: 'transcript', problem: 'selection' }] : []);
+  // Nothing selected is said at the form's first field, where the summary can lead.
+  const nothingSelected = (field: string) => (selected().from === selected().to ? [{ name: field, problem: 'selection' }] : []);
   return (
     <>
       <PageTitle>{transcript.name}</PageTitle>
@@ -83,17 +86,16 @@ function TranscriptView({ transcript, codebook, onChange }: { transcript: Transc
       </p>
       {status && <StatusMessage>{status}</StatusMessage>}
       <div className="transcript-layout">
+        {/* Not the readonly attribute: a browser gives a read-only text box no caret, and selecting by keyboard needs one.
+            The text stays as it is: the value is held, and nothing typed is taken. */}
         <TextAreaField
           name="transcript"
           label={t('coding.text')}
           hint={t('coding.textHint')}
           rows={16}
-          readOnly
+          aria-readonly
           value={transcript.text}
-          onSelect={track}
-          onKeyUp={track}
-          onMouseUp={track}
-          messages={{ selection: t('coding.selectFirst') }}
+          onChange={() => {}}
         />
       </div>
       {transcript.canEdit && (
@@ -106,12 +108,12 @@ function TranscriptView({ transcript, codebook, onChange }: { transcript: Transc
               <Form
                 onSubmit={code}
                 check={(data) => [
-                  ...nothingSelected(),
+                  ...nothingSelected(`code-${codebook.codes[0].id}`),
                   ...(codebook.codes.some((item) => formChecked(data, `code-${item.id}`))
                     ? []
                     : [{ name: `code-${codebook.codes[0].id}`, problem: 'codes' }]),
                 ]}
-                errorFields={{ study_participant_withdrawn: 'transcript' }}
+                errorFields={{ study_participant_withdrawn: `code-${codebook.codes[0].id}` }}
               >
                 <fieldset>
                   <legend>{t('coding.codes')}</legend>
@@ -121,7 +123,7 @@ function TranscriptView({ transcript, codebook, onChange }: { transcript: Transc
                       name={`code-${item.id}`}
                       path="codeIds"
                       label={pathName(codebook, item.id)}
-                      messages={{ codes: t('coding.chooseCode') }}
+                      messages={{ codes: t('coding.chooseCode'), selection: t('coding.selectFirst') }}
                     />
                   ))}
                 </fieldset>
@@ -132,13 +134,13 @@ function TranscriptView({ transcript, codebook, onChange }: { transcript: Transc
           {transcript.questions.length > 0 && (
             <section className="panel" aria-labelledby="section-heading">
               <h2 id="section-heading">{t('coding.sections')}</h2>
-              <Form onSubmit={markSection} check={nothingSelected}>
+              <Form onSubmit={markSection} check={() => nothingSelected('questionId')}>
                 <SelectField
                   name="questionId"
                   label={t('coding.answers')}
                   required
                   options={transcript.questions.map((question) => ({ value: question.id, label: `${question.label} ${question.text}` }))}
-                  messages={{ required: t('coding.questionRequired') }}
+                  messages={{ required: t('coding.questionRequired'), selection: t('coding.selectFirst') }}
                 />
                 <SubmitButton>{t('coding.markSection')}</SubmitButton>
               </Form>
