@@ -17,6 +17,9 @@ export const protectedColumns = [
   { table: 'reopenings', column: 'reason' },
   { table: 'study_participant_identities', column: 'name' },
   { table: 'study_participant_identities', column: 'contact' },
+  { table: 'study_transcripts', column: 'content' },
+  { table: 'study_pseudonyms', column: 'term' },
+  { table: 'study_memos', column: 'body' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

@@ -7,7 +7,7 @@ import { createAccount, findAccountByUsername } from '../accounts/index.ts';
 import { createClient, shareClient } from '../clients/index.ts';
 import { createGroup } from '../coaching/index.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
-import { createGuide, createStudy, seedResearchQuestions } from '../study/index.ts';
+import { createGuide, createStudy, seedResearchQuestions, setTeam } from '../study/index.ts';
 import { demoLetterSettings, saveLetterSettings } from '../installation/index.ts';
 
 export const demoOffices = [
@@ -61,6 +61,8 @@ const demoAccounts: Array<{
   },
   { username: 'kumppani@polku.demo', displayName: 'Riikka RIKU', role: 'partner', title: 'Ohjaaja', organisationId: 'riku' },
   { username: 'tutkija@polku.demo', displayName: 'Tuomas Tutkija', role: 'researcher', title: 'Tutkija' },
+  // A second researcher, so that two can code the same transcript and their agreement be compared.
+  { username: 'tutkija2@polku.demo', displayName: 'Tiina Toinen', role: 'researcher', title: 'Tutkija' },
   { username: 'yllapito@polku.demo', displayName: 'Ylli Ylläpitäjä', role: 'administrator', title: 'Pääkäyttäjä' },
 ];
 
@@ -120,6 +122,8 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     status: 'planning',
   });
   await createGuide(ctx, researcher, study.id, { title: 'Haastattelurunko', language: 'fi', fromTemplate: true });
+  const second = (await findAccountByUsername(ctx.db, 'tutkija2@polku.demo'))!;
+  await setTeam(ctx, researcher, study.id, { accountIds: [researcher.actor.id, second.id] });
   // An invented register behind the statistics: fifteen years of cases up to last year.
   const lastYear = lastReportYear() - 1;
   await importRegister(

@@ -1,7 +1,7 @@
 import type { Feature } from '../../server/feature.ts';
 import { studyRoutes } from './routes.ts';
 
-export { createStudy, createGuide } from './service.ts';
+export { createStudy, createGuide, setTeam } from './service.ts';
 export { seedResearchQuestions } from './guideTemplate.ts';
 
 /** The employment study: studies, their research questions and team, and interview guides. No client data. */

@@ -182,8 +182,7 @@ export async function recordConsent(ctx: AppContext, who: Who, studyId: string, 
 /**
  * Withdrawal: the participant's material leaves the study and every later export, and their name and
  * contact details are erased. What is kept is that it happened: the code, the day, who recorded it and
- * how much of each kind was removed. Material added in later steps (transcripts, codings, quotations)
- * is removed here as it arrives: `removeMaterial` lists each kind.
+ * how much of each kind was removed (`removeMaterial`).
  */
 export async function withdrawParticipant(ctx: AppContext, who: Who, studyId: string, participantId: string, input: WithdrawalInput) {
   await openStudy(ctx, who, studyId, 'studies.write');
@@ -210,9 +209,54 @@ export async function withdrawParticipant(ctx: AppContext, who: Who, studyId: st
   });
 }
 
-/** Removes what the participant said from the study, by kind; returns how much of each kind. */
+/**
+ * Removes what the participant said from the study, by kind, and returns how much of each kind: their
+ * transcripts, and with them every coding (segment) of those transcripts, the segments marked as
+ * quotations, the memos on them and their division by guide question. Exports read only what is
+ * left, so no later export carries any of it.
+ */
 async function removeMaterial(db: Database, participantId: string): Promise<Record<string, number>> {
-  void db;
-  void participantId;
-  return { transcripts: 0, codings: 0, quotations: 0 };
+  const transcripts = (await db.selectFrom('study_transcripts').select('id').where('participant_id', '=', participantId).execute()).map(
+    (row) => row.id,
+  );
+  if (transcripts.length === 0) return { transcripts: 0, codings: 0, quotations: 0, memos: 0 };
+  const segments = await db.selectFrom('study_segments').select(['id', 'quotation']).where('transcript_id', 'in', transcripts).execute();
+  const codings = segments.length
+    ? await db
+        .selectFrom('study_segment_codes')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where(
+          'segment_id',
+          'in',
+          segments.map((segment) => segment.id),
+        )
+        .executeTakeFirstOrThrow()
+    : { count: '0' };
+  let memos = db
+    .selectFrom('study_memos')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('transcript_id', 'in', transcripts);
+  if (segments.length > 0)
+    memos = db
+      .selectFrom('study_memos')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where((eb) =>
+        eb.or([
+          eb('transcript_id', 'in', transcripts),
+          eb(
+            'segment_id',
+            'in',
+            segments.map((segment) => segment.id),
+          ),
+        ]),
+      );
+  const memoCount = Number((await memos.executeTakeFirstOrThrow()).count);
+  // Segments, their codes, memos and sections go with the transcript (on delete cascade).
+  await db.deleteFrom('study_transcripts').where('id', 'in', transcripts).execute();
+  return {
+    transcripts: transcripts.length,
+    codings: Number(codings.count),
+    quotations: segments.filter((segment) => segment.quotation).length,
+    memos: memoCount,
+  };
 }

@@ -32,6 +32,8 @@ import {
   setTeam,
   updateStudy,
 } from './service.ts';
+import { studyWorkRoutes } from './workRoutes.ts';
+import { studyExchangeRoutes } from './exchangeRoutes.ts';
 import { addParticipant, listParticipants, openIdentity, recordConsent, withdrawParticipant } from './participants.ts';
 
 export async function studyRoutes(app: Api) {
@@ -134,4 +136,7 @@ export async function studyRoutes(app: Api) {
       return reply.code(204).send();
     },
   );
+
+  await studyWorkRoutes(app);
+  await studyExchangeRoutes(app);
 }

@@ -13,6 +13,13 @@ import {
   uuid,
 } from '../../server/schemaParts.ts';
 import { languages } from '../../core/languages.ts';
+import { shape, shapes } from './shapes.ts';
+import { consentMethods, organisationTypes } from './participantKinds.ts';
+
+export * from './transcriptSchema.ts';
+export * from './codingSchema.ts';
+export * from './analysisSchema.ts';
+export * from './exchangeSchema.ts';
 
 /** Where a study is in its life. */
 export const studyStatuses = ['planning', 'collecting', 'analysing', 'reporting', 'closed'] as const;
@@ -79,14 +86,6 @@ export const saveGuideBody = objectBody(['title', 'version', 'sections'], {
   },
 });
 
-/**
- * A study's responses carry no client data, so no field group can take a part away: every property
- * is always there, and the schemas say so (the web app then reads them without `Shown`).
- */
-const shape = <const P extends Record<string, object>>(properties: P) =>
-  ({ type: 'object', additionalProperties: false, required: Object.keys(properties) as Array<keyof P & string>, properties }) as const;
-const shapes = <const P extends Record<string, object>>(properties: P) => ({ type: 'array', items: shape(properties) }) as const;
-
 const researchQuestion = { id: string, position: integer, text: string } as const;
 
 export const studyListResponse = shapes({
@@ -144,10 +143,7 @@ export type StudyResponse = FromSchema<typeof studyResponse>;
 export type ResearchersResponse = FromSchema<typeof researchersResponse>;
 export type GuideResponse = FromSchema<typeof guideResponse>;
 
-/** The kinds of organisation the study's professionals work in. */
-export const organisationTypes = ['ngo', 'municipality', 'employment_office', 'reception_centre', 'police', 'other'] as const;
-/** How consent was given. */
-export const consentMethods = ['written', 'electronic', 'oral_recorded'] as const;
+export { consentMethods, organisationTypes };
 
 export const participantParams = {
   type: 'object',

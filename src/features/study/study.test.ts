@@ -324,7 +324,7 @@ describe('participants and consent', () => {
       withdrawnOn: '2026-04-01',
       recordedAt: expect.any(String),
       recordedBy: 'Test researcher',
-      removed: { transcripts: 0, codings: 0, quotations: 0, identity: 1 },
+      removed: { transcripts: 0, codings: 0, quotations: 0, memos: 0, identity: 1 },
     });
     expect(row.identityKept).toBe(false);
     expect((await as(anna, 'POST', `${base}/withdrawal`, { withdrawnOn: '2026-04-01' })).body.error.code).toBe(
@@ -350,7 +350,7 @@ describe('participants and consent', () => {
 });
 
 describe('the demo installation', () => {
-  it('holds the employment study with the seed’s two research questions and its guide, the demo researcher on its team', async () => {
+  it('holds the employment study with the seed’s two research questions and its guide, the two demo researchers on its team', async () => {
     const demo = await createTestContext();
     try {
       await demo.db.deleteFrom('organisations').execute();
@@ -373,7 +373,7 @@ describe('the demo installation', () => {
         .select('accounts.username')
         .where('study_id', '=', study.id)
         .execute();
-      expect(team).toEqual([{ username: 'tutkija@polku.demo' }]);
+      expect(team.map((member) => member.username).sort()).toEqual(['tutkija2@polku.demo', 'tutkija@polku.demo']);
       expect(await demo.db.selectFrom('study_guides').select('language').where('study_id', '=', study.id).execute()).toEqual([
         { language: 'fi' },
       ]);

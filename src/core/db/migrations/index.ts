@@ -11,6 +11,8 @@ import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
 import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
+import { studyTranscripts } from './0020_study_transcripts.ts';
+import { studyCoding } from './0021_study_coding.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
 
 export interface Migration {
@@ -32,5 +34,7 @@ export const migrations: Migration[] = [
   coachingSchedule,
   studies,
   studyParticipants,
+  studyTranscripts,
+  studyCoding,
   statisticsReleases,
 ];

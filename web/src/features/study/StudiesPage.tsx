@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { Field, SelectField, TextAreaField, DateField } from '../../ui/form/fields.tsx';
 import { formCode, formDayOrNull, formText, formTextOrNull } from '../../lib/forms.ts';
+import { ProjectImport } from './ExchangeSection.tsx';
 import type { StudyInput, StudyListResponse, StudyStatus } from '#shared/api/study.ts';
 
 export const studyStatuses = ['planning', 'collecting', 'analysing', 'reporting', 'closed'] as const;
@@ -65,6 +66,7 @@ export function StudiesPage() {
           )
         }
       </Loaded>
+      {can('studies.create') && <ProjectImport />}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { CheckboxField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { formChecked, formCode, formText } from '../../lib/forms.ts';
 import type { GuideInput, ResearchersResponse, StudyChange, StudyResponse, TeamChange } from '#shared/api/study.ts';
 import { questionLines, studyFacts, StudyFactsFields } from './StudiesPage.tsx';
+import { ExchangeSection } from './ExchangeSection.tsx';
 
 type Study = Shown<StudyResponse>;
 const guideLanguages = ['fi', 'sv', 'en'] as const;
@@ -34,6 +35,25 @@ function StudyView({ study, onChange }: { study: Study; onChange: () => void }) 
         {' · '}
         <Link to={`/studies/${study.id}/participants`}>{t('participants.link')}</Link>
       </p>
+      <nav aria-label={t('work.nav')}>
+        <ul className="study-work">
+          <li>
+            <Link to={`/studies/${study.id}/interviews`}>{t('work.interviews')}</Link>
+          </li>
+          <li>
+            <Link to={`/studies/${study.id}/codebook`}>{t('codebook.link')}</Link>
+          </li>
+          <li>
+            <Link to={`/studies/${study.id}/agreement`}>{t('work.agreement')}</Link>
+          </li>
+          <li>
+            <Link to={`/studies/${study.id}/matrix`}>{t('work.matrix')}</Link>
+          </li>
+          <li>
+            <Link to={`/studies/${study.id}/report`}>{t('work.report')}</Link>
+          </li>
+        </ul>
+      </nav>
       {saved && <StatusMessage>{saved}</StatusMessage>}
       <section aria-labelledby="facts-heading" className="panel">
         <h2 id="facts-heading">{t('study.facts')}</h2>
@@ -76,6 +96,7 @@ function StudyView({ study, onChange }: { study: Study; onChange: () => void }) 
       </section>
       <TeamSection study={study} onChange={onChange} />
       <GuidesSection study={study} />
+      <ExchangeSection studyId={study.id} canEdit={study.canEdit} />
     </>
   );
 }

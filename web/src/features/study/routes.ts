@@ -32,4 +32,39 @@ export const studyRoutes: PageRoute[] = [
     permission: 'studies.read',
     load: () => import('./GuidePage.tsx').then((module) => module.GuidePrintPage),
   },
+  {
+    path: '/studies/:studyId/interviews',
+    permission: 'studies.read',
+    load: () => import('./InterviewsPage.tsx').then((module) => module.InterviewsPage),
+  },
+  {
+    path: '/studies/:studyId/transcripts/:transcriptId',
+    permission: 'studies.read',
+    load: () => import('./TranscriptPage.tsx').then((module) => module.TranscriptPage),
+  },
+  {
+    path: '/studies/:studyId/questions/:questionId',
+    permission: 'studies.read',
+    load: () => import('./AnswersPage.tsx').then((module) => module.AnswersPage),
+  },
+  {
+    path: '/studies/:studyId/codebook',
+    permission: 'studies.read',
+    load: () => import('./CodebookPage.tsx').then((module) => module.CodebookPage),
+  },
+  {
+    path: '/studies/:studyId/agreement',
+    permission: 'studies.read',
+    load: () => import('./AnalysisPages.tsx').then((module) => module.AgreementPage),
+  },
+  {
+    path: '/studies/:studyId/matrix',
+    permission: 'studies.read',
+    load: () => import('./AnalysisPages.tsx').then((module) => module.MatrixPage),
+  },
+  {
+    path: '/studies/:studyId/report',
+    permission: 'studies.read',
+    load: () => import('./AnalysisPages.tsx').then((module) => module.ReportPage),
+  },
 ];
