@@ -17,7 +17,8 @@ test('the director publishes last year beside the internal form, is refused a co
   await expect(page.getByLabel('Vuosi')).toHaveValue('');
   await page.getByLabel('Vuosi').selectOption(String(lastYear));
   await page.getByRole('button', { name: 'Näytä julkaistava muoto' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `Vuoden ${lastYear} julkaistava muoto` })).toBeVisible();
+  // The preview counts the year and protects it with every release on record: it may take a while.
+  await expect(page.getByRole('heading', { level: 2, name: `Vuoden ${lastYear} julkaistava muoto` })).toBeVisible({ timeout: 30_000 });
   const sources = page.getByRole('region', { name: 'Esitykset ja hakemukset lähettäjän mukaan' });
   await expect(sources.getByRole('columnheader')).toHaveText(['Luokka', 'Sisäinen', 'Julkinen']);
   // Small counts are in the internal column only.
@@ -36,7 +37,7 @@ test('the director publishes last year beside the internal form, is refused a co
   // A correction asks why, and one that would correct nothing is refused with nothing published.
   await page.getByLabel('Vuosi').selectOption(String(lastYear));
   await page.getByRole('button', { name: 'Näytä julkaistava muoto' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `Vuoden ${lastYear} korjattu julkaisu` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `Vuoden ${lastYear} korjattu julkaisu` })).toBeVisible({ timeout: 30_000 });
   await expect(sources.getByRole('columnheader')).toHaveText(['Luokka', 'Sisäinen', 'Julkinen', 'Nyt julkinen']);
   await page.getByRole('button', { name: 'Julkaise korjaus' }).click();
   await expectErrorSummary(page, ['Kerro korjauksen syy']);
