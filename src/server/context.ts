@@ -53,5 +53,7 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Answered even before a person has replaced the one-time password they were given (changing it, logging out). */
     beforeOwnPassword?: true;
+    /** A public route's answer the same for everyone: browsers and caches may keep a success this many seconds. */
+    publicCache?: number;
   }
 }

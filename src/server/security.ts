@@ -72,7 +72,12 @@ export function registerSecurity(app: FastifyInstance) {
     reply.header('cross-origin-resource-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (https) reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/')) {
+      // Only a public answer the same for everyone (open data) may be kept, and only when it succeeded.
+      const { access, publicCache } = request.routeOptions.config;
+      const cacheable = access === 'public' && publicCache && reply.statusCode === 200;
+      reply.header('cache-control', cacheable ? `public, max-age=${publicCache}` : 'no-store');
+    }
   });
 
   // Cross-site requests are refused by origin; a logged-in request must also echo the session's CSRF token.

@@ -1,10 +1,68 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
+import { expectErrorSummary, expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
 const lastYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date())) - 1;
 
+test('the director publishes last year beside the internal form, is refused a correction that corrects nothing, and the open data is that release', async ({
+  page,
+  request,
+}) => {
+  await logIn(page, 'director');
+  await page.getByRole('button', { name: 'Suomi' }).click();
+  await navigateTo(page, 'Tilastot');
+  await page.getByRole('link', { name: 'Julkaise vuoden tilastot tai korjaa julkaisua' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilastojen julkaiseminen' })).toBeVisible();
+  // Nothing is chosen for the director: the year is theirs to choose.
+  await expect(page.getByLabel('Vuosi')).toHaveValue('');
+  await page.getByLabel('Vuosi').selectOption(String(lastYear));
+  await page.getByRole('button', { name: 'Näytä julkaistava muoto' }).click();
+  // The preview counts the year and protects it with every release on record: it may take a while.
+  await expect(page.getByRole('heading', { level: 2, name: `Vuoden ${lastYear} julkaistava muoto` })).toBeVisible({ timeout: 30_000 });
+  const sources = page.getByRole('region', { name: 'Esitykset ja hakemukset lähettäjän mukaan' });
+  await expect(sources.getByRole('columnheader')).toHaveText(['Luokka', 'Sisäinen', 'Julkinen']);
+  // Small counts are in the internal column only.
+  const publicColumn = await sources.locator('tbody td:nth-child(3)').allTextContents();
+  expect(publicColumn.every((cell) => cell === '–piilotettu' || Number(cell) === 0 || Number(cell) >= 5)).toBe(true);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.getByRole('button', { name: 'Julkaise', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Julkaistaanko vuoden ${lastYear} tilastot?` })).toBeFocused();
+  const confirmation = page.getByRole('region', { name: `Julkaistaanko vuoden ${lastYear} tilastot?` });
+  await confirmation.getByRole('button', { name: 'Julkaise', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(`Vuoden ${lastYear} tilastot julkaistiin (julkaisu 1).`);
+
+  // A correction asks why, and one that would correct nothing is refused with nothing published.
+  await page.getByLabel('Vuosi').selectOption(String(lastYear));
+  await page.getByRole('button', { name: 'Näytä julkaistava muoto' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Vuoden ${lastYear} korjattu julkaisu` })).toBeVisible({ timeout: 30_000 });
+  await expect(sources.getByRole('columnheader')).toHaveText(['Luokka', 'Sisäinen', 'Julkinen', 'Nyt julkinen']);
+  await page.getByRole('button', { name: 'Julkaise korjaus' }).click();
+  await expectErrorSummary(page, ['Kerro korjauksen syy']);
+  await page.getByLabel('Korjauksen syy').fill('Tarkistettu');
+  await page.getByRole('button', { name: 'Julkaise korjaus' }).click();
+  await confirmation.getByRole('button', { name: 'Julkaise korjaus' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Korjaus olisi samanlainen kuin voimassa oleva julkaisu');
+
+  // The open data, without logging in, is exactly the release, with its date.
+  const staff = await (await page.request.get(`/api/v1/statistics/annual/${lastYear}`)).json();
+  const open = await request.get(`/api/v1/public/statistics/${lastYear}`);
+  expect(open.headers()['cache-control']).toBe('public, max-age=300');
+  const body = await open.json();
+  expect(body).toMatchObject({ year: lastYear, version: 1, date: staff.release.publishedAt.slice(0, 10) });
+  expect(body.tables).toEqual(staff.tables);
+  const csv = await (await request.get(`/api/v1/public/statistics/${lastYear}?format=csv`)).text();
+  expect(csv.startsWith('\uFEFFyear,release_version,release_date,table,cell,count\r\n')).toBe(true);
+
+  await page.getByRole('link', { name: 'Takaisin tilastoihin' }).click();
+  await expect(page.getByText(/^Julkaisu 1, julkaistu /)).toBeVisible();
+});
+
 test('a researcher reads the published statistics in Finnish and Swedish, compares years, downloads and prints them', async ({ page }) => {
+  // Two downloads, a PDF and axe at two widths: more than a minute on a busy machine.
+  test.setTimeout(120_000);
   await logIn(page, 'researcher');
   // Another journey leaves this account in Swedish; this one reads the report with a Finnish page.
   await page.getByRole('button', { name: 'Suomi' }).click();
@@ -41,9 +99,9 @@ test('a researcher reads the published statistics in Finnish and Swedish, compar
     ).toBe(1);
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 1280, height: 720 });
-  // The years offered start at the register's first data and end this year (the year after the last full report).
+  // The years offered are the years published: the newest is last year, which the director has just published.
   const years = await page.getByLabel('Vuosi').locator('option').allTextContents();
-  expect(years[0]).toBe(String(lastYear + 1));
+  expect(years[0]).toBe(String(lastYear));
   expect(Number(years[years.length - 1])).toBeGreaterThan(2000);
   // The time series is headed by what it counts, not by a year.
   const series = page.getByRole('region', { name: /^Uudet asiakkaat vuosittain/ });

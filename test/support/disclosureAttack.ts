@@ -4,19 +4,47 @@
  * fills in every cell it can solve from one equation at a time, and uses the fact that a hidden
  * count is at least 1. It returns every hidden cell it could work out, with the value it found.
  */
-type Published = { year: number; tables: Record<string, { cells: Record<string, number | null> }> };
-type Term = [table: string, cell: string, coefficient: number];
+export type Published = { year: number; tables: Record<string, { cells: Record<string, number | null> }> };
+export type Term = [table: string, cell: string, coefficient: number];
 
 export function attackRelease(release: Published): Array<{ cell: string; value: number }> {
-  const t = release.tables;
   const known = new Map<string, number>();
   const hidden = new Set<string>();
-  for (const [table, { cells }] of Object.entries(t)) {
+  for (const [table, { cells }] of Object.entries(release.tables)) {
     for (const [cell, value] of Object.entries(cells)) {
       if (value === null) hidden.add(`${table}:${cell}`);
       else known.set(`${table}:${cell}`, value);
     }
   }
+  const facts = releaseFacts(release);
+  const found: Array<{ cell: string; value: number }> = [];
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const fact of facts) {
+      const unknown = fact.filter(([a, b]) => !known.has(`${a}:${b}`));
+      // A cell missing from a table is a zero everyone can see.
+      const value = (a: string, b: string) => known.get(`${a}:${b}`) ?? (hidden.has(`${a}:${b}`) ? NaN : 0);
+      const open = unknown.filter(([a, b]) => hidden.has(`${a}:${b}`));
+      if (open.length === 0) continue;
+      const rest = -fact.filter((term) => !open.includes(term)).reduce((sum, [a, b, c]) => sum + c * value(a, b), 0);
+      if (Number.isNaN(rest)) continue;
+      const lone = open.length === 1;
+      const allOnes = open.every(([, , c]) => c === Math.sign(open[0][2])) && rest * Math.sign(open[0][2]) === open.length;
+      if (!lone && !allOnes) continue;
+      for (const [a, b, c] of open) {
+        const solved = lone ? rest / c : 1;
+        known.set(`${a}:${b}`, solved);
+        found.push({ cell: `${a}:${b}`, value: solved });
+      }
+      progress = true;
+    }
+  }
+  return found;
+}
+
+/** What everyone can read from how the tables of one release are defined: each fact a sum of terms that is 0. */
+export function releaseFacts(release: Published): Term[][] {
+  const t = release.tables;
   const keys = (table: string, test: (key: string) => boolean = () => true) => Object.keys(t[table]?.cells ?? {}).filter(test);
   const sumOf = (table: string, test?: (key: string) => boolean): Term[] => keys(table, test).map((cell) => [table, cell, 1]);
   const neg = (terms: Term[]): Term[] => terms.map(([a, b, c]) => [a, b, -c]);
@@ -68,30 +96,7 @@ export function attackRelease(release: Published): Array<{ cell: string; value: 
   for (const table of ['clients_at_year_end_by_purpose', 'clients_at_year_end_by_gender_age', 'clients_at_year_end_by_nationality'])
     same(sumOf(table), clients);
   same(sumOf('referrals_by_source'), [['referrals_summary', 'referrals', 1]]);
-
-  const found: Array<{ cell: string; value: number }> = [];
-  for (let progress = true; progress;) {
-    progress = false;
-    for (const fact of facts) {
-      const unknown = fact.filter(([a, b]) => !known.has(`${a}:${b}`));
-      // A cell missing from a table is a zero everyone can see.
-      const value = (a: string, b: string) => known.get(`${a}:${b}`) ?? (hidden.has(`${a}:${b}`) ? NaN : 0);
-      const open = unknown.filter(([a, b]) => hidden.has(`${a}:${b}`));
-      if (open.length === 0) continue;
-      const rest = -fact.filter((term) => !open.includes(term)).reduce((sum, [a, b, c]) => sum + c * value(a, b), 0);
-      if (Number.isNaN(rest)) continue;
-      const lone = open.length === 1;
-      const allOnes = open.every(([, , c]) => c === Math.sign(open[0][2])) && rest * Math.sign(open[0][2]) === open.length;
-      if (!lone && !allOnes) continue;
-      for (const [a, b, c] of open) {
-        const solved = lone ? rest / c : 1;
-        known.set(`${a}:${b}`, solved);
-        found.push({ cell: `${a}:${b}`, value: solved });
-      }
-      progress = true;
-    }
-  }
-  return found;
+  return facts;
 }
 
 /** Every shown count from 1 to 4 in a release. */

@@ -222,6 +222,19 @@ export interface TerminationsTable {
   reason: string;
   recorded_by: Optional<string>;
 }
+/** A year's published statistics as released (migration 0029); the tables are JSON of `statistics/tables.ts`'s shape. */
+export interface StatisticsReleasesTable {
+  id: string;
+  year: number;
+  version: number;
+  published_at: Generated<Date>;
+  published_by: string | null;
+  supersedes: string | null;
+  correction_reason: string | null;
+  internal_tables: unknown;
+  previous_tables: unknown;
+  published_tables: unknown;
+}
 /** `reason` is encrypted. */
 export interface ReopeningsTable {
   id: string;
@@ -391,6 +404,7 @@ export interface DB extends StudyTables {
   children: ChildrenTable;
   terminations: TerminationsTable;
   reopenings: ReopeningsTable;
+  statistics_releases: StatisticsReleasesTable;
   reflection_periods: ReflectionPeriodsTable;
   identifications: IdentificationsTable;
   identification_experts: IdentificationExpertsTable;

@@ -72,6 +72,8 @@ const actionRoles = {
   // Small counts can identify a person: only the assistance system's own staff see every count.
   'statistics.internal': ['director', 'caseworker'],
   'statistics.published': ['director', 'caseworker', 'nurse', 'coach', 'partner', 'researcher', 'administrator'],
+  // A year's published statistics are fixed, and corrected, by the one who answers for the assistance system.
+  'statistics.publish': ['director'],
   // Work-life coaching: programmes (templates) and groups. Which groups is listScope's: a coach the
   // groups they coach, a partner those their organisation co-organises, the director every group.
   'coaching.programmes': ['director', 'coach', 'partner'],

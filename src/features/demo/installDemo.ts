@@ -1,5 +1,5 @@
 import { demoRegisterLines, importRegister } from '../exchange/index.ts';
-import { lastReportYear } from '../statistics/index.ts';
+import { lastReportYear, publishPastYears } from '../statistics/index.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Role } from '../../core/policy/policy.ts';
 import { actorOf } from '../../core/policy/actorOf.ts';
@@ -131,6 +131,10 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     system,
     [...demoRegisterLines({ clients: 1500, fromYear: lastYear - 14, toYear: lastYear, seed: 2006 })].join('\n'),
   );
+  // Its past years published as releases, as the director would have, so the statistics have something
+  // public; the last year is left for the director to publish, as each spring.
+  const director = await findAccountByUsername(ctx.db, 'johtaja@polku.demo');
+  await publishPastYears(ctx, { actorId: director!.id, actorRole: 'director', ip: null }, lastYear - 14, lastYear - 1);
   return credentials;
 }
 

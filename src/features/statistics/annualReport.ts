@@ -14,24 +14,42 @@ export interface AnnualReport {
  * All queries read one snapshot, so the tables agree with each other even while work goes on.
  */
 export async function annualReport(db: Kysely<DB>, year: number): Promise<AnnualReport> {
+  const tables = await inSnapshot(db, (trx) => countYear(trx, year));
+  return { year, published: false, tables };
+}
+
+/**
+ * What a release of a year is made from: the year's internal tables and, from the same snapshot,
+ * the tables of the year before, so that the identities linking the two years (clients on 31.12 of
+ * the year before + new clients − ended = clients on 31.12) hold exactly between them.
+ */
+export interface ReleaseFigures {
+  year: number;
+  tables: Tables;
+  previous: Tables;
+}
+
+export async function releaseFigures(db: Kysely<DB>, year: number): Promise<ReleaseFigures> {
+  return inSnapshot(db, async (trx) => ({ year, tables: await countYear(trx, year), previous: await countYear(trx, year - 1) }));
+}
+
+function inSnapshot<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
+}
+
+async function countYear(trx: Kysely<DB>, year: number): Promise<Tables> {
   const y = q.yearBounds(year);
   const tables = emptyTables();
-  await db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      countReferrals(tables, await q.referralCounts(trx, y));
-      Object.assign(tables.decisions.cells, await q.decisionCounts(trx, y));
-      countNewClients(tables, await q.newClientGroups(trx, y));
-      tables.new_children.cells.children = await q.newChildren(trx, y);
-      countYearEnd(tables, await q.yearEndGroups(trx, y));
-      tables.clients_at_year_end_summary.cells.children = await q.yearEndChildren(trx, y);
-      for (const row of await q.reflectionCounts(trx, y)) add(tables.reflection_periods_granted.cells, row.granted_by, row.n);
-      Object.assign(tables.official_identification.cells, await q.identificationCounts(trx, y));
-      countByYear(tables, await q.newClientsByYear(trx, y), year);
-    });
-  return { year, published: false, tables };
+  countReferrals(tables, await q.referralCounts(trx, y));
+  Object.assign(tables.decisions.cells, await q.decisionCounts(trx, y));
+  countNewClients(tables, await q.newClientGroups(trx, y));
+  tables.new_children.cells.children = await q.newChildren(trx, y);
+  countYearEnd(tables, await q.yearEndGroups(trx, y));
+  tables.clients_at_year_end_summary.cells.children = await q.yearEndChildren(trx, y);
+  for (const row of await q.reflectionCounts(trx, y)) add(tables.reflection_periods_granted.cells, row.granted_by, row.n);
+  Object.assign(tables.official_identification.cells, await q.identificationCounts(trx, y));
+  countByYear(tables, await q.newClientsByYear(trx, y), year);
+  return tables;
 }
 
 function countReferrals(tables: Tables, rows: Awaited<ReturnType<typeof q.referralCounts>>) {

@@ -1,12 +1,20 @@
 import type { Feature } from '../../server/feature.ts';
 import { statisticsRoutes } from './routes.ts';
+import { releaseRoutes } from './releaseRoutes.ts';
 
 export { annualStatistics } from './service.ts';
 export { cellLabel, lastReportYear, tableIds } from './tables.ts';
+export { releaseFigures } from './annualReport.ts';
+export { publishPastYears, publishRelease, previewRelease } from './releases.ts';
+/** What the public may see of the statistics (for the public site): the newest release of each year, and the time series. */
+export { publicStatistics, type PublicStatistics, type PublishedYear } from './openData.ts';
 export { toCsv } from './download.ts';
 
-/** The annual statistics, internal and published. */
+/** The annual statistics: internal, and published as releases. */
 export const statistics: Feature = {
   name: 'statistics',
-  routes: (app) => statisticsRoutes(app),
+  routes: async (app) => {
+    await statisticsRoutes(app);
+    await releaseRoutes(app);
+  },
 };

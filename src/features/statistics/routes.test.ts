@@ -7,6 +7,7 @@ import { injectJson, makeAccount, sessionFor } from '../../../test/support/facto
 import { importRegister } from '../exchange/importRegister.ts';
 import { demoRegisterLines } from '../exchange/demoRegister.ts';
 import { neutraliseFormula, toCsv, toXlsx } from './download.ts';
+import { previewRelease, publishRelease } from './releases.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -23,6 +24,10 @@ beforeAll(async () => {
     [...demoRegisterLines({ clients: 150, fromYear: 2019, toYear: 2021, seed: 3 })].join('\n'),
   );
   caseworker = await sessionFor(ctx, (await makeAccount(ctx, 'caseworker')).id);
+  // The published form is the year's release: the director publishes both years first.
+  const director = { actorId: (await makeAccount(ctx, 'director')).id, actorRole: 'director', ip: null };
+  for (const year of [2019, 2020])
+    await publishRelease(ctx, director, year, { fingerprint: (await previewRelease(ctx, director, year)).fingerprint });
   const account = await makeAccount(ctx, 'researcher');
   researcherId = account.id;
   researcher = await sessionFor(ctx, account.id);

@@ -4,27 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { isLanguage } from '../../core/i18n/i18n.ts';
 import { annualStatistics, firstDataYear } from './service.ts';
 import { downloadRows, toCsv, toXlsx } from './download.ts';
-import { tableIds } from './tables.ts';
+import { reportSchema, yearParams, yearText } from './schema.ts';
 
-/** Parameters arrive as text (no type coercion anywhere in the API), so a year is four digits. */
-const yearText = { type: 'string', pattern: '^[0-9]{4}$' } as const;
-const yearParams = { type: 'object', required: ['year'], properties: { year: yearText } } as const;
 const formQuery = { form: { type: 'string', enum: ['internal', 'published'], default: 'published' } } as const;
-
-const cellsSchema = { type: 'object', additionalProperties: { type: ['integer', 'null'] } } as const;
-const reportSchema = {
-  type: 'object',
-  properties: {
-    year: { type: 'integer' },
-    // The first year the register has data for (its first referral), for the years a person may choose.
-    firstYear: { type: ['integer', 'null'] },
-    published: { type: 'boolean' },
-    tables: {
-      type: 'object',
-      properties: Object.fromEntries(tableIds.map((id) => [id, { type: 'object', properties: { cells: cellsSchema } }])),
-    },
-  },
-} as const;
 
 export async function statisticsRoutes(app: Api) {
   const ctx = app.polku;

@@ -5,7 +5,8 @@ import { AppError, forbidden } from '../../core/errors.ts';
 import { can, type Actor } from '../../core/policy/policy.ts';
 import type { AppContext } from '../../server/context.ts';
 import { annualReport, type AnnualReport } from './annualReport.ts';
-import { publish, type PublishedReport } from './disclosure.ts';
+import type { PublishedReport } from './disclosure.ts';
+import { currentRelease, type ReleaseSummary } from './releases.ts';
 import { firstReportYear, lastReportYear } from './tables.ts';
 
 export type StatisticsForm = 'internal' | 'published';
@@ -21,15 +22,16 @@ export async function firstDataYear(db: Database): Promise<number | null> {
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actor: Actor | null };
 
 /**
- * The annual report in the asked form. The internal form needs the right to see every count;
- * every read, and every refusal, is in the audit log with the year and form.
+ * The annual report in the asked form: the internal form counted now, which needs the right to see
+ * every count, or the published form, which is the year's newest release (never counted live).
+ * Every read, and every refusal, is in the audit log with the year and form.
  */
 export async function annualStatistics(
   ctx: AppContext,
   who: Who,
   year: number,
   form: StatisticsForm,
-): Promise<AnnualReport | PublishedReport> {
+): Promise<AnnualReport | (PublishedReport & { release: ReleaseSummary })> {
   const last = lastReportYear();
   if (!Number.isInteger(year) || year < firstReportYear || year > last)
     throw new AppError(400, 'year_out_of_range', { first: firstReportYear, last });
@@ -38,7 +40,14 @@ export async function annualStatistics(
     await appendAudit(ctx.db, ctx.keyring.auditKey, { ...entry, outcome: 'denied' });
     throw forbidden();
   }
+  if (form === 'published') {
+    const current = await currentRelease(ctx.db, year);
+    if (!current) throw new AppError(404, 'statistics_not_published', { year });
+    const { tables, ...release } = current;
+    await appendAudit(ctx.db, ctx.keyring.auditKey, { ...entry, outcome: 'succeeded', details: { ...entry.details, release: release.id } });
+    return { year, published: true, tables, release };
+  }
   const internal = await annualReport(ctx.db, year);
   await appendAudit(ctx.db, ctx.keyring.auditKey, { ...entry, outcome: 'succeeded' });
-  return form === 'internal' ? internal : publish(internal);
+  return internal;
 }

@@ -13,6 +13,7 @@ import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
+import { statisticsReleases } from './0029_statistics_releases.ts';
 
 export interface Migration {
   id: string;
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   studyParticipants,
   studyTranscripts,
   studyCoding,
+  statisticsReleases,
 ];

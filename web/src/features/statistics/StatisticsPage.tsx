@@ -2,10 +2,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import i18n from '../../lib/i18n.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Shown } from '../../lib/api.ts';
 import { useCan } from '../../lib/session.ts';
+import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { PageTitle } from '../../ui/ui.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { PageTitle, formatDate } from '../../ui/ui.tsx';
+import type { ReleasesResponse } from '#shared/api/statistics.ts';
 import { SelectField } from '../../ui/form/fields.tsx';
 import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '#shared/statisticsTables.ts';
 import { BarChart, LineChart } from './charts.tsx';
@@ -36,22 +39,43 @@ function reportText(language: string) {
  */
 export function StatisticsPage() {
   const { t } = useTranslation('statistics');
-  const maySeeInternal = useCan()('statistics.internal');
-  const [year, setYear] = useState(String(thisYear - 1));
-  const [compare, setCompare] = useState('');
+  const can = useCan();
+  const maySeeInternal = can('statistics.internal');
+  const [chosenYear, setYear] = useState(String(thisYear - 1));
+  const [chosenCompare, setCompare] = useState('');
+  const [chosenRelease, setRelease] = useState('');
   const [form, setForm] = useState<Form>('published');
   const [mode, setMode] = useState<ReportLanguages>(i18n.language === 'en' ? 'en' : 'fi+sv');
+  // The published form is the releases: only years published can be chosen, each release of a year with its date.
+  const releaseList = useApiQuery<ReleasesResponse>('/statistics/releases');
+  const releases = (releaseList.data?.releases ?? []) as Release[];
+  const releasedYears = [...new Set(releases.map((release) => String(release.year)))];
+  const published = form === 'published';
+  const year = published && !releasedYears.includes(chosenYear) ? (releasedYears[0] ?? chosenYear) : chosenYear;
+  const compare = published && !releasedYears.includes(chosenCompare) ? '' : chosenCompare;
+  const ofYear = releases.filter((release) => String(release.year) === year);
+  const release = published ? (ofYear.find((each) => each.id === chosenRelease) ?? ofYear[0]) : undefined;
   const wanted = compare && compare !== year ? [compare, year].sort() : [year];
+  const ready = !published || (releaseList.isSuccess && release !== undefined);
   const reports = useQuery<Report[], ApiError>({
-    queryKey: ['/statistics/annual', wanted, form],
-    queryFn: () => Promise.all(wanted.map((y) => api<Report>('GET', `/statistics/annual/${y}?form=${form}`))),
+    queryKey: ['/statistics/annual', wanted, form, release?.id],
+    enabled: ready,
+    queryFn: () =>
+      Promise.all(
+        wanted.map((y) =>
+          // An earlier release of the year, superseded by a correction, is read by its id.
+          y === year && release && release.superseded
+            ? api<Report>('GET', `/statistics/releases/${release.id}`).then((r) => ({ ...r, published: true }))
+            : api<Report>('GET', `/statistics/annual/${y}?form=${form}`),
+        ),
+      ),
   });
 
   // Until the register says where its data starts, the years shown are the ones asked and this year.
   const [firstYear, setFirstYear] = useState<number | null>(null);
   const loadedFirst = reports.data?.[0]?.firstYear;
   if (loadedFirst !== undefined && loadedFirst !== null && loadedFirst !== firstYear) setFirstYear(loadedFirst);
-  const years = firstYear ? yearsFrom(Math.min(firstYear, Number(year))) : yearsFrom(Number(year));
+  const years = published ? releasedYears : firstYear ? yearsFrom(Math.min(firstYear, Number(year))) : yearsFrom(Number(year));
   const languages = useMemo(() => (mode === 'fi+sv' ? ['fi', 'sv'] : [mode]).map(reportText), [mode]);
   const downloadLanguage = mode === 'fi+sv' ? (i18n.language === 'sv' ? 'sv' : 'fi') : mode;
   const download = (format: 'csv' | 'csv-semicolon' | 'xlsx') =>
@@ -60,15 +84,33 @@ export function StatisticsPage() {
   return (
     <div className="statistics">
       <PageTitle>{t('title')}</PageTitle>
+      {can('statistics.publish') && (
+        <p>
+          <Link to="/statistics/publish">{t('publishLink')}</Link>
+        </p>
+      )}
       <form className="statistics-controls" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label={t('year')}
           name="year"
           placeholder={false}
           value={year}
-          onChange={(event) => setYear(event.target.value)}
+          onChange={(event) => {
+            setYear(event.target.value);
+            setRelease('');
+          }}
           options={years.map((y) => ({ value: y, label: y }))}
         />
+        {published && ofYear.length > 1 && (
+          <SelectField
+            label={t('release')}
+            name="release"
+            placeholder={false}
+            value={release?.id ?? ''}
+            onChange={(event) => setRelease(event.target.value)}
+            options={ofYear.map((each) => ({ value: each.id, label: releaseName(t, each) }))}
+          />
+        )}
         <SelectField
           label={t('compareWith')}
           name="compare"
@@ -117,9 +159,47 @@ export function StatisticsPage() {
       </form>
 
       <p className={form === 'internal' ? 'notice warning' : 'notice'}>{form === 'internal' ? t('internalWarning') : t('publishedNote')}</p>
-      <Loaded query={reports} loading={t('loading')}>
-        {(loaded) => <ReportView reports={loaded} languages={languages} />}
-      </Loaded>
+      {published && releaseList.isSuccess && releases.length === 0 ? (
+        <p>{t('nothingPublished')}</p>
+      ) : (
+        <>
+          {release && <ReleaseNote release={release} all={ofYear} />}
+          {ready ? (
+            <Loaded query={reports} loading={t('loading')}>
+              {(loaded) => <ReportView reports={loaded} languages={languages} />}
+            </Loaded>
+          ) : (
+            <Loaded query={releaseList} loading={t('loading')}>
+              {() => null}
+            </Loaded>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+type Release = Shown<NonNullable<ReleasesResponse['releases']>[number]>;
+
+/** "Release 2, 5 Mar 2026 (correction)": how a release is named in the list of a year's releases. */
+function releaseName(t: (key: string, params?: Record<string, unknown>) => string, release: Release) {
+  const date = formatDate(release.publishedAt, i18n.language);
+  return t(release.superseded ? 'releaseSuperseded' : 'releaseCurrent', { version: release.version, date });
+}
+
+/** Which release is shown: its date, whether a correction supersedes it, and for a correction what it corrects and why. */
+function ReleaseNote({ release, all }: { release: Release; all: Release[] }) {
+  const { t } = useTranslation('statistics');
+  const date = (r: Release) => formatDate(r.publishedAt, i18n.language);
+  const corrected = all.find((each) => each.id === release.supersedes);
+  const newer = all.find((each) => each.supersedes === release.id);
+  return (
+    <div className="notice">
+      <p>{t('releaseShown', { version: release.version, date: date(release) })}</p>
+      {corrected && (
+        <p>{t('releaseCorrects', { version: corrected.version, date: date(corrected), reason: release.correctionReason ?? '' })}</p>
+      )}
+      {newer && <p>{t('releaseSupersededBy', { version: newer.version, date: date(newer) })}</p>}
     </div>
   );
 }

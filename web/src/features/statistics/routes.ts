@@ -7,4 +7,9 @@ export const statisticsRoutes: PageRoute[] = [
     nav: { label: 'nav.statistics', order: 60, onHomePage: true },
     load: () => import('./StatisticsPage.tsx').then((module) => module.StatisticsPage),
   },
+  {
+    path: '/statistics/publish',
+    permission: 'statistics.publish',
+    load: () => import('./PublishPage.tsx').then((module) => module.PublishPage),
+  },
 ];
