@@ -86,14 +86,16 @@ describe('the polku command on the embedded database', { timeout: 120_000 }, () 
     );
   });
 
-  it('prints the annual statistics as JSON, in the published form, and as readable tables', async () => {
+  it('prints the annual statistics as JSON and as readable tables, and no published form before a release', async () => {
     const internal = JSON.parse((await polkuCommand('stats', 'annual', '--year', '2024', '--json')).stdout);
     expect(internal).toMatchObject({ year: 2024, published: false });
     expect(internal.tables.decisions.cells).toEqual({ admitted: 2, rejected: 1, terminated: 0, pending_at_year_end: 1 });
     expect(internal.tables.referrals_summary.cells).toEqual({ referrals: 4, persons: 4 });
-    const published = JSON.parse((await polkuCommand('stats', 'annual', '--year', '2024', '--json', '--published')).stdout);
-    expect(published.published).toBe(true);
-    expect(published.tables.decisions.cells).toEqual({ admitted: null, rejected: null, terminated: 0, pending_at_year_end: null });
+    // The published form is the director's release, never counted live: before one, the command says so.
+    const unpublished = await polkuCommand('stats', 'annual', '--year', '2024', '--json', '--published');
+    expect(unpublished.code).toBe(1);
+    expect(unpublished.stdout).toBe('');
+    expect(unpublished.stderr).toContain('The statistics for 2024 have not been published yet.');
     const text = await polkuCommand('stats', 'annual', '--year', '2024');
     expect(text.stdout).toContain('Statistics of the assistance system 1.1.–31.12.2024');
     expect(text.stdout).toMatch(/Decisions of the assistance system {2}\[decisions\]\n {2}Admitted +2\n/);

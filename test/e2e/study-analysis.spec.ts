@@ -27,15 +27,8 @@ async function selectLastWordsByKeyboard(page: Page, words: number) {
 }
 
 async function codeSelectionByKeyboard(page: Page, code: string) {
-  const where = () =>
-    page.evaluate(() => {
-      const t = document.querySelector('textarea[name=transcript]') as HTMLTextAreaElement;
-      return [t.selectionStart, t.selectionEnd, t.value.length, document.activeElement?.tagName];
-    });
-  console.log('DEBUG before', await where());
   await page.getByRole('checkbox', { name: code }).first().focus();
   await page.keyboard.press('Space');
-  console.log('DEBUG after space', await where());
   await page.getByRole('button', { name: 'Koodaa valinta' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Koodattu:');
