@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { roles, type Role } from '../src/core/policy/policy.ts';
 import { createTestContext, type TestContext } from './support/testContext.ts';
-import { makeAccount, makeClient, sessionFor, type TestAccount } from './support/factories.ts';
+import { makeAccount, makeClient, sessionFor, type TestAccount, writtenConsent } from './support/factories.ts';
 import { shareClient } from '../src/features/clients/service.ts';
 
 /**
@@ -158,7 +158,11 @@ beforeAll(async () => {
   clientId = (await makeClient(ctx, accounts.caseworker)).id;
   for (const role of ['nurse', 'coach'] as const)
     await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: accounts[role].id }).execute();
-  await shareClient(ctx, { actor: accounts.caseworker.actor, ip: null }, clientId, 'riku', ['identity']);
+  await shareClient(ctx, { actor: accounts.caseworker.actor, ip: null }, clientId, {
+    organisationId: 'riku',
+    fieldGroups: ['identity'],
+    consent: writtenConsent(),
+  });
   targetAccountId = (await makeAccount(ctx, 'coach')).id;
 });
 afterAll(async () => {

@@ -75,6 +75,9 @@ export function sessionHeaders(response: { cookies: Array<{ name: string; value:
 }
 
 /** A code for the given time step offset, so consecutive logins in one test do not reuse a step. */
+/** The person's consent to a share, given in writing a moment ago. */
+export const writtenConsent = () => ({ givenBy: 'person' as const, method: 'in_writing' as const, at: new Date().toISOString() });
+
 export const totpCode = (secret: string, stepOffset = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepOffset * 30 });
 
 export async function injectJson(

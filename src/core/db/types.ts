@@ -131,6 +131,9 @@ export interface ClientSharesTable {
   client_id: string;
   organisation_id: string;
   field_groups: string[];
+  consent_given_by: string | null;
+  consent_method: string | null;
+  consent_at: Date | null;
 }
 
 export interface AuditLogTable {

@@ -3,7 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { addDays, addMonths, helsinkiDate } from '../../core/dates.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+import {
+  injectJson,
+  makeAccount,
+  makeAccounts,
+  makeClient,
+  sessionFor,
+  type TestAccount,
+  writtenConsent,
+} from '../../../test/support/factories.ts';
 import { shareClient } from '../clients/service.ts';
 import { exportRegister } from '../exchange/exportRegister.ts';
 import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
@@ -26,7 +34,11 @@ beforeAll(async () => {
   [director, caseworker, partner] = await makeAccounts(ctx, 'director', 'caseworker', 'partner');
   otherPartner = await makeAccount(ctx, 'partner', { organisationId: 'monika' });
   clientId = (await makeClient(ctx, caseworker, { name: 'Record Client', contact: 'Signal only', whereabouts: 'Shelter, Kallio' })).id;
-  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, 'riku', ['identity', 'services', 'notes']);
+  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, {
+    organisationId: 'riku',
+    fieldGroups: ['identity', 'services', 'notes'],
+    consent: writtenConsent(),
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+import { injectJson, makeAccounts, makeClient, sessionFor, type TestAccount, writtenConsent } from '../../../test/support/factories.ts';
 import { shareClient } from '../clients/service.ts';
 import { newestFirst } from '../clients/recordParts.ts';
 
@@ -24,7 +24,11 @@ beforeAll(async () => {
   app = await buildApp(ctx);
   [director, caseworker, partner] = await makeAccounts(ctx, 'director', 'caseworker', 'partner');
   clientId = (await makeClient(ctx, caseworker, { name: 'Ended Case' })).id;
-  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, 'riku', ['identity', 'services', 'notes']);
+  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, {
+    organisationId: 'riku',
+    fieldGroups: ['identity', 'services', 'notes'],
+    consent: writtenConsent(),
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -152,6 +156,25 @@ describe('ending assistance', () => {
     const task = await send(caseworker, 'POST', '/tasks', { title: 'Follow up in a month', dueOn: addDays(today, 30) });
     expect(task.status).toBe(201);
     expect((await send(caseworker, 'PUT', `/tasks/${task.body.id}/done`, { done: true })).status).toBe(204);
+  });
+
+  it('shares nothing more: a share can narrow or end, never widen nor reach a new partner', async () => {
+    const share = (organisationId: string, fieldGroups: string[]) =>
+      send(caseworker, 'PUT', '/shares', { organisationId, fieldGroups, consent: writtenConsent() });
+    for (const widened of [await share('riku', ['identity', 'services', 'notes', 'health']), await share('monika', ['identity'])]) {
+      expect(widened.status).toBe(409);
+      expect(widened.body.error).toMatchObject({
+        code: 'case_ended_no_sharing',
+        message: expect.stringContaining('Jakoa voi vain supistaa'),
+      });
+    }
+    expect((await share('riku', ['identity', 'services'])).status).toBe(204);
+    const shares = await ctx.db
+      .selectFrom('client_shares')
+      .select(['organisation_id', 'field_groups'])
+      .where('client_id', '=', clientId)
+      .execute();
+    expect(shares).toEqual([{ organisation_id: 'riku', field_groups: ['identity', 'services'] }]);
   });
 
   it('is reopened by a director with a reason, audited and on the timeline; no one else may', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount, writtenConsent } from '../../../test/support/factories.ts';
 import { shareClient } from './service.ts';
 
 let ctx: TestContext;
@@ -15,7 +15,11 @@ beforeAll(async () => {
   app = await buildApp(ctx);
   caseworker = await makeAccount(ctx, 'caseworker');
   clientId = (await makeClient(ctx, caseworker, { name: 'Amina Test', contact: 'Only by Signal', whereabouts: 'Shelter in Kallio' })).id;
-  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, 'riku', ['identity', 'services']);
+  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, {
+    organisationId: 'riku',
+    fieldGroups: ['identity', 'services'],
+    consent: writtenConsent(),
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -59,6 +63,34 @@ describe('a client record', () => {
       outcome: 'denied',
       client_id: clientId,
     });
+  });
+
+  it("nothing is shared with a partner without the person's consent on record; ending a share needs none", async () => {
+    const session = await sessionFor(ctx, caseworker.id);
+    const share = (body: object) => injectJson(app, 'PUT', `/api/v1/clients/${clientId}/shares`, session, body);
+    const noConsent = await share({ organisationId: 'monika', fieldGroups: ['identity'] });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.body.error.details).toEqual([expect.objectContaining({ field: 'consent' })]);
+    const ahead = new Date(Date.now() + 86_400_000).toISOString();
+    const futureConsent = await share({ organisationId: 'monika', fieldGroups: ['identity'], consent: { ...writtenConsent(), at: ahead } });
+    expect(futureConsent.body.error.details).toEqual([expect.objectContaining({ field: 'consent.at', problem: 'not_in_future' })]);
+    const shared = () =>
+      ctx.db.selectFrom('client_shares').selectAll().where('client_id', '=', clientId).where('organisation_id', '=', 'monika').execute();
+    expect(await shared()).toEqual([]);
+    expect(
+      (
+        await share({
+          organisationId: 'monika',
+          fieldGroups: ['identity'],
+          consent: { givenBy: 'person', method: 'orally', at: new Date().toISOString() },
+        })
+      ).status,
+    ).toBe(204);
+    expect(await shared()).toEqual([
+      expect.objectContaining({ field_groups: ['identity'], consent_given_by: 'person', consent_method: 'orally' }),
+    ]);
+    expect((await share({ organisationId: 'monika', fieldGroups: [] })).status).toBe(204);
+    expect(await shared()).toEqual([]);
   });
 
   it('a caseworker outside the case must state a reason, which is logged, and does not see whereabouts', async () => {

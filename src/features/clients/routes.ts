@@ -49,7 +49,7 @@ export async function clientRoutes(app: Api, { recordParts }: Composition) {
       schema: { tags: ['clients'], params: idParams, body: shareBody, response: emptyResponse },
     },
     async (request, reply) => {
-      await shareClient(ctx, whoOf(request), request.params.id, request.body.organisationId, request.body.fieldGroups);
+      await shareClient(ctx, whoOf(request), request.params.id, request.body);
       return reply.code(204).send();
     },
   );

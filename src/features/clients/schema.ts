@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { genders } from '../../core/codes.ts';
+import { consentGivers, consentMethods, genders } from '../../core/codes.ts';
 import { fieldGroups } from '../../core/policy/policy.ts';
 import { name, optionalText } from '../../server/schemaParts.ts';
 
@@ -18,7 +18,11 @@ export const newClientBody = {
   },
 } as const;
 
-/** What a partner organisation may read of a client's record: the field groups, the whole list each time. */
+/**
+ * What a partner organisation may read of a client's record: the field groups, the whole list each
+ * time, with the person's consent to that sharing (who gave it, how, when). Ending a share (no field
+ * groups) needs no consent.
+ */
 export const shareBody = {
   type: 'object',
   additionalProperties: false,
@@ -26,7 +30,19 @@ export const shareBody = {
   properties: {
     organisationId: { type: 'string', minLength: 1, maxLength: 64 },
     fieldGroups: { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...fieldGroups] } },
+    consent: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['givenBy', 'method', 'at'],
+      properties: {
+        givenBy: { type: 'string', enum: [...consentGivers] },
+        method: { type: 'string', enum: [...consentMethods] },
+        at: { type: 'string', format: 'date-time' },
+      },
+    },
   },
+  if: { type: 'object', required: ['fieldGroups'], properties: { fieldGroups: { type: 'array', minItems: 1 } } },
+  then: { required: ['consent'] },
 } as const;
 
 export const accessLogResponse = {

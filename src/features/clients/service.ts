@@ -12,7 +12,7 @@ import { readRecordParts } from './recordParts.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
 import { requireKnownPlacement } from '../organisations/index.ts';
 import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
-import type { NewClient } from './schema.ts';
+import type { NewClient, Share } from './schema.ts';
 
 export async function createClient(ctx: AppContext, who: Who, input: NewClient) {
   const officeId = input.officeId ?? who.actor.officeId;
@@ -122,23 +122,56 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
   return record;
 }
 
-export async function shareClient(ctx: AppContext, who: Who, id: string, organisationId: string, fieldGroups: FieldGroup[]) {
+/**
+ * Shares field groups of a client's record with a partner organisation, or ends the share (no field
+ * groups). Sharing needs the person's consent on record; after assistance has ended a share can only
+ * narrow or end.
+ */
+export async function shareClient(ctx: AppContext, who: Who, id: string, share: Share) {
+  const { organisationId, fieldGroups, consent } = share;
   const client = await findClient(ctx.db, id);
   if (!client) throw notFound();
   const { relationship } = await relationshipTo(ctx.db, who.actor, client);
   if (!canShare(who.actor, relationship)) throw new AppError(403, 'forbidden');
   await requireKnownPlacement(ctx.db, { organisationId });
+  if (fieldGroups.length > 0) {
+    if (!consent) throw new AppError(400, 'validation_failed', {}, [{ field: 'consent', problem: 'required' }]);
+    if (new Date(consent.at) > new Date())
+      throw new AppError(400, 'validation_failed', {}, [{ field: 'consent.at', problem: 'not_in_future' }]);
+    if (await caseEnded(ctx.db, id)) {
+      const before = await ctx.db
+        .selectFrom('client_shares')
+        .select('field_groups')
+        .where('client_id', '=', id)
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirst();
+      if (!fieldGroups.every((group) => before?.field_groups.includes(group))) throw new AppError(409, 'case_ended_no_sharing');
+    }
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('client_shares').where('client_id', '=', id).where('organisation_id', '=', organisationId).execute();
-    if (fieldGroups.length > 0)
-      await trx.insertInto('client_shares').values({ client_id: id, organisation_id: organisationId, field_groups: fieldGroups }).execute();
+    if (fieldGroups.length > 0 && consent)
+      await trx
+        .insertInto('client_shares')
+        .values({
+          client_id: id,
+          organisation_id: organisationId,
+          field_groups: fieldGroups,
+          consent_given_by: consent.givenBy,
+          consent_method: consent.method,
+          consent_at: new Date(consent.at),
+        })
+        .execute();
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...auditWho(who),
       action: 'clients.share',
       outcome: 'succeeded',
       clientId: id,
       fieldGroups,
-      details: { organisation: organisationId },
+      details: {
+        organisation: organisationId,
+        ...(consent && fieldGroups.length > 0 ? { consentGivenBy: consent.givenBy, consentMethod: consent.method } : {}),
+      },
     });
   });
 }

@@ -109,7 +109,11 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     nationality: 'VN',
     contact: 'Sähköposti, ei tekstiviestejä',
   });
-  await shareClient(ctx, who, amina.id, 'riku', ['identity', 'services']);
+  await shareClient(ctx, who, amina.id, {
+    organisationId: 'riku',
+    fieldGroups: ['identity', 'services'],
+    consent: { givenBy: 'person', method: 'in_writing', at: new Date().toISOString() },
+  });
   await installDemoCoaching(ctx);
   // The employment study with the seed's two research questions and its interview guide, the researcher on its team.
   const researcher = { actor: actorOf((await findAccountByUsername(ctx.db, 'tutkija@polku.demo'))!), ip: null };
