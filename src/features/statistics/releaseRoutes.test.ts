@@ -133,6 +133,23 @@ describe('publishing a year', () => {
     expect((await injectJson(app, 'GET', `/api/v1/statistics/releases/${crypto.randomUUID()}`, researcher)).body.error.code).toBe(
       'statistics_release_not_found',
     );
+
+    // The download of a superseded release is that release, as it was published; of another year's, nothing.
+    const download = (year: number, release?: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/v1/statistics/annual/${year}/download?format=csv${release ? `&release=${release}` : ''}`,
+        headers: researcher,
+      });
+    const [newest, asFirstPublished, asCorrected] = [
+      await download(2020),
+      await download(2020, of2020[1].id),
+      await download(2020, of2020[0].id),
+    ];
+    expect(asFirstPublished.statusCode).toBe(200);
+    expect(asFirstPublished.payload).not.toBe(newest.payload);
+    expect(asCorrected.payload).toBe(newest.payload);
+    expect((await download(2021, of2020[1].id)).json().error.code).toBe('statistics_release_not_found');
   });
 
   it('a release is kept as published: the database refuses to change or remove one', async () => {

@@ -1,9 +1,11 @@
-import { fileResponse } from '../../server/schemaParts.ts';
+import { fileResponse, uuid } from '../../server/schemaParts.ts';
 import type { Api } from '../../server/context.ts';
 import type { FastifyRequest } from 'fastify';
 import { isLanguage } from '../../core/i18n/i18n.ts';
+import { AppError } from '../../core/errors.ts';
 import { annualStatistics, firstDataYear } from './service.ts';
 import { downloadRows, toCsv, toXlsx } from './download.ts';
+import { releaseById } from './releases.ts';
 import { reportSchema, yearParams, yearText } from './schema.ts';
 
 const formQuery = { form: { type: 'string', enum: ['internal', 'published'], default: 'published' } } as const;
@@ -51,6 +53,8 @@ export async function statisticsRoutes(app: Api) {
             // csv-semicolon: the CSV that opens in columns in a spreadsheet set for Finland (semicolons).
             format: { type: 'string', enum: ['csv', 'csv-semicolon', 'xlsx'] },
             compare: yearText,
+            // A release of the year superseded by a correction, downloaded as it was published.
+            release: uuid,
             language: { type: 'string', enum: ['fi', 'sv', 'en'] },
           },
         },
@@ -64,7 +68,13 @@ export async function statisticsRoutes(app: Api) {
       const language = isLanguage(request.query.language) ? request.query.language : request.language;
       const years = compare !== undefined && compare !== year ? [compare, year].sort() : [year];
       const reports = [];
-      for (const each of years) reports.push(await annualStatistics(ctx, who(request), each, form));
+      for (const each of years) {
+        if (each === year && request.query.release && form === 'published') {
+          const { tables, ...release } = await releaseById(ctx.db, request.query.release);
+          if (release.year !== year) throw new AppError(404, 'statistics_release_not_found');
+          reports.push({ year, published: true as const, tables, release });
+        } else reports.push(await annualStatistics(ctx, who(request), each, form));
+      }
       const rows = downloadRows(reports, language);
       const name = `polku-statistics-${years.join('-')}-${form}`;
       reply.header(

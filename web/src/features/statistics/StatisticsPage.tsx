@@ -79,7 +79,7 @@ export function StatisticsPage() {
   const languages = useMemo(() => (mode === 'fi+sv' ? ['fi', 'sv'] : [mode]).map(reportText), [mode]);
   const downloadLanguage = mode === 'fi+sv' ? (i18n.language === 'sv' ? 'sv' : 'fi') : mode;
   const download = (format: 'csv' | 'csv-semicolon' | 'xlsx') =>
-    `/api/v1/statistics/annual/${year}/download?format=${format}&form=${form}&language=${downloadLanguage}${compare && compare !== year ? `&compare=${compare}` : ''}`;
+    `/api/v1/statistics/annual/${year}/download?format=${format}&form=${form}&language=${downloadLanguage}${compare && compare !== year ? `&compare=${compare}` : ''}${release?.superseded ? `&release=${release.id}` : ''}`;
 
   return (
     <div className="statistics">
