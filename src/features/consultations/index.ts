@@ -8,6 +8,7 @@ export const consultations: Feature = {
 };
 
 export { receiveGuideConsultation } from './guide.ts';
+export { waitingConsultationCount } from './consultations.ts';
 export { guideConsultationBody, signAnswersBody, type GuideConsultationInput } from './schema.ts';
 export {
   iloIndicators,

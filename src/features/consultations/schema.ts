@@ -12,7 +12,6 @@ import {
   string,
   text,
 } from '../../server/schemaParts.ts';
-import { publicLanguages } from '../referrals/index.ts';
 import { signAnswers, warningSignIds } from './warningSigns.ts';
 
 /**
@@ -39,7 +38,8 @@ export const guideConsultationBody = objectBody(['actorType', 'region', 'signs',
   signs: signAnswersBody,
   question: text(4000, 1),
   contact: text(300, 1),
-  language: codeOf(publicLanguages),
+  // One of the public site's languages (checked in guide.ts, where the referrals' list is reachable).
+  language: { type: 'string', pattern: '^[a-z]{2,3}$' },
 });
 
 /** The channels staff record; `guide` arrives only from the public guide. */
@@ -70,7 +70,7 @@ export const answerBody = objectBody(['topic', 'outcome', 'answer'], {
 /** A training event: its audience by actor type, as counts. */
 export const trainingBody = objectBody(['heldOn', 'topic', 'region', 'participants', 'audience'], {
   heldOn: date,
-  topic: text(300, 1),
+  topic: codeOf(consultationTopics),
   region: codeOf(regions),
   participants: { type: 'integer', minimum: 1, maximum: 10000 },
   audience: {
