@@ -9,6 +9,7 @@ export const consultations: Feature = {
 
 export { receiveGuideConsultation } from './guide.ts';
 export { waitingConsultationCount } from './consultations.ts';
+export { installDemoCompetenceCentre } from './demo.ts';
 export { guideConsultationBody, signAnswersBody, type GuideConsultationInput } from './schema.ts';
 export {
   iloIndicators,
