@@ -70,7 +70,18 @@ export function ConsultationsPage() {
                         {consultation.organisation && <span className="hint"> {consultation.organisation}</span>}
                       </td>
                       <td>{consultation.topic ? t(`topics.${consultation.topic}`) : '–'}</td>
-                      <td>{consultation.status === 'waiting' ? <strong>{t('status.waiting')}</strong> : t('status.answered')}</td>
+                      <td>
+                        {consultation.status === 'waiting' ? <strong>{t('status.waiting')}</strong> : t('status.answered')}
+                        {Object.keys(consultation.signs).length > 0 && (
+                          <span className="hint">
+                            {' '}
+                            {t('signsSummary', {
+                              yes: Object.values(consultation.signs).filter((answer) => answer === 'yes').length,
+                              maybe: Object.values(consultation.signs).filter((answer) => answer === 'maybe').length,
+                            })}
+                          </span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
