@@ -4,7 +4,9 @@ import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccounts, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 import { protectedColumns } from '../../core/crypto/protectedColumns.ts';
-import { answerBody, consultationBody, guideConsultationBody, trainingBody } from './schema.ts';
+import { answerBody, consultationBody, guideConsultationBody, trainingBody, type GuideConsultationInput } from './schema.ts';
+import { receiveGuideConsultation } from './guide.ts';
+import { AppError } from '../../core/errors.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -88,6 +90,41 @@ const phoneCall = {
   outcome: 'advice',
   durationMinutes: 25,
 } as const;
+
+describe('the guide’s consultation taken without the API route (a plain form post)', () => {
+  it('is checked by the service itself: a wrong value is refused with the field named, storing nothing', async () => {
+    const before = await consultationCount();
+    const attempt = (input: object) => receiveGuideConsultation(ctx, input as GuideConsultationInput).catch((error: unknown) => error);
+    for (const [input, field] of [
+      [{ ...fromTheGuide, region: 'atlantis' }, 'region'],
+      [{ ...fromTheGuide, language: 'xx' }, 'language'],
+      [{ ...fromTheGuide, contact: '  ' }, 'contact'],
+      [{ ...fromTheGuide, signs: { nervousness: 'perhaps' } }, 'signs.nervousness'],
+      [{ ...fromTheGuide, question: 'a\u0000b' }, 'question'],
+    ] as const) {
+      const error = await attempt(input);
+      expect(error, field).toBeInstanceOf(AppError);
+      expect((error as AppError).details?.map((detail) => detail.field)).toContain(field);
+    }
+    expect(await consultationCount()).toBe(before);
+  });
+
+  it('is limited per address, like the public referral form, with a translated refusal', async () => {
+    const limited = await buildApp(ctx);
+    try {
+      const statuses = [];
+      for (let i = 0; i < 11; i++)
+        statuses.push((await injectJson(limited, 'POST', '/api/v1/public/consultations', {}, fromTheGuide)).status);
+      expect(statuses.slice(0, 10).every((status) => status === 202)).toBe(true);
+      const refused = await injectJson(limited, 'POST', '/api/v1/public/consultations', { 'accept-language': 'en' }, fromTheGuide);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toMatchObject({ code: 'too_many_consultations', message: expect.stringContaining('Too many') });
+    } finally {
+      await limited.close();
+    }
+    await ctx.db.deleteFrom('consultations').where('channel', '=', 'guide').execute();
+  });
+});
 
 describe('consultations recorded and answered by staff', () => {
   it('a caseworker records a phone consultation and answers the guide’s, which is then answered; the overview counts both', async () => {
