@@ -180,6 +180,16 @@ describe('consultations recorded and answered by staff', () => {
     expect(protectedColumns).toContainEqual({ table: 'consultations', column: 'contact' });
     const read = await injectJson(app, 'GET', `/api/v1/consultations/${row.id}`, await sessionFor(ctx, director.id));
     expect(read.body.contact).toBe(fromTheGuide.contact);
+    expect(read.body.signDetails).toEqual([
+      {
+        id: 'always_escorted',
+        answer: 'yes',
+        ilo: expect.arrayContaining(['isolation']),
+        htcds: expect.arrayContaining(['restricts_movement']),
+      },
+      expect.objectContaining({ id: 'nervousness', answer: 'maybe' }),
+      expect.objectContaining({ id: 'repeated_moves', answer: 'no' }),
+    ]);
     const audit = await ctx.db
       .selectFrom('audit_log')
       .select(['actor_id', 'details'])

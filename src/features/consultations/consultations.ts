@@ -9,7 +9,7 @@ import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Selectable } from 'kysely';
 import type { AnswerInput, Consultation, ConsultationInput, ConsultationSummary } from './schema.ts';
-import { lookIntoFurther, type SignAnswer } from './warningSigns.ts';
+import { lookIntoFurther, warningSigns, type SignAnswer } from './warningSigns.ts';
 
 type Row = Selectable<ConsultationsTable>;
 
@@ -87,6 +87,9 @@ export async function readConsultation(ctx: AppContext, who: Who, id: string): P
       contact: open('contact'),
       answer: open('answer'),
       language: row.language,
+      signDetails: warningSigns
+        .filter((sign) => row.signs?.[sign.id])
+        .map((sign) => ({ id: sign.id, answer: row.signs![sign.id], ilo: [...sign.ilo], htcds: [...sign.htcds] })),
       answeredAt: row.answered_at ? isoInstant(row.answered_at) : null,
       answeredBy: row.answerer_name,
       recordedBy: row.recorder_name,

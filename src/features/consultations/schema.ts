@@ -10,6 +10,7 @@ import {
   responseList,
   responseObject,
   string,
+  strings,
   text,
 } from '../../server/schemaParts.ts';
 import { signAnswers, warningSignIds } from './warningSigns.ts';
@@ -117,6 +118,8 @@ export const consultationResponse = responseObject({
   contact: optionalString,
   answer: optionalString,
   language: optionalString,
+  /** The signs answered, in the guide's order, each with the ILO indicators and HTCDS means of control it can point to. */
+  signDetails: responseList({ id: string, answer: string, ilo: strings, htcds: strings }),
   answeredAt: optionalString,
   answeredBy: optionalString,
   recordedBy: optionalString,

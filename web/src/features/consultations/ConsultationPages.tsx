@@ -213,7 +213,7 @@ export function ConsultationPage() {
                 </>
               )}
             </dl>
-            {Object.keys(shown.signs).length > 0 && <Signs signs={shown.signs} lookFurther={shown.lookIntoFurther} />}
+            {shown.signDetails.length > 0 && <Signs signs={shown.signDetails} lookFurther={shown.lookIntoFurther} />}
             {shown.question && (
               <section aria-labelledby="question-heading">
                 <h2 id="question-heading">{t('field.question')}</h2>
@@ -236,17 +236,24 @@ export function ConsultationPage() {
   );
 }
 
-/** The warning signs as the professional answered them in the guide. */
-function Signs({ signs, lookFurther }: { signs: Record<string, string>; lookFurther: boolean }) {
+/** The warning signs as the professional answered them in the guide, each with what it can point to. */
+function Signs({ signs, lookFurther }: { signs: Shown<Consultation>['signDetails']; lookFurther: boolean }) {
   const { t } = useTranslation('consultations');
   return (
     <section aria-labelledby="signs-heading">
       <h2 id="signs-heading">{t('signs')}</h2>
       {lookFurther && <p className="notice">{t('lookIntoFurther')}</p>}
       <ul>
-        {Object.entries(signs).map(([sign, answer]) => (
-          <li key={sign}>
-            {t(`recognition:signs.${sign}`)}: <strong>{t(`recognition:answers.${answer}`)}</strong>
+        {signs.map((sign) => (
+          <li key={sign.id}>
+            {t(`recognition:signs.${sign.id}`)}: <strong>{t(`recognition:answers.${sign.answer}`)}</strong>
+            <span className="hint">
+              {' '}
+              {t('pointsTo', {
+                ilo: (sign.ilo ?? []).map((id) => t(`recognition:ilo.${id}`)).join(', '),
+                htcds: (sign.htcds ?? []).map((id) => t(`recognition:htcds.${id}`)).join(', '),
+              })}
+            </span>
           </li>
         ))}
       </ul>
