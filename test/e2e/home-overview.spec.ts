@@ -39,6 +39,16 @@ async function expectedCounts(page: Page, role: DemoRole) {
       path: '/tasks',
     },
   ];
+  const consultations = await list<{ status: string }>(page, '/consultations');
+  counts.push({
+    text: fiCount(
+      consultations.filter((consultation) => consultation.status === 'waiting').length,
+      'konsultaatio tunnistamisoppaasta odottaa vastausta',
+      'konsultaatiota tunnistamisoppaasta odottaa vastausta',
+    ),
+    heading: 'Konsultaatiot',
+    path: '/consultations',
+  });
   if (role === 'director') {
     const grants = await list<{ status: string }>(page, '/account-grants');
     counts.push({

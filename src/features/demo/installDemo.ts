@@ -9,6 +9,7 @@ import { createGroup } from '../coaching/index.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
 import { createGuide, createStudy, seedResearchQuestions, setTeam } from '../study/index.ts';
 import { demoLetterSettings, saveLetterSettings } from '../installation/index.ts';
+import { installDemoCompetenceCentre } from '../consultations/index.ts';
 
 export const demoOffices = [
   { id: 'lappeenranta', name: 'Lappeenranta (Joutseno)' },
@@ -115,6 +116,8 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     consent: { givenBy: 'person', method: 'in_writing', at: new Date().toISOString() },
   });
   await installDemoCoaching(ctx);
+  // The competence centre: consultations, two from the recognition guide waiting, and training events.
+  await installDemoCompetenceCentre(ctx, who);
   // The employment study with the seed's two research questions and its interview guide, the researcher on its team.
   const researcher = { actor: actorOf((await findAccountByUsername(ctx.db, 'tutkija@polku.demo'))!), ip: null };
   const study = await createStudy(ctx, researcher, {

@@ -112,6 +112,7 @@ describe('the home overview', () => {
       reflectionEnding: { within30Days: 2, within14Days: 1, within7Days: 1 },
       tasks: { overdue: 0, dueThisWeek: 0 },
       pendingGrants: 1,
+      consultationsWaiting: 0,
     });
   });
 
@@ -122,6 +123,7 @@ describe('the home overview', () => {
       identificationWaiting: 2,
       reflectionEnding: { within30Days: 1, within14Days: 1, within7Days: 1 },
       tasks: { overdue: 1, dueThisWeek: 1 },
+      consultationsWaiting: 0,
     });
     expect((await overviewOf(otherCaseworker)).body.reflectionEnding).toEqual({ within30Days: 1, within14Days: 0, within7Days: 0 });
   });

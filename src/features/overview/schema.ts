@@ -16,5 +16,7 @@ export const overviewResponse = responseObject({
   reflectionEnding: responseObject({ within30Days: count, within14Days: count, within7Days: count }),
   tasks: responseObject({ overdue: count, dueThisWeek: count }),
   pendingGrants: count,
+  /** Anonymous consultations from the recognition guide waiting for an answer. */
+  consultationsWaiting: count,
 });
 export type Overview = FromSchema<typeof overviewResponse>;

@@ -10,3 +10,5 @@ export const referrals: Feature = {
 };
 
 export { intakeCounts, sentWaitingCount } from './counts.ts';
+
+export { publicLanguages } from './schema.ts';

@@ -8,7 +8,7 @@ export { releaseFigures } from './annualReport.ts';
 export { publishPastYears, publishRelease, previewRelease } from './releases.ts';
 /** What the public may see of the statistics (for the public site): the newest release of each year, and the time series. */
 export { publicStatistics, type PublicStatistics, type PublishedYear } from './openData.ts';
-export { toCsv } from './download.ts';
+export { toCsv, toXlsx } from './download.ts';
 
 /** The annual statistics: internal, and published as releases. */
 export const statistics: Feature = {

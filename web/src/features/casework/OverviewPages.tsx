@@ -198,6 +198,11 @@ export function HomeOverview() {
                   <Link to="/tasks">{t('overview.tasksThisWeek', { count: tasks.dueThisWeek })}</Link>
                 </li>
               )}
+              {counts.consultationsWaiting !== undefined && (
+                <li>
+                  <Link to="/consultations">{t('overview.consultationsWaiting', { count: counts.consultationsWaiting })}</Link>
+                </li>
+              )}
               {counts.pendingGrants !== undefined && (
                 <li>
                   <Link to="/account-grants">{t('overview.pendingGrants', { count: counts.pendingGrants })}</Link>

@@ -11,7 +11,7 @@ import { PageTitle, formatDate } from '../../ui/ui.tsx';
 import type { ReleasesResponse } from '#shared/api/statistics.ts';
 import { SelectField } from '../../ui/form/fields.tsx';
 import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '#shared/statisticsTables.ts';
-import { BarChart, LineChart } from './charts.tsx';
+import { BarChart, LineChart } from '../../ui/charts.tsx';
 
 interface Report {
   year: number;
