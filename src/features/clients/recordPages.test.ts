@@ -125,7 +125,10 @@ describe('a record read a page at a time', () => {
 
   it('a cursor of the wrong kind is a translated 400, not a page', async () => {
     const session = await sessionFor(ctx, caseworker.id);
-    const wrong = await injectJson(app, 'GET', `/api/v1/clients/${clientId}/pages/notes?after=2026-03-01`, { ...session, 'accept-language': 'fi' });
+    const wrong = await injectJson(app, 'GET', `/api/v1/clients/${clientId}/pages/notes?after=2026-03-01`, {
+      ...session,
+      'accept-language': 'fi',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toEqual({ code: 'invalid_request', message: expect.any(String) });
   });

@@ -49,11 +49,20 @@ export async function readRecordParts(ctx: AppContext, actor: Actor, clientId: s
  * The next page of a paged part (`{ [key]: items, more: { [key]: cursor } }`), or of the timeline
  * (the events older than the cursor, from every part the reader may see).
  */
-export async function readRecordPage(ctx: AppContext, actor: Actor, clientId: string, access: ClientAccess, parts: readonly RecordPart[], page: PageOf) {
+export async function readRecordPage(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  access: ClientAccess,
+  parts: readonly RecordPart[],
+  page: PageOf,
+) {
   if (page.part === 'timeline' && 'before' in page) {
     const readable = parts.filter((part) => access.read.includes(part.group));
     const reading = await readingOf(ctx, actor, clientId, access, readable);
-    const read = await Promise.all(readable.map((part) => part.read({ ...reading, page: { size: PAGE_SIZE, timelineBefore: page.before } })));
+    const read = await Promise.all(
+      readable.map((part) => part.read({ ...reading, page: { size: PAGE_SIZE, timelineBefore: page.before } })),
+    );
     const timeline = timelinePage(readable, read, page.before);
     return { timeline: timeline.events, more: { timeline: timeline.more } };
   }
