@@ -111,7 +111,7 @@ async function stageLines(db: Database, importId: string, source: string | Reada
     // Once the file is refused nothing more needs keeping, but every line is still checked.
     if (problems.length === 0 && pending.length > 0)
       await sql`insert into register_import_lines (import_id, line, type, fields)
-        select ${importId}, (entry->>'line')::int, entry->>'type', entry->'fields' from jsonb_array_elements(${JSON.stringify(pending)}::jsonb) entry`.execute(
+        select ${importId}, (entry->>'line')::int, entry->>'type', entry->'fields' from json_array_elements(${JSON.stringify(pending)}::json) entry`.execute(
         db,
       );
     right += pending.length;
@@ -159,7 +159,7 @@ async function stageRows(db: Database, importId: string, lines: number, onStaged
       if (conflicts.length === 0 && fresh.length > 0)
         await sql`insert into register_import_rows (import_id, table_name, seq, row)
           select ${importId}, ${mapping.table}, ${created} + ordinality::int, value
-          from jsonb_array_elements(${JSON.stringify(fresh)}::jsonb) with ordinality`.execute(db);
+          from json_array_elements(${JSON.stringify(fresh)}::json) with ordinality`.execute(db);
       created += fresh.length;
       done += chunk.length;
       onStaged(done);
@@ -221,7 +221,7 @@ async function moveRows(ctx: AppContext, who: Who, importId: string, summary: Im
         sql`, `,
       );
       await sql`insert into ${sql.table(mapping.table)} (${sql.join(columns)})
-        select ${from} from register_import_rows s cross join lateral jsonb_populate_record(null::${sql.table(mapping.table)}, s.row) staged
+        select ${from} from register_import_rows s cross join lateral json_populate_record(null::${sql.table(mapping.table)}, s.row) staged
         where s.import_id = ${importId} and s.table_name = ${mapping.table} order by s.seq`.execute(trx);
     }
     await appendAudit(trx, ctx.keyring.auditKey, {

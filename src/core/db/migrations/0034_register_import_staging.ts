@@ -13,14 +13,14 @@ export const registerImportStaging: Migration = {
       import_id uuid not null,
       line int not null,
       type text not null,
-      fields jsonb not null,
+      fields json not null,
       primary key (import_id, type, line)
     )`,
     `create unlogged table register_import_rows (
       import_id uuid not null,
       table_name text not null,
       seq int not null,
-      row jsonb not null,
+      row json not null,
       primary key (import_id, table_name, seq)
     )`,
   ],
