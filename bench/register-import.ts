@@ -79,12 +79,12 @@ async function run(url: string | undefined) {
   // The register to import: generated, then exported as the file an administrator would bring.
   const source = await installation('source');
   await generateRegister(source.db, clients);
-  let { text: file } = await exportRegister(source.db, source.keyring, who);
-  const lines = file.trimEnd().split('\n').length;
-  const fileBytes = Buffer.byteLength(file);
+  // Written to disk and not kept: the import reads the file as `polku import` does.
   const filePath = path.join(scratch, 'register.ndjson');
-  fs.writeFileSync(filePath, file);
-  file = '';
+  const { lines, fileBytes } = await exportRegister(source.db, source.keyring, who).then(({ text }) => {
+    fs.writeFileSync(filePath, text);
+    return { lines: text.trimEnd().split('\n').length, fileBytes: Buffer.byteLength(text) };
+  });
   const expected = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(source.db, table)] as const)));
   await source.close();
 
@@ -95,7 +95,7 @@ async function run(url: string | undefined) {
   const [[summary, importMs], peak] = await peakMemory(() =>
     time(() => importRegister(target, who, fs.createReadStream(filePath, 'utf8'))),
   );
-  file = fs.readFileSync(filePath, 'utf8');
+  const file = fs.readFileSync(filePath, 'utf8');
   for (const table of tables) {
     const have = await count(target.db, table);
     if (have !== expected[table]) throw new Error(`${table}: imported ${have} rows, the register had ${expected[table]}`);
