@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const fromRoot = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -20,9 +23,40 @@ export const sharedModules = {
   '#locales': fromRoot('locales'),
 };
 
+/** Text files worth compressing; images and fonts are compressed already. */
+const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+
+/**
+ * Every text file of the build also as `.br` and `.gz` beside it, compressed once at the highest
+ * levels, so the server sends the smaller file without compressing on each request (see the static
+ * serving in src/server/app.ts). A file that does not get smaller is left alone.
+ */
+export function precompress(): Plugin {
+  return {
+    name: 'polku-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const outDir = options.dir!;
+      for (const file of fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+        const full = path.join(outDir, file);
+        if (!compressible.test(file) || file.startsWith('.vite') || !fs.statSync(full).isFile()) continue;
+        const raw = fs.readFileSync(full);
+        const variants = {
+          br: zlib.brotliCompressSync(raw, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+          }),
+          gz: zlib.gzipSync(raw, { level: 9 }),
+        };
+        for (const [extension, compressed] of Object.entries(variants))
+          if (compressed.length < raw.length) fs.writeFileSync(`${full}.${extension}`, compressed);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { alias: sharedModules },
   build: { outDir: '../dist/web', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://localhost:3000' } },

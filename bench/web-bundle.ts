@@ -1,4 +1,5 @@
-// How much JavaScript each address of the web app makes a browser download, gzip-compressed, against
+// How much JavaScript each address of the web app makes a browser download, compressed as the server
+// sends it (the build's own .br and .gz files beside each asset; brotli to browsers that accept it), against
 // the budget of 150 KB for the first page a person meets, and against a bare React page built in the
 // same run. Run: npm run bench:web
 //
@@ -27,6 +28,12 @@ interface Chunk {
 type Manifest = Record<string, Chunk>;
 
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+/** The size of the file the server sends for `file` in an encoding: the build's compressed copy, which must be there. */
+function sentSize(file: string, extension: 'br' | 'gz'): number {
+  const compressed = `${file}.${extension}`;
+  if (!fs.existsSync(compressed)) throw new Error(`the build did not write ${path.basename(compressed)}`);
+  return fs.statSync(compressed).size;
+}
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 // The app as it ships, noting which source modules went into each chunk.
@@ -118,15 +125,18 @@ if (!Object.values(modulesOf).some((ids) => ids.some((id) => staffCode.test(id))
 
 console.log(`Bare React page: ${kb(bareBytes)} KB gzip. Budget for the first page a person meets: ${BUDGET_KB} KB gzip.\n`);
 console.log(
-  `${'address'.padEnd(30)} ${'page'.padEnd(26)} ${'files'.padStart(5)} ${'KB gzip'.padStart(8)} ${'× bare'.padStart(7)}  first page`,
+  `${'address'.padEnd(30)} ${'page'.padEnd(26)} ${'files'.padStart(5)} ${'KB raw'.padStart(8)} ${'KB gzip'.padStart(8)} ${'KB br'.padStart(7)} ${'× bare'.padStart(7)}  first page`,
 );
 let over = false;
 for (const { address, what, first, files } of addresses) {
-  const bytes = [...files].reduce((sum, file) => sum + gzipSize(path.join(appOut, file)), 0);
+  const sum = (size: (file: string) => number) => [...files].reduce((total, file) => total + size(path.join(appOut, file)), 0);
+  const raw = sum((file) => fs.statSync(file).size);
+  const bytes = sum((file) => sentSize(file, 'gz'));
+  const brotli = sum((file) => sentSize(file, 'br'));
   const within = bytes <= BUDGET_KB * 1024;
   if (first && !within) over = true;
   console.log(
-    `${address.padEnd(30)} ${what.padEnd(26)} ${String(files.size).padStart(5)} ${kb(bytes).padStart(8)} ${(bytes / bareBytes).toFixed(2).padStart(7)}  ${first ? (within ? 'within budget' : 'OVER BUDGET') : ''}`,
+    `${address.padEnd(30)} ${what.padEnd(26)} ${String(files.size).padStart(5)} ${kb(raw).padStart(8)} ${kb(bytes).padStart(8)} ${kb(brotli).padStart(7)} ${(bytes / bareBytes).toFixed(2).padStart(7)}  ${first ? (within ? 'within budget' : 'OVER BUDGET') : ''}`,
   );
 }
 console.log(`\n/help downloads the staff app's code: ${helpLoadsStaffApp ? `YES:\n  ${staffModulesOnHelp.join('\n  ')}` : 'no'}`);

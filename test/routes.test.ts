@@ -42,6 +42,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/clients/:id': staffWithClients,
   'PUT /api/v1/clients/:id/shares': ['director', 'caseworker'],
   'GET /api/v1/clients/:id/access-log': ['director'],
+  'GET /api/v1/clients/:id/pages/:part': staffWithClients,
   'GET /api/v1/statistics/annual/:year': [...roles],
   'GET /api/v1/statistics/annual/:year/download': [...roles],
   'GET /api/v1/statistics/releases': [...roles],

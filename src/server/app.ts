@@ -51,9 +51,16 @@ const features: Feature[] = [
   consultations,
 ];
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const builtWebApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: {
+    logger?: boolean | object;
+    /** The built web app; the build's own folder unless a test names another. */ webRoot?: string;
+  } = {},
+): Promise<FastifyInstance> {
+  const webRoot = options.webRoot ?? builtWebApp;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -103,12 +110,24 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   });
 
   if (fs.existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, maxAge: '1h' });
-    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'));
+    // The build writes each file also brotli- and gzip-compressed (vite.config.ts); the smallest the
+    // browser accepts is sent. Files under assets/ carry a hash of their content in their names, so a
+    // browser keeps them for a year without asking again; the shell names them and is asked for each time.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const hashed = path.relative(webRoot, file).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The web app routes in the browser: any other GET outside the API gets the shell.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) throw notFound();
-      return reply.type('text/html').header('cache-control', 'no-store').send(indexHtml);
+      return reply.sendFile('index.html');
     });
   }
   return app;

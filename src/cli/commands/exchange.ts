@@ -15,10 +15,10 @@ export async function importCommand(args: string[]): Promise<number> {
     complain('file_not_found', { file });
     return 1;
   }
-  const text = fs.readFileSync(file, 'utf8');
   return withContext(async (ctx) => {
     try {
-      const summary = await importRegister(ctx, commandLine, text, ({ phase, done, total }) =>
+      // Read as a stream: a register of any size is checked line by line, never held whole in memory.
+      const summary = await importRegister(ctx, commandLine, fs.createReadStream(file, 'utf8'), ({ phase, done, total }) =>
         process.stderr.write(`\r${translate(cliLanguage(), `cli.import_${phase}`)} ${done}/${total}`),
       );
       process.stderr.write('\n');

@@ -3,7 +3,7 @@ import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { isoInstant } from '../../core/dates.ts';
 import { readableFileName } from '../../core/fileNames.ts';
 import { readableSensitivities } from '../../core/policy/policy.ts';
-import type { RecordPart } from '../../core/record/recordPart.ts';
+import { olderThan, pageOf, type RecordPart } from '../../core/record/recordPart.ts';
 import {
   childrenSchema,
   exploitationSchema,
@@ -127,30 +127,39 @@ const servicesPart: RecordPart<typeof servicesSchema, 'services'> = {
   },
 };
 
-/** Notes, only of the sensitivities the reader may see. */
+/** Notes, only of the sensitivities the reader may see, a page at a time, newest first. */
 const notesPart: RecordPart<typeof notesSchema, 'notes'> = {
   key: 'notes',
   group: 'notes',
   schema: notesSchema,
+  paged: true,
   staff: (clientId) => sql`select author_id from client_notes where person_id = ${clientId}`,
-  async read({ ctx, actor, access, clientId, nameOf }) {
+  async read({ ctx, actor, access, clientId, nameOf, page }) {
     const sensitivities = readableSensitivities(actor, access.relationship);
     const rows = await ctx.db
       .selectFrom('client_notes')
       .selectAll()
       .where('person_id', '=', clientId)
       .where('sensitivity', 'in', sensitivities)
+      .where(olderThan('client_notes', page))
       .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.size + 1)
       .execute();
+    const { items, more } = pageOf(rows, page);
     return {
-      value: rows.map((row) => ({
-        id: row.id,
-        at: isoInstant(row.at),
-        sensitivity: row.sensitivity,
-        by: nameOf(row.author_id),
-        body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)),
-      })),
-      timeline: rows.map((row) => ({ at: isoInstant(row.at), kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) })),
+      // The timeline's pages ask only for events; the notes themselves are not opened for them.
+      value: page.timelineBefore
+        ? []
+        : items.map((row) => ({
+            id: row.id,
+            at: isoInstant(row.at),
+            sensitivity: row.sensitivity,
+            by: nameOf(row.author_id),
+            body: ctx.cipher.decrypt(row.body, protectedContext('client_notes', 'body', row.id)),
+          })),
+      timeline: items.map((row) => ({ at: isoInstant(row.at), kind: 'note', detail: row.sensitivity, by: nameOf(row.author_id) })),
+      more,
     };
   },
 };
@@ -176,21 +185,27 @@ const tasksPart: RecordPart<typeof tasksSchema, 'tasks'> = {
   },
 };
 
-/** Documents: their names and sizes; the content only by download. */
+/** Documents: their names and sizes, a page at a time, newest first; the content only by download. */
 const documentsPart: RecordPart<typeof documentsSchema, 'documents'> = {
   key: 'documents',
   group: 'documents',
   schema: documentsSchema,
+  paged: true,
   staff: (clientId) => sql`select uploaded_by from client_documents where person_id = ${clientId}`,
-  async read({ ctx, clientId, nameOf }) {
+  async read({ ctx, clientId, nameOf, page }) {
+    if (page.timelineBefore) return { value: [] };
     const rows = await ctx.db
       .selectFrom('client_documents')
       .select(['id', 'file_name', 'media_type', 'size', 'uploaded_by', 'at'])
       .where('person_id', '=', clientId)
+      .where(olderThan('client_documents', page))
       .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.size + 1)
       .execute();
+    const { items, more } = pageOf(rows, page);
     return {
-      value: rows.map((row) => ({
+      value: items.map((row) => ({
         id: row.id,
         fileName: readableFileName(ctx.cipher.decrypt(row.file_name, protectedContext('client_documents', 'file_name', row.id))),
         mediaType: row.media_type,
@@ -198,6 +213,7 @@ const documentsPart: RecordPart<typeof documentsSchema, 'documents'> = {
         at: isoInstant(row.at),
         by: nameOf(row.uploaded_by),
       })),
+      more,
     };
   },
 };

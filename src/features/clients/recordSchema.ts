@@ -40,16 +40,43 @@ const recordFacts = {
 };
 const timeline = inGroup('record', { type: 'array', items: timelineEvent } as const);
 
+/** The cursors of the next pages of the parts read a page at a time, and of the timeline; null when none is left. */
+const moreSchema = (paged: readonly RecordPart[]) =>
+  inGroup(
+    'record',
+    object({
+      ...Object.fromEntries(paged.map((part) => [part.key, inGroup(part.group, optionalString)])),
+      timeline: inGroup('record', optionalString),
+    }),
+  );
+
 export function clientRecordSchema(parts: readonly RecordPart[]) {
   return object({
     ...recordFacts,
     ...Object.fromEntries(parts.map((part) => [part.key, inGroup(part.group, part.schema)])),
     timeline,
+    more: moreSchema(parts.filter((part) => part.paged)),
   });
 }
 
+/** A next page of a part read a page at a time, or of the timeline, under its key, with the cursor of the page after. */
+export function recordPageSchema(parts: readonly RecordPart[]) {
+  const paged = parts.filter((part) => part.paged);
+  return object({
+    ...Object.fromEntries(paged.map((part) => [part.key, inGroup(part.group, part.schema)])),
+    timeline,
+    more: moreSchema(paged),
+  });
+}
+
+/** What the web app pages through: the paged parts' keys and the timeline. */
+export const pagedKeys = (parts: readonly RecordPart[]) => [...parts.filter((part) => part.paged).map((part) => part.key), 'timeline'];
+
 /** A client's record without its parts (each feature's `recordParts.ts` derives the type of its own). */
-export type ClientRecordFacts = FromSchema<ReturnType<typeof object<typeof recordFacts & { timeline: typeof timeline }>>>;
+export type ClientRecordFacts = FromSchema<ReturnType<typeof object<typeof recordFacts & { timeline: typeof timeline }>>> & {
+  /** The cursors of the next pages, by the paged part's key or `timeline`. */
+  more?: Record<string, string | null>;
+};
 
 export const clientListSchema = {
   type: 'array',

@@ -8,7 +8,7 @@ import { accessLogOf, listClientsFor } from './queries.ts';
 import { caseEnded, findClient, hasAdmission, hasReferral, relationshipTo } from '../../core/record/persons.ts';
 import type { Database } from '../../core/db/database.ts';
 import { auditListRead, auditWho, openClient, type Who } from '../../core/record/access.ts';
-import { readRecordParts } from './recordParts.ts';
+import { readRecordPage, readRecordParts, type PageOf } from './recordParts.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
 import { requireKnownPlacement } from '../organisations/index.ts';
 import { indexPersonName, openPersonName, sealPersonName } from '../../core/record/personNames.ts';
@@ -83,7 +83,7 @@ async function caseStatus(db: Database, id: string): Promise<'referral' | 'clien
 /** Reads one client's record, only the field groups the policy grants, and logs the read with them. */
 export async function readClient(ctx: AppContext, who: Who, id: string, reason: string | null, parts: readonly RecordPart[]) {
   const { client, access } = await openClient(ctx, who, id, { action: 'clients.read' }, reason);
-  const status = await caseStatus(ctx.db, id);
+  const [status, partsRead] = await Promise.all([caseStatus(ctx.db, id), readRecordParts(ctx, who.actor, id, access, parts)]);
   const record = {
     id: client.id,
     officeId: client.office_id,
@@ -109,7 +109,7 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
           whereabouts: ctx.cipher.decryptOptional(client.whereabouts, protectedContext('persons', 'whereabouts', id)),
         }
       : undefined,
-    ...(await readRecordParts(ctx, who.actor, id, access, parts)),
+    ...partsRead,
   };
   await appendAudit(ctx.db, ctx.keyring.auditKey, {
     ...auditWho(who),
@@ -120,6 +120,33 @@ export async function readClient(ctx: AppContext, who: Who, id: string, reason: 
     reason: access.reasonRequired ? reason : null,
   });
   return record;
+}
+
+/**
+ * The next page of a part of a client's record read a page at a time (notes, documents), or of its
+ * timeline: opened, and its read logged, as the record is, with the field groups the page shows.
+ */
+export async function readClientPage(
+  ctx: AppContext,
+  who: Who,
+  id: string,
+  reason: string | null,
+  parts: readonly RecordPart[],
+  page: PageOf,
+) {
+  const group = parts.find((part) => part.paged && part.key === page.part)?.group;
+  const { access } = await openClient(ctx, who, id, { action: 'clients.read', read: group }, reason);
+  const shown = await readRecordPage(ctx, who.actor, id, access, parts, page);
+  await appendAudit(ctx.db, ctx.keyring.auditKey, {
+    ...auditWho(who),
+    action: 'clients.read',
+    outcome: 'succeeded',
+    clientId: id,
+    fieldGroups: group ? [group] : access.read,
+    reason: access.reasonRequired ? reason : null,
+    details: { page: page.part },
+  });
+  return shown;
 }
 
 /**

@@ -48,15 +48,15 @@ export async function validateExchangeFile(
   }
   onProgress?.(raws.length, raws.length);
 
-  checkAcrossLines(lines, problem);
+  await checkAcrossLines((type) => lines.filter((entry) => entry.type === type), problem);
   problems.sort((a, b) => a.line - b.line);
   return { lines: problems.length === 0 ? lines : [], problems };
 }
 
-type Complain = (line: number, code: string, params?: Record<string, string | number>) => void;
+export type Complain = (line: number, code: string, params?: Record<string, string | number>) => void;
 
 /** One line on its own: JSON, a known type, its fields and their values. A right line joins `lines`. */
-function checkLine(line: number, source: string, lines: ExchangeLine[], problem: Complain) {
+export function checkLine(line: number, source: string, lines: ExchangeLine[], problem: Complain) {
   if (source.trim() === '') return;
   let value: unknown;
   try {
@@ -94,21 +94,24 @@ function checkLine(line: number, source: string, lines: ExchangeLine[], problem:
   if (ok) lines.push({ line, type: type as string, fields });
 }
 
-function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
-  const byType = (type: string) => lines.filter((entry) => entry.type === type);
-  const indexById = (type: string) => {
+/**
+ * The lines together. `byType` gives the right lines of one type in line order; they are asked for
+ * one type at a time, so an import can keep them in the database rather than in memory.
+ */
+export async function checkAcrossLines(byType: (type: string) => ExchangeLine[] | Promise<ExchangeLine[]>, problem: Complain) {
+  const indexById = async (type: string) => {
     const index = new Map<string, ExchangeLine>();
-    for (const entry of byType(type)) {
+    for (const entry of await byType(type)) {
       if (index.has(entry.fields.id))
         problem(entry.line, 'duplicate_id', { type, id: entry.fields.id, first: index.get(entry.fields.id)!.line });
       else index.set(entry.fields.id, entry);
     }
     return index;
   };
-  const persons = indexById('person');
-  const referrals = indexById('referral');
-  indexById('decision');
-  indexById('child');
+  const persons = await indexById('person');
+  const referrals = await indexById('referral');
+  await indexById('decision');
+  await indexById('child');
 
   const requirePerson = (entry: ExchangeLine, field = 'personId') => {
     if (!persons.has(entry.fields[field])) {
@@ -119,7 +122,7 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
   };
   const time = (value: string) => Date.parse(value);
 
-  for (const referral of byType('referral')) {
+  for (const referral of await byType('referral')) {
     requirePerson(referral);
     // No consent, no referral: consent comes first.
     if (time(referral.fields.consentAt) > time(referral.fields.receivedAt)) problem(referral.line, 'consent_after_referral');
@@ -127,7 +130,7 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
 
   const closedReferrals = new Map<string, ExchangeLine>();
   const admittedAt = new Map<string, { at: number; line: number }>();
-  for (const entry of [...byType('decision'), ...byType('withdrawal')]) {
+  for (const entry of [...(await byType('decision')), ...(await byType('withdrawal'))]) {
     const referral = referrals.get(entry.fields.referralId);
     if (!referral) {
       problem(entry.line, 'unknown_referral', { id: entry.fields.referralId });
@@ -148,7 +151,7 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
   }
 
   const mains = new Map<string, number>();
-  for (const entry of byType('exploitation')) {
+  for (const entry of await byType('exploitation')) {
     if (!requirePerson(entry)) continue;
     const witness = entry.fields.purpose === 'witness';
     if (witness !== (entry.fields.place === null)) problem(entry.line, witness ? 'witness_has_place' : 'place_missing');
@@ -162,24 +165,24 @@ function checkAcrossLines(lines: ExchangeLine[], problem: Complain) {
     if (!mains.has(personId)) problem(admission.line, 'client_without_main_exploitation', { id: personId });
   }
 
-  for (const entry of byType('residence')) requirePerson(entry);
-  for (const entry of byType('child')) {
+  for (const entry of await byType('residence')) requirePerson(entry);
+  for (const entry of await byType('child')) {
     if (!persons.has(entry.fields.guardianId)) problem(entry.line, 'unknown_person', { field: 'guardianId', id: entry.fields.guardianId });
     else if (!admittedAt.has(entry.fields.guardianId)) problem(entry.line, 'guardian_not_client', { id: entry.fields.guardianId });
   }
-  for (const entry of byType('termination')) {
+  for (const entry of await byType('termination')) {
     if (!requirePerson(entry)) continue;
     const admission = admittedAt.get(entry.fields.personId);
     if (!admission) problem(entry.line, 'not_a_client', { id: entry.fields.personId });
     else if (time(entry.fields.at) < admission.at) problem(entry.line, 'before_admission');
   }
-  for (const entry of byType('reflection_period')) {
+  for (const entry of await byType('reflection_period')) {
     requirePerson(entry);
     const { start, end } = entry.fields;
     if (end < start) problem(entry.line, 'ends_before_start');
     else if (end > addMonths(start, maxReflectionMonths)) problem(entry.line, 'reflection_too_long', { months: maxReflectionMonths });
   }
-  for (const entry of byType('identification')) {
+  for (const entry of await byType('identification')) {
     requirePerson(entry);
     const { requestedAt, startedAt, decidedAt, outcome } = entry.fields;
     if ((decidedAt == null) !== (outcome == null)) problem(entry.line, 'decision_and_outcome_together');

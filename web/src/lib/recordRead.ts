@@ -9,9 +9,10 @@ import { api, ApiError } from './api.ts';
  */
 export function useRecordRead<T>(path: string) {
   const [reason, setReason] = useState<string | undefined>();
+  const headers: Record<string, string> = reason ? { 'x-polku-access-reason': encodeURIComponent(reason) } : {};
   const query = useQuery<T, ApiError>({
     queryKey: [path, { reason }],
-    queryFn: () => api<T>('GET', path, undefined, reason ? { 'x-polku-access-reason': encodeURIComponent(reason) } : {}),
+    queryFn: () => api<T>('GET', path, undefined, headers),
     gcTime: 0,
   });
   const error = query.error;
@@ -24,5 +25,7 @@ export function useRecordRead<T>(path: string) {
     isPending: query.isPending,
     open: (given: string) => (given === reason ? void query.refetch() : setReason(given)),
     reload: () => query.refetch(),
+    /** Reads more of the record under this path (a next page), with the reason it was opened for. */
+    readMore: <P>(more: string) => api<P>('GET', `${path}${more}`, undefined, headers),
   };
 }

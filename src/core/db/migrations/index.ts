@@ -15,6 +15,8 @@ import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
 import { competenceCentre } from './0027_competence_centre.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
+import { recordPages } from './0033_record_pages.ts';
+import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
 
 export interface Migration {
@@ -40,5 +42,7 @@ export const migrations: Migration[] = [
   studyCoding,
   competenceCentre,
   statisticsReleases,
+  recordPages,
+  registerImportStaging,
   shareConsent,
 ];

@@ -29,10 +29,13 @@ import type { ExpertInput, IdentificationDecision, MeetingInput, StatementInput 
 import type { ReflectionChange, ReflectionGrant } from '#shared/api/reflection.ts';
 import { OpenForm } from './OpenForm.tsx';
 import type { ClientRecord } from './recordTypes.ts';
+import { ShowMore, usePages, type ReadMore } from './RecordPages.tsx';
 
 interface SectionProps {
   record: ClientRecord;
   reload: () => void;
+  /** Reads the next page of a part shown a page at a time (notes, documents, timeline). */
+  readMore?: ReadMore;
 }
 
 /** Who may write what on this record: the server's answer, already narrowed for an ended case. */
@@ -552,9 +555,10 @@ function IdentificationSection({ record, reload }: SectionProps) {
 }
 
 /** Notes by sensitivity, newest first. */
-export function NotesSection({ record, reload }: SectionProps) {
+export function NotesSection({ record, reload, readMore }: SectionProps) {
   const { t, i18n } = useTranslation('casework');
   const { can, post } = useRecordWrites(record);
+  const notes = usePages('notes', record.notes, record.more?.notes, readMore);
   return (
     <section className="panel" aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t('ui.notes')}</h2>
@@ -584,11 +588,11 @@ export function NotesSection({ record, reload }: SectionProps) {
           />
         </OpenForm>
       )}
-      {(record.notes ?? []).length === 0 ? (
+      {notes.items.length === 0 ? (
         <p>{t('ui.none')}</p>
       ) : (
         <ul className="notes">
-          {record.notes!.map((note) => (
+          {notes.items.map((note) => (
             <li key={note.id}>
               <span className="muted">
                 {formatDateTime(note.at, i18n.language)} · {note.by} · {t(`sensitivities.${note.sensitivity}`)}
@@ -598,6 +602,7 @@ export function NotesSection({ record, reload }: SectionProps) {
           ))}
         </ul>
       )}
+      <ShowMore pages={notes} label="notes-heading" />
     </section>
   );
 }
@@ -665,10 +670,11 @@ async function readFile(file: File): Promise<DocumentUpload> {
 }
 
 /** Documents: names and sizes; the content only by download. */
-export function DocumentsSection({ record, reload }: SectionProps) {
+export function DocumentsSection({ record, reload, readMore }: SectionProps) {
   const { t, i18n } = useTranslation('casework');
   const { can, post } = useRecordWrites(record);
-  const documents = record.documents ?? [];
+  const pages = usePages('documents', record.documents, record.more?.documents, readMore);
+  const documents = pages.items;
   return (
     <section className="panel" aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('ui.documents')}</h2>
@@ -686,6 +692,7 @@ export function DocumentsSection({ record, reload }: SectionProps) {
           ))}
         </ul>
       )}
+      <ShowMore pages={pages} label="documents-heading" />
       {can('documents') && (
         <OpenForm
           openLabel={t('ui.addDocument')}
@@ -804,10 +811,11 @@ export function EndingSection({ record, reload }: SectionProps) {
 }
 
 /** The record's events, newest first; a day without a time is shown as a day. */
-export function TimelineSection({ record }: SectionProps) {
+export function TimelineSection({ record, readMore }: SectionProps) {
   const { t, i18n } = useTranslation('casework');
   const lang = i18n.language;
-  const timeline = record.timeline ?? [];
+  const pages = usePages('timeline', record.timeline, record.more?.timeline, readMore);
+  const timeline = pages.items;
   return (
     <section className="panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('ui.timeline')}</h2>
@@ -824,6 +832,7 @@ export function TimelineSection({ record }: SectionProps) {
           ))}
         </ol>
       )}
+      <ShowMore pages={pages} label="timeline-heading" />
     </section>
   );
 }

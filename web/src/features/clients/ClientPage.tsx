@@ -36,7 +36,7 @@ export function ClientPage() {
   const { t } = useTranslation('clients');
   const can = useCan();
   const id = useParams().clientId!;
-  const { data: record, error, needsReason, open, reload } = useRecordRead<ClientRecord>(`/clients/${id}`);
+  const { data: record, error, needsReason, open, reload, readMore } = useRecordRead<ClientRecord>(`/clients/${id}`);
   const [section, setSection] = useState<SectionId>(() => (window.location.hash.slice(1) as SectionId) || 'summary');
   const heading = useRef<HTMLDivElement>(null);
   const [moved, setMoved] = useState(false);
@@ -84,10 +84,18 @@ export function ClientPage() {
       shown: Boolean(record.reflectionPeriods || record.identifications || record.residence),
       content: () => <ReflectionSection record={record} reload={again} />,
     },
-    { id: 'notes', shown: Boolean(record.notes), content: () => <NotesSection record={record} reload={again} /> },
+    { id: 'notes', shown: Boolean(record.notes), content: () => <NotesSection record={record} reload={again} readMore={readMore} /> },
     { id: 'tasks', shown: Boolean(record.tasks), content: () => <TasksSection record={record} reload={again} /> },
-    { id: 'documents', shown: Boolean(record.documents), content: () => <DocumentsSection record={record} reload={again} /> },
-    { id: 'timeline', shown: Boolean(record.timeline), content: () => <TimelineSection record={record} reload={again} /> },
+    {
+      id: 'documents',
+      shown: Boolean(record.documents),
+      content: () => <DocumentsSection record={record} reload={again} readMore={readMore} />,
+    },
+    {
+      id: 'timeline',
+      shown: Boolean(record.timeline),
+      content: () => <TimelineSection record={record} reload={again} readMore={readMore} />,
+    },
     { id: 'access', shown: can('clients.accessLog'), content: () => <AccessLog clientId={id} /> },
   ];
   const shown = sections.filter((entry) => entry.shown);

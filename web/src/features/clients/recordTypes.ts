@@ -17,4 +17,7 @@ type Parts = CaseworkRecord &
 export type ClientRecord = { [Key in keyof Parts]?: Shown<NonNullable<Parts[Key]>> } & Pick<
   Facts,
   'id' | 'officeId' | 'relationship' | 'status' | 'readable' | 'writable'
->;
+> & {
+    /** The cursors of the next pages of notes, documents and the timeline; null when the record shows all. */
+    more?: Record<string, string | null>;
+  };
