@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -48,6 +49,20 @@ const features: Feature[] = [
   installation,
   overview,
 ];
+
+async function databaseAnswers(ctx: AppContext): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000)));
+  const query = sql`select 1`.execute(ctx.db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -98,6 +113,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     for (const feature of features) await feature.routes(api.withTypeProvider<JsonSchemaToTsProvider>(), { recordParts });
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+    // For a load balancer or supervisor: ready while the database answers; 503 while it does not.
+    api.get('/api/v1/health/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      const ready = await databaseAnswers(ctx);
+      return reply
+        .code(ready ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ ready });
+    });
   });
 
   if (fs.existsSync(webRoot)) {
