@@ -15,6 +15,7 @@ import { registerRequestContext } from './requestContext.ts';
 import { registerHostCheck, registerSecurity } from './security.ts';
 import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
 import { refusalLog } from '../core/audit/refusals.ts';
+import { AuditChainer } from '../core/audit/audit.ts';
 import { closedResponses } from './schemaParts.ts';
 import type { Feature } from './feature.ts';
 import { auth } from '../features/auth/index.ts';
@@ -49,6 +50,25 @@ const features: Feature[] = [
   installation,
   overview,
 ];
+
+/**
+ * The audit entries a request wrote are linked into the chain before it is answered, so the access
+ * log and the chain's head show them at once; requests arriving together share one run. A timer
+ * links what other writers left (a command, a process that stopped between commit and linking).
+ */
+function registerAuditChaining(app: FastifyInstance, ctx: AppContext) {
+  const chainer = new AuditChainer(ctx.db, ctx.keyring.auditKey);
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/v1/health')) await chainer.settle();
+    return payload;
+  });
+  const timer = setInterval(() => void chainer.settle(), 1000);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await chainer.settle();
+  });
+}
 
 async function databaseAnswers(ctx: AppContext): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -90,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   registerFieldGroupFilter(app);
   // Repeated refusals counted in memory are written before the server stops.
   app.addHook('onClose', async () => refusalLog(ctx.db, ctx.keyring.auditKey).flush(true));
+  registerAuditChaining(app, ctx);
   registerInputText(app);
 
   // Every error response has the one shape; declare it for the OpenAPI document.

@@ -134,7 +134,9 @@ export interface ClientSharesTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  /** The order entries were written in; the chain's order is seq, given when the entry is linked. */
+  entry_id: ColumnType<number, never, never>;
+  seq: number | null;
   at: Timestamp;
   actor_id: string | null;
   actor_role: string | null;
@@ -145,8 +147,8 @@ export interface AuditLogTable {
   reason: string | null;
   ip: string | null;
   details: unknown;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 type CalendarDate = ColumnType<string, string, string>;
