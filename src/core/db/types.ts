@@ -133,6 +133,25 @@ export interface ClientSharesTable {
   field_groups: string[];
 }
 
+export interface LoginAddressAttemptsTable {
+  address: string;
+  window_start: Timestamp;
+  attempts: number;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  owner_id: string;
+  state: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  summary: unknown;
+  problems: unknown;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  alive_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  ended_at: Timestamp | null;
+}
+
 export interface AuditLogTable {
   /** The order entries were written in; the chain's order is seq, given when the entry is linked. */
   entry_id: ColumnType<number, never, never>;
@@ -428,6 +447,8 @@ export interface DB extends StudyTables {
   client_assignments: ClientAssignmentsTable;
   client_shares: ClientSharesTable;
   audit_log: AuditLogTable;
+  login_address_attempts: LoginAddressAttemptsTable;
+  import_jobs: ImportJobsTable;
   coaching_programmes: CoachingProgrammesTable;
   coaching_programme_versions: CoachingProgrammeVersionsTable;
   coaching_groups: CoachingGroupsTable;

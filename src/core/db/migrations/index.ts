@@ -15,6 +15,7 @@ import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
 import { auditChainedByOneWriter } from './0030_audit_chained_by_one_writer.ts';
+import { sharedServerState } from './0031_shared_server_state.ts';
 
 export interface Migration {
   id: string;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   studyCoding,
   statisticsReleases,
   auditChainedByOneWriter,
+  sharedServerState,
 ];
