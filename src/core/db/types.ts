@@ -152,6 +152,12 @@ export interface ImportJobsTable {
   ended_at: Timestamp | null;
 }
 
+export interface DigestDaysTable {
+  day: CalendarDate;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  recipients: number | null;
+}
+
 export interface AuditLogTable {
   /** The order entries were written in; the chain's order is seq, given when the entry is linked. */
   entry_id: ColumnType<number, never, never>;
@@ -449,6 +455,7 @@ export interface DB extends StudyTables {
   audit_log: AuditLogTable;
   login_address_attempts: LoginAddressAttemptsTable;
   import_jobs: ImportJobsTable;
+  digest_days: DigestDaysTable;
   coaching_programmes: CoachingProgrammesTable;
   coaching_programme_versions: CoachingProgrammeVersionsTable;
   coaching_groups: CoachingGroupsTable;

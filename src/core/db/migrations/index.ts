@@ -16,6 +16,7 @@ import { studyCoding } from './0021_study_coding.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
 import { auditChainedByOneWriter } from './0030_audit_chained_by_one_writer.ts';
 import { sharedServerState } from './0031_shared_server_state.ts';
+import { dailyDigest } from './0032_daily_digest.ts';
 
 export interface Migration {
   id: string;
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   statisticsReleases,
   auditChainedByOneWriter,
   sharedServerState,
+  dailyDigest,
 ];
