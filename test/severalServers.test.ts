@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { demoOffices, demoOrganisations } from '../src/features/demo/installDemo
 import { demoRegisterLines } from '../src/features/exchange/demoRegister.ts';
 import { makeAccount, sessionFor } from './support/factories.ts';
 import { createScratchDatabase } from './support/scratchDatabase.ts';
-import { postgresBin, startOwnCluster } from './support/ownCluster.ts';
+import { freePort, postgresBin, startOwnCluster } from './support/ownCluster.ts';
 import { startServerProcess, type ServerProcess } from './support/serverProcesses.ts';
 
 // Three app servers on one PostgreSQL behave as one. PostgreSQL: TEST_DATABASE_URL's server, or a
@@ -130,15 +129,3 @@ describe.skipIf(!canRun)(
     });
   },
 );
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net
-      .createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-  });
-}

@@ -57,7 +57,8 @@ export async function startOwnCluster(bin: string): Promise<OwnCluster> {
   return cluster;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port of 127.0.0.1 free at the moment of asking. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net
       .createServer()
