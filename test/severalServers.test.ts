@@ -54,7 +54,7 @@ describe.skipIf(!canRun)(
       director = await sessionFor(ctx, (await makeAccount(ctx, 'director')).id);
       administrator = await sessionFor(ctx, (await makeAccount(ctx, 'administrator')).id);
       for (let i = 0; i < 3; i++) servers.push(await startServerProcess(env, await freePort()));
-    });
+    }, 180_000);
 
     afterAll(async () => {
       await Promise.all(servers.map((server) => server.stop()));
