@@ -70,7 +70,7 @@ describe.skipIf(!bin)(
     }
 
     for (const mode of ['fast', 'immediate'] as const) {
-      it(`keeps serving through a ${mode} restart: 503 while it is down, answers again after`, async () => {
+      it(`keeps serving through a restart (${mode}): 503 while it is down, answers again after`, async () => {
         expect((await overview()).statusCode).toBe(200);
         const load = underLoad();
         // Let the callers hold connections in the pool before the server goes.
