@@ -9,6 +9,7 @@ import { keysCommand } from './commands/keys.ts';
 import { exportCommand, importCommand } from './commands/exchange.ts';
 import { demoRegisterCommand } from './commands/demoRegister.ts';
 import { statsCommand } from './commands/stats.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   start: startCommand,
@@ -20,6 +21,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   export: exportCommand,
   'demo-register': demoRegisterCommand,
   stats: statsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

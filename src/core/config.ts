@@ -21,6 +21,13 @@ export interface Config {
    * collector. The Ed25519 signing key is its own file (or POLKU_AUDIT_SIGNING_KEY).
    */
   audit: { checkpointFile: string; signingKeyFile: string; syslog?: string; checkpointUrl?: string; checkpointIntervalSeconds: number };
+  /**
+   * The daily e-mail digest (counts only, never client data) through an SMTP server:
+   * POLKU_SMTP_URL (smtp://user:password@host:587, STARTTLS when offered; smtps://host:465 for TLS),
+   * POLKU_MAIL_FROM, and the hour in Helsinki from which it is sent (POLKU_DIGEST_HOUR, default 7).
+   * Without POLKU_SMTP_URL no e-mail is sent.
+   */
+  mail?: { smtpUrl: string; from: string; digestHour: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -48,6 +55,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       checkpointUrl: env.POLKU_AUDIT_CHECKPOINT_URL || undefined,
       checkpointIntervalSeconds: Number(env.POLKU_AUDIT_CHECKPOINT_INTERVAL) > 0 ? Number(env.POLKU_AUDIT_CHECKPOINT_INTERVAL) : 60,
     },
+    ...(env.POLKU_SMTP_URL
+      ? {
+          mail: {
+            smtpUrl: env.POLKU_SMTP_URL,
+            from: env.POLKU_MAIL_FROM ?? 'Polku <polku@localhost>',
+            digestHour: Number(env.POLKU_DIGEST_HOUR) >= 0 && Number(env.POLKU_DIGEST_HOUR) <= 23 ? Number(env.POLKU_DIGEST_HOUR) : 7,
+          },
+        }
+      : {}),
     ...overrides,
   };
 }

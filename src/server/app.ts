@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,7 @@ import { registerRequestContext } from './requestContext.ts';
 import { registerHostCheck, registerSecurity } from './security.ts';
 import { registerFieldGroupFilter } from './fieldGroupFilter.ts';
 import { refusalLog } from '../core/audit/refusals.ts';
+import { AuditChainer } from '../core/audit/audit.ts';
 import { closedResponses } from './schemaParts.ts';
 import type { Feature } from './feature.ts';
 import { auth } from '../features/auth/index.ts';
@@ -51,6 +53,39 @@ const features: Feature[] = [
   consultations,
 ];
 
+/**
+ * The audit entries a request wrote are linked into the chain before it is answered, so the access
+ * log and the chain's head show them at once; requests arriving together share one run. A timer
+ * links what other writers left (a command, a process that stopped between commit and linking).
+ */
+function registerAuditChaining(app: FastifyInstance, ctx: AppContext) {
+  const chainer = new AuditChainer(ctx.db, ctx.keyring.auditKey);
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/v1/health')) await chainer.settle();
+    return payload;
+  });
+  const timer = setInterval(() => void chainer.settle(), 1000);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await chainer.settle();
+  });
+}
+
+async function databaseAnswers(ctx: AppContext): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000)));
+  const query = sql`select 1`.execute(ctx.db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const builtWebApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export async function buildApp(
@@ -84,6 +119,7 @@ export async function buildApp(
   registerFieldGroupFilter(app);
   // Repeated refusals counted in memory are written before the server stops.
   app.addHook('onClose', async () => refusalLog(ctx.db, ctx.keyring.auditKey).flush(true));
+  registerAuditChaining(app, ctx);
   registerInputText(app);
 
   // Every error response has the one shape; declare it for the OpenAPI document.
@@ -107,6 +143,14 @@ export async function buildApp(
     for (const feature of features) await feature.routes(api.withTypeProvider<JsonSchemaToTsProvider>(), { recordParts });
     api.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => api.swagger());
     api.get('/api/v1/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+    // For a load balancer or supervisor: ready while the database answers; 503 while it does not.
+    api.get('/api/v1/health/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      const ready = await databaseAnswers(ctx);
+      return reply
+        .code(ready ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ ready });
+    });
   });
 
   if (fs.existsSync(webRoot)) {

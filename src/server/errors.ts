@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from '../core/errors.ts';
 import { languageFromHeader, translate, type Language } from '../core/i18n/i18n.ts';
 import { patternProblems } from './schemaParts.ts';
+import { isDatabaseUnavailable } from '../core/db/database.ts';
 
 /** Fastify's own client errors, given stable codes of ours. */
 const fastifyCodes: Record<string, string> = {
@@ -86,6 +87,12 @@ export function registerErrorHandling(app: FastifyInstance) {
             problem: problemOf(issue.keyword, issue.params as Record<string, unknown>),
           })),
       );
+    } else if (isDatabaseUnavailable(error)) {
+      // Nothing was written (a transaction that lost its connection is rolled back by the server);
+      // the request may be tried again once the database is back.
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+      appError = new AppError(503, 'database_unavailable');
+      reply.header('retry-after', '5');
     } else if (refusedByDatabase) {
       request.log.warn({ err: { type: error.name, code: error.code } }, 'request refused by the database');
       appError = refusedByDatabase;

@@ -3,6 +3,7 @@ import { loadConfig } from '../../core/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { createContext } from '../../server/createContext.ts';
 import { installDemo } from '../../features/demo/index.ts';
+import { scheduleDailyDigest } from '../../features/overview/index.ts';
 import { AuditAnchor } from '../../core/audit/auditAnchor.ts';
 import { loadSigningKey } from '../../core/audit/checkpoints.ts';
 import { configuredSinks } from '../../core/audit/checkpointSinks.ts';
@@ -29,7 +30,12 @@ export async function startCommand(args: string[]): Promise<number> {
     (previous, now) => complain('audit_head_backwards', { previous: previous.seq, now: now.seq }),
   );
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+  // The daily e-mail digest, when an SMTP server is configured; one server sends it each day.
+  const stopDigest = scheduleDailyDigest(ctx, (error) =>
+    app.log.error({ err: { type: (error as Error)?.name, code: (error as { code?: string })?.code } }, 'daily digest not sent'),
+  );
   const stop = async () => {
+    stopDigest();
     await app.close();
     await anchor.stop().catch((error) => complain('audit_checkpoint_failed', { sink: 'audit_log', error: String(error) }));
     await ctx.close();

@@ -1,16 +1,18 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { ChainProblem } from './audit.ts';
+import { AUDIT_GUARD_BODY } from '../db/migrations/0030_audit_chained_by_one_writer.ts';
 
 /**
- * The triggers of migration 0001 that refuse UPDATE, DELETE and TRUNCATE on audit_log, with the
+ * The triggers of migration 0001 that refuse UPDATE (but the linking of an entry), DELETE and TRUNCATE on audit_log, with the
  * pg_trigger.tgtype each must have (1 row, 2 before, 8 delete, 16 update, 32 truncate).
  */
 const GUARDS = [
   { trigger: 'audit_log_no_update_or_delete', tgtype: 1 | 2 | 8 | 16 },
   { trigger: 'audit_log_no_truncate', tgtype: 2 | 32 },
 ];
-const GUARD_BODY = "begin raise exception 'audit_log is append-only'; end";
+// Since migration 0030 the body lets an unlinked entry be linked once (see there).
+const GUARD_BODY = AUDIT_GUARD_BODY;
 
 /**
  * A log whose guard was dropped, disabled, given a condition or a harmless function could have

@@ -36,8 +36,14 @@ const GENESIS: ChainHead = { seq: 0, hash: '0'.repeat(64) };
 
 /** One read: the last entry's number and hash (0 and the genesis hash for an empty log). */
 export async function auditHead(db: Database): Promise<ChainHead> {
-  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return last ? { seq: Number(last.seq), hash: last.hash } : GENESIS;
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ? { seq: Number(last.seq), hash: last.hash! } : GENESIS;
 }
 
 export function keyId(publicKey: KeyObject): string {
@@ -159,7 +165,7 @@ export async function verifyCheckpoints(
       .select(['seq', 'hash'])
       .where('seq', 'in', wanted.slice(i, i + 1000))
       .execute();
-    for (const row of rows) hashes.set(Number(row.seq), row.hash);
+    for (const row of rows) hashes.set(Number(row.seq), row.hash!);
   }
   // A recomputed chain differs from every checkpoint after the rewrite: report where it starts,
   // between the last checkpoint that still matches and the first that does not.

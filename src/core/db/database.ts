@@ -24,7 +24,14 @@ export const pgliteOptions = { parsers: { [DATE_OID]: (value: string) => value }
 
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A connection the server drops (a restart, a failover, a network blip) emits `error` on the
+    // pool; without a listener Node ends the process. The pool forgets that connection and makes a
+    // new one for the next request, which fails with 503 until the database answers again.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    const connectionLost = (error: Error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`, 'DatabaseWarning');
+    pool.on('error', connectionLost);
+    // A connection lost while lent out (between a transaction's statements) emits on the client itself.
+    pool.on('connect', (client) => client.on('error', connectionLost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -50,4 +57,20 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     release();
     throw error;
   }
+}
+
+/**
+ * The errors that say the database cannot be reached now, not that the request is wrong: a refused
+ * or dropped connection, a server shutting down or starting up (SQLSTATE class 08, 57P01–57P03).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(message)
+  );
 }

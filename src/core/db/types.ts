@@ -137,8 +137,35 @@ export interface ClientSharesTable {
   consent_at: Date | null;
 }
 
+export interface LoginAddressAttemptsTable {
+  address: string;
+  window_start: Timestamp;
+  attempts: number;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  owner_id: string;
+  state: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  summary: unknown;
+  problems: unknown;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  alive_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  ended_at: Timestamp | null;
+}
+
+export interface DigestDaysTable {
+  day: CalendarDate;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  recipients: number | null;
+}
+
 export interface AuditLogTable {
-  seq: number;
+  /** The order entries were written in; the chain's order is seq, given when the entry is linked. */
+  entry_id: ColumnType<number, never, never>;
+  seq: number | null;
   at: Timestamp;
   actor_id: string | null;
   actor_role: string | null;
@@ -149,8 +176,8 @@ export interface AuditLogTable {
   reason: string | null;
   ip: string | null;
   details: unknown;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 type CalendarDate = ColumnType<string, string, string>;
@@ -430,6 +457,9 @@ export interface DB extends StudyTables, CompetenceTables {
   client_assignments: ClientAssignmentsTable;
   client_shares: ClientSharesTable;
   audit_log: AuditLogTable;
+  login_address_attempts: LoginAddressAttemptsTable;
+  import_jobs: ImportJobsTable;
+  digest_days: DigestDaysTable;
   coaching_programmes: CoachingProgrammesTable;
   coaching_programme_versions: CoachingProgrammeVersionsTable;
   coaching_groups: CoachingGroupsTable;

@@ -1,7 +1,7 @@
 /**
- * Per-address limit on login attempts, on top of the per-username limits (loginThrottle.ts): it slows
- * guessing across many usernames from one place. Kept in memory: a restart forgets it, the
- * per-username limits (in the database) do not.
+ * A limit on attempts per address kept in memory, for the public referral form: the address of a
+ * person referring themself is never written anywhere, so with several app servers each counts its
+ * own (the limit is per server). Logins are limited in the database (addressAttempts.ts).
  */
 export class AttemptLimiter {
   private readonly attempts = new Map<string, number[]>();

@@ -6,7 +6,7 @@ import { can, actions } from '../../core/policy/policy.ts';
 import { accountSchema, publicAccount } from '../accounts/index.ts';
 import { emptyResponse } from '../../server/schemaParts.ts';
 import { languageBody, loginBody, totpCodeBody, secondFactorBody } from './schema.ts';
-import { AttemptLimiter } from './attemptLimiter.ts';
+import { allowLoginAttempt } from './addressAttempts.ts';
 import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
 import { endSession, SESSION_COOKIE, sessionCookieOptions } from '../../server/sessions.ts';
 
@@ -17,9 +17,9 @@ const loginStage = {
 } as const;
 
 export async function authRoutes(app: Api) {
-  const limiter = new AttemptLimiter(app.polku.config.loginAttemptsPerAddress, 15 * 60 * 1000);
   const limited = async (request: FastifyRequest) => {
-    if (!limiter.allow(request.ip)) throw new AppError(429, 'too_many_attempts');
+    if (!(await allowLoginAttempt(app.polku.db, request.ip, app.polku.config.loginAttemptsPerAddress, 15 * 60 * 1000)))
+      throw new AppError(429, 'too_many_attempts');
   };
   const setSessionCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions);
 

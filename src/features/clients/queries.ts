@@ -17,13 +17,15 @@ export function listClientsFor(db: Database, actor: Actor) {
   return (inScope ? query.where('persons.id', 'in', inScope) : query).execute();
 }
 
-/** Every audit entry about one client, including list views that showed them. */
+/**
+ * Every audit entry about one client, including list views that showed them, in the order written
+ * (an entry of a moment ago shows before it is linked into the chain).
+ */
 export function accessLogOf(db: Database, clientId: string) {
   return db
     .selectFrom('audit_log')
     .leftJoin('accounts', 'accounts.id', 'audit_log.actor_id')
     .select([
-      'audit_log.seq',
       'audit_log.at',
       'audit_log.actor_role',
       'audit_log.action',
@@ -34,7 +36,7 @@ export function accessLogOf(db: Database, clientId: string) {
       'accounts.organisation_id',
     ])
     .where((eb) => eb.or([eb('audit_log.client_id', '=', clientId), sql<boolean>`audit_log.details -> 'clients' ? ${clientId}`]))
-    .orderBy('audit_log.seq', 'desc')
+    .orderBy('audit_log.entry_id', 'desc')
     .limit(1000)
     .execute();
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { protectedContext } from '../../core/crypto/protectedColumns.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount, writtenConsent } from '../../../test/support/factories.ts';
 import { shareClient } from './service.ts';
 import { PAGE_SIZE } from './recordParts.ts';
 
@@ -20,7 +20,11 @@ beforeAll(async () => {
   app = await buildApp(ctx);
   caseworker = await makeAccount(ctx, 'caseworker');
   clientId = (await makeClient(ctx, caseworker, { name: 'Leena Sivu' })).id;
-  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, 'riku', ['identity', 'notes']);
+  await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, {
+    organisationId: 'riku',
+    fieldGroups: ['identity', 'notes'],
+    consent: writtenConsent(),
+  });
   // Notes an hour apart, every tenth a sensitive one, and pairs written in the same millisecond at
   // the edges of pages: paging must neither repeat nor skip any.
   const rows = Array.from({ length: NOTES }, (_, index) => {
@@ -110,7 +114,11 @@ describe('a record read a page at a time', () => {
     expect(logged).toMatchObject({ client_id: clientId, outcome: 'succeeded', field_groups: ['notes'] });
 
     const outsider = await makeAccount(ctx, 'partner', { organisationId: 'riku' });
-    await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, 'riku', ['identity']);
+    await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, {
+      organisationId: 'riku',
+      fieldGroups: ['identity'],
+      consent: writtenConsent(),
+    });
     const refused = await injectJson(
       app,
       'GET',
@@ -120,7 +128,11 @@ describe('a record read a page at a time', () => {
     expect(refused.status).toBe(403);
     const denial = await ctx.db.selectFrom('audit_log').selectAll().where('actor_id', '=', outsider.id).executeTakeFirstOrThrow();
     expect(denial).toMatchObject({ action: 'clients.read', outcome: 'denied' });
-    await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, 'riku', ['identity', 'notes']);
+    await shareClient(ctx, { actor: caseworker.actor, ip: null }, clientId, {
+      organisationId: 'riku',
+      fieldGroups: ['identity', 'notes'],
+      consent: writtenConsent(),
+    });
   });
 
   it('a cursor of the wrong kind is a translated 400, not a page', async () => {

@@ -21,24 +21,48 @@ export interface ImportJob {
 
 /** How long an ended import can still be looked at. Its outcome is kept for good in the audit log. */
 const KEEP_ENDED_MS = 60 * 60 * 1000;
+/** A running import says it is alive this often; one silent for ABANDONED_MS ended with its server. */
+const ALIVE_EVERY_MS = 10_000;
+const ABANDONED_MS = 2 * 60_000;
 
 /**
- * The imports of one server. They run one at a time: an import is one transaction over the whole
- * register, and a second one at the same time would only wait for it or contradict it.
+ * The imports started from the web, kept in the database so that every app server sees them and
+ * they run one at a time across all of them (an import is one transaction over the whole register;
+ * a second at the same time would only wait for it or contradict it). The server running an import
+ * also keeps its progress at hand, so that it answers without waiting for the import's transaction.
  */
 export class ImportJobs {
-  private readonly jobs = new Map<string, ImportJob>();
+  private readonly running = new Map<string, ImportJob>();
 
   constructor(
     private readonly ctx: AppContext,
     private readonly log: { error(details: object, message: string): void },
   ) {}
 
-  start(who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actorId: string }, text: string): ImportJob {
-    this.forgetOld();
-    if ([...this.jobs.values()].some((job) => job.endedAt === undefined)) throw new AppError(409, 'import_in_progress');
+  async start(who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> & { actorId: string }, text: string): Promise<ImportJob> {
+    if (this.running.size > 0) throw new AppError(409, 'import_in_progress');
+    const now = Date.now();
+    await this.ctx.db
+      .updateTable('import_jobs')
+      .set({ state: 'failed', ended_at: new Date(now) })
+      .where('ended_at', 'is', null)
+      .where('alive_at', '<', new Date(now - ABANDONED_MS))
+      .execute();
+    await this.ctx.db
+      .deleteFrom('import_jobs')
+      .where('ended_at', '<', new Date(now - KEEP_ENDED_MS))
+      .execute();
     const job: ImportJob = { id: randomUUID(), ownerId: who.actorId, state: 'checking', done: 0, total: 0 };
-    this.jobs.set(job.id, job);
+    try {
+      await this.ctx.db.insertInto('import_jobs').values({ id: job.id, owner_id: job.ownerId, state: job.state, ended_at: null }).execute();
+    } catch (error) {
+      // The unique index admits one unfinished import across all servers.
+      if ((error as { code?: string }).code === '23505') throw new AppError(409, 'import_in_progress');
+      throw error;
+    }
+    this.running.set(job.id, job);
+    const alive = setInterval(() => void this.save(job).catch(() => {}), ALIVE_EVERY_MS);
+    alive.unref();
     importRegister(this.ctx, who, text, ({ phase, done, total }) => Object.assign(job, { state: phase, done, total }))
       .then((summary) => Object.assign(job, { state: 'succeeded', summary }))
       .catch((error) => {
@@ -47,20 +71,57 @@ export class ImportJobs {
         this.log.error({ err: { type: error?.name, code: error?.code } }, 'register import failed');
         return Object.assign(job, { state: 'failed' });
       })
-      .finally(() => {
+      .then(async () => {
+        clearInterval(alive);
         job.endedAt = Date.now();
+        await this.save(job).catch((error) =>
+          this.log.error({ err: { type: error?.name, code: error?.code } }, 'import outcome not saved'),
+        );
+        this.running.delete(job.id);
       });
     return job;
   }
 
   /** Only the administrator who started an import sees it; to anyone else it does not exist. */
-  find(id: string, ownerId: string): ImportJob {
-    const job = this.jobs.get(id);
-    if (!job || job.ownerId !== ownerId) throw new AppError(404, 'not_found');
-    return job;
+  async find(id: string, ownerId: string): Promise<ImportJob> {
+    const here = this.running.get(id);
+    if (here) {
+      if (here.ownerId !== ownerId) throw new AppError(404, 'not_found');
+      return here;
+    }
+    const row = await this.ctx.db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('id', '=', id)
+      .where('owner_id', '=', ownerId)
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', new Date(Date.now() - KEEP_ENDED_MS))]))
+      .executeTakeFirst();
+    if (!row) throw new AppError(404, 'not_found');
+    return {
+      id: row.id,
+      ownerId: row.owner_id,
+      state: row.state as ImportState,
+      done: row.done,
+      total: row.total,
+      ...(row.summary ? { summary: row.summary as ImportSummary } : {}),
+      ...(row.problems ? { problems: row.problems as ExchangeProblem[] } : {}),
+      ...(row.ended_at ? { endedAt: new Date(row.ended_at).getTime() } : {}),
+    };
   }
 
-  private forgetOld() {
-    for (const [id, job] of this.jobs) if (job.endedAt !== undefined && Date.now() - job.endedAt > KEEP_ENDED_MS) this.jobs.delete(id);
+  private async save(job: ImportJob) {
+    await this.ctx.db
+      .updateTable('import_jobs')
+      .set({
+        state: job.state,
+        done: job.done,
+        total: job.total,
+        summary: job.summary ? JSON.stringify(job.summary) : null,
+        problems: job.problems ? JSON.stringify(job.problems) : null,
+        alive_at: new Date(),
+        ended_at: job.endedAt === undefined ? null : new Date(job.endedAt),
+      })
+      .where('id', '=', job.id)
+      .execute();
   }
 }

@@ -59,7 +59,7 @@ export async function exchangeRoutes(app: Api) {
     async (request, reply) => {
       if (typeof request.body !== 'string') throw new AppError(415, 'unsupported_media_type');
       if (request.body.trim() === '') throw new AppError(400, 'import_empty');
-      const job = jobs.start({ ...request.auditBase(), actorId: request.actor!.id }, request.body);
+      const job = await jobs.start({ ...request.auditBase(), actorId: request.actor!.id }, request.body);
       return reply.code(202).send(view(job, request.language));
     },
   );
@@ -70,7 +70,7 @@ export async function exchangeRoutes(app: Api) {
       config: { access: 'exchange.import' },
       schema: { tags: ['exchange'], params: idParams, response: { 200: jobSchema } },
     },
-    async (request) => view(jobs.find(request.params.id, request.actor!.id), request.language),
+    async (request) => view(await jobs.find(request.params.id, request.actor!.id), request.language),
   );
 
   app.get(

@@ -6,3 +6,4 @@ export const overview: Feature = {
   name: 'overview',
   routes: (app) => overviewRoutes(app),
 };
+export { scheduleDailyDigest, sendDailyDigest, type Mailer } from './dailyDigest.ts';

@@ -15,6 +15,9 @@ import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
 import { competenceCentre } from './0027_competence_centre.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
+import { auditChainedByOneWriter } from './0030_audit_chained_by_one_writer.ts';
+import { sharedServerState } from './0031_shared_server_state.ts';
+import { dailyDigest } from './0032_daily_digest.ts';
 import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
@@ -42,6 +45,9 @@ export const migrations: Migration[] = [
   studyCoding,
   competenceCentre,
   statisticsReleases,
+  auditChainedByOneWriter,
+  sharedServerState,
+  dailyDigest,
   recordPages,
   registerImportStaging,
   shareConsent,
