@@ -20,6 +20,8 @@ export const protectedColumns = [
   { table: 'study_transcripts', column: 'content' },
   { table: 'study_pseudonyms', column: 'term' },
   { table: 'study_memos', column: 'body' },
+  { table: 'coaching_participants', column: 'name' },
+  { table: 'coaching_meetings', column: 'notes' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];
