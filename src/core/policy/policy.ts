@@ -86,6 +86,8 @@ const actionRoles = {
   'coaching.participants': ['director', 'coach', 'partner', 'nurse'],
   'coaching.participants.manage': ['coach'],
   'coaching.psychology': ['nurse'],
+  // A coach's own reminders: absences to check on, follow-ups to make.
+  'coaching.tasks': ['coach'],
   // The employment study: not client data. Researchers work on the studies whose team they are on
   // (studyScope); the director oversees every study and changes none.
   'studies.list': ['director', 'researcher'],
@@ -169,6 +171,8 @@ const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
   'reflection.overview': ['identity', 'immigration'],
   'identification.queue': ['identity', 'case'],
   'tasks.mine': ['identity', 'notes'],
+  'coaching.participants': ['identity'],
+  'coaching.tasks': ['identity', 'coaching'],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { appendAudit } from '../../core/audit/audit.ts';
 import type { NamedItem } from '../../core/db/types.ts';
 import { AppError } from '../../core/errors.ts';
+import { listAccess } from '../../core/policy/policy.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import { enrolmentOf } from './participants.ts';
@@ -150,7 +151,13 @@ export async function myTasks(ctx: AppContext, who: Who): Promise<CoachingTask[]
   const scope = participantsInScope(ctx.db, who.actor, 'coaching.participants');
   if (scope) query = query.where('p.id', 'in', scope);
   const rows = await query.execute();
-  await auditParticipantsRead(ctx, who, 'coaching.tasks.mine', [...new Set(rows.map((row) => row.participant_id))], ['identity']);
+  await auditParticipantsRead(
+    ctx,
+    who,
+    'coaching.tasks.mine',
+    [...new Set(rows.map((row) => row.participant_id))],
+    listAccess(who.actor, 'coaching.tasks'),
+  );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

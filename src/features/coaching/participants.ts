@@ -6,7 +6,7 @@ import type { Database } from '../../core/db/database.ts';
 import { addMonths } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { translate, type Language } from '../../core/i18n/i18n.ts';
-import { participantAccess, type FieldGroup } from '../../core/policy/policy.ts';
+import { listAccess, participantAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import { auditWho, openClient, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import { attendanceRates } from './attendance.ts';

@@ -214,7 +214,7 @@ export async function coachingRoutes(app: Api) {
   );
   app.get(
     '/api/v1/coaching/tasks',
-    { config: { access: 'coaching.participants.manage' }, schema: { tags, response: { 200: taskListResponse } } },
+    { config: { access: 'coaching.tasks' }, schema: { tags, response: { 200: taskListResponse } } },
     async (request) => myTasks(ctx, whoOf(request)),
   );
 }

@@ -291,7 +291,7 @@ export const participantResponse = responseObject({
   psychologistMeetings: inGroup('health', meetingResponse),
 });
 export const attendanceResponse = responseObject({
-  sessions: responseList({ id: string, number: integer, day: string, contentType: string }),
+  sessions: inGroup('record', responseList({ id: string, number: integer, day: string, contentType: string })),
   participants: inGroup(
     'coaching',
     responseList({
@@ -305,13 +305,13 @@ export const attendanceResponse = responseObject({
   ),
 });
 export const taskListResponse = responseList({
-  id: string,
-  kind: string,
-  months: { type: ['integer', 'null'] },
-  dueOn: string,
-  groupId: string,
-  groupName: string,
-  participantId: string,
+  id: inGroup('record', string),
+  kind: inGroup('coaching', string),
+  months: inGroup('coaching', { type: ['integer', 'null'] }),
+  dueOn: inGroup('coaching', string),
+  groupId: inGroup('coaching', string),
+  groupName: inGroup('coaching', string),
+  participantId: inGroup('record', string),
   participantName: inGroup('identity', string),
 });
 
