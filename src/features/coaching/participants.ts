@@ -100,7 +100,7 @@ export async function listParticipants(ctx: AppContext, who: Who): Promise<Array
     who,
     'coaching.participants.list',
     rows.map((row) => row.id),
-    ['identity'],
+    listAccess(who.actor, 'coaching.participants'),
   );
   return rows.map((row) => ({ id: row.id, name: openName(ctx, row.id, row.name) })).sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 }
