@@ -110,6 +110,9 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'PUT /api/v1/coaching/groups/:id/participants/:participantId/plan': ['coach'],
   'POST /api/v1/coaching/groups/:id/participants/:participantId/follow-ups': ['coach'],
   'GET /api/v1/coaching/tasks': ['coach'],
+  'GET /api/v1/coaching/groups/:id/report': ['director', 'coach', 'partner'],
+  'GET /api/v1/coaching/programmes/:id/report': ['director', 'coach', 'partner'],
+  'GET /api/v1/coaching/programmes/:id/report/file': ['director', 'coach', 'partner'],
   // The employment study: researchers on a study's team, the director reading every study.
   'GET /api/v1/studies': ['director', 'researcher'],
   'POST /api/v1/studies': ['researcher'],

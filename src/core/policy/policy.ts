@@ -86,6 +86,10 @@ const actionRoles = {
   'coaching.participants': ['director', 'coach', 'partner', 'nurse'],
   'coaching.participants.manage': ['coach'],
   'coaching.psychology': ['nurse'],
+  // Reports of groups and programmes: the internal form for the assistance system's director and the
+  // coaches (of their groups); the published form, with the annual statistics' disclosure control, for funders and partners.
+  'coaching.reports': ['director', 'coach'],
+  'coaching.reports.published': ['director', 'coach', 'partner'],
   // A coach's own reminders: absences to check on, follow-ups to make.
   'coaching.tasks': ['coach'],
   // The employment study: not client data. Researchers work on the studies whose team they are on

@@ -345,3 +345,37 @@ describe('goals and follow-up', () => {
     expect(after.map((task: { months: number }) => task.months)).toEqual([6, 12]);
   });
 });
+
+describe('reports', () => {
+  it('the internal form counts everything; the published form hides counts of 1 to 4 and figures fewer than five people make', async () => {
+    const internal = await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/report?form=internal`, await as(coach));
+    expect(internal.status).toBe(200);
+    expect(internal.body.enrolled).toBeGreaterThanOrEqual(5);
+    expect(internal.body.attendanceRate).toEqual(expect.any(Number));
+    const finnish = internal.body.goals.find((goal: { goal: string }) => goal.goal === 'finnish');
+    expect(finnish).toMatchObject({ personStart: 1, personEnd: 3 });
+    expect(
+      internal.body.followUps.find((f: { months: number; outcome: string }) => f.months === 3 && f.outcome === 'looking_for_work').count,
+    ).toBe(1);
+    const published = await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/report`, await as(partner));
+    expect(published.body.form).toBe('published');
+    expect(published.body.followUps.every((f: { count: number | null }) => f.count === null || f.count === 0 || f.count >= 5)).toBe(true);
+    expect(published.body.goals.find((goal: { goal: string }) => goal.goal === 'finnish').personEnd).toBeNull();
+    expect(published.body.exploitationSigns).toBeNull();
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/report?form=internal`, await as(partner))).status).toBe(
+      403,
+    );
+  });
+
+  it('the programme report adds up the groups in scope and downloads as CSV and XLSX', async () => {
+    const headers = await as(coach);
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/coaching/programmes/ikut/report/file?format=csv&form=internal', headers });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Ryhmään otettuja');
+    const xlsx = await app.inject({ method: 'GET', url: '/api/v1/coaching/programmes/ikut/report/file?format=xlsx', headers });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const summary = await injectJson(app, 'GET', '/api/v1/coaching/programmes/ikut/report?form=internal', headers);
+    expect(summary.body.groups).toBe(3);
+  });
+});

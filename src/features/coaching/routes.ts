@@ -4,6 +4,8 @@ import { createdResponse, emptyResponse, fileResponse, idParams } from '../../se
 import { changeSession, groupCalendar, listSessions } from './schedule.ts';
 import { createGroup, getGroup, listCoaches, listGroups } from './groups.ts';
 import { attendanceGrid, saveAttendance } from './attendance.ts';
+import { groupReport, programmeReport, reportRows } from './reports.ts';
+import { toCsv, toXlsx } from '../statistics/index.ts';
 import { myTasks, recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
 import {
   createParticipant,
@@ -16,6 +18,9 @@ import {
 } from './participants.ts';
 import { changeProgramme, createProgramme, getProgramme, listProgrammes } from './programmes.ts';
 import {
+  reportFileQuery,
+  reportQuery,
+  reportResponse,
   assessmentBody,
   attendanceBody,
   attendanceResponse,
@@ -216,5 +221,45 @@ export async function coachingRoutes(app: Api) {
     '/api/v1/coaching/tasks',
     { config: { access: 'coaching.tasks' }, schema: { tags, response: { 200: taskListResponse } } },
     async (request) => myTasks(ctx, whoOf(request)),
+  );
+
+  app.get(
+    '/api/v1/coaching/groups/:id/report',
+    {
+      config: { access: 'coaching.reports.published' },
+      schema: { tags, params: idParams, querystring: reportQuery, response: { 200: reportResponse } },
+    },
+    async (request) => groupReport(ctx, whoOf(request), request.params.id, request.query.form ?? 'published'),
+  );
+  app.get(
+    '/api/v1/coaching/programmes/:id/report',
+    {
+      config: { access: 'coaching.reports.published' },
+      schema: { tags, params: programmeIdParams, querystring: reportQuery, response: { 200: reportResponse } },
+    },
+    async (request) => programmeReport(ctx, whoOf(request), request.params.id, request.query.form ?? 'published', request.language),
+  );
+  app.get(
+    '/api/v1/coaching/programmes/:id/report/file',
+    {
+      config: { access: 'coaching.reports.published' },
+      schema: {
+        tags,
+        params: programmeIdParams,
+        querystring: reportFileQuery,
+        response: fileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      },
+    },
+    async (request, reply) => {
+      const { format, form } = request.query;
+      const shown = await programmeReport(ctx, whoOf(request), request.params.id, form ?? 'published', request.language);
+      const rows = reportRows(shown, request.language);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="coaching-${request.params.id}-${shown.form}${format === 'csv-semicolon' ? '-semicolon' : ''}.${format === 'xlsx' ? 'xlsx' : 'csv'}"`,
+      );
+      if (format !== 'xlsx') return reply.type('text/csv; charset=utf-8').send(toCsv(rows, format === 'csv' ? ',' : ';'));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(toXlsx(rows, shown.name)));
+    },
   );
 }

@@ -315,6 +315,28 @@ export const taskListResponse = responseList({
   participantName: inGroup('identity', string),
 });
 
+export const reportQuery = objectBody([], { form: { type: 'string', enum: ['internal', 'published'], default: 'published' } });
+export const reportFileQuery = objectBody(['format'], {
+  form: { type: 'string', enum: ['internal', 'published'], default: 'published' },
+  format: { type: 'string', enum: ['csv', 'csv-semicolon', 'xlsx'] },
+});
+const figure = { type: ['integer', 'null'] } as const;
+const mean = { type: ['number', 'null'] } as const;
+/** Counts and means: in the published form, a count of 1–4 and a figure fewer than five people make are null. */
+export const reportResponse = responseObject({
+  form: string,
+  name: string,
+  groups: integer,
+  enrolled: figure,
+  waiting: figure,
+  completed: figure,
+  attendanceRate: figure,
+  goals: responseList({ goal: string, names: namesResponse, personStart: mean, personEnd: mean, coachStart: mean, coachEnd: mean }),
+  followUps: responseList({ months: integer, outcome: string, count: figure }),
+  exploitationSigns: figure,
+});
+export type CoachingReport = Omit<FromSchema<typeof reportResponse>, 'form'>;
+
 export type ParticipantInput = FromSchema<typeof participantBody>;
 export type AssessmentInput = FromSchema<typeof assessmentBody>;
 export type EnrolmentInput = FromSchema<typeof enrolmentBody>;
