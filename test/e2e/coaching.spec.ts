@@ -190,7 +190,7 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
   const nurseContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'fi-FI' });
   const nursePage = await nurseContext.newPage();
   await logIn(nursePage, 'nurse');
-  await nursePage.goto('/coaching/participants');
+  await navigateTo(nursePage, 'Valmennuksen osallistujat');
   await nursePage.getByRole('link', { name: 'Amina Demo' }).click();
   await nursePage.getByLabel('Päivä', { exact: true }).fill('5.3.2026');
   await nursePage.getByLabel('Muistiinpanot').fill('Nukkuu huonosti muuton jälkeen.');

@@ -62,4 +62,11 @@ export const coachingRoutes: PageRoute[] = [
     permission: 'coaching.reports.published',
     load: () => import('./AttendancePages.tsx').then((module) => module.ReportPage),
   },
+  {
+    // The health professional's way to the participants, for the psychologist's meetings.
+    path: '/coaching/psychology',
+    permission: 'coaching.psychology',
+    nav: { label: 'nav.coachingPsychology', order: 56, onHomePage: false },
+    load: () => import('./ParticipantPages.tsx').then((module) => module.ParticipantsPage),
+  },
 ];
