@@ -32,6 +32,20 @@ type Organisation = { id: string; name: string };
 export function GroupParticipants({ groupId, mayManage }: { groupId: string; mayManage: boolean }) {
   const { t, i18n } = useTranslation('coaching');
   const participants = useApiQuery<Array<Shown<ParticipantSummary>>>(`/coaching/groups/${groupId}/participants`);
+  const known = useApiQuery<Array<{ id: string; name: string }>>(mayManage ? '/coaching/participants' : null);
+  const [result, setResult] = useState<string | null>(null);
+  // One already recorded (or waiting) is enrolled here; the entry requirements are checked as for a new one.
+  async function enrolKnown(form: FormData) {
+    setResult(null);
+    const participantId = formText(form, 'participantId');
+    const answer = await api<{ status: string }>('POST', `/coaching/groups/${groupId}/enrolments`, {
+      participantId,
+      enrolledOn: formDay(form, 'enrolledOn'),
+    } satisfies EnrolmentInput);
+    const name = known.data?.find((person) => person.id === participantId)?.name ?? '';
+    await participants.refetch();
+    setResult(t(answer.status === 'enrolled' ? 'participants.enrolledResult' : 'participants.waitingResult', { name }));
+  }
   return (
     <section aria-labelledby="participants-heading" className="panel">
       <h2 id="participants-heading">{t('participants.title')}</h2>
@@ -80,6 +94,28 @@ export function GroupParticipants({ groupId, mayManage }: { groupId: string; may
           )
         }
       </Loaded>
+      {mayManage && known.data && known.data.length > 0 && (
+        <>
+          <h3 id="enrol-heading">{t('participants.enrol')}</h3>
+          {result && <StatusMessage>{result}</StatusMessage>}
+          <Form onSubmit={enrolKnown} aria-labelledby="enrol-heading">
+            <SelectField
+              label={t('participants.participant')}
+              name="participantId"
+              required
+              messages={{ required: t('participants.participantRequired') }}
+              options={known.data.map((person) => ({ value: person.id, label: person.name }))}
+            />
+            <DateField
+              label={t('participants.enrolledOn')}
+              name="enrolledOn"
+              required
+              messages={{ required: t('participants.enrolledOnRequired') }}
+            />
+            <SubmitButton>{t('participants.enrol')}</SubmitButton>
+          </Form>
+        </>
+      )}
     </section>
   );
 }
