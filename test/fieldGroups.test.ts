@@ -191,6 +191,8 @@ describe('what leaves for each role and relationship', () => {
     ['/api/v1/reflection-periods/ending', 'reflection.overview'],
     ['/api/v1/identification/queue', 'identification.queue'],
     ['/api/v1/me/tasks', 'tasks.mine'],
+    ['/api/v1/coaching/participants', 'coaching.participants'],
+    ['/api/v1/coaching/tasks', 'coaching.tasks'],
   ];
   it('covers every list of clients in the API', () => {
     const lists = app.apiRoutes.filter(

@@ -109,3 +109,112 @@ test('a coach reads the IKUT programme, makes a group from it with entry require
   await expectNoAxeViolations(page);
   await checkNarrow(page);
 });
+
+test('a coach enrols participants, one refused by a requirement and one waiting, enters a week’s attendance by keyboard, assesses goals, and the report shows them; the psychologist’s meeting stays hidden from the coach', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(400_000);
+  await logIn(page, 'coach');
+  await page.goto('/coaching/groups/new');
+  await page.getByLabel('Ohjelma', { exact: true }).selectOption({ label: 'IKUT-työelämävalmennus' });
+  await page.getByLabel('Ryhmän nimi').fill('Kevään ryhmä');
+  await page.getByLabel('Ensimmäinen päivä').fill('2.3.2026');
+  await page.getByLabel('Paikka', { exact: true }).fill('Helsinki');
+  await page.getByRole('group', { name: 'Opetuskielet' }).getByLabel('suomi').check();
+  await page.getByLabel('Paikkoja').fill('1');
+  await page.getByLabel('Vain naisille').check();
+  await page.getByRole('button', { name: 'Luo ryhmä' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kevään ryhmä' })).toBeFocused();
+
+  const addPerson = async (name: string, gender: string) => {
+    await page.getByRole('link', { name: 'Uusi osallistuja' }).click();
+    await page.getByLabel('Nimi', { exact: true }).fill(name);
+    await page.getByLabel('Sukupuoli').selectOption({ label: gender });
+    await page.getByLabel('Henkilö on suostunut osallistumaan').check();
+    await page.getByLabel('Suostumuksen päivä').fill('20.2.2026');
+    await page.getByLabel('Ryhmään alkaen').fill('2.3.2026');
+    await page.getByRole('button', { name: 'Kirjaa osallistuja' }).click();
+  };
+  await addPerson('Amina Demo', 'Nainen');
+  const participants = page.getByRole('region', { name: 'Osallistujat' }).first();
+  await expect(participants.getByRole('row', { name: /Amina Demo/ })).toContainText('Ryhmässä');
+  await addPerson('Boris Demo', 'Mies');
+  await expect(page.getByRole('alert')).toContainText('Henkilöä ei otettu ryhmään: hän ei täytä ryhmän edellytystä ”Vain naisille”');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Takaisin ryhmään' }).click();
+  await addPerson('Chen Demo', 'Nainen');
+  await expect(participants.getByRole('row', { name: /Chen Demo/ })).toContainText('Jonossa');
+  await expect(participants.getByRole('row', { name: /Boris Demo/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The first week's four sessions, each marked by keyboard: focus, arrows, Enter.
+  await participants.getByRole('link', { name: 'Läsnäolo' }).click();
+  const sessionChoice = page.getByRole('combobox', { name: 'Kerta' });
+  for (const [index, presses] of [
+    [1, []],
+    [2, ['ArrowDown']],
+    [3, ['ArrowDown', 'ArrowDown']],
+    [4, []],
+  ] as const) {
+    await sessionChoice.selectOption({ index });
+    const present = page.getByRole('group', { name: 'Amina Demo' }).getByLabel('Läsnä', { exact: true });
+    await present.focus();
+    await page.keyboard.press('Space');
+    for (const key of presses) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('Läsnäolo tallennettu.');
+  }
+  await expect(page.getByRole('row', { name: /Amina Demo/ })).toContainText('75 %');
+  await expectNoAxeViolations(page);
+
+  // Goals at the start and at the end, in the person's own view, on a scale of plain words.
+  await page.getByRole('link', { name: 'Takaisin ryhmään' }).click();
+  await participants.getByRole('link', { name: 'Amina Demo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Amina Demo' })).toBeFocused();
+  const goals = page.getByRole('form', { name: /^Tavoitteet:/ });
+  for (const [phase, score] of [
+    ['Alussa', '1 – Ei vielä'],
+    ['Lopussa', '3 – Melko hyvin'],
+  ] as const) {
+    await goals.getByLabel(phase).check();
+    await goals.getByLabel('Osallistuja').check();
+    const answers = goals.getByLabel(score);
+    for (let i = 0; i < 7; i++) await answers.nth(i).check();
+    await goals.getByRole('button', { name: 'Tallenna tavoitteet' }).click();
+    await expect(page.getByRole('status')).toHaveText('Tallennettu.');
+  }
+  await expectNoAxeViolations(page);
+
+  // The health professional records a psychologist's meeting.
+  const nurseContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'fi-FI' });
+  const nursePage = await nurseContext.newPage();
+  await logIn(nursePage, 'nurse');
+  await navigateTo(nursePage, 'Valmennuksen osallistujat');
+  await nursePage.getByRole('link', { name: 'Amina Demo' }).click();
+  await nursePage.getByLabel('Päivä', { exact: true }).fill('5.3.2026');
+  await nursePage.getByLabel('Muistiinpanot').fill('Nukkuu huonosti muuton jälkeen.');
+  await nursePage.getByRole('button', { name: 'Kirjaa tapaaminen' }).click();
+  await expect(nursePage.getByText('Nukkuu huonosti muuton jälkeen.')).toBeVisible();
+  await expectNoAxeViolations(nursePage);
+  await nurseContext.close();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Amina Demo' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Psykologin tapaamiset' })).toHaveCount(0);
+  await expect(page.getByText('Nukkuu huonosti')).toHaveCount(0);
+
+  // The follow-up at three months is waiting as a task; the report shows attendance and the goals' change.
+  await page.goto('/coaching/tasks');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Amina Demo' }).first()).toContainText('Seuranta 3 kk');
+  await expectNoAxeViolations(page);
+  await page.goto('/coaching');
+  await page.getByRole('link', { name: 'Kevään ryhmä' }).click();
+  await page.getByRole('link', { name: 'Raportti' }).click();
+  await expect(page.getByRole('heading', { name: 'Sisäinen versio' })).toBeVisible();
+  await expect(page.getByText('Läsnäolo (%)').locator('xpath=following-sibling::dd[1]')).toHaveText('75');
+  const goalRows = page.getByRole('table', { name: /Tavoitteet/ }).getByRole('row');
+  await expect(goalRows.nth(1)).toContainText('1');
+  await expect(goalRows.nth(1)).toContainText('3');
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+});

@@ -23,6 +23,8 @@ export const protectedColumns = [
   { table: 'consultations', column: 'question' },
   { table: 'consultations', column: 'contact' },
   { table: 'consultations', column: 'answer' },
+  { table: 'coaching_participants', column: 'name' },
+  { table: 'coaching_meetings', column: 'notes' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

@@ -418,6 +418,77 @@ export interface CoachingGroupPartnersTable {
   organisation_id: string;
 }
 
+/** A coaching participant, who need not be a client (migration 0017); `name` sealed. */
+export interface CoachingParticipantsTable {
+  id: string;
+  name: string;
+  gender: string;
+  languages: ColumnType<Array<{ code: string; level: string }>, string, string>;
+  scripts: string[];
+  client_id: string | null;
+  consent_given_on: CalendarDate;
+  /** The organisations the person agreed their coaching data is shared with. */
+  shared_with: string[];
+  assessment: ColumnType<unknown, string | null, string | null>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface CoachingEnrolmentsTable {
+  group_id: string;
+  participant_id: string;
+  status: 'enrolled' | 'waiting';
+  enrolled_on: CalendarDate | null;
+  career_plan: string | null;
+  created_at: Generated<Date>;
+}
+/** Individual guidance (coaching data) or a psychologist's meeting (health data); `notes` sealed. */
+export interface CoachingMeetingsTable {
+  id: string;
+  participant_id: string;
+  kind: 'guidance' | 'psychologist';
+  held_on: CalendarDate;
+  notes: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface CoachingAttendanceTable {
+  session_id: string;
+  participant_id: string;
+  mark: 'present' | 'late' | 'absent' | 'excused';
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface CoachingGoalScoresTable {
+  group_id: string;
+  participant_id: string;
+  phase: 'start' | 'end';
+  assessor: 'person' | 'coach';
+  goal: string;
+  score: number;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface CoachingTasksTable {
+  id: string;
+  group_id: string;
+  participant_id: string;
+  kind: 'absences' | 'follow_up';
+  months: number | null;
+  due_on: CalendarDate;
+  assignee_id: string;
+  done_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+export interface CoachingFollowUpsTable {
+  group_id: string;
+  participant_id: string;
+  months: number;
+  outcome: 'work' | 'studies' | 'looking_for_work' | 'other';
+  exploitation_sign: boolean;
+  recorded_on: CalendarDate;
+  recorded_by: string | null;
+}
+
 /** The installation's own settings, one JSON value per key (`letter`: sender, contact, appeal authority). */
 export interface InstallationSettingsTable {
   key: string;
@@ -466,6 +537,13 @@ export interface DB extends StudyTables, CompetenceTables {
   coaching_group_coaches: CoachingGroupCoachesTable;
   coaching_group_partners: CoachingGroupPartnersTable;
   coaching_sessions: CoachingSessionsTable;
+  coaching_participants: CoachingParticipantsTable;
+  coaching_enrolments: CoachingEnrolmentsTable;
+  coaching_meetings: CoachingMeetingsTable;
+  coaching_attendance: CoachingAttendanceTable;
+  coaching_goal_scores: CoachingGoalScoresTable;
+  coaching_tasks: CoachingTasksTable;
+  coaching_follow_ups: CoachingFollowUpsTable;
   installation_settings: InstallationSettingsTable;
 }
 

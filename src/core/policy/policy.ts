@@ -80,6 +80,18 @@ const actionRoles = {
   'coaching.programmes.manage': ['coach'],
   'coaching.groups': ['director', 'coach', 'partner'],
   'coaching.groups.manage': ['coach'],
+  // Participants of coaching groups, who need not be clients. Whose is participantScope's; what of
+  // them participantAccess's. The coaches record everything but the psychologist's meetings, which
+  // the assistance system's health professional records (health data: no coach or partner reads them).
+  'coaching.participants': ['director', 'coach', 'partner', 'nurse'],
+  'coaching.participants.manage': ['coach'],
+  'coaching.psychology': ['nurse'],
+  // Reports of groups and programmes: the internal form for the assistance system's director and the
+  // coaches (of their groups); the published form, with the annual statistics' disclosure control, for funders and partners.
+  'coaching.reports': ['director', 'coach'],
+  'coaching.reports.published': ['director', 'coach', 'partner'],
+  // A coach's own reminders: absences to check on, follow-ups to make.
+  'coaching.tasks': ['coach'],
   // The employment study: not client data. Researchers work on the studies whose team they are on
   // (studyScope); the director oversees every study and changes none.
   'studies.list': ['director', 'researcher'],
@@ -170,6 +182,8 @@ const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
   'reflection.overview': ['identity', 'immigration'],
   'identification.queue': ['identity', 'case'],
   'tasks.mine': ['identity', 'notes'],
+  'coaching.participants': ['identity'],
+  'coaching.tasks': ['identity', 'coaching'],
 };
 
 /**
@@ -195,6 +209,33 @@ const sharedQueues: Partial<Record<Action, Scope>> = { 'referrals.queue': 'all',
 
 export function listScope(actor: Actor, action: Action): Scope {
   return can(actor, action) ? (sharedQueues[action] ?? roleScopes[actor.role]) : 'none';
+}
+
+/**
+ * Whose coaching participants an actor reaches: every one; those in the groups they coach (and those
+ * they recorded, before enrolment); those whose consent shares their coaching data with the actor's
+ * organisation. The health professional reaches every participant, for the psychologist's meetings.
+ */
+const participantScopes: Partial<Record<Role, Scope>> = { director: 'all', coach: 'assigned', partner: 'organisation', nurse: 'all' };
+
+export function participantScope(actor: Actor, action: Action): Scope {
+  return action.startsWith('coaching.') && can(actor, action) ? (participantScopes[actor.role] ?? 'none') : 'none';
+}
+
+/**
+ * What of a participant in scope an actor reads and writes: the name (identity), the coaching data
+ * (assessment, guidance, attendance, goals, follow-up), and the psychologist's meetings (health).
+ */
+const participantGrants: Partial<Record<Role, { read: readonly FieldGroup[]; write: readonly FieldGroup[] }>> = {
+  director: { read: ['identity', 'coaching'], write: [] },
+  coach: { read: ['identity', 'coaching'], write: ['identity', 'coaching'] },
+  partner: { read: ['identity', 'coaching'], write: [] },
+  nurse: { read: ['identity', 'health'], write: ['health'] },
+};
+
+export function participantAccess(actor: Actor): { read: FieldGroup[]; write: FieldGroup[] } {
+  const grant = can(actor, 'coaching.participants') ? participantGrants[actor.role] : undefined;
+  return { read: [...(grant?.read ?? [])], write: [...(grant?.write ?? [])] };
 }
 
 /**

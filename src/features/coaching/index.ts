@@ -8,3 +8,4 @@ export const coaching: Feature = {
 };
 
 export { createGroup } from './groups.ts';
+export { installDemoParticipants } from './demoParticipants.ts';

@@ -2,6 +2,9 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { genders, languageLevels, scripts } from '../../core/codes.ts';
 import {
   boolean,
+  inGroup,
+  name as personName,
+  nullable,
   codeOf,
   date,
   integer,
@@ -16,7 +19,10 @@ import {
   uuid,
 } from '../../server/schemaParts.ts';
 
-/** Work-life coaching: programme templates and groups. No client data here (participants come with their own shapes). */
+/**
+ * Work-life coaching: programme templates and groups, and their participants, whose data names its
+ * field group (identity: the name; coaching: the coaching data; health: the psychologist's meetings).
+ */
 
 const names = objectBody(['fi', 'sv', 'en'], { fi: text(200, 1), sv: text(200, 1), en: text(200, 1) });
 const itemKey = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
@@ -166,6 +172,182 @@ export const sessionChangeBody = objectBody(['day', 'startsAt'], {
 });
 
 export const coachListResponse = responseList({ id: string, name: string });
+
+const languageCode = { type: 'string', pattern: '^[a-z]{2,3}$' } as const;
+const spokenLanguages = {
+  type: 'array',
+  maxItems: 10,
+  items: objectBody(['code', 'level'], { code: languageCode, level: codeOf(languageLevels) }),
+} as const;
+const organisationIds = { type: 'array', maxItems: 20, uniqueItems: true, items: text(100, 1) } as const;
+export const workAbilities = ['full', 'partial', 'unknown'] as const;
+export const itLevels = ['none', 'basic', 'moderate', 'good'] as const;
+
+/** The broad initial assessment; languages and literacy are the participant's own fields (the entry check reads them). */
+export const assessmentBody = objectBody(['itSkills', 'education', 'workHistory', 'workAbility', 'childcare', 'goals', 'ownGoals'], {
+  itSkills: codeOf(itLevels),
+  education: text(2000),
+  workHistory: text(2000),
+  workAbility: codeOf(workAbilities),
+  childcare: text(1000),
+  goals: { type: 'array', maxItems: 30, uniqueItems: true, items: itemKey },
+  ownGoals: text(2000),
+});
+
+/**
+ * A participant with the minimum needed and the person's consent: to take part (must be given) and
+ * which organisations may see their coaching data. A client record is linked only by one who may see it.
+ */
+export const participantBody = objectBody(['name', 'gender', 'languages', 'scripts', 'consent'], {
+  name: personName(200, 1),
+  gender: codeOf(genders),
+  languages: spokenLanguages,
+  scripts: { type: 'array', maxItems: 4, uniqueItems: true, items: codeOf(scripts) },
+  clientId: nullable(uuid),
+  consent: objectBody(['takesPart', 'givenOn', 'sharedWith'], { takesPart: { const: true }, givenOn: date, sharedWith: organisationIds }),
+  assessment: nullable(assessmentBody),
+});
+export const participantParams = {
+  type: 'object',
+  required: ['id', 'participantId'],
+  properties: { id: uuid, participantId: uuid },
+} as const;
+export const enrolmentBody = objectBody(['participantId', 'enrolledOn'], { participantId: uuid, enrolledOn: date });
+export const enrolmentResponse = { 200: responseObject({ status: string }) } as const;
+
+export const meetingKinds = ['guidance', 'psychologist'] as const;
+export const meetingBody = objectBody(['kind', 'heldOn', 'notes'], { kind: codeOf(meetingKinds), heldOn: date, notes: text(10000, 1) });
+
+export const attendanceMarks = ['present', 'late', 'absent', 'excused'] as const;
+export const attendanceBody = objectBody(['marks'], {
+  marks: {
+    type: 'array',
+    minItems: 1,
+    maxItems: 100,
+    items: objectBody(['participantId', 'mark'], { participantId: uuid, mark: codeOf(attendanceMarks) }),
+  },
+});
+
+/** The goals on a plain-words scale: 1 not yet, 2 a little, 3 quite well, 4 well. */
+export const goalPhases = ['start', 'end'] as const;
+export const assessors = ['person', 'coach'] as const;
+export const goalsBody = objectBody(['phase', 'assessor', 'scores'], {
+  phase: codeOf(goalPhases),
+  assessor: codeOf(assessors),
+  scores: {
+    type: 'array',
+    minItems: 1,
+    maxItems: 30,
+    items: objectBody(['goal', 'score'], { goal: itemKey, score: { type: 'integer', minimum: 1, maximum: 4 } }),
+  },
+});
+export const careerPlanBody = objectBody(['careerPlan'], { careerPlan: text(10000) });
+
+export const followUpOutcomes = ['work', 'studies', 'looking_for_work', 'other'] as const;
+export const followUpBody = objectBody(['months', 'outcome', 'exploitationSign', 'recordedOn'], {
+  months: { type: 'integer', enum: [3, 6, 12] },
+  outcome: codeOf(followUpOutcomes),
+  exploitationSign: boolean,
+  recordedOn: date,
+});
+/** A sign of renewed exploitation: the coach is asked to consult the assistance system. */
+export const followUpResponse = { 200: responseObject({ consultAssistanceSystem: boolean }) } as const;
+
+const assessmentResponse = responseObject({
+  itSkills: string,
+  education: string,
+  workHistory: string,
+  workAbility: string,
+  childcare: string,
+  goals: strings,
+  ownGoals: string,
+});
+const meetingResponse = responseList({ id: string, heldOn: string, notes: string, recordedBy: optionalString });
+const goalScores = responseList({ groupId: string, phase: string, assessor: string, goal: string, score: integer });
+export const participantListResponse = responseList({
+  id: inGroup('record', string),
+  name: inGroup('identity', string),
+  status: inGroup('coaching', string),
+  enrolledOn: inGroup('coaching', optionalString),
+  /** Present or late among the sessions the person was expected at, in per cent; null before any. */
+  attendanceRate: inGroup('coaching', { type: ['integer', 'null'] }),
+});
+export const participantIndexResponse = responseList({ id: inGroup('record', string), name: inGroup('identity', string) });
+export const participantResponse = responseObject({
+  id: inGroup('record', string),
+  name: inGroup('identity', string),
+  gender: inGroup('coaching', string),
+  languages: inGroup('coaching', responseList({ code: string, level: string })),
+  scripts: inGroup('coaching', strings),
+  clientId: inGroup('coaching', optionalString),
+  consent: inGroup('coaching', responseObject({ givenOn: string, sharedWith: strings })),
+  assessment: inGroup('coaching', { anyOf: [assessmentResponse, { type: 'null' }] }),
+  enrolments: inGroup(
+    'coaching',
+    responseList({ groupId: string, groupName: string, status: string, enrolledOn: optionalString, careerPlan: optionalString }),
+  ),
+  guidance: inGroup('coaching', meetingResponse),
+  goals: inGroup('coaching', goalScores),
+  psychologistMeetings: inGroup('health', meetingResponse),
+});
+export const attendanceResponse = responseObject({
+  sessions: inGroup('record', responseList({ id: string, number: integer, day: string, contentType: string })),
+  participants: inGroup(
+    'coaching',
+    responseList({
+      id: string,
+      name: inGroup('identity', string),
+      enrolledOn: string,
+      /** One per session, in the sessions' order: a mark, `not_enrolled` before the person joined, or null. */
+      marks: { type: 'array', items: optionalString },
+      attendanceRate: { type: ['integer', 'null'] },
+    }),
+  ),
+});
+export const taskListResponse = responseList({
+  id: inGroup('record', string),
+  kind: inGroup('coaching', string),
+  months: inGroup('coaching', { type: ['integer', 'null'] }),
+  dueOn: inGroup('coaching', string),
+  groupId: inGroup('coaching', string),
+  groupName: inGroup('coaching', string),
+  participantId: inGroup('record', string),
+  participantName: inGroup('identity', string),
+});
+
+export const reportQuery = objectBody([], { form: { type: 'string', enum: ['internal', 'published'], default: 'published' } });
+export const reportFileQuery = objectBody(['format'], {
+  form: { type: 'string', enum: ['internal', 'published'], default: 'published' },
+  format: { type: 'string', enum: ['csv', 'csv-semicolon', 'xlsx'] },
+});
+const figure = { type: ['integer', 'null'] } as const;
+const mean = { type: ['number', 'null'] } as const;
+/** Counts and means: in the published form, a count of 1–4 and a figure fewer than five people make are null. */
+export const reportResponse = responseObject({
+  form: string,
+  name: string,
+  groups: integer,
+  enrolled: figure,
+  waiting: figure,
+  completed: figure,
+  attendanceRate: figure,
+  goals: responseList({ goal: string, names: namesResponse, personStart: mean, personEnd: mean, coachStart: mean, coachEnd: mean }),
+  followUps: responseList({ months: integer, outcome: string, count: figure }),
+  exploitationSigns: figure,
+});
+export type CoachingReport = Omit<FromSchema<typeof reportResponse>, 'form'>;
+
+export type ParticipantInput = FromSchema<typeof participantBody>;
+export type AssessmentInput = FromSchema<typeof assessmentBody>;
+export type EnrolmentInput = FromSchema<typeof enrolmentBody>;
+export type MeetingInput = FromSchema<typeof meetingBody>;
+export type AttendanceInput = FromSchema<typeof attendanceBody>;
+export type GoalsInput = FromSchema<typeof goalsBody>;
+export type FollowUpInput = FromSchema<typeof followUpBody>;
+export type Participant = FromSchema<typeof participantResponse>;
+export type ParticipantSummary = FromSchema<typeof participantListResponse>[number];
+export type Attendance = FromSchema<typeof attendanceResponse>;
+export type CoachingTask = FromSchema<typeof taskListResponse>[number];
 
 export type ProgrammeInput = FromSchema<typeof programmeBody>;
 export type NewProgrammeInput = FromSchema<typeof newProgrammeBody>;

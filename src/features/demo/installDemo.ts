@@ -5,7 +5,7 @@ import type { Role } from '../../core/policy/policy.ts';
 import { actorOf } from '../../core/policy/actorOf.ts';
 import { createAccount, findAccountByUsername } from '../accounts/index.ts';
 import { createClient, shareClient } from '../clients/index.ts';
-import { createGroup } from '../coaching/index.ts';
+import { createGroup, installDemoParticipants } from '../coaching/index.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
 import { createGuide, createStudy, seedResearchQuestions, setTeam } from '../study/index.ts';
 import { demoLetterSettings, saveLetterSettings } from '../installation/index.ts';
@@ -158,7 +158,7 @@ async function installDemoCoaching(ctx: AppContext) {
     { kind: 'language' as const, languages: ['fi', 'en'], level: 'moderate' as const },
     { kind: 'literacy' as const, script: 'latin' as const },
   ];
-  await createGroup(ctx, coach, {
+  const finished = await createGroup(ctx, coach, {
     programmeId: 'ikut',
     name: 'IKUT-ryhmä 1',
     startsOn: addDays(monday, -20 * 7),
@@ -169,7 +169,7 @@ async function installDemoCoaching(ctx: AppContext) {
     partnerIds: ['riku', 'monika'],
     requirements,
   });
-  await createGroup(ctx, coach, {
+  const running = await createGroup(ctx, coach, {
     programmeId: 'ikut',
     name: 'IKUT-ryhmä 2',
     startsOn: addDays(monday, -3 * 7),
@@ -180,4 +180,13 @@ async function installDemoCoaching(ctx: AppContext) {
     partnerIds: ['riku', 'monika'],
     requirements,
   });
+  // Invented participants: the finished group with its goals at the end, the running one under way.
+  await installDemoParticipants(
+    ctx,
+    coach,
+    finished.id,
+    ['Leila Ahmadi', 'Marta Kowalczyk', 'Nadia Haddad', 'Olena Bondar', 'Priya Raman'],
+    true,
+  );
+  await installDemoParticipants(ctx, coach, running.id, ['Rasa Petraitė', 'Sara Mekonnen', 'Tuyet Nguyen', 'Ulla Virtanen'], false);
 }

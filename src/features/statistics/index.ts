@@ -9,6 +9,8 @@ export { publishPastYears, publishRelease, previewRelease } from './releases.ts'
 /** What the public may see of the statistics (for the public site): the newest release of each year, and the time series. */
 export { publicStatistics, type PublicStatistics, type PublishedYear } from './openData.ts';
 export { toCsv, toXlsx } from './download.ts';
+/** The smallest count a published form shows: 1–4 are hidden (disclosure.ts). */
+export { SMALLEST_SHOWN } from './disclosure.ts';
 
 /** The annual statistics: internal, and published as releases. */
 export const statistics: Feature = {

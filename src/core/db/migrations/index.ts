@@ -9,6 +9,7 @@ import { reopenings } from './0010_reopenings.ts';
 import { workspace } from './0011_workspace.ts';
 import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
+import { coachingParticipants } from './0017_coaching_participants.ts';
 import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
@@ -41,6 +42,7 @@ export const migrations: Migration[] = [
   coachingSchedule,
   studies,
   studyParticipants,
+  coachingParticipants,
   studyTranscripts,
   studyCoding,
   competenceCentre,

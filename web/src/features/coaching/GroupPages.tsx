@@ -14,6 +14,7 @@ import { CheckboxField, CheckboxesField, DateField, Field, SelectField } from '.
 import { named, useRequirementText } from './texts.ts';
 import { codeName, codeNames } from '../../ui/form/codeNames.ts';
 import { Schedule } from './Schedule.tsx';
+import { GroupParticipants } from './ParticipantPages.tsx';
 
 type Organisation = { id: string; name: string };
 
@@ -34,6 +35,11 @@ export function GroupsPage() {
         <li>
           <Link to="/coaching/programmes">{t('programmes.title')}</Link>
         </li>
+        {can('coaching.tasks') && (
+          <li>
+            <Link to="/coaching/tasks">{t('tasks.title')}</Link>
+          </li>
+        )}
       </ul>
       <Loaded query={groups}>
         {(list) =>
@@ -253,6 +259,7 @@ export function GroupPage() {
                 </ul>
               )}
             </section>
+            <GroupParticipants groupId={shown.id} mayManage={shown.mayManage} />
             <Schedule groupId={shown.id} programmeId={shown.programmeId} mayManage={shown.mayManage} />
           </>
         )}

@@ -27,4 +27,46 @@ export const coachingRoutes: PageRoute[] = [
     permission: 'coaching.programmes',
     load: () => import('./ProgrammePages.tsx').then((module) => module.ProgrammePage),
   },
+  {
+    path: '/coaching/groups/:groupId/participants/new',
+    permission: 'coaching.participants.manage',
+    load: () => import('./ParticipantPages.tsx').then((module) => module.NewParticipantPage),
+  },
+  {
+    path: '/coaching/participants',
+    permission: 'coaching.participants',
+    load: () => import('./ParticipantPages.tsx').then((module) => module.ParticipantsPage),
+  },
+  {
+    path: '/coaching/participants/:participantId',
+    permission: 'coaching.participants',
+    load: () => import('./ParticipantPages.tsx').then((module) => module.ParticipantPage),
+  },
+  {
+    path: '/coaching/groups/:groupId/attendance',
+    permission: 'coaching.groups',
+    load: () => import('./AttendancePages.tsx').then((module) => module.AttendancePage),
+  },
+  {
+    path: '/coaching/groups/:groupId/sessions/:sessionId/sign-in',
+    permission: 'coaching.participants.manage',
+    load: () => import('./AttendancePages.tsx').then((module) => module.SignInSheetPage),
+  },
+  {
+    path: '/coaching/tasks',
+    permission: 'coaching.tasks',
+    load: () => import('./AttendancePages.tsx').then((module) => module.TasksPage),
+  },
+  {
+    path: '/coaching/groups/:groupId/report',
+    permission: 'coaching.reports.published',
+    load: () => import('./AttendancePages.tsx').then((module) => module.ReportPage),
+  },
+  {
+    // The health professional's way to the participants, for the psychologist's meetings.
+    path: '/coaching/psychology',
+    permission: 'coaching.psychology',
+    nav: { label: 'nav.coachingPsychology', order: 56, onHomePage: false },
+    load: () => import('./ParticipantPages.tsx').then((module) => module.ParticipantsPage),
+  },
 ];

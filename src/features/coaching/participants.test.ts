@@ -1,0 +1,381 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
+import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+
+let ctx: TestContext;
+let app: FastifyInstance;
+let director: TestAccount;
+let coach: TestAccount;
+let otherCoach: TestAccount;
+let partner: TestAccount;
+let otherPartner: TestAccount;
+let nurse: TestAccount;
+let caseworker: TestAccount;
+const as = async (account: { id: string }, language = 'en') => ({ ...(await sessionFor(ctx, account.id)), 'accept-language': language });
+
+let groupId: string;
+let otherGroupId: string;
+let sessions: Array<{ id: string; day: string }>;
+
+const person = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Amina Testi',
+  gender: 'female',
+  languages: [{ code: 'en', level: 'good' }],
+  scripts: ['latin'],
+  consent: { takesPart: true, givenOn: '2026-02-20', sharedWith: ['riku'] },
+  ...overrides,
+});
+const newPerson = async (overrides: Record<string, unknown> = {}, by: TestAccount = coach) => {
+  const made = await injectJson(app, 'POST', '/api/v1/coaching/participants', await as(by), person(overrides));
+  expect(made.status).toBe(201);
+  return made.body.id as string;
+};
+const enrol = async (group: string, participantId: string, enrolledOn = '2026-03-02', by: TestAccount = coach, language = 'en') =>
+  injectJson(app, 'POST', `/api/v1/coaching/groups/${group}/enrolments`, await as(by, language), { participantId, enrolledOn });
+const mark = async (group: string, sessionId: string, marks: Array<{ participantId: string; mark: string }>) =>
+  injectJson(app, 'PUT', `/api/v1/coaching/groups/${group}/sessions/${sessionId}/attendance`, await as(coach), { marks });
+const audits = (action: string) =>
+  ctx.db.selectFrom('audit_log').select(['actor_id', 'details', 'field_groups']).where('action', '=', action).execute();
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  app = await buildApp(ctx);
+  [director, coach, otherCoach, partner, nurse, caseworker] = await makeAccounts(
+    ctx,
+    'director',
+    'coach',
+    'coach',
+    'partner',
+    'nurse',
+    'caseworker',
+  );
+  otherPartner = await makeAccount(ctx, 'partner', { organisationId: 'monika' });
+  const group = {
+    programmeId: 'ikut',
+    name: 'Spring group',
+    startsOn: '2026-03-02',
+    place: 'Helsinki',
+    teachingLanguages: ['fi', 'en'],
+    capacity: 2,
+    coachIds: [],
+    partnerIds: ['riku', 'monika'],
+    requirements: [
+      { kind: 'gender', genders: ['female'] },
+      { kind: 'language', languages: ['fi', 'en'], level: 'moderate' },
+      { kind: 'literacy', script: 'latin' },
+    ],
+  };
+  groupId = (await injectJson(app, 'POST', '/api/v1/coaching/groups', await as(coach), group)).body.id;
+  otherGroupId = (
+    await injectJson(app, 'POST', '/api/v1/coaching/groups', await as(coach), {
+      ...group,
+      name: 'Evening group',
+      requirements: [],
+      capacity: 10,
+    })
+  ).body.id;
+  sessions = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${groupId}/sessions`, await as(coach))).body;
+});
+afterAll(async () => {
+  await app.close();
+  await ctx.close();
+});
+
+describe('participants and enrolment', () => {
+  it('enrols within capacity, puts the next on the waiting list, and refuses one who does not meet a requirement, naming it', async () => {
+    const first = await newPerson();
+    const second = await newPerson({ name: 'Bisrat Testi' });
+    const third = await newPerson({ name: 'Chen Testi' });
+    const refused = await newPerson({
+      name: 'Dana Testi',
+      languages: [
+        { code: 'ru', level: 'fluent' },
+        { code: 'en', level: 'basic' },
+      ],
+    });
+    expect((await enrol(groupId, first)).body).toEqual({ status: 'enrolled' });
+    expect((await enrol(groupId, second)).body).toEqual({ status: 'enrolled' });
+    expect((await enrol(groupId, third)).body).toEqual({ status: 'waiting' });
+    const refusal = await enrol(groupId, refused, '2026-03-02', coach, 'fi');
+    expect(refusal.status).toBe(422);
+    expect(refusal.body.error.code).toBe('coaching_requirement_unmet');
+    expect(refusal.body.error.message).toContain('vähintään tasolla: kohtalainen');
+    expect(refusal.body.error.message).toContain('englanti');
+    const listed = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${groupId}/participants`, await as(coach))).body;
+    expect(listed.map((p: { name: string; status: string }) => [p.name, p.status])).toEqual([
+      ['Amina Testi', 'enrolled'],
+      ['Bisrat Testi', 'enrolled'],
+      ['Chen Testi', 'waiting'],
+    ]);
+    expect((await enrol(groupId, first)).status).toBe(409);
+  });
+
+  it('refuses bad input with translated errors and records nothing', async () => {
+    const count = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('coaching_participants')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const noConsent = await injectJson(app, 'POST', '/api/v1/coaching/participants', await as(coach, 'sv'), {
+      ...person(),
+      consent: { takesPart: false, givenOn: '2026-02-20', sharedWith: [] },
+    });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.body.error.message).not.toContain('errors.');
+    const unknownOrganisation = await injectJson(app, 'POST', '/api/v1/coaching/participants', await as(coach), {
+      ...person(),
+      consent: { takesPart: true, givenOn: '2026-02-20', sharedWith: ['nobody'] },
+    });
+    expect(unknownOrganisation.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it('links a client record only for one who may see it', async () => {
+    const client = await makeClient(ctx, caseworker);
+    const linked = await injectJson(
+      app,
+      'POST',
+      '/api/v1/coaching/participants',
+      await as(coach),
+      person({ name: 'Linked', clientId: client.id }),
+    );
+    expect(linked.status).toBe(403);
+    expect(await ctx.db.selectFrom('coaching_participants').select('id').where('client_id', '=', client.id).execute()).toEqual([]);
+  });
+});
+
+describe('who sees which participants', () => {
+  let shared: string;
+  let notShared: string;
+
+  beforeAll(async () => {
+    shared = await newPerson({ name: 'Eeva Jaettu', consent: { takesPart: true, givenOn: '2026-02-20', sharedWith: ['riku'] } });
+    notShared = await newPerson({ name: 'Fatima Oma', consent: { takesPart: true, givenOn: '2026-02-20', sharedWith: [] } });
+    await enrol(otherGroupId, shared);
+    await enrol(otherGroupId, notShared);
+  });
+
+  it('a coach sees their groups’ participants, another coach none of them', async () => {
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/participants/${shared}`, await as(coach))).body.name).toBe('Eeva Jaettu');
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/participants/${shared}`, await as(otherCoach))).status).toBe(404);
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/participants`, await as(otherCoach))).status).toBe(404);
+    expect((await injectJson(app, 'GET', '/api/v1/coaching/participants', await as(otherCoach))).body).toEqual([]);
+  });
+
+  it('a partner sees only the participants whose consent shares with its organisation', async () => {
+    const names = async (account: TestAccount) =>
+      (await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/participants`, await as(account))).body.map(
+        (p: { name: string }) => p.name,
+      );
+    expect(await names(partner)).toEqual(['Eeva Jaettu']);
+    expect(await names(otherPartner)).toEqual([]);
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/participants/${notShared}`, await as(partner))).status).toBe(404);
+    const seen = await injectJson(app, 'GET', `/api/v1/coaching/participants/${shared}`, await as(partner));
+    expect(seen.body).toMatchObject({ name: 'Eeva Jaettu', consent: { sharedWith: ['riku'] } });
+  });
+
+  it('every read is audited with the participants it showed', async () => {
+    await injectJson(app, 'GET', `/api/v1/coaching/participants/${shared}`, await as(director));
+    const reads = await audits('coaching.participant.read');
+    expect(reads.some((row) => row.actor_id === director.id && JSON.stringify(row.details).includes(shared))).toBe(true);
+    const lists = await audits('coaching.participants.group');
+    expect(
+      lists.some(
+        (row) =>
+          row.actor_id === partner.id && JSON.stringify(row.details).includes(shared) && !JSON.stringify(row.details).includes(notShared),
+      ),
+    ).toBe(true);
+  });
+
+  it('the psychologist’s meetings are health data: recorded by the health professional, sealed, unread by coaches and partners', async () => {
+    const byCoach = await injectJson(app, 'POST', `/api/v1/coaching/participants/${shared}/meetings`, await as(coach), {
+      kind: 'psychologist',
+      heldOn: '2026-03-05',
+      notes: 'x',
+    });
+    expect(byCoach.status).toBe(403);
+    const made = await injectJson(app, 'POST', `/api/v1/coaching/participants/${shared}/meetings`, await as(nurse), {
+      kind: 'psychologist',
+      heldOn: '2026-03-05',
+      notes: 'Sleeps badly since the move.',
+    });
+    expect(made.status).toBe(201);
+    const guidance = await injectJson(app, 'POST', `/api/v1/coaching/participants/${shared}/meetings`, await as(coach), {
+      kind: 'guidance',
+      heldOn: '2026-03-06',
+      notes: 'Wants to study to be a practical nurse.',
+    });
+    expect(guidance.status).toBe(201);
+    const stored = await ctx.db.selectFrom('coaching_meetings').select('notes').where('id', '=', made.body.id).executeTakeFirstOrThrow();
+    expect(stored.notes).toMatch(/^enc1:/);
+    for (const account of [coach, partner, director]) {
+      const { body } = await injectJson(app, 'GET', `/api/v1/coaching/participants/${shared}`, await as(account));
+      expect(body.psychologistMeetings).toBeUndefined();
+      expect(JSON.stringify(body)).not.toContain('Sleeps badly');
+      expect(body.guidance[0].notes).toContain('practical nurse');
+    }
+    const { body } = await injectJson(app, 'GET', `/api/v1/coaching/participants/${shared}`, await as(nurse));
+    expect(body.psychologistMeetings[0].notes).toBe('Sleeps badly since the move.');
+    expect(body.guidance).toBeUndefined();
+    const read = (await audits('coaching.participant.read')).find((row) => row.actor_id === nurse.id);
+    expect(read?.field_groups).toEqual(['identity', 'health']);
+  });
+});
+
+describe('attendance', () => {
+  let early: string;
+  let late: string;
+
+  beforeAll(async () => {
+    early = await newPerson({ name: 'Gul Early' });
+    late = await newPerson({ name: 'Hana Late' });
+    await enrol(otherGroupId, early, '2026-03-02');
+    await enrol(otherGroupId, late, sessions[2].day);
+  });
+
+  it('counts only the sessions a person was expected at, and a person in two groups in each', async () => {
+    const other = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/sessions`, await as(coach))).body;
+    expect((await mark(otherGroupId, other[0].id, [{ participantId: early, mark: 'present' }])).status).toBe(204);
+    const tooEarly = await mark(otherGroupId, other[0].id, [{ participantId: late, mark: 'present' }]);
+    expect(tooEarly.status).toBe(400);
+    expect(tooEarly.body.error.details[0]).toMatchObject({ field: 'marks/0/mark', problem: 'not_enrolled_yet' });
+    await mark(otherGroupId, other[1].id, [{ participantId: early, mark: 'excused' }]);
+    await mark(otherGroupId, other[2].id, [
+      { participantId: early, mark: 'late' },
+      { participantId: late, mark: 'absent' },
+    ]);
+    await mark(otherGroupId, other[3].id, [
+      { participantId: early, mark: 'absent' },
+      { participantId: late, mark: 'present' },
+    ]);
+    // The same person in the first group: their marks there do not change this group's rate.
+    const third = (
+      await injectJson(app, 'POST', '/api/v1/coaching/groups', await as(coach), {
+        programmeId: 'ikut',
+        name: 'Third group',
+        startsOn: '2026-03-02',
+        place: 'Espoo',
+        teachingLanguages: ['en'],
+        capacity: 5,
+        coachIds: [],
+        partnerIds: [],
+        requirements: [],
+      })
+    ).body.id;
+    expect((await enrol(third, early)).body).toEqual({ status: 'enrolled' });
+    const thirdSessions = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${third}/sessions`, await as(coach))).body;
+    expect((await mark(third, thirdSessions[0].id, [{ participantId: early, mark: 'absent' }])).status).toBe(204);
+    const thirdGrid = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${third}/attendance`, await as(coach))).body;
+    expect(thirdGrid.participants[0].attendanceRate).toBe(0);
+    const grid = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/attendance`, await as(coach))).body;
+    const row = (name: string) => grid.participants.find((p: { name: string }) => p.name === name);
+    expect(row('Gul Early').marks.slice(0, 4)).toEqual(['present', 'excused', 'late', 'absent']);
+    expect(row('Gul Early').attendanceRate).toBe(67);
+    expect(row('Hana Late').marks.slice(0, 4)).toEqual(['not_enrolled', 'not_enrolled', 'absent', 'present']);
+    expect(row('Hana Late').attendanceRate).toBe(50);
+  });
+
+  it('three absences in a row give the coach a task to check on the person', async () => {
+    const other = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/sessions`, await as(coach))).body;
+    const absenceTasks = async () =>
+      (await injectJson(app, 'GET', '/api/v1/coaching/tasks', await as(coach))).body.filter(
+        (task: { kind: string; participantId: string }) => task.kind === 'absences' && task.participantId === late,
+      );
+    await mark(otherGroupId, other[4].id, [{ participantId: late, mark: 'absent' }]);
+    await mark(otherGroupId, other[5].id, [{ participantId: late, mark: 'excused' }]);
+    await mark(otherGroupId, other[6].id, [{ participantId: late, mark: 'absent' }]);
+    expect(await absenceTasks()).toHaveLength(0);
+    await mark(otherGroupId, other[7].id, [{ participantId: late, mark: 'absent' }]);
+    expect(await absenceTasks()).toHaveLength(1);
+  });
+});
+
+describe('goals and follow-up', () => {
+  it('goals at start and end, follow-up tasks at 3, 6 and 12 months, and a sign of exploitation prompts a consultation', async () => {
+    const id = await newPerson({ name: 'Iris Goals' });
+    await enrol(otherGroupId, id);
+    const goals = (phase: string, assessor: string, score: number) =>
+      as(coach).then((headers) =>
+        injectJson(app, 'PUT', `/api/v1/coaching/groups/${otherGroupId}/participants/${id}/goals`, headers, {
+          phase,
+          assessor,
+          scores: [
+            { goal: 'finnish', score },
+            { goal: 'it_skills', score },
+          ],
+        }),
+      );
+    expect((await goals('start', 'person', 1)).status).toBe(204);
+    expect((await goals('end', 'person', 3)).status).toBe(204);
+    const unknown = await injectJson(app, 'PUT', `/api/v1/coaching/groups/${otherGroupId}/participants/${id}/goals`, await as(coach), {
+      phase: 'end',
+      assessor: 'coach',
+      scores: [{ goal: 'dancing', score: 2 }],
+    });
+    expect(unknown.status).toBe(400);
+    const read = (await injectJson(app, 'GET', `/api/v1/coaching/participants/${id}`, await as(coach))).body;
+    expect(read.goals).toHaveLength(4);
+    const tasks = (await injectJson(app, 'GET', '/api/v1/coaching/tasks', await as(coach))).body.filter(
+      (task: { participantId: string }) => task.participantId === id,
+    );
+    expect(tasks.map((task: { months: number }) => task.months)).toEqual([3, 6, 12]);
+    const followUp = await injectJson(
+      app,
+      'POST',
+      `/api/v1/coaching/groups/${otherGroupId}/participants/${id}/follow-ups`,
+      await as(coach),
+      {
+        months: 3,
+        outcome: 'looking_for_work',
+        exploitationSign: true,
+        recordedOn: '2026-09-01',
+      },
+    );
+    expect(followUp.body).toEqual({ consultAssistanceSystem: true });
+    const after = (await injectJson(app, 'GET', '/api/v1/coaching/tasks', await as(coach))).body.filter(
+      (task: { participantId: string }) => task.participantId === id,
+    );
+    expect(after.map((task: { months: number }) => task.months)).toEqual([6, 12]);
+  });
+});
+
+describe('reports', () => {
+  it('the internal form counts everything; the published form hides counts of 1 to 4 and figures fewer than five people make', async () => {
+    const internal = await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/report?form=internal`, await as(coach));
+    expect(internal.status).toBe(200);
+    expect(internal.body.enrolled).toBeGreaterThanOrEqual(5);
+    expect(internal.body.attendanceRate).toEqual(expect.any(Number));
+    const finnish = internal.body.goals.find((goal: { goal: string }) => goal.goal === 'finnish');
+    expect(finnish).toMatchObject({ personStart: 1, personEnd: 3 });
+    expect(
+      internal.body.followUps.find((f: { months: number; outcome: string }) => f.months === 3 && f.outcome === 'looking_for_work').count,
+    ).toBe(1);
+    const published = await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/report`, await as(partner));
+    expect(published.body.form).toBe('published');
+    expect(published.body.followUps.every((f: { count: number | null }) => f.count === null || f.count === 0 || f.count >= 5)).toBe(true);
+    expect(published.body.goals.find((goal: { goal: string }) => goal.goal === 'finnish').personEnd).toBeNull();
+    expect(published.body.exploitationSigns).toBeNull();
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/groups/${otherGroupId}/report?form=internal`, await as(partner))).status).toBe(
+      403,
+    );
+  });
+
+  it('the programme report adds up the groups in scope and downloads as CSV and XLSX', async () => {
+    const headers = await as(coach);
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/coaching/programmes/ikut/report/file?format=csv&form=internal', headers });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Ryhmään otettuja');
+    const xlsx = await app.inject({ method: 'GET', url: '/api/v1/coaching/programmes/ikut/report/file?format=xlsx', headers });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const summary = await injectJson(app, 'GET', '/api/v1/coaching/programmes/ikut/report?form=internal', headers);
+    expect(summary.body.groups).toBe(3);
+  });
+});
