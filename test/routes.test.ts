@@ -53,6 +53,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/public/statistics/:year': 'public',
   'GET /api/v1/staff': ['director', 'caseworker'],
   'POST /api/v1/public/referrals': 'public',
+  'POST /api/v1/public/consultations': 'public',
   'POST /api/v1/referrals': ['director', 'caseworker', 'partner'],
   'GET /api/v1/referrals/queue': ['director', 'caseworker'],
   'POST /api/v1/referrals/queue/search': ['director', 'caseworker'],

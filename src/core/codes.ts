@@ -151,3 +151,63 @@ export const scripts = ['latin', 'cyrillic', 'arabic', 'other'] as const;
 /** Languages a coaching group is taught in, offered first (any ISO 639 code is accepted). */
 export const teachingLanguages = ['fi', 'sv', 'en', 'ru', 'uk', 'ar', 'so', 'fa', 'ti', 'vi', 'th', 'es', 'fr'] as const;
 export type LanguageLevel = (typeof languageLevels)[number];
+
+/**
+ * The competence centre (consultations and training): who asks the assistance system for advice or
+ * comes to its training, by the kind of actor, never by person.
+ */
+export const actorTypes = [
+  'social_services',
+  'child_protection',
+  'health_care',
+  'police',
+  'border_guard',
+  'immigration_service',
+  'reception_centre',
+  'employment_office',
+  'education',
+  'ngo',
+  'lawyer',
+  'employer',
+  'other_authority',
+  'private_person',
+  'other',
+] as const;
+/** How a consultation came: `guide` is an anonymous consultation sent from the public recognition guide. */
+export const consultationChannels = ['info_line', 'email', 'chat', 'meeting', 'guide'] as const;
+export const consultationTopics = [
+  'identification',
+  'services',
+  'residence',
+  'labour_exploitation',
+  'sexual_exploitation',
+  'children',
+  'other',
+] as const;
+/** What followed a consultation. */
+export const consultationOutcomes = ['advice', 'referral_made', 'forwarded_elsewhere'] as const;
+/** Finland's regions (maakunnat) and Åland, where the one consulting or trained works. */
+export const regions = [
+  'uusimaa',
+  'varsinais_suomi',
+  'satakunta',
+  'kanta_hame',
+  'pirkanmaa',
+  'paijat_hame',
+  'kymenlaakso',
+  'etela_karjala',
+  'etela_savo',
+  'pohjois_savo',
+  'pohjois_karjala',
+  'keski_suomi',
+  'etela_pohjanmaa',
+  'pohjanmaa',
+  'keski_pohjanmaa',
+  'pohjois_pohjanmaa',
+  'kainuu',
+  'lappi',
+  'ahvenanmaa',
+  'whole_country',
+] as const;
+export type ActorType = (typeof actorTypes)[number];
+export type Region = (typeof regions)[number];

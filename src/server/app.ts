@@ -30,6 +30,7 @@ import { coaching } from '../features/coaching/index.ts';
 import { study } from '../features/study/index.ts';
 import { installation } from '../features/installation/index.ts';
 import { overview } from '../features/overview/index.ts';
+import { consultations } from '../features/consultations/index.ts';
 import { publicSite } from '../features/publicSite/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
@@ -48,6 +49,7 @@ const features: Feature[] = [
   study,
   installation,
   overview,
+  consultations,
   publicSite,
 ];
 

@@ -20,6 +20,9 @@ export const protectedColumns = [
   { table: 'study_transcripts', column: 'content' },
   { table: 'study_pseudonyms', column: 'term' },
   { table: 'study_memos', column: 'body' },
+  { table: 'consultations', column: 'question' },
+  { table: 'consultations', column: 'contact' },
+  { table: 'consultations', column: 'answer' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

@@ -86,6 +86,13 @@ const actionRoles = {
   'studies.read': ['director', 'researcher'],
   'studies.create': ['researcher'],
   'studies.write': ['researcher'],
+  // The competence centre: consultations (none names the person discussed) and training, the
+  // assistance system's own staff's work. Reading one opens the professional's sealed contact.
+  'consultations.list': ['director', 'caseworker'],
+  'consultations.read': ['director', 'caseworker'],
+  'consultations.record': ['director', 'caseworker'],
+  'training.list': ['director', 'caseworker'],
+  'training.record': ['director', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;

@@ -13,6 +13,7 @@ import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
+import { competenceCentre } from './0027_competence_centre.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
 
 export interface Migration {
@@ -36,5 +37,6 @@ export const migrations: Migration[] = [
   studyParticipants,
   studyTranscripts,
   studyCoding,
+  competenceCentre,
   statisticsReleases,
 ];
