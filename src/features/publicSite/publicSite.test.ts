@@ -102,3 +102,94 @@ describe('the public site', () => {
     expect(await referralCount()).toBe(before);
   });
 });
+
+describe('the recognition guide', () => {
+  const signs = { sign_always_escorted: 'maybe', sign_nervousness: 'maybe', sign_repeated_moves: 'no' };
+
+  it('two maybes say only "look into this further", with the ways on; the answers come back in the page and nothing is stored', async () => {
+    const tables = ['referrals', 'persons', 'consultations'] as const;
+    const counts = async () =>
+      Promise.all(
+        tables.map(async (table) =>
+          Number(
+            (
+              await ctx.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
+    const before = await counts();
+    const page = await post('/help/en/guide', signs);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.body).toContain('Look into this further');
+    // The result speaks of looking further and the ways on, never of whether someone is a victim.
+    const result = page.body.slice(page.body.indexOf('class="result"'), page.body.indexOf('</section>'));
+    expect(result).toContain('Look into this further');
+    expect(result).not.toMatch(/victim/i);
+    expect(page.body).toMatch(/name="sign_always_escorted"\s+value="maybe"\s+checked/);
+    expect(page.body).toMatch(/<input type="hidden" name="sign_nervousness" value="maybe"/);
+    const one = await post('/help/fi/guide', { sign_nervousness: 'maybe' });
+    expect(one.body).toContain('Nämä vastaukset eivät yksinään anna aihetta selvittää tarkemmin');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('an anonymous consultation says what is missing, then arrives with the signs and no one’s identity', async () => {
+    const missing = await post('/help/fi/guide/consultation', { ...signs, step: 'send' });
+    expect(missing.statusCode).toBe(400);
+    for (const message of ['Valitse, missä työskentelet.', 'Valitse maakunta, jossa työskentelet.', 'Kirjoita kysymyksesi.'])
+      expect(missing.body).toContain(message);
+    const sent = await post('/help/fi/guide/consultation', {
+      ...signs,
+      step: 'send',
+      actorType: 'social_services',
+      region: 'pirkanmaa',
+      question: 'Asiakas tulee aina saman miehen kanssa. Miten edetä?',
+      contact: 'sosiaalityo@example.fi',
+    });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain('Konsultaatiosi on perillä.');
+    const row = await ctx.db.selectFrom('consultations').selectAll().orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'guide', actor_type: 'social_services', region: 'pirkanmaa', status: 'waiting' });
+    expect(typeof row.signs === 'string' ? JSON.parse(row.signs) : row.signs).toEqual({
+      always_escorted: 'maybe',
+      nervousness: 'maybe',
+      repeated_moves: 'no',
+    });
+  });
+
+  it('a referral with consent asks identity only at that step and carries the signs, sealed, into intake', async () => {
+    const start = await post('/help/sv/guide/referral', { ...signs, step: 'start' });
+    expect(start.statusCode).toBe(200);
+    expect(start.body).not.toContain('class="error-summary"');
+    const noConsent = await post('/help/sv/guide/referral', { ...signs, step: 'send', name: 'Mai' });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.body).toContain('Utan samtycke kan ingen framställning göras.');
+    const before = await referralCount();
+    const sent = await post('/help/sv/guide/referral', {
+      ...signs,
+      step: 'send',
+      givenBy: 'person',
+      method: 'orally',
+      consent: 'yes',
+      name: 'Mai Tran',
+      source: 'municipal_social_worker',
+      referrerName: 'Sara Socialarbetare',
+      referrerContact: 'sara@example.fi',
+    });
+    expect(sent.statusCode).toBe(200);
+    expect(await referralCount()).toBe(before + 1);
+    const row = await ctx.db
+      .selectFrom('referrals')
+      .select(['source', 'consent_method', 'intake'])
+      .orderBy('received_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ source: 'municipal_social_worker', consent_method: 'orally' });
+    // The signs travel sealed in the referral's intake, never in a readable column.
+    expect(String(row.intake)).not.toContain('always_escorted');
+  });
+});

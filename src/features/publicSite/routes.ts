@@ -2,12 +2,22 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { Api } from '../../server/context.ts';
 import { publicStatistics } from '../statistics/index.ts';
-import { checkPublicReferralLimit, publicReferralBody, receivePublicReferral } from '../referrals/index.ts';
+import { AttemptLimiter } from '../auth/index.ts';
+import { guideConsultationBody, receiveGuideConsultation } from '../consultations/index.ts';
+import {
+  checkPublicReferralLimit,
+  guideReferralBody,
+  publicReferralBody,
+  receiveGuideReferral,
+  receivePublicReferral,
+} from '../referrals/index.ts';
+import { AppError } from '../../core/errors.ts';
 import { isCurrentAsset, siteAssets } from './assets.ts';
 import type { Answers } from './form.ts';
 import { isSiteLanguage, siteLanguageFromHeader, type SiteLanguage } from './languages.ts';
 import { pageAddress } from './layout.ts';
 import { askPage, readSelfReferral } from './pages/ask.ts';
+import { consultationPage, guidePage, guideReferralPage, readConsultation, readGuideReferral } from './pages/guide.ts';
 import { accessibilityPage, homePage, reflectionPage, servicesPage } from './pages/content.ts';
 import { notFoundPage } from './pages/notFound.ts';
 import { statisticsPage } from './pages/statistics.ts';
@@ -37,6 +47,8 @@ const pageParams = {
  */
 export async function publicSiteRoutes(app: Api) {
   const ctx = app.polku;
+  // As the JSON route for consultations: kept in memory only, so the sender's address is written nowhere.
+  const consultationLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
   const config = { access: 'public' } as const;
   const hide = { hide: true } as const;
 
@@ -55,6 +67,18 @@ export async function publicSiteRoutes(app: Api) {
   const fromOurSite = (request: FastifyRequest) => {
     const origin = request.headers.origin;
     return !origin || [ctx.config.publicOrigin, `http://${request.headers.host}`, `https://${request.headers.host}`].includes(origin);
+  };
+
+  /** A posted form of the site, in a language it has, from a page of its own; otherwise nothing is read. */
+  const postedTo = (request: FastifyRequest, language: string) => {
+    const found = words(language);
+    return found && fromOurSite(request) ? { words: found, answers: formAnswers(request.body) } : null;
+  };
+  const refused = (reply: FastifyReply) => send(reply, notFoundPage(wordsFor('fi')), { status: 404, cache: false });
+  /** A refusal the service makes after the page's own checks (a rule only it knows) is said on the form, never as a 5xx. */
+  const notTaken = (caught: unknown, problems: Map<string, string>, message: string) => {
+    if (!(caught instanceof AppError) || caught.status >= 500 || caught.status === 429) throw caught;
+    problems.set('question', message);
   };
 
   await app.register(async (plain) => {
@@ -108,6 +132,49 @@ export async function publicSiteRoutes(app: Api) {
       await receivePublicReferral(ctx, referral);
       return send(reply, askPage(found, { sent: referral.replyChannel }), { cache: false });
     });
+
+    // The guide's answers are posted back to the page and live only in it: nothing about the person is stored.
+    site.post('/help/:language/guide', { config, schema: { ...hide, params: languageParams } }, async (request, reply) => {
+      const posted = postedTo(request, request.params.language);
+      return posted ? send(reply, guidePage(posted.words, posted.answers, true), { cache: false }) : refused(reply);
+    });
+
+    site.post('/help/:language/guide/consultation', { config, schema: { ...hide, params: languageParams } }, async (request, reply) => {
+      const posted = postedTo(request, request.params.language);
+      if (!posted) return refused(reply);
+      if (posted.answers.step !== 'send') return send(reply, consultationPage(posted.words, posted.answers), { cache: false });
+      const { input, problems } = readConsultation(posted.words, posted.answers);
+      if (input && !request.compileValidationSchema(guideConsultationBody)(input))
+        problems.set('question', posted.words.t('form.unmatched'));
+      if (input && !problems.size) {
+        if (!consultationLimiter.allow(request.ip)) throw new AppError(429, 'too_many_consultations');
+        try {
+          await receiveGuideConsultation(ctx, input);
+          return send(reply, consultationPage(posted.words, {}, new Map(), true), { cache: false });
+        } catch (caught) {
+          notTaken(caught, problems, posted.words.t('form.unmatched'));
+        }
+      }
+      return send(reply, consultationPage(posted.words, posted.answers, problems), { status: 400, cache: false });
+    });
+
+    site.post('/help/:language/guide/referral', { config, schema: { ...hide, params: languageParams } }, async (request, reply) => {
+      const posted = postedTo(request, request.params.language);
+      if (!posted) return refused(reply);
+      if (posted.answers.step !== 'send') return send(reply, guideReferralPage(posted.words, posted.answers), { cache: false });
+      const { input, problems } = readGuideReferral(posted.words, posted.answers);
+      if (input && !request.compileValidationSchema(guideReferralBody)(input)) problems.set('question', posted.words.t('form.unmatched'));
+      if (input && !problems.size) {
+        checkPublicReferralLimit(ctx, request.ip);
+        try {
+          await receiveGuideReferral(ctx, input);
+          return send(reply, guideReferralPage(posted.words, {}, new Map(), true), { cache: false });
+        } catch (caught) {
+          notTaken(caught, problems, posted.words.t('form.unmatched'));
+        }
+      }
+      return send(reply, guideReferralPage(posted.words, posted.answers, problems), { status: 400, cache: false });
+    });
   });
 
   async function renderPage(found: Words, page: string): Promise<string | null> {
@@ -122,6 +189,8 @@ export async function publicSiteRoutes(app: Api) {
         return statisticsPage(found, await publicStatistics(ctx.db));
       case 'accessibility':
         return accessibilityPage(found);
+      case 'guide':
+        return guidePage(found);
       default:
         return null;
     }
