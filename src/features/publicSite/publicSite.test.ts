@@ -99,6 +99,12 @@ describe('the public site', () => {
       { origin: 'https://elsewhere.example' },
     );
     expect(response.statusCode).toBe(404);
+    const crossSite = await post(
+      '/help/fi/ask',
+      { name: 'X', replyChannel: 'no_contact', consent: 'yes' },
+      { 'sec-fetch-site': 'cross-site', origin: 'null' },
+    );
+    expect(crossSite.statusCode).toBe(404);
     expect(await referralCount()).toBe(before);
   });
 });
