@@ -33,6 +33,7 @@ import { study } from '../features/study/index.ts';
 import { installation } from '../features/installation/index.ts';
 import { overview } from '../features/overview/index.ts';
 import { consultations } from '../features/consultations/index.ts';
+import { publicSite } from '../features/publicSite/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
 const features: Feature[] = [
@@ -51,6 +52,7 @@ const features: Feature[] = [
   installation,
   overview,
   consultations,
+  publicSite,
 ];
 
 /**

@@ -12,3 +12,6 @@ export const referrals: Feature = {
 export { intakeCounts, sentWaitingCount } from './counts.ts';
 
 export { publicLanguages } from './schema.ts';
+/** The public site's doors into intake: a person's own referral, and a professional's from the recognition guide. */
+export { checkPublicReferralLimit, receiveGuideReferral, receivePublicReferral } from './publicIntake.ts';
+export { guideReferralBody, publicReferralBody, warningSignAnswers, type GuideReferral, type PublicReferral } from './schema.ts';

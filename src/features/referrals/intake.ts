@@ -30,9 +30,23 @@ export interface ReferralIntake {
   replyChannel?: ReplyChannel | null;
   language?: string | null;
   childrenWithMe?: number | null;
+  /** From the recognition guide only: the warning signs the professional answered Yes or Maybe, and how to reach them. */
+  warningSigns?: WarningSignAnswers;
+  referrerContact?: string | null;
 }
 
-type Referrer = { who: Who } | { publicLanguage: string; replyChannel: ReplyChannel; childrenWithMe: number | null };
+/** The guide's answers by sign id (the signs are the consultations feature's). */
+export type WarningSignAnswers = Record<string, 'yes' | 'maybe' | 'no'>;
+
+/** A public referral: the person's own (with how to answer them), or a professional's from the recognition guide. */
+type PublicReferrer = {
+  publicLanguage: string;
+  replyChannel: ReplyChannel | null;
+  childrenWithMe: number | null;
+  warningSigns?: WarningSignAnswers;
+  referrerContact?: string;
+};
+type Referrer = { who: Who } | PublicReferrer;
 
 /**
  * A referral lands in the intake queue with the person it is about. No consent, no referral: the only
@@ -69,7 +83,12 @@ export async function createReferral(ctx: AppContext, referrer: Referrer, input:
     account: input.account ?? null,
     children: input.children ?? [],
     ...('publicLanguage' in referrer
-      ? { replyChannel: referrer.replyChannel, language: referrer.publicLanguage, childrenWithMe: referrer.childrenWithMe }
+      ? {
+          replyChannel: referrer.replyChannel,
+          language: referrer.publicLanguage,
+          childrenWithMe: referrer.childrenWithMe,
+          ...(referrer.warningSigns ? { warningSigns: referrer.warningSigns, referrerContact: referrer.referrerContact ?? null } : {}),
+        }
       : {}),
   };
   const seal = (table: string, column: string, id: string, value: string | null | undefined) =>

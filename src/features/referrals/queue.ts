@@ -284,6 +284,8 @@ export async function readReferral(ctx: AppContext, who: Who, id: string, reason
     replyChannel: intake.replyChannel ?? null,
     replyLanguage: intake.language ?? null,
     childrenWithMe: intake.childrenWithMe ?? null,
+    warningSigns: Object.entries(intake.warningSigns ?? {}).map(([sign, answer]) => ({ sign, answer })),
+    referrerContact: intake.referrerContact ?? null,
     exploitations: exploitations.map((e) => ({
       purpose: e.purpose,
       place: e.place,

@@ -1,8 +1,7 @@
 import type { Api } from '../../server/context.ts';
-import { AppError } from '../../core/errors.ts';
-import { AttemptLimiter } from '../auth/index.ts';
 import { decideReferral, decisionLetter } from './decisions.ts';
 import { createReferral } from './intake.ts';
+import { checkPublicReferralLimit, receivePublicReferral } from './publicIntake.ts';
 import { reviewMatch } from './matchReview.ts';
 import { intakeQueue, readReferral, searchQueue, sentReferrals, withdrawReferral } from './queue.ts';
 import { emptyResponse, idParams, uuid } from '../../server/schemaParts.ts';
@@ -23,13 +22,8 @@ import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts'
 import { refersForOrganisation } from '../../core/policy/policy.ts';
 import { whoOf } from '../../server/requestContext.ts';
 
-/** A person without a birth date on the public form is recorded with an estimate: mid-year, or unknown adult age. */
-const estimatedBirthDate = (year: number | undefined) => `${year ?? new Date().getUTCFullYear() - 30}-07-01`;
-
 export async function referralRoutes(app: Api) {
   const ctx = app.polku;
-  // Kept in memory only: the address of a person referring themself is never written anywhere.
-  const publicLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
 
   app.post(
     '/api/v1/referrals',
@@ -59,31 +53,8 @@ export async function referralRoutes(app: Api) {
       },
     },
     async (request, reply) => {
-      if (!publicLimiter.allow(request.ip)) throw new AppError(429, 'too_many_referrals');
-      const body = request.body;
-      if (body.consent !== true) throw new AppError(400, 'consent_required');
-      const replyChannel = { kind: body.replyChannel, address: body.replyAddress || null, safeTimes: body.safeTimes || null };
-      await createReferral(
-        ctx,
-        { publicLanguage: body.language, replyChannel, childrenWithMe: body.childrenWithMe ?? null },
-        {
-          source: 'self',
-          person: {
-            name: body.name,
-            birthDate: estimatedBirthDate(body.birthYear),
-            birthDateEstimated: true,
-            gender: body.gender,
-            nationality: body.nationality,
-            languages: body.languages,
-            interpreterNeeded: body.interpreterNeeded,
-            contact: [replyChannel.address, replyChannel.safeTimes].filter(Boolean).join(' · ') || null,
-            safePlace: body.safePlace ?? null,
-            acuteThreat: body.acuteThreat ?? null,
-          },
-          account: body.whatHappened || null,
-          consent: { given: true, givenBy: 'person', at: new Date().toISOString(), method: 'online_form' },
-        },
-      );
+      checkPublicReferralLimit(ctx, request.ip);
+      await receivePublicReferral(ctx, request.body);
       // Nothing that identifies the referral goes back: the page shows only that it arrived.
       return reply.code(202).send({ received: true });
     },

@@ -142,6 +142,66 @@ export const publicReferralBody = {
   },
 } as const;
 
+/** A warning sign's answer in the recognition guide. */
+export const warningSignAnswers = ['yes', 'maybe', 'no'] as const;
+
+/**
+ * A referral a professional makes at the end of the recognition guide, with the person's consent: the
+ * signs answered in the guide (checked against the signs by the public site, which knows them), who
+ * refers and how to reach them, and the person's identity, asked only at this step.
+ */
+export const guideReferralBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['language', 'referrer', 'person', 'consent', 'warningSigns'],
+  properties: {
+    language: { type: 'string', enum: ['fi', 'sv', 'en'] },
+    referrer: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['source', 'name', 'contact'],
+      properties: {
+        source: { type: 'string', enum: referralSources.filter((source) => source !== 'self') },
+        name: name(200, 1),
+        organisation: text(200),
+        contact: text(300, 3),
+      },
+    },
+    person: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'gender', 'nationality'],
+      properties: {
+        name: name(200, 1),
+        birthYear: { type: 'integer', minimum: 1900, maximum: 2100 },
+        gender: { type: 'string', enum: [...genders] },
+        nationality,
+        interpreterNeeded: { type: 'boolean' },
+        contact: text(2000),
+        safePlace: nullable({ type: 'boolean' }),
+        acuteThreat: nullable({ type: 'boolean' }),
+      },
+    },
+    consent: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['given', 'givenBy', 'method'],
+      properties: {
+        given: { type: 'boolean' },
+        givenBy: { type: 'string', enum: [...consentGivers] },
+        method: { type: 'string', enum: consentMethods.filter((method) => method !== 'online_form') },
+      },
+    },
+    warningSigns: {
+      type: 'object',
+      maxProperties: 20,
+      propertyNames: { pattern: '^[a-z_]{1,40}$' },
+      additionalProperties: { type: 'string', enum: [...warningSignAnswers] },
+    },
+    question: text(4000),
+  },
+} as const;
+
 export const decisionBody = {
   type: 'object',
   additionalProperties: false,
@@ -177,6 +237,7 @@ export const matchReviewBody = {
 export type ConsentInput = FromSchema<typeof consentGiven> | FromSchema<typeof consentOverridden>;
 export type ReferralInput = Omit<FromSchema<typeof referralBody>, 'consent'> & { consent: ConsentInput };
 export type PublicReferral = FromSchema<typeof publicReferralBody>;
+export type GuideReferral = FromSchema<typeof guideReferralBody>;
 export type DecisionInput = FromSchema<typeof decisionBody>;
 export type MatchReview = FromSchema<typeof matchReviewBody>;
 
@@ -228,6 +289,9 @@ export const referralResponse = object({
   }),
   replyLanguage: inGroup('contact', optionalString),
   childrenWithMe: inGroup('identity', { type: ['integer', 'null'] }),
+  // From the recognition guide: the signs the professional answered, and how to reach the professional.
+  warningSigns: inGroup('case', list({ sign: string, answer: string })),
+  referrerContact: inGroup('case', optionalString),
   exploitations: inGroup(
     'case',
     list({

@@ -112,6 +112,26 @@ export function ReferralPage() {
             {[person.acuteThreat && t('acuteThreat'), person.safePlace === false && t('noSafePlace')].filter(Boolean).join(', ') ||
               t('noFlags')}
           </dd>
+          {referral.warningSigns && referral.warningSigns.length > 0 && (
+            <>
+              <dt>{t('warningSigns')}</dt>
+              <dd>
+                <ul>
+                  {referral.warningSigns.map((entry) => (
+                    <li key={entry.sign}>
+                      {t(`recognition:signs.${entry.sign}`)}: {t(`recognition:answers.${entry.answer}`)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {referral.referrerContact && (
+            <>
+              <dt>{t('referrerContact')}</dt>
+              <dd>{referral.referrerContact}</dd>
+            </>
+          )}
           {(referral.exploitations ?? []).map((entry) => (
             <div key={entry.purpose}>
               <dt>{t('form.purpose')}</dt>
