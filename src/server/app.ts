@@ -30,6 +30,7 @@ import { coaching } from '../features/coaching/index.ts';
 import { study } from '../features/study/index.ts';
 import { installation } from '../features/installation/index.ts';
 import { overview } from '../features/overview/index.ts';
+import { pathway } from '../features/pathway/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
 const features: Feature[] = [
@@ -47,6 +48,7 @@ const features: Feature[] = [
   study,
   installation,
   overview,
+  pathway,
 ];
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -20,6 +20,8 @@ export const protectedColumns = [
   { table: 'study_transcripts', column: 'content' },
   { table: 'study_pseudonyms', column: 'term' },
   { table: 'study_memos', column: 'body' },
+  { table: 'pathway_plan_versions', column: 'content' },
+  { table: 'pathway_checkpoints', column: 'clinical_note' },
 ] as const;
 
 export type ProtectedColumn = (typeof protectedColumns)[number];

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { StudyTables } from './studyTypes.ts';
+import type { PathwayTables } from './pathwayTypes.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -395,7 +396,7 @@ export interface InstallationSettingsTable {
   updated_by: string | null;
 }
 
-export interface DB extends StudyTables {
+export interface DB extends StudyTables, PathwayTables {
   referrals: ReferralsTable;
   decisions: DecisionsTable;
   withdrawals: WithdrawalsTable;

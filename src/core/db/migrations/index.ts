@@ -14,6 +14,7 @@ import { studyParticipants } from './0016_study_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
+import { pathway } from './0023_pathway.ts';
 
 export interface Migration {
   id: string;
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   studyTranscripts,
   studyCoding,
   statisticsReleases,
+  pathway,
 ];
