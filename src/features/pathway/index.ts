@@ -10,3 +10,4 @@ export const pathway: Feature = {
   routes: (app) => pathwayRoutes(app),
   recordParts: pathwayParts,
 };
+export { installPathwayDemo } from './demo.ts';

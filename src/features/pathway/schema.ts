@@ -195,3 +195,14 @@ export const planVersionsResponse = {
 } as const;
 export const planParams = { type: 'object', required: ['id', 'planId'], properties: { id: uuid, planId: uuid } } as const;
 export const serviceParams = { type: 'object', required: ['id', 'serviceId'], properties: { id: uuid, serviceId: uuid } } as const;
+
+/** The pathway's parts of a client's record, as the record carries them (each absent when its group is not granted). */
+export interface PathwayRecord {
+  pathwayPlans?: FromSchema<typeof plansSchema>;
+  pathwayCheckpoints?: FromSchema<typeof checkpointsSchema>;
+  pathwayClinicalNotes?: FromSchema<typeof clinicalNotesSchema>;
+  pathwayServices?: FromSchema<typeof pathwayServicesSchema>;
+  pathwayProgress?: FromSchema<typeof progressSchema>;
+}
+export type PlanVersions = FromSchema<typeof planVersionsResponse>;
+export type DirectoryEntry = FromSchema<typeof directoryResponse.items>;

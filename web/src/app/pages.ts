@@ -7,6 +7,7 @@ import { exchangeRoutes } from '../features/exchange/routes.ts';
 import { referralRoutes } from '../features/referrals/routes.ts';
 import { statisticsRoutes } from '../features/statistics/routes.ts';
 import { studyRoutes } from '../features/study/routes.ts';
+import { pathwayRoutes } from '../features/pathway/routes.ts';
 
 /** The app's own page: the home page gathers what the person's features have for them today. */
 const appRoutes: PageRoute[] = [
@@ -27,6 +28,7 @@ export const pageRoutes: PageRoute[] = [
   ...accountRoutes,
   ...exchangeRoutes,
   ...studyRoutes,
+  ...pathwayRoutes,
 ];
 
 /** The main navigation: the pages that declare an entry, in their declared order. */
