@@ -16,8 +16,9 @@ type Checkpoint = NonNullable<ClientPathway['pathwayCheckpoints']>[number];
 export function checkpointLevel(checkpoint: Checkpoint, t: (key: string, options?: Record<string, unknown>) => string) {
   if (checkpoint.kind === 'mental_state') return t(`mentalStates.${checkpoint.level}`);
   if (checkpoint.kind === 'literacy') return t(`literacyLevels.${checkpoint.level}`);
-  const skills = Object.entries(checkpoint.skills ?? {})
-    .map(([skill, level]) => `${t(`skills.${skill}`)} ${level}`)
+  const skills = languageSkills
+    .filter((skill) => checkpoint.skills?.[skill])
+    .map((skill) => `${t(`skills.${skill}`)} ${checkpoint.skills![skill]}`)
     .join(', ');
   return `${t('languageOf', { language: checkpoint.language })}: ${checkpoint.level} (${skills}) – ${t(`languageSources.${checkpoint.source}`)}`;
 }
