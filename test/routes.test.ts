@@ -151,6 +151,9 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/clients/:id/progress': staffWithClients,
   'GET /api/v1/pathway/directory': staffWithClients,
   'POST /api/v1/pathway/directory': ['director', 'caseworker'],
+  'POST /api/v1/clients/:id/placements': staffWithClients,
+  'GET /api/v1/pathway/employers': staffWithClients,
+  'POST /api/v1/pathway/employers': ['director', 'caseworker'],
 };
 
 let ctx: TestContext;

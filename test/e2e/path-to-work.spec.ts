@@ -179,3 +179,42 @@ test('a nurse records mental state, the caseworker three progress readings with 
   await page.emulateMedia({ media: 'screen' });
   await expectNoAxeViolations(page);
 });
+
+test('a placement whose fair-work check fails shows a warning and becomes a task', async ({ page }) => {
+  test.setTimeout(300_000);
+  await logIn(page, 'caseworker');
+  await openPathway(page, 'Amina Demo');
+  const employer = form(page, 'Lisää työnantaja');
+  await employer.locator('summary').click();
+  await employer.getByLabel('Työnantajan nimi').fill('Keittiö Esimerkki Oy');
+  await employer.getByRole('group', { name: 'Miten työnantaja on mukana' }).getByLabel('Tarjoaa harjoittelupaikkoja').check();
+  await employer.getByLabel('Yhteyshenkilöt').fill('Henkilöstöpäällikkö Maija Meikäläinen');
+  await employer.getByRole('button', { name: 'Tallenna työnantaja' }).click();
+  await expect(employer.getByText('Työnantaja tallennettiin.')).toBeVisible();
+
+  const placement = form(page, 'Kirjaa harjoittelu tai työ');
+  await placement.locator('summary').click();
+  await placement.getByLabel('Työnantaja', { exact: true }).selectOption({ label: 'Keittiö Esimerkki Oy' });
+  await placement.getByLabel('Muoto').selectOption({ label: 'Työkokeilu' });
+  await placement.getByLabel('Alkaa').fill(monthsAgo(0));
+  // Nothing is answered for the person: every point of the check must be gone through.
+  await placement.getByRole('button', { name: 'Tallenna jakso' }).click();
+  await expect(page.locator('.error-summary').getByRole('link')).toHaveCount(6);
+  for (const point of [
+    'Kirjallinen työsopimus',
+    'Työajat ja ylityöt sovitusti ja korvattuina',
+    'Henkilöllä on omat asiakirjat ja oma pankkitili',
+    'Työnantajalla ei ole yhteyttä hyväksikäyttöön',
+  ])
+    await placement.getByRole('group', { name: point }).getByLabel('Täyttyy', { exact: true }).check();
+  for (const point of ['Palkka vähintään työehtosopimuksen vähimmäispalkka', 'Ei rekrytointimaksua eikä velkaa työnantajalle'])
+    await placement.getByRole('group', { name: point }).getByLabel('Ei täyty').check();
+  await placement.getByRole('button', { name: 'Tallenna jakso' }).click();
+  const saved = page.getByRole('article', { name: 'Työkokeilu: Keittiö Esimerkki Oy' });
+  await expect(saved.getByRole('heading', { name: 'Reilun työn tarkistus ei täyty' })).toBeVisible();
+  await expect(saved).toContainText('Palkka vähintään työehtosopimuksen vähimmäispalkka; Ei rekrytointimaksua eikä velkaa työnantajalle');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Takaisin asiakastietoihin' }).click();
+  await page.getByRole('link', { name: 'Tehtävät', exact: true }).click();
+  await expect(page.getByText(/Reilun työn tarkistus ei täyty: toimi yhdessä henkilön kanssa/)).toBeVisible();
+});

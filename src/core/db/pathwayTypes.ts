@@ -77,7 +77,29 @@ export interface PathwayProgressTable {
   recorded_at: Timestamp;
 }
 
+export interface PathwayEmployersTable {
+  id: string;
+  name: string;
+  engagement: string[];
+  contact_persons: string;
+}
+
+export interface PathwayPlacementsTable {
+  id: string;
+  person_id: string;
+  employer_id: string;
+  kind: string;
+  starts_on: string;
+  ends_on: string | null;
+  checked_on: string;
+  checks: ColumnType<Record<string, boolean>, string, string>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface PathwayTables {
+  pathway_employers: PathwayEmployersTable;
+  pathway_placements: PathwayPlacementsTable;
   pathway_plans: PathwayPlansTable;
   pathway_plan_versions: PathwayPlanVersionsTable;
   pathway_plan_partners: PathwayPlanPartnersTable;

@@ -45,3 +45,16 @@ export const progressAreas = [
 ] as const;
 /** Readings after the first are due this many months after it. */
 export const progressReadingMonths = [3, 6, 12] as const;
+
+/** How an employer takes part in the work against exploitation. */
+export const employerEngagements = ['training', 'sparring', 'webinars', 'placements'] as const;
+export const placementKinds = ['work_tryout', 'placement', 'apprenticeship', 'employment_with_subsidy', 'employment'] as const;
+/** The fair-work check recorded with the person: every point must be met, or a warning and a task follow. */
+export const fairWorkChecks = [
+  'written_contract',
+  'minimum_wage',
+  'hours_and_overtime',
+  'own_documents_and_account',
+  'no_fee_or_debt',
+  'employer_not_tied',
+] as const;

@@ -247,3 +247,56 @@ describe('every read', () => {
     expect(reads.every((entry) => entry.client_id === clientId && entry.outcome === 'succeeded')).toBe(true);
   });
 });
+
+describe('safe work', () => {
+  it('warns of an unmet fair-work check and makes it a task; a period ending before it starts changes nothing', async () => {
+    const employer = await injectJson(app, 'POST', '/api/v1/pathway/employers', await as(caseworker), {
+      name: 'Ravintola Esimerkki Oy',
+      engagement: ['training', 'placements'],
+      contactPersons: 'HR: Maija Meikäläinen',
+    });
+    expect(employer.status).toBe(201);
+    expect(
+      (
+        await injectJson(app, 'POST', '/api/v1/pathway/employers', await as(municipal), {
+          name: 'X',
+          engagement: ['training'],
+          contactPersons: 'Y',
+        })
+      ).status,
+    ).toBe(403);
+    const checks = {
+      written_contract: true,
+      minimum_wage: false,
+      hours_and_overtime: true,
+      own_documents_and_account: true,
+      no_fee_or_debt: false,
+      employer_not_tied: true,
+    };
+    const placement = { employerId: employer.body.id, kind: 'work_tryout', startsOn: '2026-11-01', checkedOn: '2026-10-28', checks };
+    const tasksBefore = await ctx.db.selectFrom('client_tasks').select('id').where('person_id', '=', clientId).execute();
+    const backwards = await injectJson(app, 'POST', `/api/v1/clients/${clientId}/placements`, await as(caseworker), {
+      ...placement,
+      endsOn: '2026-10-01',
+    });
+    expect(backwards).toMatchObject({ status: 400, body: { error: { code: 'pathway_placement_dates' } } });
+    const unanswered = await injectJson(app, 'POST', `/api/v1/clients/${clientId}/placements`, await as(caseworker), {
+      ...placement,
+      checks: { written_contract: true },
+    });
+    expect(unanswered.status).toBe(400);
+    expect(await ctx.db.selectFrom('pathway_placements').select('id').execute()).toHaveLength(0);
+    expect(await ctx.db.selectFrom('client_tasks').select('id').where('person_id', '=', clientId).execute()).toHaveLength(
+      tasksBefore.length,
+    );
+
+    expect((await injectJson(app, 'POST', `/api/v1/clients/${clientId}/placements`, await as(caseworker), placement)).status).toBe(201);
+    expect((await record(municipal)).pathwayPlacements[0]).toMatchObject({
+      employerName: 'Ravintola Esimerkki Oy',
+      unmet: ['minimum_wage', 'no_fee_or_debt'],
+    });
+    const tasks = await ctx.db.selectFrom('client_tasks').select('id').where('person_id', '=', clientId).execute();
+    expect(tasks).toHaveLength(tasksBefore.length + 1);
+    expect((await record(coach)).pathwayPlacements).toBeUndefined();
+  });
+});

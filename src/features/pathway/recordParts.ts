@@ -4,7 +4,8 @@ import { worksOnOwnOrganisationsOnly } from '../../core/policy/policy.ts';
 import type { RecordPart } from '../../core/record/recordPart.ts';
 import { openVersions } from './plans.ts';
 import { servicesOf } from './services.ts';
-import { checkpointsSchema, clinicalNotesSchema, pathwayServicesSchema, plansSchema, progressSchema } from './schema.ts';
+import { checkpointsSchema, clinicalNotesSchema, pathwayServicesSchema, placementsSchema, plansSchema, progressSchema } from './schema.ts';
+import { unmetChecks } from './safeWork.ts';
 
 /** Client and integration plans, each as its current version; a partner organisation sees those that name it. */
 const plansPart: RecordPart<typeof plansSchema, 'pathwayPlans'> = {
@@ -146,4 +147,33 @@ const progressPart: RecordPart<typeof progressSchema, 'pathwayProgress'> = {
   },
 };
 
-export const pathwayParts = [plansPart, checkpointsPart, clinicalPart, servicesPart, progressPart] as const;
+/** Placements and jobs, each with the points of its fair-work check not met. */
+const placementsPart: RecordPart<typeof placementsSchema, 'pathwayPlacements'> = {
+  key: 'pathwayPlacements',
+  group: 'services',
+  schema: placementsSchema,
+  staff: (clientId) => sql`select recorded_by from pathway_placements where person_id = ${clientId}`,
+  async read({ ctx, clientId, nameOf }) {
+    const rows = await ctx.db
+      .selectFrom('pathway_placements')
+      .innerJoin('pathway_employers', 'pathway_employers.id', 'pathway_placements.employer_id')
+      .select(['pathway_placements.id', 'pathway_employers.name', 'kind', 'starts_on', 'ends_on', 'checked_on', 'checks', 'recorded_by'])
+      .where('person_id', '=', clientId)
+      .orderBy('starts_on', 'desc')
+      .execute();
+    return {
+      value: rows.map((row) => ({
+        id: row.id,
+        employerName: row.name,
+        kind: row.kind,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+        checkedOn: row.checked_on,
+        unmet: unmetChecks(row.checks),
+        by: nameOf(row.recorded_by),
+      })),
+    };
+  },
+};
+
+export const pathwayParts = [plansPart, checkpointsPart, clinicalPart, servicesPart, progressPart, placementsPart] as const;

@@ -6,10 +6,14 @@ import { recordCheckpoint } from './checkpoints.ts';
 import { createPlan, planVersions, revisePlan } from './plans.ts';
 import { recordProgress } from './progress.ts';
 import { addDirectoryEntry, listDirectory, proposeService, stepService } from './services.ts';
+import { addEmployer, listEmployers, recordPlacement } from './safeWork.ts';
 import {
   checkpointBody,
   directoryBody,
   directoryResponse,
+  employerBody,
+  employersResponse,
+  placementBody,
   pathwayServiceBody,
   planBody,
   planParams,
@@ -87,5 +91,21 @@ export async function pathwayRoutes(app: Api) {
     '/api/v1/pathway/directory',
     { config: { access: 'pathway.directory.manage' }, schema: { tags, body: directoryBody, response: createdResponse } },
     async (request, reply) => reply.code(201).send(await addDirectoryEntry(ctx, whoOf(request), request.body)),
+  );
+  app.post(
+    '/api/v1/clients/:id/placements',
+    { config: write, schema: { tags, params: idParams, body: placementBody, response: createdResponse } },
+    async (request, reply) =>
+      reply.code(201).send(await recordPlacement(ctx, whoOf(request), request.params.id, request.body, request.language)),
+  );
+  app.get(
+    '/api/v1/pathway/employers',
+    { config: { access: 'pathway.directory' }, schema: { tags, response: { 200: employersResponse } } },
+    async () => listEmployers(ctx),
+  );
+  app.post(
+    '/api/v1/pathway/employers',
+    { config: { access: 'pathway.directory.manage' }, schema: { tags, body: employerBody, response: createdResponse } },
+    async (request, reply) => reply.code(201).send(await addEmployer(ctx, whoOf(request), request.body)),
   );
 }

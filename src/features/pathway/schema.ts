@@ -15,6 +15,9 @@ import {
   uuid,
 } from '../../server/schemaParts.ts';
 import {
+  employerEngagements,
+  fairWorkChecks,
+  placementKinds,
   cefrLevels,
   goalSources,
   goalStatuses,
@@ -206,3 +209,48 @@ export interface PathwayRecord {
 }
 export type PlanVersions = FromSchema<typeof planVersionsResponse>;
 export type DirectoryEntry = FromSchema<typeof directoryResponse.items>;
+
+export const employerBody = objectBody(['name', 'engagement', 'contactPersons'], {
+  name: text(200, 1),
+  engagement: { type: 'array', minItems: 1, uniqueItems: true, items: codeOf(employerEngagements) },
+  contactPersons: text(1000, 1),
+});
+export type EmployerInput = FromSchema<typeof employerBody>;
+export const employersResponse = responseList({
+  id: string,
+  name: string,
+  engagement: { type: 'array', items: string },
+  contactPersons: string,
+});
+export type Employer = FromSchema<typeof employersResponse.items>;
+
+export const placementBody = objectBody(['employerId', 'kind', 'startsOn', 'checkedOn', 'checks'], {
+  employerId: uuid,
+  kind: codeOf(placementKinds),
+  startsOn: date,
+  endsOn: optionalDate,
+  checkedOn: date,
+  checks: {
+    type: 'object',
+    additionalProperties: false,
+    required: [...fairWorkChecks],
+    properties: Object.fromEntries(fairWorkChecks.map((check) => [check, { type: 'boolean' }])) as Record<
+      (typeof fairWorkChecks)[number],
+      { readonly type: 'boolean' }
+    >,
+  },
+});
+export type PlacementInput = FromSchema<typeof placementBody>;
+export const placementsSchema = responseList({
+  id: string,
+  employerName: string,
+  kind: string,
+  startsOn: string,
+  endsOn: optionalString,
+  checkedOn: string,
+  unmet: { type: 'array', items: string },
+  by: optionalString,
+});
+export interface SafeWorkRecord {
+  pathwayPlacements?: FromSchema<typeof placementsSchema>;
+}

@@ -15,6 +15,7 @@ import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
 import { pathway } from './0023_pathway.ts';
+import { pathwaySafeWork } from './0024_pathway_safe_work.ts';
 
 export interface Migration {
   id: string;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   studyCoding,
   statisticsReleases,
   pathway,
+  pathwaySafeWork,
 ];

@@ -10,6 +10,7 @@ import { PlansSection } from './PlansSection.tsx';
 import { CheckpointsSection } from './CheckpointsSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
+import { SafeWorkSection } from './SafeWorkSection.tsx';
 
 /**
  * A client's path to work: plans, checkpoints, pathway services and progress, each shown only when
@@ -41,6 +42,7 @@ export function PathwayPage() {
       {record.pathwayCheckpoints && <CheckpointsSection record={record} reload={again} />}
       {record.pathwayServices && <ServicesSection record={record} reload={again} />}
       {record.pathwayProgress && <ProgressSection record={record} reload={again} />}
+      {record.pathwayPlacements && <SafeWorkSection record={record} reload={again} />}
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { api, type Shown } from '../../lib/api.ts';
-import type { PathwayRecord } from '#shared/api/pathway.ts';
+import type { PathwayRecord, SafeWorkRecord } from '#shared/api/pathway.ts';
 import type { CaseworkRecord } from '#shared/api/casework.ts';
 import type { ClientRecordFacts } from '#shared/api/clientRecord.ts';
 
 type Facts = Shown<ClientRecordFacts>;
-type Parts = PathwayRecord & Pick<CaseworkRecord, 'services'>;
+type Parts = PathwayRecord & SafeWorkRecord & Pick<CaseworkRecord, 'services'>;
 /** The client's record as the pathway pages read it: the parts the policy granted, and the record's facts. */
 export type ClientPathway = { [Key in keyof Parts]?: Shown<NonNullable<Parts[Key]>> } & Pick<
   Facts,
