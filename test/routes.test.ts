@@ -154,6 +154,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/clients/:id/placements': staffWithClients,
   'GET /api/v1/pathway/employers': staffWithClients,
   'POST /api/v1/pathway/employers': ['director', 'caseworker'],
+  'GET /api/v1/pathway/distance-travelled': ['director', 'caseworker'],
 };
 
 let ctx: TestContext;

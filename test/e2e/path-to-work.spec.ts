@@ -218,3 +218,14 @@ test('a placement whose fair-work check fails shows a warning and becomes a task
   await page.getByRole('link', { name: 'Tehtävät', exact: true }).click();
   await expect(page.getByText(/Reilun työn tarkistus ei täyty: toimi yhdessä henkilön kanssa/)).toBeVisible();
 });
+
+test('the caseworker reads the distance travelled over their clients, with who is left out and why', async ({ page }) => {
+  await logIn(page, 'caseworker');
+  await openPathway(page, 'Amina Demo');
+  await page.getByRole('link', { name: 'Kuljettu matka' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kuljettu matka' })).toBeVisible();
+  await expect(page.getByText(/^Jätetty pois: \d+, joilla on alle kaksi arviota\.$/)).toBeVisible();
+  const table = page.getByRole('table', { name: /Ensimmäinen ja viimeisin arvio osa-alueittain/ });
+  await expect(table.getByRole('row')).toHaveCount(9);
+  await expectNoAxeViolations(page);
+});

@@ -90,6 +90,8 @@ const actionRoles = {
   // kept by the assistance system's staff.
   'pathway.directory': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
   'pathway.directory.manage': ['director', 'caseworker'],
+  // Distance travelled on the progress scale over the clients in the reader's scope.
+  'pathway.reports': ['director', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;
@@ -167,6 +169,7 @@ const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
   'reflection.overview': ['identity', 'immigration'],
   'identification.queue': ['identity', 'case'],
   'tasks.mine': ['identity', 'notes'],
+  'pathway.reports': ['coaching'],
 };
 
 /**

@@ -300,3 +300,29 @@ describe('safe work', () => {
     expect((await record(coach)).pathwayPlacements).toBeUndefined();
   });
 });
+
+describe('distance travelled', () => {
+  it('averages first and latest readings over the reader clients and states who is left out and why', async () => {
+    const far = (await makeClient(ctx, caseworker, { name: 'Far Apart' })).id;
+    const near = (await makeClient(ctx, caseworker, { name: 'Close Together' })).id;
+    const read = async (id: string, readOn: string, scores: Record<string, number>) =>
+      injectJson(app, 'POST', `/api/v1/clients/${id}/progress`, await as(caseworker), { readOn, scores });
+    expect((await read(far, '2026-01-10', { work_skills: 2, confidence: 3 })).status).toBe(201);
+    expect((await read(far, '2026-06-10', { work_skills: 6, confidence: 4 })).status).toBe(201);
+    expect((await read(near, '2026-06-01', { work_skills: 1 })).status).toBe(201);
+    expect((await read(near, '2026-06-11', { work_skills: 9 })).status).toBe(201);
+    const report = await injectJson(app, 'GET', '/api/v1/pathway/distance-travelled', await as(caseworker));
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ clients: 3, included: 1, excluded: { fewerThanTwo: 1, tooClose: 1 }, minDaysBetween: 60 });
+    expect(report.body.areas.find((area: { area: string }) => area.area === 'work_skills')).toEqual({
+      area: 'work_skills',
+      clients: 1,
+      first: 2,
+      latest: 6,
+      change: 4,
+    });
+    expect((await injectJson(app, 'GET', '/api/v1/pathway/distance-travelled', await as(coach))).status).toBe(403);
+    const audit = (await auditFor(caseworker.id)).filter((entry) => entry.action === 'pathway.reports');
+    expect(audit.at(-1)?.details).toEqual({ clients: expect.arrayContaining([clientId, far, near]) });
+  });
+});

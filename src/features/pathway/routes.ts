@@ -7,10 +7,12 @@ import { createPlan, planVersions, revisePlan } from './plans.ts';
 import { recordProgress } from './progress.ts';
 import { addDirectoryEntry, listDirectory, proposeService, stepService } from './services.ts';
 import { addEmployer, listEmployers, recordPlacement } from './safeWork.ts';
+import { distanceTravelled } from './distance.ts';
 import {
   checkpointBody,
   directoryBody,
   directoryResponse,
+  distanceResponse,
   employerBody,
   employersResponse,
   placementBody,
@@ -107,5 +109,10 @@ export async function pathwayRoutes(app: Api) {
     '/api/v1/pathway/employers',
     { config: { access: 'pathway.directory.manage' }, schema: { tags, body: employerBody, response: createdResponse } },
     async (request, reply) => reply.code(201).send(await addEmployer(ctx, whoOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/pathway/distance-travelled',
+    { config: { access: 'pathway.reports' }, schema: { tags, response: { 200: distanceResponse } } },
+    async (request) => distanceTravelled(ctx, whoOf(request)),
   );
 }

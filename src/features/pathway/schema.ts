@@ -254,3 +254,18 @@ export const placementsSchema = responseList({
 export interface SafeWorkRecord {
   pathwayPlacements?: FromSchema<typeof placementsSchema>;
 }
+
+export const distanceResponse = responseObject({
+  clients: integer,
+  included: integer,
+  excluded: responseObject({ fewerThanTwo: integer, tooClose: integer }),
+  minDaysBetween: integer,
+  areas: responseList({
+    area: string,
+    clients: integer,
+    first: { type: ['number', 'null'] },
+    latest: { type: ['number', 'null'] },
+    change: { type: ['number', 'null'] },
+  }),
+});
+export type DistanceTravelled = FromSchema<typeof distanceResponse>;

@@ -4,6 +4,7 @@ import { useRecordRead } from '../../lib/recordRead.ts';
 import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
+import { useCan } from '../../lib/session.ts';
 import { PageTitle } from '../../ui/ui.tsx';
 import type { ClientPathway } from './pathwayRecord.ts';
 import { PlansSection } from './PlansSection.tsx';
@@ -19,6 +20,7 @@ import { SafeWorkSection } from './SafeWorkSection.tsx';
 export function PathwayPage() {
   const { t } = useTranslation('pathway');
   const id = useParams().clientId!;
+  const can = useCan();
   const { data: record, error, needsReason, open, reload } = useRecordRead<ClientPathway>(`/clients/${id}`);
   if (needsReason) return <ReasonForm error={error} onReason={(reason) => void open(reason)} />;
   if (!record)
@@ -37,6 +39,7 @@ export function PathwayPage() {
       <p className="button-group">
         <Link to={`/clients/${id}`}>{t('backToRecord')}</Link>
         <Link to={`/clients/${id}/pathway/map`}>{t('map.open')}</Link>
+        {can('pathway.reports') && <Link to="/pathway/distance-travelled">{t('distance.title')}</Link>}
       </p>
       {record.pathwayPlans && <PlansSection record={record} reload={again} />}
       {record.pathwayCheckpoints && <CheckpointsSection record={record} reload={again} />}

@@ -16,4 +16,9 @@ export const pathwayRoutes: PageRoute[] = [
     permission: 'clients.read',
     load: () => import('./MapPage.tsx').then((module) => module.MapPage),
   },
+  {
+    path: '/pathway/distance-travelled',
+    permission: 'pathway.reports',
+    load: () => import('./DistancePage.tsx').then((module) => module.DistancePage),
+  },
 ];
