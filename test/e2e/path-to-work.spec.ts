@@ -1,6 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, logIn, navigateTo } from './support/journey.ts';
 
+/** The page fits a phone: nothing wider than the screen, and axe finds nothing. */
+async function checkNarrow(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 /** A day some months back, as people in Finland type it. */
 function monthsAgo(months: number): string {
   const day = new Date();
@@ -159,7 +167,7 @@ test('a nurse records mental state, the caseworker three progress readings with 
   const table = page.getByRole('table', { name: 'Kaikki arviot osa-alueittain (1–10)' });
   await expect(table.getByRole('row', { name: /Työ ja osaaminen/ }).getByRole('cell')).toHaveText(['2', '4', '6']);
   await expect(page.getByText('Psyykkinen tila on ”ei vielä”')).toBeVisible();
-  await expectNoAxeViolations(page);
+  await checkNarrow(page);
 
   // The map: each step a link reached by keyboard, the same as text, and a plain-language printout.
   await page.getByRole('link', { name: 'Polun kartta' }).click();
@@ -167,8 +175,8 @@ test('a nurse records mental state, the caseworker three progress readings with 
   const drawing = page.getByRole('group', { name: /Polku lakisääteisistä palveluista työelämään/ });
   await expect(drawing.getByRole('link', { name: 'Tarkistuspiste: psyykkinen tila: käynnissä' })).toBeVisible();
   await expect(drawing.getByRole('link', { name: /^Polun palvelut: (valmis|käynnissä|odottaa)$/ })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Asiakassuunnitelma: … käynnissä' })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expect(page.getByRole('listitem').filter({ hasText: /^Asiakassuunnitelma: (… käynnissä|○ odottaa)$/ })).toBeVisible();
+  await checkNarrow(page);
   await page.getByRole('button', { name: 'Selkokielinen versio asiakkaalle' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sinun polkusi työelämään' })).toBeVisible();
   await expect(page.getByText('Miltä sinusta tuntuu ja oletko valmis: teemme tätä nyt.')).toBeVisible();

@@ -35,9 +35,11 @@ export function CheckpointsSection({ record, reload }: SectionProps) {
       {checkpoints.length === 0 ? (
         <p>{t('checkpoints.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="checkpoints-caption">
           <table>
-            <caption className="visually-hidden">{t('checkpoints.heading')}</caption>
+            <caption id="checkpoints-caption" className="visually-hidden">
+              {t('checkpoints.heading')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('checkpoints.kind')}</th>

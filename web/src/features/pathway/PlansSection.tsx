@@ -85,9 +85,9 @@ function PlanView({ plan, record, reload }: SectionProps & { plan: Plan }) {
                 .join('; ')}
         </dd>
       </dl>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`goals-${plan.id}`}>
         <table>
-          <caption>{t('plans.goals')}</caption>
+          <caption id={`goals-${plan.id}`}>{t('plans.goals')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('goals.text')}</th>
