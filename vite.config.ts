@@ -19,6 +19,7 @@ export const sharedModules = {
   '#shared/dates.ts': fromRoot('src/core/dates.ts'),
   '#shared/statisticsTables.ts': fromRoot('src/features/statistics/tables.ts'),
   '#shared/policy.ts': fromRoot('src/core/policy/policy.ts'),
+  '#shared/pathwayCodes.ts': fromRoot('src/features/pathway/codes.ts'),
   /** The locale files the server translates its messages with. */
   '#locales': fromRoot('locales'),
 };

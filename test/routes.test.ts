@@ -170,6 +170,19 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/overview': staffWithClients,
   'GET /api/v1/admin/installation': ['administrator'],
   'PUT /api/v1/admin/installation/letter': ['administrator'],
+  'POST /api/v1/clients/:id/plans': staffWithClients,
+  'POST /api/v1/clients/:id/plans/:planId/versions': staffWithClients,
+  'GET /api/v1/clients/:id/plans/:planId/versions': ['director', 'caseworker', 'nurse'],
+  'POST /api/v1/clients/:id/checkpoints': staffWithClients,
+  'POST /api/v1/clients/:id/pathway-services': staffWithClients,
+  'POST /api/v1/clients/:id/pathway-services/:serviceId/steps': staffWithClients,
+  'POST /api/v1/clients/:id/progress': staffWithClients,
+  'GET /api/v1/pathway/directory': staffWithClients,
+  'POST /api/v1/pathway/directory': ['director', 'caseworker'],
+  'POST /api/v1/clients/:id/placements': staffWithClients,
+  'GET /api/v1/pathway/employers': staffWithClients,
+  'POST /api/v1/pathway/employers': ['director', 'caseworker'],
+  'GET /api/v1/pathway/distance-travelled': ['director', 'caseworker'],
 };
 
 let ctx: TestContext;
@@ -202,7 +215,7 @@ function urlOf(pattern: string) {
   return pattern
     .replace(':id', pattern.includes('/admin/accounts/') ? targetAccountId : clientId)
     .replace(':year', '2024')
-    .replace(/:(itemId|personId|expertId|guideId|participantId)/, '00000000-0000-4000-8000-000000000000')
+    .replace(/:(itemId|personId|expertId|guideId|participantId|planId|serviceId)/, '00000000-0000-4000-8000-000000000000')
     .replace(':start', '2024-01-01');
 }
 

@@ -34,6 +34,7 @@ import { installation } from '../features/installation/index.ts';
 import { overview } from '../features/overview/index.ts';
 import { consultations } from '../features/consultations/index.ts';
 import { publicSite } from '../features/publicSite/index.ts';
+import { pathway } from '../features/pathway/index.ts';
 
 /** Every feature of Polku: its routes and its parts of a client's record. */
 const features: Feature[] = [
@@ -53,6 +54,7 @@ const features: Feature[] = [
   overview,
   consultations,
   publicSite,
+  pathway,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { StudyTables } from './studyTypes.ts';
 import type { CompetenceTables } from './competenceTypes.ts';
+import type { PathwayTables } from './pathwayTypes.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -497,7 +498,7 @@ export interface InstallationSettingsTable {
   updated_by: string | null;
 }
 
-export interface DB extends StudyTables, CompetenceTables {
+export interface DB extends StudyTables, CompetenceTables, PathwayTables {
   referrals: ReferralsTable;
   decisions: DecisionsTable;
   withdrawals: WithdrawalsTable;

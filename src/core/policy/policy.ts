@@ -105,6 +105,12 @@ const actionRoles = {
   'consultations.record': ['director', 'caseworker'],
   'training.list': ['director', 'caseworker'],
   'training.record': ['director', 'caseworker'],
+  // The path to work: the directory of partner services, read by whoever works on a person's path,
+  // kept by the assistance system's staff.
+  'pathway.directory': ['director', 'caseworker', 'nurse', 'coach', 'partner'],
+  'pathway.directory.manage': ['director', 'caseworker'],
+  // Distance travelled on the progress scale over the clients in the reader's scope.
+  'pathway.reports': ['director', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;
@@ -184,6 +190,7 @@ const listGrants: Partial<Record<Action, readonly FieldGroup[]>> = {
   'tasks.mine': ['identity', 'notes'],
   'coaching.participants': ['identity'],
   'coaching.tasks': ['identity', 'coaching'],
+  'pathway.reports': ['coaching'],
 };
 
 /**
@@ -351,4 +358,13 @@ export function readableSensitivities(actor: Actor, relationship: Relationship):
   if (actor.role === 'caseworker' || actor.role === 'nurse')
     return relationship === 'assigned' ? ['normal', 'sensitive', 'restricted'] : ['normal', 'sensitive'];
   return ['normal'];
+}
+
+/**
+ * On the path to work, a partner organisation works only on what names it: the plans it is a partner
+ * on (with the person's consent recorded) and the pathway services it provides. Others on the record
+ * see all of them, as their field groups allow.
+ */
+export function worksOnOwnOrganisationsOnly(actor: Actor): boolean {
+  return roleScopes[actor.role] === 'organisation';
 }

@@ -5,6 +5,7 @@ import type { Role } from '../../core/policy/policy.ts';
 import { actorOf } from '../../core/policy/actorOf.ts';
 import { createAccount, findAccountByUsername } from '../accounts/index.ts';
 import { createClient, shareClient } from '../clients/index.ts';
+import { installPathwayDemo } from '../pathway/index.ts';
 import { createGroup, installDemoParticipants } from '../coaching/index.ts';
 import { addDays, helsinkiDate } from '../../core/dates.ts';
 import { createGuide, createStudy, seedResearchQuestions, setTeam } from '../study/index.ts';
@@ -65,6 +66,14 @@ const demoAccounts: Array<{
   // A second researcher, so that two can code the same transcript and their agreement be compared.
   { username: 'tutkija2@polku.demo', displayName: 'Tiina Toinen', role: 'researcher', title: 'Tutkija' },
   { username: 'yllapito@polku.demo', displayName: 'Ylli Ylläpitäjä', role: 'administrator', title: 'Pääkäyttäjä' },
+  // A municipal social worker, who works on the client plans that name the city's social work.
+  {
+    username: 'sosiaalityo@polku.demo',
+    displayName: 'Satu Sosiaalityöntekijä',
+    role: 'partner',
+    title: 'Sosiaalityöntekijä',
+    organisationId: 'helsinki-social',
+  },
 ];
 
 /**
@@ -103,18 +112,25 @@ export async function installDemo(ctx: AppContext): Promise<Array<{ username: st
     contact: 'Puhelin vain tiistaisin klo 10–12',
     whereabouts: 'Turvakoti (osoite suojattu)',
   });
-  await createClient(ctx, who, {
+  const minh = await createClient(ctx, who, {
     name: 'Minh Demo',
     birthDate: '1988-10-02',
     gender: 'male',
     nationality: 'VN',
     contact: 'Sähköposti, ei tekstiviestejä',
   });
-  await shareClient(ctx, who, amina.id, {
-    organisationId: 'riku',
-    fieldGroups: ['identity', 'services'],
-    consent: { givenBy: 'person', method: 'in_writing', at: new Date().toISOString() },
-  });
+  // Each share with the person's consent, given in writing when the demo was installed.
+  const consent = { givenBy: 'person' as const, method: 'in_writing' as const, at: new Date().toISOString() };
+  await shareClient(ctx, who, amina.id, { organisationId: 'riku', fieldGroups: ['identity', 'services'], consent });
+  // The path to work: the city's social work and Monika-Naiset work on Amina's plan and services, the
+  // city's social work on Minh's, whose nurse is on his case.
+  await shareClient(ctx, who, amina.id, { organisationId: 'helsinki-social', fieldGroups: ['identity', 'services'], consent });
+  await shareClient(ctx, who, amina.id, { organisationId: 'monika', fieldGroups: ['identity', 'services'], consent });
+  await shareClient(ctx, who, minh.id, { organisationId: 'helsinki-social', fieldGroups: ['identity', 'services'], consent });
+  const nurse = await findAccountByUsername(ctx.db, 'hoitaja@polku.demo');
+  await ctx.db.insertInto('client_assignments').values({ client_id: minh.id, account_id: nurse!.id }).execute();
+  const directorWho = { actor: actorOf((await findAccountByUsername(ctx.db, 'johtaja@polku.demo'))!), ip: null };
+  await installPathwayDemo(ctx, { caseworker: who, director: directorWho }, { amina: amina.id, minh: minh.id });
   await installDemoCoaching(ctx);
   // The competence centre: consultations, two from the recognition guide waiting, and training events.
   await installDemoCompetenceCentre(ctx, who);

@@ -37,11 +37,11 @@ export default async function globalSetup() {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${text}`)));
   });
   server.stdout!.resume();
-  // One account per role; a role's second account (the second researcher) is `researcher2`.
+  // One account per role; a role's second account (the second researcher, the municipal social worker) is `researcher2`, `partner2`.
   const accounts: Record<string, { username: string; password: string }> = {};
   for (const [, role, username, password] of output.matchAll(/^\s+(\w+)\s+(\S+@polku\.demo)\s+(\S+)$/gm))
     accounts[accounts[role] ? `${role}2` : role] = { username, password };
-  if (Object.keys(accounts).length !== 8) throw new Error(`expected the eight demo accounts in the start-up output:\n${output}`);
+  if (Object.keys(accounts).length !== 9) throw new Error(`expected the nine demo accounts in the start-up output:\n${output}`);
   process.env.POLKU_E2E_URL = `http://localhost:${port}`;
   process.env.POLKU_E2E_DIR = dir;
   process.env.POLKU_E2E_ACCOUNTS = JSON.stringify(accounts);

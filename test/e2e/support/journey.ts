@@ -4,7 +4,8 @@ import { generate } from 'otplib';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type DemoRole = 'director' | 'caseworker' | 'nurse' | 'coach' | 'partner' | 'researcher' | 'researcher2' | 'administrator';
+export type DemoRole =
+  'director' | 'caseworker' | 'nurse' | 'coach' | 'partner' | 'partner2' | 'researcher' | 'researcher2' | 'administrator';
 
 export function demoAccount(role: DemoRole): { username: string; password: string } {
   return JSON.parse(process.env.POLKU_E2E_ACCOUNTS!)[role];

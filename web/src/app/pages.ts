@@ -8,6 +8,7 @@ import { referralRoutes } from '../features/referrals/routes.ts';
 import { statisticsRoutes } from '../features/statistics/routes.ts';
 import { studyRoutes } from '../features/study/routes.ts';
 import { consultationRoutes } from '../features/consultations/routes.ts';
+import { pathwayRoutes } from '../features/pathway/routes.ts';
 
 /** The app's own page: the home page gathers what the person's features have for them today. */
 const appRoutes: PageRoute[] = [
@@ -29,6 +30,7 @@ export const pageRoutes: PageRoute[] = [
   ...exchangeRoutes,
   ...studyRoutes,
   ...consultationRoutes,
+  ...pathwayRoutes,
 ];
 
 /** The main navigation: the pages that declare an entry, in their declared order. */

@@ -14,6 +14,8 @@ import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
+import { pathway } from './0023_pathway.ts';
+import { pathwaySafeWork } from './0024_pathway_safe_work.ts';
 import { competenceCentre } from './0027_competence_centre.ts';
 import { statisticsReleases } from './0029_statistics_releases.ts';
 import { auditChainedByOneWriter } from './0030_audit_chained_by_one_writer.ts';
@@ -45,6 +47,8 @@ export const migrations: Migration[] = [
   coachingParticipants,
   studyTranscripts,
   studyCoding,
+  pathway,
+  pathwaySafeWork,
   competenceCentre,
   statisticsReleases,
   auditChainedByOneWriter,

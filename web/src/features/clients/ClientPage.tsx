@@ -6,6 +6,7 @@ import { useRecordRead } from '../../lib/recordRead.ts';
 import { useCan } from '../../lib/session.ts';
 import { LoadFailed, Loaded, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
+import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import type { Shown } from '../../lib/api.ts';
 import type { AccessLogEntry } from '#shared/api/clients.ts';
@@ -111,6 +112,11 @@ export function ClientPage() {
     <>
       <PageTitle>{record.identity?.name ?? t('recordTitle')}</PageTitle>
       <CaseHeader record={record} reload={again} />
+      {(record.readable.includes('services') || record.readable.includes('coaching')) && (
+        <p>
+          <Link to={`/clients/${id}/pathway`}>{t('pathway:openFromRecord')}</Link>
+        </p>
+      )}
       <nav className="record-nav" aria-label={t('sections.label')}>
         <ul>
           {shown.map((entry) => (
