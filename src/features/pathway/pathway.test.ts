@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { shareClient } from '../clients/service.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
-import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+import { injectJson, makeAccount, makeClient, sessionFor, type TestAccount, writtenConsent } from '../../../test/support/factories.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -33,7 +33,11 @@ beforeAll(async () => {
     await ctx.db.insertInto('client_assignments').values({ client_id: clientId, account_id: account.id }).execute();
   const who = { actor: caseworker.actor, ip: null };
   for (const organisation of ['helsinki-social', 'monika', 'riku'])
-    await shareClient(ctx, who, clientId, organisation, ['identity', 'services']);
+    await shareClient(ctx, who, clientId, {
+      organisationId: organisation,
+      fieldGroups: ['identity', 'services'],
+      consent: writtenConsent(),
+    });
 });
 afterAll(async () => {
   await app.close();
