@@ -7,7 +7,7 @@ export const consultations: Feature = {
   routes: (app) => consultationRoutes(app),
 };
 
-export { receiveGuideConsultation } from './guide.ts';
+export { checkGuideConsultationLimit, receiveGuideConsultation } from './guide.ts';
 export { waitingConsultationCount } from './consultations.ts';
 export { installDemoCompetenceCentre } from './demo.ts';
 export { guideConsultationBody, signAnswersBody, type GuideConsultationInput } from './schema.ts';

@@ -1,11 +1,9 @@
 import type { Api } from '../../server/context.ts';
-import { AppError } from '../../core/errors.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { createdResponse, emptyResponse, fileResponse, idParams } from '../../server/schemaParts.ts';
-import { AttemptLimiter } from '../auth/index.ts';
 import { toCsv, toXlsx } from '../statistics/index.ts';
 import { answerConsultation, listConsultations, readConsultation, recordConsultation } from './consultations.ts';
-import { receiveGuideConsultation } from './guide.ts';
+import { checkGuideConsultationLimit, receiveGuideConsultation } from './guide.ts';
 import { competenceOverview, overviewRows } from './overview.ts';
 import {
   answerBody,
@@ -24,8 +22,6 @@ import { listTraining, recordTraining } from './training.ts';
 export async function consultationRoutes(app: Api) {
   const ctx = app.polku;
   const tags = ['consultations'];
-  // As the public referral form: kept in memory only, so the sender's address is written nowhere.
-  const publicLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
 
   app.post(
     '/api/v1/public/consultations',
@@ -34,7 +30,7 @@ export async function consultationRoutes(app: Api) {
       schema: { tags, body: guideConsultationBody, response: { 202: { type: 'object', properties: { received: { type: 'boolean' } } } } },
     },
     async (request, reply) => {
-      if (!publicLimiter.allow(request.ip)) throw new AppError(429, 'too_many_consultations');
+      checkGuideConsultationLimit(ctx, request.ip);
       await receiveGuideConsultation(ctx, request.body);
       // Nothing that identifies the consultation goes back: the page shows only that it arrived.
       return reply.code(202).send({ received: true });

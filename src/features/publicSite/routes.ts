@@ -2,8 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { Api } from '../../server/context.ts';
 import { publicStatistics } from '../statistics/index.ts';
-import { AttemptLimiter } from '../auth/index.ts';
-import { guideConsultationBody, receiveGuideConsultation } from '../consultations/index.ts';
+import { checkGuideConsultationLimit, guideConsultationBody, receiveGuideConsultation } from '../consultations/index.ts';
 import {
   checkPublicReferralLimit,
   guideReferralBody,
@@ -47,8 +46,6 @@ const pageParams = {
  */
 export async function publicSiteRoutes(app: Api) {
   const ctx = app.polku;
-  // As the JSON route for consultations: kept in memory only, so the sender's address is written nowhere.
-  const consultationLimiter = new AttemptLimiter(10, 60 * 60 * 1000);
   const config = { access: 'public' } as const;
   const hide = { hide: true } as const;
 
@@ -150,7 +147,7 @@ export async function publicSiteRoutes(app: Api) {
       if (input && !request.compileValidationSchema(guideConsultationBody)(input))
         problems.set('question', posted.words.t('form.unmatched'));
       if (input && !problems.size) {
-        if (!consultationLimiter.allow(request.ip)) throw new AppError(429, 'too_many_consultations');
+        checkGuideConsultationLimit(ctx, request.ip);
         try {
           await receiveGuideConsultation(ctx, input);
           return send(reply, consultationPage(posted.words, {}, new Map(), true), { cache: false });
