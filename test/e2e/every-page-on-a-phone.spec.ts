@@ -46,7 +46,7 @@ test('the login page and the help page fit a phone', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectFitsThePhone(page, 'the help page');
   for (const language of ['العربية', 'नेपाली', 'ไทย']) {
-    await page.getByRole('button', { name: language }).click();
+    await page.getByRole('link', { name: language, exact: true }).click();
     await expectFitsThePhone(page, `the help page in ${language}`);
   }
 });
