@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
+import { addDays, helsinkiDate } from '../../core/dates.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, makeAccounts, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 
@@ -46,7 +47,8 @@ beforeAll(async () => {
     made.set(name, response.body.id);
     await ctx.db
       .updateTable('referrals')
-      .set({ received_at: new Date(Date.now() - (people.length - index) * 86_400_000) })
+      // Noon in Helsinki of the day that many days ago: the days waited are Helsinki days, whatever the hour or the clock change.
+      .set({ received_at: new Date(`${addDays(helsinkiDate(), index - people.length)}T12:00:00+02:00`) })
       .where('id', '=', response.body.id)
       .execute();
   }
