@@ -133,10 +133,11 @@ describe('logging in', () => {
       expect(answer(unknown)).toEqual(answer(known));
       expect(Object.keys(unknown.response.headers).sort()).toEqual(Object.keys(known.response.headers).sort());
     }
-    // Both verify an argon2 hash: no telling them apart by the clock. (A loose bound: the machine is shared.)
+    // Both verify an argon2 hash: no telling them apart by the clock. Skipping the hash answers tens of
+    // times faster, so a loose bound still catches it on a busy, shared machine.
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    expect(median(times.unknown) / median(times.known)).toBeGreaterThan(0.5);
-    expect(median(times.unknown) / median(times.known)).toBeLessThan(2);
+    expect(median(times.unknown) / median(times.known)).toBeGreaterThan(1 / 3);
+    expect(median(times.unknown) / median(times.known)).toBeLessThan(3);
   });
 
   it('six wrong passwords from one address do not stop the owner logging in from another', async () => {
