@@ -1,3 +1,4 @@
+import { asciiDigits } from '../../core/digits.ts';
 import { html, type Html } from './html.ts';
 
 /** A form as posted: its fields by name (the last value of a repeated name wins), and its problems by field. */
@@ -132,19 +133,6 @@ export function checkbox(options: FieldOptions): Html {
 
 export function hiddenFields(fields: Answers): Html {
   return html`${Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}`;
-}
-
-/**
- * Digits of any script as ASCII digits: a year typed on an Arabic, Persian or Devanagari keyboard is
- * the same year (as the web app's lib/forms.ts reads its forms).
- */
-export function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (digit) => {
-    const code = digit.codePointAt(0)!;
-    let start = code;
-    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
-    return String((code - start) % 10);
-  });
 }
 
 /** A whole number as typed, null when the field is empty; NaN when it is not a whole number. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asciiDigits, formInstant, formWholeNumber, parseDay, parseTime, showDay } from './forms.ts';
+import { asciiDigits } from '#shared/digits.ts';
+import { formInstant, formWholeNumber, parseDay, parseTime, showDay } from './forms.ts';
 
 describe('what people type into forms', () => {
   it('reads digits of any script as the same number', () => {

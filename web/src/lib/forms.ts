@@ -3,6 +3,7 @@
  * form does not have reads as empty; the form checks what it can before sending (ui/form), and the
  * server's schema decides the rest.
  */
+import { asciiDigits } from '#shared/digits.ts';
 import { helsinkiInstant, isCalendarDay } from '#shared/dates.ts';
 
 /** A field exactly as typed (passwords and codes are never trimmed). */
@@ -23,21 +24,6 @@ export const formList = (form: FormData, name: string): string[] =>
     .getAll(name)
     .map((value) => String(value).trim())
     .filter(Boolean);
-
-/**
- * Digits of any script as the ASCII digits the API takes: a year typed on an Arabic, Persian or
- * Devanagari keyboard is the same year.
- */
-export function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (digit) => {
-    // Unicode's decimal digits come in runs of ten, zero first, some runs adjacent to others:
-    // a digit's value is its distance from the start of its block, modulo ten.
-    const code = digit.codePointAt(0)!;
-    let start = code;
-    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
-    return String((code - start) % 10);
-  });
-}
 
 /** A whole number as typed in any script, or null when the field is empty or not a whole number. */
 export function formWholeNumber(form: FormData, name: string): number | null {
