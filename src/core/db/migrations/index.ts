@@ -25,6 +25,7 @@ import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
 import { addressAttempts } from './0043_address_attempts.ts';
+import { digestSends } from './0044_digest_sends.ts';
 
 export interface Migration {
   id: string;
@@ -59,4 +60,5 @@ export const migrations: Migration[] = [
   registerImportStaging,
   shareConsent,
   addressAttempts,
+  digestSends,
 ];
