@@ -9,6 +9,7 @@ import type { AnswerInput, Consultation, ConsultationInput, ConsultationSummary 
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { DateField, Field, RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { useCodeOptions } from './texts.ts';
@@ -44,49 +45,44 @@ export function ConsultationsPage() {
           consultations.length === 0 ? (
             <p>{t('none')}</p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="consultations-caption">
-              <table>
-                <caption id="consultations-caption" className="visually-hidden">
-                  {t('title')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.heldOn')}</th>
-                    <th scope="col">{t('field.channel')}</th>
-                    <th scope="col">{t('field.actorType')}</th>
-                    <th scope="col">{t('field.topic')}</th>
-                    <th scope="col">{t('field.status')}</th>
+            <ScrollingTable caption={t('title')} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.heldOn')}</th>
+                  <th scope="col">{t('field.channel')}</th>
+                  <th scope="col">{t('field.actorType')}</th>
+                  <th scope="col">{t('field.topic')}</th>
+                  <th scope="col">{t('field.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {consultations.map((consultation) => (
+                  <tr key={consultation.id}>
+                    <td>
+                      <Link to={`/consultations/${consultation.id}`}>{formatDate(consultation.heldOn, i18n.language)}</Link>
+                    </td>
+                    <td>{t(`channels.${consultation.channel}`)}</td>
+                    <td>
+                      {t(`recognition:actorTypes.${consultation.actorType}`)}
+                      {consultation.organisation && <span className="hint"> {consultation.organisation}</span>}
+                    </td>
+                    <td>{consultation.topic ? t(`topics.${consultation.topic}`) : '–'}</td>
+                    <td>
+                      {consultation.status === 'waiting' ? <strong>{t('status.waiting')}</strong> : t('status.answered')}
+                      {Object.keys(consultation.signs).length > 0 && (
+                        <span className="hint">
+                          {' '}
+                          {t('signsSummary', {
+                            yes: Object.values(consultation.signs).filter((answer) => answer === 'yes').length,
+                            maybe: Object.values(consultation.signs).filter((answer) => answer === 'maybe').length,
+                          })}
+                        </span>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {consultations.map((consultation) => (
-                    <tr key={consultation.id}>
-                      <td>
-                        <Link to={`/consultations/${consultation.id}`}>{formatDate(consultation.heldOn, i18n.language)}</Link>
-                      </td>
-                      <td>{t(`channels.${consultation.channel}`)}</td>
-                      <td>
-                        {t(`recognition:actorTypes.${consultation.actorType}`)}
-                        {consultation.organisation && <span className="hint"> {consultation.organisation}</span>}
-                      </td>
-                      <td>{consultation.topic ? t(`topics.${consultation.topic}`) : '–'}</td>
-                      <td>
-                        {consultation.status === 'waiting' ? <strong>{t('status.waiting')}</strong> : t('status.answered')}
-                        {Object.keys(consultation.signs).length > 0 && (
-                          <span className="hint">
-                            {' '}
-                            {t('signsSummary', {
-                              yes: Object.values(consultation.signs).filter((answer) => answer === 'yes').length,
-                              maybe: Object.values(consultation.signs).filter((answer) => answer === 'maybe').length,
-                            })}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )
         }
       </Loaded>

@@ -9,6 +9,7 @@ import type { TrainingEvent, TrainingInput } from '#shared/api/consultations.ts'
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { DateField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { useCodeOptions } from './texts.ts';
@@ -40,39 +41,34 @@ export function TrainingPage() {
           events.length === 0 ? (
             <p>{t('training.none')}</p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="training-caption">
-              <table>
-                <caption id="training-caption" className="visually-hidden">
-                  {t('training.title')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.heldOn')}</th>
-                    <th scope="col">{t('field.topic')}</th>
-                    <th scope="col">{t('field.region')}</th>
-                    <th scope="col" className="number">
-                      {t('training.participants')}
-                    </th>
-                    <th scope="col">{t('training.audience')}</th>
+            <ScrollingTable caption={t('training.title')} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.heldOn')}</th>
+                  <th scope="col">{t('field.topic')}</th>
+                  <th scope="col">{t('field.region')}</th>
+                  <th scope="col" className="number">
+                    {t('training.participants')}
+                  </th>
+                  <th scope="col">{t('training.audience')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <tr key={event.id}>
+                    <td>{formatDate(event.heldOn, i18n.language)}</td>
+                    <td>{t(`topics.${event.topic}`)}</td>
+                    <td>{t(`recognition:regions.${event.region}`)}</td>
+                    <td className="number">{event.participants}</td>
+                    <td>
+                      {Object.entries(event.audience)
+                        .map(([type, count]) => `${t(`recognition:actorTypes.${type}`)} ${count}`)
+                        .join(', ')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr key={event.id}>
-                      <td>{formatDate(event.heldOn, i18n.language)}</td>
-                      <td>{t(`topics.${event.topic}`)}</td>
-                      <td>{t(`recognition:regions.${event.region}`)}</td>
-                      <td className="number">{event.participants}</td>
-                      <td>
-                        {Object.entries(event.audience)
-                          .map(([type, count]) => `${t(`recognition:actorTypes.${type}`)} ${count}`)
-                          .join(', ')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )
         }
       </Loaded>
