@@ -114,7 +114,9 @@ export function OutcomesPage() {
                 </tbody>
               </table>
             </div>
-            {shown.form === 'published' && shown.timeToWorkOrStudies.median === null && <p>{t('outcomes.timing.tooFew')}</p>}
+            {shown.form === 'published' && shown.timeToWorkOrStudies.persons !== 0 && shown.timeToWorkOrStudies.median === null && (
+              <p>{t('outcomes.timing.tooFew')}</p>
+            )}
           </>
         )}
       </Loaded>
