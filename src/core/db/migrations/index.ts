@@ -24,6 +24,7 @@ import { dailyDigest } from './0032_daily_digest.ts';
 import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
+import { pathwayReminders } from './0037_pathway_reminders.ts';
 import { addressAttempts } from './0043_address_attempts.ts';
 import { digestSends } from './0044_digest_sends.ts';
 
@@ -59,6 +60,7 @@ export const migrations: Migration[] = [
   recordPages,
   registerImportStaging,
   shareConsent,
+  pathwayReminders,
   addressAttempts,
   digestSends,
 ];
