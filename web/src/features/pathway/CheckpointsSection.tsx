@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formCode, formDay, formText } from '../../lib/forms.ts';
 import { DateField, Field, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { formatDate } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { helsinkiDate } from '#shared/dates.ts';
 import { cefrLevels, languageSkills, languageSources, literacyLevels, mentalStates } from '#shared/pathwayCodes.ts';
 import type { CheckpointInput } from '#shared/api/pathway.ts';
@@ -35,31 +36,26 @@ export function CheckpointsSection({ record, reload }: SectionProps) {
       {checkpoints.length === 0 ? (
         <p>{t('checkpoints.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="checkpoints-caption">
-          <table>
-            <caption id="checkpoints-caption" className="visually-hidden">
-              {t('checkpoints.heading')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('checkpoints.kind')}</th>
-                <th scope="col">{t('checkpoints.result')}</th>
-                <th scope="col">{t('checkpoints.assessedOn')}</th>
-                <th scope="col">{t('checkpoints.assessor')}</th>
+        <ScrollingTable caption={t('checkpoints.heading')} captionHidden landmark={false}>
+          <thead>
+            <tr>
+              <th scope="col">{t('checkpoints.kind')}</th>
+              <th scope="col">{t('checkpoints.result')}</th>
+              <th scope="col">{t('checkpoints.assessedOn')}</th>
+              <th scope="col">{t('checkpoints.assessor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checkpoints.map((checkpoint) => (
+              <tr key={checkpoint.id}>
+                <td>{t(`checkpointKinds.${checkpoint.kind}`)}</td>
+                <td>{checkpointLevel(checkpoint, t)}</td>
+                <td>{formatDate(checkpoint.assessedOn!, lang)}</td>
+                <td>{checkpoint.assessor}</td>
               </tr>
-            </thead>
-            <tbody>
-              {checkpoints.map((checkpoint) => (
-                <tr key={checkpoint.id}>
-                  <td>{t(`checkpointKinds.${checkpoint.kind}`)}</td>
-                  <td>{checkpointLevel(checkpoint, t)}</td>
-                  <td>{formatDate(checkpoint.assessedOn!, lang)}</td>
-                  <td>{checkpoint.assessor}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       {record.pathwayClinicalNotes && record.pathwayClinicalNotes.length > 0 && (
         <>

@@ -4,6 +4,7 @@ import { formCode, formDay, formDayOrNull, formText, formTextOrNull } from '../.
 import { DateField, Field, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { formatDate } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { helsinkiDate } from '#shared/dates.ts';
 import { goalSources, goalStatuses, planKinds } from '#shared/pathwayCodes.ts';
 import type { PlanInput, PlanRevisionInput } from '#shared/api/pathway.ts';
@@ -85,33 +86,31 @@ function PlanView({ plan, record, reload }: SectionProps & { plan: Plan }) {
                 .join('; ')}
         </dd>
       </dl>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`goals-${plan.id}`}>
-        <table>
-          <caption id={`goals-${plan.id}`}>{t('plans.goals')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('goals.text')}</th>
-              <th scope="col">{t('goals.source')}</th>
-              <th scope="col">{t('goals.status')}</th>
-              <th scope="col">{t('goals.setOn')}</th>
+      {/* Every plan's goals share this caption: a group inside the plan's article, so no two landmarks have one name. */}
+      <ScrollingTable caption={t('plans.goals')} landmark={false}>
+        <thead>
+          <tr>
+            <th scope="col">{t('goals.text')}</th>
+            <th scope="col">{t('goals.source')}</th>
+            <th scope="col">{t('goals.status')}</th>
+            <th scope="col">{t('goals.setOn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(plan.goals ?? []).map((goal) => (
+            <tr key={goal.id}>
+              <td>{goal.text}</td>
+              <td>{t(`goalSources.${goal.source}`)}</td>
+              <td>
+                {t(`goalStatuses.${goal.status}`)}
+                {goal.holdReason ? `: ${goal.holdReason}` : ''}
+                {goal.statusOn ? ` (${formatDate(goal.statusOn, lang)})` : ''}
+              </td>
+              <td>{formatDate(goal.setOn!, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {(plan.goals ?? []).map((goal) => (
-              <tr key={goal.id}>
-                <td>{goal.text}</td>
-                <td>{t(`goalSources.${goal.source}`)}</td>
-                <td>
-                  {t(`goalStatuses.${goal.status}`)}
-                  {goal.holdReason ? `: ${goal.holdReason}` : ''}
-                  {goal.statusOn ? ` (${formatDate(goal.statusOn, lang)})` : ''}
-                </td>
-                <td>{formatDate(goal.setOn!, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollingTable>
       {(plan.versions ?? 1) > 1 && (
         <p>
           <Link to={`/clients/${record.id}/pathway/plans/${plan.id}`}>{t('plans.compare', { versions: plan.versions })}</Link>

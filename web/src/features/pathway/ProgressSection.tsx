@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formDay, formText } from '../../lib/forms.ts';
 import { DateField, SelectField } from '../../ui/form/fields.tsx';
 import { formatDate } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { helsinkiDate } from '#shared/dates.ts';
 import { progressAreas } from '#shared/pathwayCodes.ts';
 import type { ProgressInput } from '#shared/api/pathway.ts';
@@ -23,31 +24,28 @@ export function ProgressSection({ record, reload }: SectionProps) {
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       {readings.length === 0 ? <p>{t('progress.none')}</p> : <ProgressChart readings={readings} />}
       {readings.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="progress-table-caption">
-          <table>
-            <caption id="progress-table-caption">{t('progress.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('progress.area')}</th>
+        <ScrollingTable caption={t('progress.tableCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('progress.area')}</th>
+              {readings.map((reading) => (
+                <th scope="col" key={reading.id}>
+                  {formatDate(reading.readOn!, lang)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {progressAreas.map((area) => (
+              <tr key={area}>
+                <th scope="row">{t(`areas.${area}`)}</th>
                 {readings.map((reading) => (
-                  <th scope="col" key={reading.id}>
-                    {formatDate(reading.readOn!, lang)}
-                  </th>
+                  <td key={reading.id}>{reading.scores?.[area] ?? '–'}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {progressAreas.map((area) => (
-                <tr key={area}>
-                  <th scope="row">{t(`areas.${area}`)}</th>
-                  {readings.map((reading) => (
-                    <td key={reading.id}>{reading.scores?.[area] ?? '–'}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <details>
         <summary>{t('progress.stages')}</summary>
