@@ -6,6 +6,7 @@ import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import type { PlanVersions } from '#shared/api/pathway.ts';
 
 type Version = NonNullable<Shown<PlanVersions>['versions']>[number];
@@ -42,65 +43,62 @@ export function PlanVersionsPage() {
       <p>
         <Link to={`/clients/${clientId}/pathway`}>{t('backToPathway')}</Link>
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="compare-caption">
-        <table>
-          <caption id="compare-caption">{t('versions.compare')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('versions.goal')}</th>
-              {versions.map((version) => (
-                <th scope="col" key={version.version}>
-                  {t('plans.version', { version: version.version })}
-                  <br />
-                  <span className="muted">
-                    {formatDateTime(version.recordedAt!, lang)}
-                    {version.recordedBy ? ` – ${version.recordedBy}` : ''}
-                  </span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {goalIds.map((goalId, row) => (
-              <tr key={goalId}>
-                <th scope="row">{t('versions.goalNumber', { number: row + 1 })}</th>
-                {versions.map((version, index) => {
-                  const now = goalText(
-                    version.goals?.find((goal) => goal.id === goalId),
-                    t,
-                  );
-                  const before =
-                    index > 0
-                      ? goalText(
-                          versions[index - 1].goals?.find((goal) => goal.id === goalId),
-                          t,
-                        )
-                      : now;
-                  const changed = index > 0 && now !== before;
-                  return (
-                    <td key={version.version} className={changed ? 'changed' : undefined}>
-                      {now ?? '–'}
-                      {changed && <strong> ({t('versions.changed')})</strong>}
-                    </td>
-                  );
-                })}
-              </tr>
+      <ScrollingTable caption={t('versions.compare')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('versions.goal')}</th>
+            {versions.map((version) => (
+              <th scope="col" key={version.version}>
+                {t('plans.version', { version: version.version })}
+                <br />
+                <span className="muted">
+                  {formatDateTime(version.recordedAt!, lang)}
+                  {version.recordedBy ? ` – ${version.recordedBy}` : ''}
+                </span>
+              </th>
             ))}
-            <tr>
-              <th scope="row">{t('plans.nextReview')}</th>
-              {versions.map((version) => (
-                <td key={version.version}>{version.nextReviewOn ? formatDate(version.nextReviewOn, lang) : '–'}</td>
-              ))}
+          </tr>
+        </thead>
+        <tbody>
+          {goalIds.map((goalId, row) => (
+            <tr key={goalId}>
+              <th scope="row">{t('versions.goalNumber', { number: row + 1 })}</th>
+              {versions.map((version, index) => {
+                const now = goalText(
+                  version.goals?.find((goal) => goal.id === goalId),
+                  t,
+                );
+                const before =
+                  index > 0
+                    ? goalText(
+                        versions[index - 1].goals?.find((goal) => goal.id === goalId),
+                        t,
+                      )
+                    : now;
+                const changed = index > 0 && now !== before;
+                return (
+                  <td key={version.version} className={changed ? 'changed' : undefined}>
+                    {now ?? '–'}
+                    {changed && <strong> ({t('versions.changed')})</strong>}
+                  </td>
+                );
+              })}
             </tr>
-            <tr>
-              <th scope="row">{t('plans.partners')}</th>
-              {versions.map((version) => (
-                <td key={version.version}>{(version.partners ?? []).map((partner) => partner.organisationName).join(', ') || '–'}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+          ))}
+          <tr>
+            <th scope="row">{t('plans.nextReview')}</th>
+            {versions.map((version) => (
+              <td key={version.version}>{version.nextReviewOn ? formatDate(version.nextReviewOn, lang) : '–'}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t('plans.partners')}</th>
+            {versions.map((version) => (
+              <td key={version.version}>{(version.partners ?? []).map((partner) => partner.organisationName).join(', ') || '–'}</td>
+            ))}
+          </tr>
+        </tbody>
+      </ScrollingTable>
     </>
   );
 }
