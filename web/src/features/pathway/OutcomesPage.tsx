@@ -6,6 +6,7 @@ import { useCan } from '../../lib/session.ts';
 import { SelectField } from '../../ui/form/fields.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { PageTitle } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { lastReportYear } from '#shared/statisticsTables.ts';
 import type { OutcomeReport } from '#shared/api/pathway.ts';
 
@@ -97,23 +98,20 @@ export function OutcomesPage() {
             {shown.tables.map((table) => (
               <OutcomeTable key={table.table} table={table} rowLabel={rowLabel} columnLabel={columnLabel} count={count} />
             ))}
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="outcome-time_to_work">
-              <table>
-                <caption id="outcome-time_to_work">{t('outcomes.timing.caption')}</caption>
-                <tbody>
-                  <tr>
-                    <th scope="row">{t('outcomes.timing.persons')}</th>
-                    <td className="number">{count(shown.timeToWorkOrStudies.persons)}</td>
+            <ScrollingTable caption={t('outcomes.timing.caption')}>
+              <tbody>
+                <tr>
+                  <th scope="row">{t('outcomes.timing.persons')}</th>
+                  <td className="number">{count(shown.timeToWorkOrStudies.persons)}</td>
+                </tr>
+                {(['lowerQuartile', 'median', 'upperQuartile'] as const).map((measure) => (
+                  <tr key={measure}>
+                    <th scope="row">{t(`outcomes.timing.${measure}`)}</th>
+                    <td className="number">{days(shown.timeToWorkOrStudies[measure])}</td>
                   </tr>
-                  {(['lowerQuartile', 'median', 'upperQuartile'] as const).map((measure) => (
-                    <tr key={measure}>
-                      <th scope="row">{t(`outcomes.timing.${measure}`)}</th>
-                      <td className="number">{days(shown.timeToWorkOrStudies[measure])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
             {shown.form === 'published' && shown.timeToWorkOrStudies.persons !== 0 && shown.timeToWorkOrStudies.median === null && (
               <p>{t('outcomes.timing.tooFew')}</p>
             )}
@@ -136,34 +134,30 @@ function OutcomeTable({
   count: (n: number | null) => ReactNode;
 }) {
   const { t } = useTranslation('pathway');
-  const id = `outcome-${table.table}`;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={id}>
-      <table>
-        <caption id={id}>{t(`outcomes.tables.${table.table}`)}</caption>
-        <thead>
-          <tr>
-            <td />
-            {table.columns.map((column) => (
-              <th key={column} scope="col">
-                {columnLabel(table.table, column)}
-              </th>
+    <ScrollingTable caption={t(`outcomes.tables.${table.table}`)}>
+      <thead>
+        <tr>
+          <td />
+          {table.columns.map((column) => (
+            <th key={column} scope="col">
+              {columnLabel(table.table, column)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={row.row}>
+            <th scope="row">{rowLabel(table.table, row.row)}</th>
+            {row.counts.map((n, i) => (
+              <td key={table.columns[i]} className="number">
+                {count(n)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.row}>
-              <th scope="row">{rowLabel(table.table, row.row)}</th>
-              {row.counts.map((n, i) => (
-                <td key={table.columns[i]} className="number">
-                  {count(n)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
