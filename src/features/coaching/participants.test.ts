@@ -379,3 +379,132 @@ describe('reports', () => {
     expect(summary.body.groups).toBe(3);
   });
 });
+
+describe('leaving a group and the waiting list', () => {
+  let leavingGroup: string;
+  let days: Array<{ id: string; day: string }>;
+  let leaver: string;
+  let stays: string;
+  let nowUnfit: string;
+  let next: string;
+  const leave = async (participantId: string, body: Record<string, unknown>, language = 'en') =>
+    injectJson(
+      app,
+      'POST',
+      `/api/v1/coaching/groups/${leavingGroup}/participants/${participantId}/leaving`,
+      await as(coach, language),
+      body,
+    );
+  const statusOf = async (participantId: string) =>
+    (
+      await ctx.db
+        .selectFrom('coaching_enrolments')
+        .select(['status', 'enrolled_on', 'left_on'])
+        .where('group_id', '=', leavingGroup)
+        .where('participant_id', '=', participantId)
+        .executeTakeFirstOrThrow()
+    ).status;
+
+  beforeAll(async () => {
+    leavingGroup = (
+      await injectJson(app, 'POST', '/api/v1/coaching/groups', await as(coach), {
+        programmeId: 'ikut',
+        name: 'Leaving group',
+        startsOn: '2026-03-02',
+        place: 'Vantaa',
+        teachingLanguages: ['en'],
+        capacity: 2,
+        coachIds: [],
+        partnerIds: [],
+        requirements: [{ kind: 'language', languages: ['en'], level: 'moderate' }],
+      })
+    ).body.id;
+    days = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${leavingGroup}/sessions`, await as(coach))).body;
+    leaver = await newPerson({ name: 'Jamila Leaves' });
+    stays = await newPerson({ name: 'Kaisa Stays' });
+    nowUnfit = await newPerson({ name: 'Lina First In Line' });
+    next = await newPerson({ name: 'Maryam Next' });
+    for (const id of [leaver, stays, nowUnfit, next]) await enrol(leavingGroup, id);
+    // What is recorded of the first in line has changed since she joined the list: her English is now given as basic.
+    await ctx.db
+      .updateTable('coaching_participants')
+      .set({ languages: JSON.stringify([{ code: 'en', level: 'basic' }]) })
+      .where('id', '=', nowUnfit)
+      .execute();
+    await mark(leavingGroup, days[0].id, [{ participantId: leaver, mark: 'present' }]);
+    await mark(leavingGroup, days[1].id, [{ participantId: leaver, mark: 'absent' }]);
+  });
+
+  it('refuses a last day before the enrolment and one who is waiting, translated, changing nothing', async () => {
+    const early = await leave(leaver, { leftOn: '2026-02-27', reason: 'work' }, 'fi');
+    expect(early.status).toBe(400);
+    expect(early.body.error.details[0]).toMatchObject({ field: 'leftOn', problem: 'before_enrolment' });
+    expect(early.body.error.details[0].message).toContain('ennen kuin henkilö tuli ryhmään');
+    const waiting = await leave(next, { leftOn: days[1].day, reason: 'other' });
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.error.message).toContain('jonossa');
+    expect(await statusOf(leaver)).toBe('enrolled');
+    expect(await statusOf(next)).toBe('waiting');
+    expect(await ctx.db.selectFrom('coaching_leavings').select('id').where('group_id', '=', leavingGroup).execute()).toEqual([]);
+  });
+
+  it('frees the place for the first waiting who meets the requirements, from the next session, passing over one who no longer does', async () => {
+    const left = await leave(leaver, { leftOn: days[1].day, reason: 'work', note: 'Found work at a bakery.' });
+    expect(left.status).toBe(200);
+    expect(left.body).toEqual({ movedIn: { participantId: next, enrolledOn: days[2].day }, passedOver: [nowUnfit] });
+    const listed = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${leavingGroup}/participants`, await as(coach))).body;
+    const row = (id: string) => listed.find((p: { id: string }) => p.id === id);
+    expect(row(leaver)).toMatchObject({ status: 'left', leftOn: days[1].day, leaveReason: 'work' });
+    expect(row(next)).toMatchObject({ status: 'enrolled', enrolledOn: days[2].day, passedOver: null });
+    expect(row(nowUnfit)).toMatchObject({
+      status: 'waiting',
+      passedOver: { requirement: { kind: 'language', languages: ['en'], level: 'moderate' }, on: days[2].day },
+    });
+    const stored = await ctx.db.selectFrom('coaching_leavings').select('note').where('participant_id', '=', leaver).executeTakeFirstOrThrow();
+    expect(stored.note).toMatch(/^enc1:/);
+    const audit = (await audits('coaching.leaving')).find((entry) => JSON.stringify(entry.details).includes(leaver));
+    expect(audit?.details).toMatchObject({ reason: 'work', movedIn: { participantId: next }, passedOver: [nowUnfit] });
+    expect(JSON.stringify(audit?.details)).not.toContain('bakery');
+  });
+
+  it('refuses a second leaving, translated, and closes the group record of one who left', async () => {
+    const again = await leave(leaver, { leftOn: days[3].day, reason: 'other' }, 'fi');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('coaching_left');
+    expect(again.body.error.message).toContain('lähtenyt');
+    const plan = await injectJson(
+      app,
+      'PUT',
+      `/api/v1/coaching/groups/${leavingGroup}/participants/${leaver}/plan`,
+      await as(coach),
+      { careerPlan: 'x' },
+    );
+    expect(plan.status).toBe(409);
+    expect((await enrol(leavingGroup, leaver)).status).toBe(409);
+  });
+
+  it('expects one who left at no later session: the rate counts only sessions while enrolled', async () => {
+    const after = await mark(leavingGroup, days[2].id, [{ participantId: leaver, mark: 'absent' }]);
+    expect(after.status).toBe(400);
+    expect(after.body.error.details[0]).toMatchObject({ field: 'marks/0/mark', problem: 'left_group' });
+    const grid = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${leavingGroup}/attendance`, await as(coach))).body;
+    const row = grid.participants.find((p: { id: string }) => p.id === leaver);
+    expect(row.marks.slice(0, 4)).toEqual(['present', 'absent', 'left', 'left']);
+    expect(row.attendanceRate).toBe(50);
+    const newcomer = grid.participants.find((p: { id: string }) => p.id === next);
+    expect(newcomer.marks.slice(0, 3)).toEqual(['not_enrolled', 'not_enrolled', null]);
+  });
+
+  it('gives one who left no follow-up tasks, and the coach a task to tell the one taken in', async () => {
+    const tasks = (await injectJson(app, 'GET', '/api/v1/coaching/tasks', await as(coach))).body;
+    expect(tasks.filter((task: { participantId: string }) => task.participantId === leaver)).toEqual([]);
+    const newcomer = tasks.filter((task: { participantId: string }) => task.participantId === next);
+    expect(newcomer.map((task: { kind: string; months: number | null }) => [task.kind, task.months])).toEqual([
+      ['waiting_list', null],
+      ['follow_up', 3],
+      ['follow_up', 6],
+      ['follow_up', 12],
+    ]);
+    expect(newcomer[0].dueOn).toBe(days[2].day);
+  });
+});

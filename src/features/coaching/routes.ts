@@ -7,6 +7,7 @@ import { attendanceGrid, saveAttendance } from './attendance.ts';
 import { groupReport, programmeReport, reportRows } from './reports.ts';
 import { toCsv, toXlsx } from '../statistics/index.ts';
 import { myTasks, recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
+import { recordLeaving } from './leaving.ts';
 import {
   createParticipant,
   enrol,
@@ -30,6 +31,8 @@ import {
   followUpBody,
   followUpResponse,
   goalsBody,
+  leavingBody,
+  leavingResponse,
   meetingBody,
   participantBody,
   participantIndexResponse,
@@ -216,6 +219,14 @@ export async function coachingRoutes(app: Api) {
       schema: { tags, params: participantParams, body: followUpBody, response: followUpResponse },
     },
     async (request) => recordFollowUp(ctx, whoOf(request), request.params.id, request.params.participantId, request.body),
+  );
+  app.post(
+    '/api/v1/coaching/groups/:id/participants/:participantId/leaving',
+    {
+      config: { access: 'coaching.participants.manage' },
+      schema: { tags, params: participantParams, body: leavingBody, response: leavingResponse },
+    },
+    async (request) => recordLeaving(ctx, whoOf(request), request.params.id, request.params.participantId, request.body),
   );
   app.get(
     '/api/v1/coaching/tasks',

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Language } from '../../core/i18n/i18n.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
+import { moveFollowUps } from './followUps.ts';
 import { openGroup } from './scope.ts';
 import type { SessionChange, Session } from './schema.ts';
 
@@ -114,11 +115,13 @@ export async function changeSession(ctx: AppContext, who: Who, groupId: string, 
       .set({ on_day: change.day, starts_at: change.startsAt, teacher: change.teacher?.trim() || null, place: change.place?.trim() || null })
       .where('id', '=', sessionId)
       .execute();
+    // Moving the last session moves the group's end, and the follow-ups not yet made with it.
+    const followUpsMoved = await moveFollowUps(trx, groupId, await lastSessionDay(trx, groupId));
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...auditWho(who),
       action: 'coaching.session.change',
       outcome: 'succeeded',
-      details: { group: groupId, session: session.number, from: session.on_day, to: change.day, startsAt: change.startsAt },
+      details: { group: groupId, session: session.number, from: session.on_day, to: change.day, startsAt: change.startsAt, followUpsMoved },
     });
   });
 }

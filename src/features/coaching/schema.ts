@@ -215,6 +215,21 @@ export const participantParams = {
 export const enrolmentBody = objectBody(['participantId', 'enrolledOn'], { participantId: uuid, enrolledOn: date });
 export const enrolmentResponse = { 200: responseObject({ status: string }) } as const;
 
+/** Why a participant left the group: a short list, and a note in the coach's words when it helps. */
+export const leaveReasons = ['work', 'studies', 'health', 'moved', 'other'] as const;
+/** The last day in the group (sessions after it are not expected), why, and an optional note. */
+export const leavingBody = objectBody(['leftOn', 'reason'], { leftOn: date, reason: codeOf(leaveReasons), note: optionalText(2000) });
+/**
+ * The place freed goes to the first on the waiting list who meets the entry requirements, from the
+ * next session; those passed over keep the requirement they do not meet (shown on the group's list).
+ */
+export const leavingResponse = {
+  200: responseObject({
+    movedIn: { anyOf: [responseObject({ participantId: string, enrolledOn: string }), { type: 'null' }] },
+    passedOver: strings,
+  }),
+} as const;
+
 export const meetingKinds = ['guidance', 'psychologist'] as const;
 export const meetingBody = objectBody(['kind', 'heldOn', 'notes'], { kind: codeOf(meetingKinds), heldOn: date, notes: text(10000, 1) });
 
@@ -269,6 +284,11 @@ export const participantListResponse = responseList({
   name: inGroup('identity', string),
   status: inGroup('coaching', string),
   enrolledOn: inGroup('coaching', optionalString),
+  /** The last day in the group of one who left, and why. */
+  leftOn: inGroup('coaching', optionalString),
+  leaveReason: inGroup('coaching', optionalString),
+  /** One waiting who was passed over when a place freed: the requirement not met then, and the day. */
+  passedOver: inGroup('coaching', { anyOf: [responseObject({ requirement: requirementResponse, on: string }), { type: 'null' }] }),
   /** Present or late among the sessions the person was expected at, in per cent; null before any. */
   attendanceRate: inGroup('coaching', { type: ['integer', 'null'] }),
 });
@@ -284,7 +304,15 @@ export const participantResponse = responseObject({
   assessment: inGroup('coaching', { anyOf: [assessmentResponse, { type: 'null' }] }),
   enrolments: inGroup(
     'coaching',
-    responseList({ groupId: string, groupName: string, status: string, enrolledOn: optionalString, careerPlan: optionalString }),
+    responseList({
+      groupId: string,
+      groupName: string,
+      status: string,
+      enrolledOn: optionalString,
+      leftOn: optionalString,
+      leaveReason: optionalString,
+      careerPlan: optionalString,
+    }),
   ),
   guidance: inGroup('coaching', meetingResponse),
   goals: inGroup('coaching', goalScores),
@@ -298,7 +326,8 @@ export const attendanceResponse = responseObject({
       id: string,
       name: inGroup('identity', string),
       enrolledOn: string,
-      /** One per session, in the sessions' order: a mark, `not_enrolled` before the person joined, or null. */
+      leftOn: optionalString,
+      /** One per session, in the sessions' order: a mark, `not_enrolled` before the person joined, `left` after they left, or null. */
       marks: { type: 'array', items: optionalString },
       attendanceRate: { type: ['integer', 'null'] },
     }),
@@ -344,6 +373,7 @@ export type MeetingInput = FromSchema<typeof meetingBody>;
 export type AttendanceInput = FromSchema<typeof attendanceBody>;
 export type GoalsInput = FromSchema<typeof goalsBody>;
 export type FollowUpInput = FromSchema<typeof followUpBody>;
+export type LeavingInput = FromSchema<typeof leavingBody>;
 export type Participant = FromSchema<typeof participantResponse>;
 export type ParticipantSummary = FromSchema<typeof participantListResponse>[number];
 export type Attendance = FromSchema<typeof attendanceResponse>;
