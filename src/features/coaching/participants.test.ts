@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
+import { addDays, addMonths } from '../../core/dates.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -506,5 +507,56 @@ describe('leaving a group and the waiting list', () => {
       ['follow_up', 12],
     ]);
     expect(newcomer[0].dueOn).toBe(days[2].day);
+  });
+});
+
+describe('follow-ups after a moved last session', () => {
+  it('the follow-ups not yet made move with the group’s last session; one made stays', async () => {
+    const group = (
+      await injectJson(app, 'POST', '/api/v1/coaching/groups', await as(coach), {
+        programmeId: 'ikut',
+        name: 'Moving group',
+        startsOn: '2026-03-02',
+        place: 'Turku',
+        teachingLanguages: ['en'],
+        capacity: 5,
+        coachIds: [],
+        partnerIds: [],
+        requirements: [],
+      })
+    ).body.id;
+    const id = await newPerson({ name: 'Nadia Follows' });
+    await enrol(group, id);
+    const due = async () =>
+      Object.fromEntries(
+        (await injectJson(app, 'GET', '/api/v1/coaching/tasks', await as(coach))).body
+          .filter((task: { participantId: string; kind: string }) => task.participantId === id && task.kind === 'follow_up')
+          .map((task: { months: number; dueOn: string }) => [task.months, task.dueOn]),
+      );
+    const list = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${group}/sessions`, await as(coach))).body;
+    const last = list[list.length - 1];
+    expect(await due()).toEqual({ 3: addMonths(last.day, 3), 6: addMonths(last.day, 6), 12: addMonths(last.day, 12) });
+    const move = async (day: string) =>
+      injectJson(app, 'PATCH', `/api/v1/coaching/groups/${group}/sessions/${last.id}`, await as(coach), { day, startsAt: '09:00' });
+    const later = addDays(last.day, 7);
+    expect((await move(later)).status).toBe(204);
+    expect(await due()).toEqual({ 3: addMonths(later, 3), 6: addMonths(later, 6), 12: addMonths(later, 12) });
+    const made = await injectJson(app, 'POST', `/api/v1/coaching/groups/${group}/participants/${id}/follow-ups`, await as(coach), {
+      months: 3,
+      outcome: 'work',
+      exploitationSign: false,
+      recordedOn: addMonths(later, 3),
+    });
+    expect(made.status).toBe(200);
+    const back = addDays(later, -7);
+    expect((await move(back)).status).toBe(204);
+    expect(await due()).toEqual({ 6: addMonths(back, 6), 12: addMonths(back, 12) });
+    const done = await ctx.db
+      .selectFrom('coaching_tasks')
+      .select('due_on')
+      .where('participant_id', '=', id)
+      .where('months', '=', 3)
+      .executeTakeFirstOrThrow();
+    expect(done.due_on).toBe(addMonths(later, 3));
   });
 });
