@@ -461,7 +461,11 @@ describe('leaving a group and the waiting list', () => {
       status: 'waiting',
       passedOver: { requirement: { kind: 'language', languages: ['en'], level: 'moderate' }, on: days[2].day },
     });
-    const stored = await ctx.db.selectFrom('coaching_leavings').select('note').where('participant_id', '=', leaver).executeTakeFirstOrThrow();
+    const stored = await ctx.db
+      .selectFrom('coaching_leavings')
+      .select('note')
+      .where('participant_id', '=', leaver)
+      .executeTakeFirstOrThrow();
     expect(stored.note).toMatch(/^enc1:/);
     const audit = (await audits('coaching.leaving')).find((entry) => JSON.stringify(entry.details).includes(leaver));
     expect(audit?.details).toMatchObject({ reason: 'work', movedIn: { participantId: next }, passedOver: [nowUnfit] });
@@ -473,13 +477,9 @@ describe('leaving a group and the waiting list', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('coaching_left');
     expect(again.body.error.message).toContain('lähtenyt');
-    const plan = await injectJson(
-      app,
-      'PUT',
-      `/api/v1/coaching/groups/${leavingGroup}/participants/${leaver}/plan`,
-      await as(coach),
-      { careerPlan: 'x' },
-    );
+    const plan = await injectJson(app, 'PUT', `/api/v1/coaching/groups/${leavingGroup}/participants/${leaver}/plan`, await as(coach), {
+      careerPlan: 'x',
+    });
     expect(plan.status).toBe(409);
     expect((await enrol(leavingGroup, leaver)).status).toBe(409);
   });
@@ -507,6 +507,38 @@ describe('leaving a group and the waiting list', () => {
       ['follow_up', 12],
     ]);
     expect(newcomer[0].dueOn).toBe(days[2].day);
+    const done = (account: TestAccount, id: string) =>
+      as(account).then((headers) => injectJson(app, 'POST', `/api/v1/coaching/tasks/${id}/done`, headers));
+    expect((await done(otherCoach, newcomer[0].id)).status).toBe(404);
+    expect((await done(coach, newcomer[1].id)).status).toBe(404);
+    expect((await done(coach, newcomer[0].id)).status).toBe(204);
+    const after = (await injectJson(app, 'GET', '/api/v1/coaching/tasks', await as(coach))).body;
+    expect(
+      after.filter((task: { participantId: string; kind: string }) => task.participantId === next && task.kind === 'waiting_list'),
+    ).toEqual([]);
+  });
+
+  it('the participant’s own schedule starts on their first day, names no one, and its read is audited', async () => {
+    await injectJson(app, 'PATCH', `/api/v1/coaching/groups/${leavingGroup}/sessions/${days[3].id}`, await as(coach), {
+      day: days[3].day,
+      startsAt: '10:00',
+      teacher: 'Guest Lecturer Virtanen',
+      place: 'Company visit, Vantaa',
+    });
+    const own = await injectJson(app, 'GET', `/api/v1/coaching/participants/${next}/schedule`, await as(coach));
+    expect(own.status).toBe(200);
+    const [group] = own.body.groups;
+    expect(group.groupName).toBe('Leaving group');
+    expect(group.sessions[0]).toMatchObject({ day: days[2].day, place: 'Vantaa' });
+    expect(group.sessions[1]).toMatchObject({ day: days[3].day, startsAt: '10:00', place: 'Company visit, Vantaa' });
+    expect(group.sessions[0].contentNames.fi).toBeTruthy();
+    expect(JSON.stringify(own.body)).not.toContain('Virtanen');
+    expect(JSON.stringify(own.body)).not.toContain('Maryam');
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/participants/${leaver}/schedule`, await as(coach))).body).toEqual({
+      groups: [],
+    });
+    expect((await injectJson(app, 'GET', `/api/v1/coaching/participants/${next}/schedule`, await as(otherCoach))).status).toBe(404);
+    expect((await audits('coaching.participant.schedule')).some((entry) => JSON.stringify(entry.details).includes(next))).toBe(true);
   });
 });
 

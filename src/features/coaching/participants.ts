@@ -111,7 +111,9 @@ export async function listGroupParticipants(ctx: AppContext, who: Who, groupId: 
   let query = ctx.db
     .selectFrom('coaching_enrolments as e')
     .innerJoin('coaching_participants as p', 'p.id', 'e.participant_id')
-    .leftJoin('coaching_leavings as l', (join) => join.onRef('l.group_id', '=', 'e.group_id').onRef('l.participant_id', '=', 'e.participant_id'))
+    .leftJoin('coaching_leavings as l', (join) =>
+      join.onRef('l.group_id', '=', 'e.group_id').onRef('l.participant_id', '=', 'e.participant_id'),
+    )
     .select(['p.id', 'p.name', 'e.status', 'e.enrolled_on', 'e.left_on', 'l.reason', 'e.passed_over', 'e.created_at'])
     .where('e.group_id', '=', groupId)
     .orderBy('e.created_at');
@@ -164,7 +166,9 @@ export async function getParticipant(ctx: AppContext, who: Who, participantId: s
     const enrolments = await ctx.db
       .selectFrom('coaching_enrolments as e')
       .innerJoin('coaching_groups as g', 'g.id', 'e.group_id')
-      .leftJoin('coaching_leavings as l', (join) => join.onRef('l.group_id', '=', 'e.group_id').onRef('l.participant_id', '=', 'e.participant_id'))
+      .leftJoin('coaching_leavings as l', (join) =>
+        join.onRef('l.group_id', '=', 'e.group_id').onRef('l.participant_id', '=', 'e.participant_id'),
+      )
       .select(['e.group_id', 'g.name', 'e.status', 'e.enrolled_on', 'e.left_on', 'l.reason', 'e.career_plan'])
       .where('e.participant_id', '=', participantId)
       .orderBy('g.starts_on')

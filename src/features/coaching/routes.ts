@@ -1,12 +1,12 @@
 import type { Api } from '../../server/context.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { createdResponse, emptyResponse, fileResponse, idParams } from '../../server/schemaParts.ts';
-import { changeSession, groupCalendar, listSessions } from './schedule.ts';
+import { changeSession, groupCalendar, listSessions, participantSchedule } from './schedule.ts';
 import { createGroup, getGroup, listCoaches, listGroups } from './groups.ts';
 import { attendanceGrid, saveAttendance } from './attendance.ts';
 import { groupReport, programmeReport, reportRows } from './reports.ts';
 import { toCsv, toXlsx } from '../statistics/index.ts';
-import { myTasks, recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
+import { completeTask, myTasks, recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
 import { recordLeaving } from './leaving.ts';
 import {
   createParticipant,
@@ -39,6 +39,7 @@ import {
   participantListResponse,
   participantParams,
   participantResponse,
+  participantScheduleResponse,
   taskListResponse,
   coachListResponse,
   groupBody,
@@ -145,6 +146,14 @@ export async function coachingRoutes(app: Api) {
     { config: { access: 'coaching.participants' }, schema: { tags, params: idParams, response: { 200: participantResponse } } },
     async (request) => getParticipant(ctx, whoOf(request), request.params.id),
   );
+  app.get(
+    '/api/v1/coaching/participants/:id/schedule',
+    {
+      config: { access: 'coaching.participants.manage' },
+      schema: { tags, params: idParams, response: { 200: participantScheduleResponse } },
+    },
+    async (request) => participantSchedule(ctx, whoOf(request), request.params.id),
+  );
   app.put(
     '/api/v1/coaching/participants/:id/assessment',
     {
@@ -232,6 +241,14 @@ export async function coachingRoutes(app: Api) {
     '/api/v1/coaching/tasks',
     { config: { access: 'coaching.tasks' }, schema: { tags, response: { 200: taskListResponse } } },
     async (request) => myTasks(ctx, whoOf(request)),
+  );
+  app.post(
+    '/api/v1/coaching/tasks/:id/done',
+    { config: { access: 'coaching.tasks' }, schema: { tags, params: idParams, response: emptyResponse } },
+    async (request, reply) => {
+      await completeTask(ctx, whoOf(request), request.params.id);
+      return reply.code(204).send();
+    },
   );
 
   app.get(

@@ -333,6 +333,27 @@ export const attendanceResponse = responseObject({
     }),
   ),
 });
+/**
+ * A participant's own schedule, to print and hand over: the groups they are in and, from their first
+ * day, each session's day, time, place and content. Nothing about anyone else, no teachers' names.
+ */
+export const participantScheduleResponse = responseObject({
+  groups: inGroup(
+    'coaching',
+    responseList({
+      groupId: string,
+      groupName: string,
+      sessions: responseList({
+        day: string,
+        startsAt: string,
+        minutes: integer,
+        contentType: string,
+        contentNames: namesResponse,
+        place: string,
+      }),
+    }),
+  ),
+});
 export const taskListResponse = responseList({
   id: inGroup('record', string),
   kind: inGroup('coaching', string),
@@ -378,6 +399,7 @@ export type Participant = FromSchema<typeof participantResponse>;
 export type ParticipantSummary = FromSchema<typeof participantListResponse>[number];
 export type Attendance = FromSchema<typeof attendanceResponse>;
 export type CoachingTask = FromSchema<typeof taskListResponse>[number];
+export type ParticipantSchedule = FromSchema<typeof participantScheduleResponse>;
 
 export type ProgrammeInput = FromSchema<typeof programmeBody>;
 export type NewProgrammeInput = FromSchema<typeof newProgrammeBody>;

@@ -4,14 +4,16 @@ import { useNavigate, useParams } from 'react-router';
 import { api, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan } from '../../lib/session.ts';
-import { formChecked, formCode, formDay, formList, formText } from '../../lib/forms.ts';
+import { formChecked, formCode, formDay, formList, formText, formTextOrNull } from '../../lib/forms.ts';
 import { genders, languageLevels, scripts, teachingLanguages } from '#shared/codes.ts';
+import { leaveReasons } from '#shared/api/coaching.ts';
 import type {
   AssessmentInput,
   EnrolmentInput,
   FollowUpInput,
   GoalsInput,
   Group,
+  LeavingInput,
   MeetingInput,
   Participant,
   ParticipantInput,
@@ -24,7 +26,7 @@ import { PageTitle, StatusMessage, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { CheckboxField, CheckboxesField, DateField, Field, RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { codeName } from '../../ui/form/codeNames.ts';
-import { named } from './texts.ts';
+import { named, useRequirementText } from './texts.ts';
 
 type Organisation = { id: string; name: string };
 
@@ -33,6 +35,7 @@ export function GroupParticipants({ groupId, mayManage }: { groupId: string; may
   const { t, i18n } = useTranslation('coaching');
   const participants = useApiQuery<Array<Shown<ParticipantSummary>>>(`/coaching/groups/${groupId}/participants`);
   const known = useApiQuery<Array<{ id: string; name: string }>>(mayManage ? '/coaching/participants' : null);
+  const requirementText = useRequirementText();
   const [result, setResult] = useState<string | null>(null);
   // One already recorded (or waiting) is enrolled here; the entry requirements are checked as for a new one.
   async function enrolKnown(form: FormData) {
@@ -83,7 +86,19 @@ export function GroupParticipants({ groupId, mayManage }: { groupId: string; may
                       <td>
                         <Link to={`/coaching/participants/${person.id}`}>{person.name}</Link>
                       </td>
-                      <td>{t(`participants.statuses.${person.status}`)}</td>
+                      <td>
+                        {t(`participants.statuses.${person.status}`)}
+                        {person.leftOn && ` ${formatDate(person.leftOn, i18n.language)} (${t(`leaving.reasons.${person.leaveReason}`)})`}
+                        {person.passedOver?.requirement && (
+                          <span className="hint">
+                            {' '}
+                            {t('leaving.passedOverOn', {
+                              day: formatDate(person.passedOver.on ?? '', i18n.language),
+                              requirement: requirementText(person.passedOver.requirement),
+                            })}
+                          </span>
+                        )}
+                      </td>
                       <td>{person.enrolledOn ? formatDate(person.enrolledOn, i18n.language) : '–'}</td>
                       <td>{person.attendanceRate === null ? '–' : `${person.attendanceRate} %`}</td>
                     </tr>
@@ -501,6 +516,73 @@ function GroupWork({
   );
 }
 
+type LeavingResult = { movedIn: { participantId: string; enrolledOn: string } | null; passedOver: string[] };
+
+/**
+ * The participant leaves the group: the last day in it, why, and a note when it helps. The place goes
+ * to the waiting list at once, so the form asks to confirm first.
+ */
+function LeaveForm({
+  participantId,
+  groupId,
+  groupName,
+  onLeft,
+}: {
+  participantId: string;
+  groupId: string;
+  groupName: string;
+  onLeft: (message: string) => Promise<unknown>;
+}) {
+  const { t, i18n } = useTranslation('coaching');
+  async function leave(form: FormData) {
+    const answer = await api<LeavingResult>('POST', `/coaching/groups/${groupId}/participants/${participantId}/leaving`, {
+      leftOn: formDay(form, 'leftOn'),
+      reason: formCode(form, 'reason'),
+      note: formTextOrNull(form, 'note'),
+    } satisfies LeavingInput);
+    const parts = [t('leaving.left', { group: groupName })];
+    parts.push(
+      answer.movedIn ? t('leaving.movedIn', { day: formatDate(answer.movedIn.enrolledOn, i18n.language) }) : t('leaving.nobodyMovedIn'),
+    );
+    if (answer.passedOver.length > 0) parts.push(t('leaving.passedOver', { count: answer.passedOver.length }));
+    await onLeft(parts.join(' '));
+  }
+  return (
+    <section aria-labelledby={`leave-${groupId}`} className="panel">
+      <h2 id={`leave-${groupId}`}>
+        {t('leaving.title')}: {groupName}
+      </h2>
+      <p className="hint">{t('leaving.intro')}</p>
+      <Form
+        onSubmit={leave}
+        aria-labelledby={`leave-${groupId}`}
+        confirm={() => ({
+          title: t('leaving.confirmTitle', { group: groupName }),
+          body: t('leaving.confirmBody'),
+          confirmLabel: t('leaving.save'),
+        })}
+      >
+        <DateField
+          label={t('leaving.leftOn')}
+          hint={t('leaving.leftOnHint')}
+          name="leftOn"
+          required
+          messages={{ required: t('leaving.leftOnRequired') }}
+        />
+        <RadioGroupField
+          label={t('leaving.reason')}
+          name="reason"
+          required
+          messages={{ required: t('leaving.reasonRequired') }}
+          options={leaveReasons.map((reason) => ({ value: reason, label: t(`leaving.reasons.${reason}`) }))}
+        />
+        <TextAreaField label={t('leaving.note')} hint={t('leaving.noteHint')} name="note" maxLength={2000} />
+        <SubmitButton>{t('leaving.save')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
 export function ParticipantPage() {
   const { t, i18n } = useTranslation('coaching');
   const { participantId } = useParams();
@@ -510,11 +592,13 @@ export function ParticipantPage() {
   const group = useApiQuery<Shown<Group>>(enrolled ? `/coaching/groups/${enrolled.groupId}` : null);
   const programme = useApiQuery<Shown<Programme>>(group.data ? `/coaching/programmes/${group.data.programmeId}` : null);
   const mayCoach = can('coaching.participants.manage');
+  const [left, setLeft] = useState<string | null>(null);
   return (
     <Loaded query={participant}>
       {(shown) => (
         <>
           <PageTitle>{shown.name}</PageTitle>
+          {left && <StatusMessage>{left}</StatusMessage>}
           {shown.enrolments && (
             <dl className="group-facts">
               <dt>{t('participant.group')}</dt>
@@ -522,7 +606,8 @@ export function ParticipantPage() {
                 {shown.enrolments.map((e) => (
                   <span key={e.groupId}>
                     <Link to={`/coaching/groups/${e.groupId}`}>{e.groupName}</Link> ({t(`participants.statuses.${e.status}`)}
-                    {e.enrolledOn ? `, ${formatDate(e.enrolledOn, i18n.language)}` : ''}){' '}
+                    {e.enrolledOn ? `, ${formatDate(e.enrolledOn, i18n.language)}` : ''}
+                    {e.leftOn ? `–${formatDate(e.leftOn, i18n.language)}, ${t(`leaving.reasons.${e.leaveReason}`)}` : ''}){' '}
                   </span>
                 ))}
               </dd>
@@ -563,6 +648,21 @@ export function ParticipantPage() {
                   groupId={e.groupId}
                   careerPlan={e.careerPlan}
                   onSaved={participant.refetch}
+                />
+              ))}
+          {mayCoach &&
+            shown.enrolments
+              ?.filter((e) => e.status === 'enrolled')
+              .map((e) => (
+                <LeaveForm
+                  key={e.groupId}
+                  participantId={shown.id}
+                  groupId={e.groupId}
+                  groupName={e.groupName}
+                  onLeft={async (message) => {
+                    setLeft(message);
+                    await participant.refetch();
+                  }}
                 />
               ))}
         </>
