@@ -623,6 +623,11 @@ export function ParticipantPage() {
               <dd>{shown.consent.givenOn ? formatDate(shown.consent.givenOn, i18n.language) : '–'}</dd>
             </dl>
           )}
+          {mayCoach && shown.enrolments?.some((e) => e.status === 'enrolled') && (
+            <p>
+              <Link to={`/coaching/participants/${shown.id}/schedule`}>{t('ownSchedule.open')}</Link>
+            </p>
+          )}
           {shown.enrolments && mayCoach && (
             <AssessmentForm participant={shown} goals={programme.data?.goals ?? []} onSaved={participant.refetch} />
           )}
