@@ -138,8 +138,9 @@ export interface ClientSharesTable {
   consent_at: Date | null;
 }
 
-export interface LoginAddressAttemptsTable {
-  address: string;
+export interface AddressAttemptsTable {
+  purpose: string;
+  address_key: string;
   window_start: Timestamp;
   attempts: number;
 }
@@ -543,7 +544,7 @@ export interface DB extends StudyTables, CompetenceTables, PathwayTables {
   client_assignments: ClientAssignmentsTable;
   client_shares: ClientSharesTable;
   audit_log: AuditLogTable;
-  login_address_attempts: LoginAddressAttemptsTable;
+  address_attempts: AddressAttemptsTable;
   import_jobs: ImportJobsTable;
   digest_days: DigestDaysTable;
   coaching_programmes: CoachingProgrammesTable;

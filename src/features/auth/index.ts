@@ -1,7 +1,7 @@
 import type { Feature } from '../../server/feature.ts';
 import { authRoutes } from './routes.ts';
 
-export { AttemptLimiter } from './attemptLimiter.ts';
+export { limitAttempts } from './addressAttempts.ts';
 
 /** Logging in: passwords, TOTP, recovery codes, sessions and their limits. */
 export const auth: Feature = {

@@ -1,12 +1,11 @@
 import type { Api } from '../../server/context.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
 import { can, actions } from '../../core/policy/policy.ts';
 import { accountSchema, publicAccount } from '../accounts/index.ts';
 import { emptyResponse } from '../../server/schemaParts.ts';
 import { languageBody, loginBody, totpCodeBody, secondFactorBody } from './schema.ts';
-import { allowLoginAttempt } from './addressAttempts.ts';
+import { limitAttempts } from './addressAttempts.ts';
 import { completeTotpEnrolment, loginWithPassword, startTotpEnrolment, verifySecondFactor } from './service.ts';
 import { endSession, SESSION_COOKIE, sessionCookieOptions } from '../../server/sessions.ts';
 
@@ -17,10 +16,7 @@ const loginStage = {
 } as const;
 
 export async function authRoutes(app: Api) {
-  const limited = async (request: FastifyRequest) => {
-    if (!(await allowLoginAttempt(app.polku.db, request.ip, app.polku.config.loginAttemptsPerAddress, 15 * 60 * 1000)))
-      throw new AppError(429, 'too_many_attempts');
-  };
+  const limited = (request: FastifyRequest) => limitAttempts(app.polku, 'login', request.ip, app.polku.config.loginAttemptsPerAddress);
   const setSessionCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions);
 
   app.post(

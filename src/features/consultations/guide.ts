@@ -6,7 +6,7 @@ import { helsinkiDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { textProblem } from '../../core/textRules.ts';
 import type { AppContext } from '../../server/context.ts';
-import { AttemptLimiter } from '../auth/index.ts';
+import { limitAttempts } from '../auth/index.ts';
 import { publicLanguages } from '../referrals/index.ts';
 import type { GuideConsultationInput } from './schema.ts';
 import { signAnswers, warningSignIds } from './warningSigns.ts';
@@ -39,15 +39,9 @@ function problemsOf(input: GuideConsultationInput): Array<{ field: string; probl
   return problems;
 }
 
-// Kept in memory only, one per installation, whichever door a consultation comes through (the JSON
-// route, the public site's plain form), as the public referral's: the sender's address is written nowhere.
-const limiters = new WeakMap<AppContext, AttemptLimiter>();
-
-/** Refuses a guide consultation from an address that has sent ten in the last hour. */
-export function checkGuideConsultationLimit(ctx: AppContext, address: string) {
-  const limiter = limiters.get(ctx) ?? new AttemptLimiter(10, 60 * 60 * 1000);
-  limiters.set(ctx, limiter);
-  if (!limiter.allow(address)) throw new AppError(429, 'too_many_consultations');
+/** Refuses a guide consultation from an address that has sent ten in the last hour, whichever door it came through. */
+export function checkGuideConsultationLimit(ctx: AppContext, address: string): Promise<void> {
+  return limitAttempts(ctx, 'guide_consultation', address, 10);
 }
 
 /**

@@ -30,7 +30,7 @@ export async function consultationRoutes(app: Api) {
       schema: { tags, body: guideConsultationBody, response: { 202: { type: 'object', properties: { received: { type: 'boolean' } } } } },
     },
     async (request, reply) => {
-      checkGuideConsultationLimit(ctx, request.ip);
+      await checkGuideConsultationLimit(ctx, request.ip);
       await receiveGuideConsultation(ctx, request.body);
       // Nothing that identifies the consultation goes back: the page shows only that it arrived.
       return reply.code(202).send({ received: true });

@@ -128,7 +128,7 @@ export async function publicSiteRoutes(app: Api) {
       // The same schema the JSON route validates with: what this form sends is exactly what the API takes.
       if (referral && !request.compileValidationSchema(publicReferralBody)(referral)) problems.set('name', found.t('form.unmatched'));
       if (!referral || problems.size) return send(reply, askPage(found, { answers, problems }), { status: 400, cache: false });
-      checkPublicReferralLimit(ctx, request.ip);
+      await checkPublicReferralLimit(ctx, request.ip);
       await receivePublicReferral(ctx, referral);
       return send(reply, askPage(found, { sent: referral.replyChannel }), { cache: false });
     });
@@ -147,7 +147,7 @@ export async function publicSiteRoutes(app: Api) {
       if (input && !request.compileValidationSchema(guideConsultationBody)(input))
         problems.set('question', posted.words.t('form.unmatched'));
       if (input && !problems.size) {
-        checkGuideConsultationLimit(ctx, request.ip);
+        await checkGuideConsultationLimit(ctx, request.ip);
         try {
           await receiveGuideConsultation(ctx, input);
           return send(reply, consultationPage(posted.words, {}, new Map(), true), { cache: false });
@@ -165,7 +165,7 @@ export async function publicSiteRoutes(app: Api) {
       const { input, problems } = readGuideReferral(posted.words, posted.answers);
       if (input && !request.compileValidationSchema(guideReferralBody)(input)) problems.set('question', posted.words.t('form.unmatched'));
       if (input && !problems.size) {
-        checkPublicReferralLimit(ctx, request.ip);
+        await checkPublicReferralLimit(ctx, request.ip);
         try {
           await receiveGuideReferral(ctx, input);
           return send(reply, guideReferralPage(posted.words, {}, new Map(), true), { cache: false });

@@ -1,21 +1,15 @@
 import { AppError } from '../../core/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { AttemptLimiter } from '../auth/index.ts';
+import { limitAttempts } from '../auth/index.ts';
 import { createReferral } from './intake.ts';
 import type { GuideReferral, PublicReferral } from './schema.ts';
 
 /** A person without a birth date on a public form is recorded with an estimate: mid-year, or unknown adult age. */
 const estimatedBirthDate = (year: number | null | undefined) => `${year ?? new Date().getUTCFullYear() - 30}-07-01`;
 
-// Kept in memory only, one per installation, whichever door a public referral comes through (the JSON
-// route, the public site's plain form): the address of a person referring is never written anywhere.
-const limiters = new WeakMap<AppContext, AttemptLimiter>();
-
-/** Refuses a public referral from an address that has sent ten in the last hour. */
-export function checkPublicReferralLimit(ctx: AppContext, address: string) {
-  const limiter = limiters.get(ctx) ?? new AttemptLimiter(10, 60 * 60 * 1000);
-  limiters.set(ctx, limiter);
-  if (!limiter.allow(address)) throw new AppError(429, 'too_many_referrals');
+/** Refuses a public referral from an address that has sent ten in the last hour, whichever door it came through. */
+export function checkPublicReferralLimit(ctx: AppContext, address: string): Promise<void> {
+  return limitAttempts(ctx, 'public_referral', address, 10);
 }
 
 /** A person refers themself from the public site: consent is the form's box, ticked by the person. */

@@ -53,7 +53,7 @@ export async function referralRoutes(app: Api) {
       },
     },
     async (request, reply) => {
-      checkPublicReferralLimit(ctx, request.ip);
+      await checkPublicReferralLimit(ctx, request.ip);
       await receivePublicReferral(ctx, request.body);
       // Nothing that identifies the referral goes back: the page shows only that it arrived.
       return reply.code(202).send({ received: true });

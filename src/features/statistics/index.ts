@@ -11,6 +11,8 @@ export { publicStatistics, type PublicStatistics, type PublishedYear } from './o
 export { toCsv, toXlsx } from './download.ts';
 /** The smallest count a published form shows: 1–4 are hidden (disclosure.ts). */
 export { SMALLEST_SHOWN } from './disclosure.ts';
+/** The published form of a small report under the same rules: counts named once, their sums declared. */
+export { protectCounts, type CountSum } from './countDisclosure.ts';
 
 /** The annual statistics: internal, and published as releases. */
 export const statistics: Feature = {

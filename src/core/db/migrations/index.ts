@@ -25,6 +25,7 @@ import { dailyDigest } from './0032_daily_digest.ts';
 import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
+import { addressAttempts } from './0043_address_attempts.ts';
 
 export interface Migration {
   id: string;
@@ -58,5 +59,6 @@ export const migrations: Migration[] = [
   recordPages,
   registerImportStaging,
   shareConsent,
+  addressAttempts,
   coachingLeaving,
 ];
