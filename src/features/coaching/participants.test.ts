@@ -592,3 +592,84 @@ describe('follow-ups after a moved last session', () => {
     expect(done.due_on).toBe(addMonths(later, 3));
   });
 });
+
+describe('the published report’s disclosure control', () => {
+  type Figures = Record<string, number | null> & {
+    followedUp: Array<{ months: number; count: number | null }>;
+    followUps: Array<{ months: number; outcome: string; count: number | null }>;
+  };
+  /** The report's own sums: a sum with exactly one hidden term would give that term away. */
+  const singleHiddenTerm = (report: Figures) => {
+    const sums: Array<Array<number | null>> = [[report.enrolled, report.completed, report.left, report.ongoing]];
+    for (const { months, count } of report.followedUp)
+      sums.push([count, ...report.followUps.filter((f) => f.months === months).map((f) => f.count)]);
+    return sums.filter((terms) => terms.filter((term) => term === null).length === 1);
+  };
+
+  it('one group of six, five completed and one left: completed is hidden with the one who left, in the group’s and the programme’s report', async () => {
+    const programme = await injectJson(app, 'POST', '/api/v1/coaching/programmes', await as(coach), {
+      basedOn: 'ikut',
+      names: { fi: 'Pieni ohjelma', sv: 'Litet program', en: 'Small programme' },
+    });
+    expect(programme.status).toBe(201);
+    const group = (
+      await injectJson(app, 'POST', '/api/v1/coaching/groups', await as(coach), {
+        programmeId: programme.body.id,
+        name: 'Six places',
+        startsOn: '2026-03-02',
+        place: 'Lahti',
+        teachingLanguages: ['en'],
+        capacity: 6,
+        coachIds: [],
+        partnerIds: ['riku'],
+        requirements: [],
+      })
+    ).body.id;
+    const people: string[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      const id = await newPerson({ name: `Person ${n}` });
+      expect((await enrol(group, id)).body).toEqual({ status: 'enrolled' });
+      people.push(id);
+    }
+    for (const id of people.slice(0, 5))
+      await injectJson(app, 'PUT', `/api/v1/coaching/groups/${group}/participants/${id}/goals`, await as(coach), {
+        phase: 'end',
+        assessor: 'coach',
+        scores: [{ goal: 'finnish', score: 3 }],
+      });
+    const leaving = await injectJson(app, 'POST', `/api/v1/coaching/groups/${group}/participants/${people[5]}/leaving`, await as(coach), {
+      leftOn: '2026-03-10',
+      reason: 'studies',
+    });
+    expect(leaving.status).toBe(200);
+
+    const internal = (await injectJson(app, 'GET', `/api/v1/coaching/groups/${group}/report?form=internal`, await as(coach))).body;
+    expect(internal).toMatchObject({ enrolled: 6, completed: 5, left: 1, ongoing: 0, waiting: 0 });
+    for (const report of [
+      (await injectJson(app, 'GET', `/api/v1/coaching/groups/${group}/report`, await as(partner))).body,
+      (await injectJson(app, 'GET', `/api/v1/coaching/programmes/${programme.body.id}/report`, await as(partner))).body,
+    ]) {
+      expect(report).toMatchObject({ form: 'published', enrolled: 6, completed: null, left: null, ongoing: 0, waiting: 0 });
+      expect(singleHiddenTerm(report)).toEqual([]);
+    }
+  });
+
+  it('the groups’ published reports add up to the programme’s without giving a hidden count away', async () => {
+    const groups = (await injectJson(app, 'GET', '/api/v1/coaching/groups', await as(director))).body.filter(
+      (group: { programmeId: string }) => group.programmeId === 'ikut',
+    );
+    expect(groups.length).toBeGreaterThan(2);
+    const reports: Figures[] = [];
+    for (const group of groups)
+      reports.push((await injectJson(app, 'GET', `/api/v1/coaching/groups/${group.id}/report`, await as(director))).body);
+    const programme: Figures = (await injectJson(app, 'GET', '/api/v1/coaching/programmes/ikut/report', await as(director))).body;
+    expect(programme.groups).toBe(groups.length);
+    for (const name of ['enrolled', 'completed', 'left', 'ongoing', 'waiting', 'exploitationSigns']) {
+      const terms = [programme[name], ...reports.map((report) => report[name])];
+      expect(terms.filter((term) => term === null).length, name).not.toBe(1);
+      if (terms.every((term) => term !== null))
+        expect(programme[name], name).toBe(reports.reduce((total, report) => total + (report[name] as number), 0));
+    }
+    for (const report of [programme, ...reports]) expect(singleHiddenTerm(report)).toEqual([]);
+  });
+});

@@ -372,16 +372,24 @@ export const reportFileQuery = objectBody(['format'], {
 });
 const figure = { type: ['integer', 'null'] } as const;
 const mean = { type: ['number', 'null'] } as const;
-/** Counts and means: in the published form, a count of 1–4 and a figure fewer than five people make are null. */
+/**
+ * Counts and means: in the published form, a count hidden by the disclosure control (1–4, and those
+ * that would give one away) and a figure fewer than five people make are null.
+ */
 export const reportResponse = responseObject({
   form: string,
   name: string,
   groups: integer,
+  /** Ever taken in = completed + left + ongoing (in the group, not yet assessed at the end). */
   enrolled: figure,
-  waiting: figure,
   completed: figure,
+  left: figure,
+  ongoing: figure,
+  waiting: figure,
   attendanceRate: figure,
   goals: responseList({ goal: string, names: namesResponse, personStart: mean, personEnd: mean, coachStart: mean, coachEnd: mean }),
+  /** How many were followed up at each point; the outcomes at that point add up to it. */
+  followedUp: responseList({ months: integer, count: figure }),
   followUps: responseList({ months: integer, outcome: string, count: figure }),
   exploitationSigns: figure,
 });

@@ -251,6 +251,7 @@ type ReportShape = FromSchema<typeof reportResponse>;
 type Report = Shown<ReportShape> & {
   goals: Shown<NonNullable<ReportShape['goals']>>;
   followUps: Shown<NonNullable<ReportShape['followUps']>>;
+  followedUp: Shown<NonNullable<ReportShape['followedUp']>>;
 };
 
 /** A group's report, internal or published, and its programme's report to download. */
@@ -297,10 +298,14 @@ export function ReportPage() {
             <dl className="group-facts">
               <dt>{t('report.enrolled')}</dt>
               <dd>{figure(shown.enrolled)}</dd>
-              <dt>{t('report.waiting')}</dt>
-              <dd>{figure(shown.waiting)}</dd>
               <dt>{t('report.completed')}</dt>
               <dd>{figure(shown.completed)}</dd>
+              <dt>{t('report.left')}</dt>
+              <dd>{figure(shown.left)}</dd>
+              <dt>{t('report.ongoing')}</dt>
+              <dd>{figure(shown.ongoing)}</dd>
+              <dt>{t('report.waiting')}</dt>
+              <dd>{figure(shown.waiting)}</dd>
               <dt>{t('report.attendanceRate')}</dt>
               <dd>{figure(shown.attendanceRate)}</dd>
             </dl>
@@ -334,6 +339,13 @@ export function ReportPage() {
             </div>
             <h2>{t('report.sections.followUps')}</h2>
             <ul>
+              {shown.followedUp
+                .filter((f) => f.count !== 0)
+                .map((f) => (
+                  <li key={`${f.months}-all`}>
+                    {t('report.followedUp', { months: f.months })}: {figure(f.count)}
+                  </li>
+                ))}
               {shown.followUps
                 .filter((f) => f.count !== 0)
                 .map((f) => (
