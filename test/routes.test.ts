@@ -124,6 +124,7 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'POST /api/v1/coaching/groups/:id/participants/:participantId/leaving': ['coach'],
   'POST /api/v1/coaching/tasks/:id/done': ['coach'],
   'GET /api/v1/coaching/participants/:id/schedule': ['coach'],
+  'PUT /api/v1/coaching/participants/:id/languages': ['coach'],
   'GET /api/v1/coaching/tasks': ['coach'],
   'GET /api/v1/coaching/groups/:id/report': ['director', 'coach', 'partner'],
   'GET /api/v1/coaching/programmes/:id/report': ['director', 'coach', 'partner'],

@@ -236,6 +236,18 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
 
   // She leaves: a last day before she joined is refused and explained; then the one waiting takes her place.
   await page.getByRole('link', { name: 'Takaisin osallistujaan' }).click();
+  // Her languages as they are now; a language without its level is caught before sending.
+  const languages = page.getByRole('form', { name: 'Kielet' });
+  const firstLanguage = languages.getByRole('group', { name: 'Kieli 1' });
+  await firstLanguage.getByLabel('Kieli', { exact: true }).selectOption({ label: 'englanti' });
+  await languages.getByRole('button', { name: 'Tallenna kielet' }).click();
+  await expectErrorSummary(page, ['Valitse kielen taso.']);
+  await expectNoAxeViolations(page);
+  await firstLanguage.getByLabel('Taso').selectOption({ label: 'hyvä' });
+  await languages.getByRole('button', { name: 'Tallenna kielet' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tallennettu.');
+  await expect(page.getByText('englanti (hyvä)')).toBeVisible();
+
   const leaving = page.getByRole('form', { name: /^Lähtee ryhmästä/ });
   await leaving.getByRole('button', { name: 'Kirjaa lähtö' }).click();
   await expectErrorSummary(page, ['Anna viimeinen päivä ryhmässä.', 'Valitse, miksi henkilö lähtee.']);

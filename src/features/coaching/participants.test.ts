@@ -427,11 +427,18 @@ describe('leaving a group and the waiting list', () => {
     next = await newPerson({ name: 'Maryam Next' });
     for (const id of [leaver, stays, nowUnfit, next]) await enrol(leavingGroup, id);
     // What is recorded of the first in line has changed since she joined the list: her English is now given as basic.
-    await ctx.db
-      .updateTable('coaching_participants')
-      .set({ languages: JSON.stringify([{ code: 'en', level: 'basic' }]) })
-      .where('id', '=', nowUnfit)
-      .execute();
+    const languages = (body: unknown) =>
+      as(coach, 'fi').then((headers) => injectJson(app, 'PUT', `/api/v1/coaching/participants/${nowUnfit}/languages`, headers, body));
+    const twice = await languages({
+      languages: [
+        { code: 'en', level: 'basic' },
+        { code: 'en', level: 'good' },
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details[0]).toMatchObject({ field: 'languages/1/code', problem: 'uniqueItems' });
+    expect((await languages({ languages: [{ code: 'en', level: 'basic' }] })).status).toBe(204);
+    expect((await audits('coaching.participant.languages')).some((entry) => JSON.stringify(entry.details).includes(nowUnfit))).toBe(true);
     await mark(leavingGroup, days[0].id, [{ participantId: leaver, mark: 'present' }]);
     await mark(leavingGroup, days[1].id, [{ participantId: leaver, mark: 'absent' }]);
   });

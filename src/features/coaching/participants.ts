@@ -16,6 +16,7 @@ import { openGroup, openParticipant, participantsInScope } from './scope.ts';
 import type {
   AssessmentInput,
   EnrolmentInput,
+  LanguagesInput,
   MeetingInput,
   Participant,
   ParticipantInput,
@@ -85,6 +86,35 @@ export async function saveAssessment(ctx: AppContext, who: Who, participantId: s
       outcome: 'succeeded',
       fieldGroups: ['coaching'],
       details: { participant: participantId },
+    });
+  });
+}
+
+/**
+ * The person's languages and levels, rewritten by a coach. Each language once. The waiting list's
+ * automatic move checks the entry requirements against these.
+ */
+export async function saveLanguages(ctx: AppContext, who: Who, participantId: string, input: LanguagesInput) {
+  await openParticipant(ctx.db, who.actor, 'coaching.participants.manage', participantId);
+  const seen = new Set<string>();
+  const problems = input.languages.flatMap((language, index) => {
+    if (seen.has(language.code)) return [{ field: `languages/${index}/code`, problem: 'uniqueItems' }];
+    seen.add(language.code);
+    return [];
+  });
+  if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('coaching_participants')
+      .set({ languages: JSON.stringify(input.languages) })
+      .where('id', '=', participantId)
+      .execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who),
+      action: 'coaching.participant.languages',
+      outcome: 'succeeded',
+      fieldGroups: ['coaching'],
+      details: { participant: participantId, languages: input.languages },
     });
   });
 }

@@ -16,6 +16,7 @@ import {
   listParticipants,
   recordMeeting,
   saveAssessment,
+  saveLanguages,
 } from './participants.ts';
 import { changeProgramme, createProgramme, getProgramme, listProgrammes } from './programmes.ts';
 import {
@@ -31,6 +32,7 @@ import {
   followUpBody,
   followUpResponse,
   goalsBody,
+  languagesBody,
   leavingBody,
   leavingResponse,
   meetingBody,
@@ -162,6 +164,17 @@ export async function coachingRoutes(app: Api) {
     },
     async (request, reply) => {
       await saveAssessment(ctx, whoOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
+  );
+  app.put(
+    '/api/v1/coaching/participants/:id/languages',
+    {
+      config: { access: 'coaching.participants.manage' },
+      schema: { tags, params: idParams, body: languagesBody, response: emptyResponse },
+    },
+    async (request, reply) => {
+      await saveLanguages(ctx, whoOf(request), request.params.id, request.body);
       return reply.code(204).send();
     },
   );

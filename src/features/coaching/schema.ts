@@ -207,6 +207,8 @@ export const participantBody = objectBody(['name', 'gender', 'languages', 'scrip
   consent: objectBody(['takesPart', 'givenOn', 'sharedWith'], { takesPart: { const: true }, givenOn: date, sharedWith: organisationIds }),
   assessment: nullable(assessmentBody),
 });
+/** The languages the person speaks and at what level, changed as they learn: what the entry check reads next. */
+export const languagesBody = objectBody(['languages'], { languages: spokenLanguages });
 export const participantParams = {
   type: 'object',
   required: ['id', 'participantId'],
@@ -397,6 +399,7 @@ export type CoachingReport = Omit<FromSchema<typeof reportResponse>, 'form'>;
 
 export type ParticipantInput = FromSchema<typeof participantBody>;
 export type AssessmentInput = FromSchema<typeof assessmentBody>;
+export type LanguagesInput = FromSchema<typeof languagesBody>;
 export type EnrolmentInput = FromSchema<typeof enrolmentBody>;
 export type MeetingInput = FromSchema<typeof meetingBody>;
 export type AttendanceInput = FromSchema<typeof attendanceBody>;

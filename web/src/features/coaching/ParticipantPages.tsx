@@ -13,6 +13,7 @@ import type {
   FollowUpInput,
   GoalsInput,
   Group,
+  LanguagesInput,
   LeavingInput,
   MeetingInput,
   Participant,
@@ -516,6 +517,72 @@ function GroupWork({
   );
 }
 
+const LANGUAGE_ROWS = [0, 1, 2];
+
+/**
+ * The person's languages and levels as they change: what the entry requirements are checked against
+ * when a place frees. A language without its level, or the same language twice, is caught before sending.
+ */
+function LanguagesForm({ participant, onSaved }: { participant: ParticipantShown; onSaved: () => Promise<unknown> }) {
+  const { t, i18n } = useTranslation('coaching');
+  const [saved, setSaved] = useState(false);
+  const languageOptions = teachingLanguages.map((code) => ({ value: code, label: codeName('language', code, i18n.language) }));
+  const levelOptions = languageLevels.map((level) => ({ value: level, label: t(`levels.${level}`) }));
+  const rows = (form: FormData) =>
+    LANGUAGE_ROWS.map((row) => ({ row, code: formText(form, `code${row}`), level: formText(form, `level${row}`) })).filter(
+      (entry) => entry.code || entry.level,
+    );
+  function check(form: FormData) {
+    const seen = new Set<string>();
+    return rows(form).flatMap(({ row, code, level }) => {
+      if (!code) return [{ name: `code${row}`, problem: 'required' }];
+      if (!level) return [{ name: `level${row}`, problem: 'required' }];
+      if (seen.has(code)) return [{ name: `code${row}`, problem: 'uniqueItems' }];
+      seen.add(code);
+      return [];
+    });
+  }
+  async function save(form: FormData) {
+    setSaved(false);
+    await api('PUT', `/coaching/participants/${participant.id}/languages`, {
+      languages: rows(form).map(({ code, level }) => ({ code, level: level as (typeof languageLevels)[number] })),
+    } satisfies LanguagesInput);
+    await onSaved();
+    setSaved(true);
+  }
+  return (
+    <section aria-labelledby="languages-heading" className="panel">
+      <h2 id="languages-heading">{t('languages.title')}</h2>
+      <p className="hint">{t('languages.intro')}</p>
+      {saved && <StatusMessage>{t('participant.saved')}</StatusMessage>}
+      <Form onSubmit={save} check={check} aria-labelledby="languages-heading" className="narrow">
+        {LANGUAGE_ROWS.map((row) => (
+          <fieldset key={row}>
+            <legend>{t('languages.row', { number: row + 1 })}</legend>
+            <SelectField
+              label={t('participants.language1')}
+              name={`code${row}`}
+              path={`languages/${row}/code`}
+              defaultValue={participant.languages[row]?.code ?? ''}
+              messages={{ required: t('languages.codeRequired'), uniqueItems: t('languages.twice') }}
+              options={languageOptions}
+            />
+            <SelectField
+              label={t('participants.level')}
+              name={`level${row}`}
+              path={`languages/${row}/level`}
+              defaultValue={participant.languages[row]?.level ?? ''}
+              messages={{ required: t('languages.levelRequired') }}
+              options={levelOptions}
+            />
+          </fieldset>
+        ))}
+        <SubmitButton>{t('languages.save')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
 type LeavingResult = { movedIn: { participantId: string; enrolledOn: string } | null; passedOver: string[] };
 
 /**
@@ -628,6 +695,7 @@ export function ParticipantPage() {
               <Link to={`/coaching/participants/${shown.id}/schedule`}>{t('ownSchedule.open')}</Link>
             </p>
           )}
+          {shown.enrolments && mayCoach && <LanguagesForm participant={shown} onSaved={participant.refetch} />}
           {shown.enrolments && mayCoach && (
             <AssessmentForm participant={shown} goals={programme.data?.goals ?? []} onSaved={participant.refetch} />
           )}
