@@ -260,7 +260,7 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
   await leaving.getByLabel('Viimeinen päivä ryhmässä').fill('5.3.2026');
   await leaving.getByRole('button', { name: 'Kirjaa lähtö' }).click();
   await confirm.getByRole('button', { name: 'Kirjaa lähtö' }).click();
-  await expect(page.getByRole('status')).toContainText('Jonossa seuraava sai paikan 9.3.2026 alkaen.');
+  await expect(page.getByRole('status').filter({ hasText: 'Kirjattu' })).toContainText('Jonossa seuraava sai paikan 9.3.2026 alkaen.');
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Kevään ryhmä' }).click();
   await expect(participants.getByRole('row', { name: /Chen Demo/ })).toContainText('Ryhmässä');
