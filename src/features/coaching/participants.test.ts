@@ -4,6 +4,7 @@ import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
 import { addDays, addMonths } from '../../core/dates.ts';
+import { installDemo } from '../demo/index.ts';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -678,5 +679,26 @@ describe('the published report’s disclosure control', () => {
         expect(programme[name], name).toBe(reports.reduce((total, report) => total + (report[name] as number), 0));
     }
     for (const report of [programme, ...reports]) expect(singleHiddenTerm(report)).toEqual([]);
+  });
+});
+
+describe('the demo installation', () => {
+  it('has a finished group in which one left half-way and the others completed, and a running group', async () => {
+    const demo = await createTestContext();
+    try {
+      await demo.db.deleteFrom('organisations').execute();
+      await demo.db.deleteFrom('offices').execute();
+      await installDemo(demo);
+      const groups = await demo.db.selectFrom('coaching_groups').select(['id', 'name']).orderBy('name').execute();
+      expect(groups.map((group) => group.name)).toEqual(['IKUT-ryhmä 1', 'IKUT-ryhmä 2']);
+      const statuses = async (groupId: string) =>
+        (await demo.db.selectFrom('coaching_enrolments').select('status').where('group_id', '=', groupId).execute())
+          .map((row) => row.status)
+          .sort();
+      expect(await statuses(groups[0].id)).toEqual(['enrolled', 'enrolled', 'enrolled', 'enrolled', 'left']);
+      expect(await statuses(groups[1].id)).toEqual(['enrolled', 'enrolled', 'enrolled', 'enrolled']);
+    } finally {
+      await demo.close();
+    }
   });
 });
