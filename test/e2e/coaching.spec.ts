@@ -230,6 +230,7 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
   await expect(first).toContainText('Tutustumme toisiimme.');
   await expect(page.getByRole('region', { name: 'Valmennuksen aikataulu' })).not.toContainText('Amina');
   await expectNoAxeViolations(page);
+  await checkNarrow(page);
   await page.getByLabel('Aikataulun kieli').selectOption('en');
   await expect(page.getByRole('region', { name: 'Your coaching schedule' }).getByRole('listitem').first()).toContainText('Monday');
   await expectNoAxeViolations(page);
@@ -265,4 +266,5 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
   await page.getByRole('link', { name: 'Kevään ryhmä' }).click();
   await expect(participants.getByRole('row', { name: /Chen Demo/ })).toContainText('Ryhmässä');
   await expect(participants.getByRole('row', { name: /Amina Demo/ })).toContainText('Lähtenyt 5.3.2026 (Sai työpaikan)');
+  await checkNarrow(page);
 });
