@@ -149,6 +149,17 @@ export function NewParticipantPage() {
   const languageOptions = teachingLanguages.map((code) => ({ value: code, label: codeName('language', code, i18n.language) }));
   const levelOptions = languageLevels.map((level) => ({ value: level, label: t(`levels.${level}`) }));
 
+  // A language without its level (or a level without its language) would be dropped without a word.
+  function checkLanguages(form: FormData) {
+    return ['1', '2'].flatMap((n) => {
+      const [code, level] = [formText(form, `language${n}`), formText(form, `level${n}`)];
+      if (level && !code) return [{ name: `language${n}`, problem: 'required' }];
+      if (code && !level) return [{ name: `level${n}`, problem: 'required' }];
+      if (n === '2' && code && code === formText(form, 'language1')) return [{ name: 'language2', problem: 'uniqueItems' }];
+      return [];
+    });
+  }
+
   async function save(form: FormData) {
     const languages = ['1', '2']
       .filter((n) => formText(form, `language${n}`) && formText(form, `level${n}`))
@@ -183,7 +194,7 @@ export function NewParticipantPage() {
       <p>{t('participants.enrolIntro')}</p>
       <Loaded query={organisations}>
         {(organisationList) => (
-          <Form className="narrow" onSubmit={save}>
+          <Form className="narrow" onSubmit={save} check={checkLanguages}>
             <Field
               label={t('participants.name')}
               name="name"
@@ -198,10 +209,30 @@ export function NewParticipantPage() {
               messages={{ required: t('participants.genderRequired') }}
               options={genders.map((gender) => ({ value: gender, label: t(`participants.genders.${gender}`) }))}
             />
-            <SelectField label={t('participants.language1')} name="language1" options={languageOptions} />
-            <SelectField label={t('participants.level')} name="level1" options={levelOptions} />
-            <SelectField label={t('participants.language2')} name="language2" options={languageOptions} />
-            <SelectField label={t('participants.level')} name="level2" options={levelOptions} />
+            <SelectField
+              label={t('participants.language1')}
+              name="language1"
+              messages={{ required: t('languages.codeRequired') }}
+              options={languageOptions}
+            />
+            <SelectField
+              label={t('participants.level')}
+              name="level1"
+              messages={{ required: t('languages.levelRequired') }}
+              options={levelOptions}
+            />
+            <SelectField
+              label={t('participants.language2')}
+              name="language2"
+              messages={{ required: t('languages.codeRequired'), uniqueItems: t('languages.twice') }}
+              options={languageOptions}
+            />
+            <SelectField
+              label={t('participants.level')}
+              name="level2"
+              messages={{ required: t('languages.levelRequired') }}
+              options={levelOptions}
+            />
             <CheckboxesField
               label={t('participants.scripts')}
               name="scripts"
