@@ -13,6 +13,8 @@ import { exportRegister } from '../src/features/exchange/index.ts';
 import { verifyAuditLog } from '../src/core/audit/verifyAuditLog.ts';
 import { commandLine } from '../src/cli/commands/withContext.ts';
 import { createScratchDatabase } from './support/scratchDatabase.ts';
+import { freePort } from './support/ownCluster.ts';
+import { startServerProcess } from './support/serverProcesses.ts';
 import type { Database } from '../src/core/db/database.ts';
 
 // The drill an operator runs: back up, lose the database, restore, and check that it is the same
@@ -116,6 +118,30 @@ describe('the restore drill', { timeout: 180_000 }, () => {
     // The backup holds the entry of the first snapshot's export; the second export adds its own.
     expect(after.audit.entries).toBe(before.audit.entries + 1);
     expect(after.counts).toEqual({ ...before.counts, audit_log: before.counts.audit_log + 1 });
+    expect(after.exported).toBe(before.exported);
+  });
+
+  // The embedded database belongs to the one process that runs it; the backup comes from that server.
+  it.skipIf(process.env.TEST_DATABASE_URL)('backs up the embedded database while its server runs, and the server goes on', async () => {
+    const before = await snapshot();
+    const server = await startServerProcess(
+      { POLKU_DATA_DIR: process.env.POLKU_DATA_DIR!, POLKU_KEY_FILE: process.env.POLKU_KEY_FILE! },
+      await freePort(),
+    );
+    const backup = path.join(folder, 'while-running.backup');
+    try {
+      // Without the server's help this would be refused: the folder is locked by the running server.
+      const backedUp = await polku('backup', backup);
+      expect(backedUp.said).toContain('Backup written');
+      expect(backedUp.code).toBe(0);
+      expect((await fetch(`${server.base}/health/ready`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    fs.rmSync(path.join(process.env.POLKU_DATA_DIR!, 'pg'), { recursive: true });
+    expect((await polku('restore', backup)).code).toBe(0);
+    const after = await snapshot();
+    expect(after.audit.problems).toEqual([]);
     expect(after.exported).toBe(before.exported);
   });
 

@@ -187,6 +187,8 @@ const table: Record<string, 'public' | 'any session' | Role[]> = {
   'GET /api/v1/pathway/employers': staffWithClients,
   'POST /api/v1/pathway/employers': ['director', 'caseworker'],
   'GET /api/v1/pathway/distance-travelled': ['director', 'caseworker'],
+  'GET /api/v1/pathway/outcomes/:year': ['director'],
+  'GET /api/v1/pathway/outcomes/:year/file': ['director'],
 };
 
 let ctx: TestContext;

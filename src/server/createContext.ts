@@ -7,7 +7,9 @@ import { sealPlaintextNames } from '../core/record/sealPlaintextNames.ts';
 import type { AppContext } from './context.ts';
 
 /** Opens the database (migrated), the keys and the cipher: everything a server or a command needs. */
-export async function createContext(config: Config = loadConfig()): Promise<AppContext & { close(): Promise<void>; kind: string }> {
+export async function createContext(
+  config: Config = loadConfig(),
+): Promise<AppContext & { close(): Promise<void>; kind: string; dumpEmbedded?: () => Promise<Blob> }> {
   const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(opened.db);
@@ -16,7 +18,7 @@ export async function createContext(config: Config = loadConfig()): Promise<AppC
     const ctx = { config, db: opened.db, keyring, cipher };
     // Migrations are SQL only; names from before they were sealed are sealed here, once.
     await sealPlaintextNames(ctx);
-    return { ...ctx, kind: opened.kind, close: opened.close };
+    return { ...ctx, kind: opened.kind, close: opened.close, dumpEmbedded: opened.dumpEmbedded };
   } catch (error) {
     await opened.close();
     throw error;

@@ -151,6 +151,9 @@ test('a nurse records mental state, the caseworker three progress readings with 
   await reading.locator('summary').click();
   await reading.getByRole('button', { name: 'Tallenna arvio' }).click();
   await expect(page.locator('.error-summary').getByRole('link')).toHaveText(['Valitse numero ainakin yhdelle osa-alueelle.']);
+  // Each area describes its stages in its own words.
+  await expect(reading.getByLabel('Asuminen').locator('option[value="1"]')).toHaveText(/turvallista asuntoa/);
+  await expect(reading.getByLabel('Itseluottamus').locator('option[value="10"]')).toHaveText(/rohkaisen muita/);
   for (const [months, scores] of [
     [6, ['2', '1', '3']],
     [3, ['4', '2', '4']],

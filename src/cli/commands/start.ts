@@ -7,6 +7,7 @@ import { scheduleDailyDigest } from '../../features/overview/index.ts';
 import { AuditAnchor } from '../../core/audit/auditAnchor.ts';
 import { loadSigningKey } from '../../core/audit/checkpoints.ts';
 import { configuredSinks } from '../../core/audit/checkpointSinks.ts';
+import { serveEmbeddedBackups } from '../../core/db/backup.ts';
 import { complain, say } from '../output.ts';
 
 export async function startCommand(args: string[]): Promise<number> {
@@ -34,8 +35,16 @@ export async function startCommand(args: string[]): Promise<number> {
   const stopDigest = scheduleDailyDigest(ctx, (error) =>
     app.log.error({ err: { type: (error as Error)?.name, code: (error as { code?: string })?.code } }, 'daily digest not sent'),
   );
+  // With the embedded database, `polku backup` gets its dump from this server while it runs.
+  const stopBackups = ctx.dumpEmbedded
+    ? await serveEmbeddedBackups(config.dataDir, ctx.dumpEmbedded).catch((error) => {
+        app.log.error({ err: { type: (error as Error)?.name, code: (error as { code?: string })?.code } }, 'backup socket not opened');
+        return async () => {};
+      })
+    : async () => {};
   const stop = async () => {
     stopDigest();
+    await stopBackups();
     await app.close();
     await anchor.stop().catch((error) => complain('audit_checkpoint_failed', { sink: 'audit_log', error: String(error) }));
     await ctx.close();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { AppError } from '../errors.ts';
@@ -10,7 +11,8 @@ import { lockDataFolder } from './lock.ts';
  * Backups of the whole database, and never of the key file: a backup holds protected fields only
  * sealed, so it is safe to store apart from the key, which is backed up on its own.
  * - PostgreSQL: pg_dump's custom format, taken online (one consistent snapshot), and pg_restore.
- * - PGlite: its data folder as PGlite dumps it (a gzipped tar), taken while no server has the folder.
+ * - PGlite: its data folder as PGlite dumps it (a gzipped tar). While a server has the folder, the
+ *   server itself takes the dump between statements and hands it over its backup socket.
  */
 export interface DatabasePlace {
   databaseUrl?: string;
@@ -26,9 +28,9 @@ export async function backupDatabase(place: DatabasePlace, file: string): Promis
     if (place.databaseUrl) {
       await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`], place.databaseUrl);
     } else {
-      const bytes = await withDataFolder(place.dataDir, async (pglite) =>
-        Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()),
-      );
+      const bytes =
+        (await fromRunningServer(place.dataDir)) ??
+        (await withDataFolder(place.dataDir, async (pglite) => Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer())));
       fs.writeFileSync(partial, bytes, { mode: 0o600 });
     }
     // A backup that is there is whole: written beside, then renamed.
@@ -72,6 +74,52 @@ export async function restoreDatabase(place: DatabasePlace, file: string): Promi
     release();
   }
   return 'pglite';
+}
+
+/**
+ * The socket in the data folder through which a running server hands over a dump of its embedded
+ * database. Only the folder's owner can reach it (the folder is 0700, the socket 0600): whoever can
+ * connect could copy the folder anyway.
+ */
+const backupSocket = (dataDir: string) => path.join(dataDir, 'polku.backup.sock');
+
+/** In the server: answers each connection to the backup socket with a fresh dump, then closes it. */
+export async function serveEmbeddedBackups(dataDir: string, dump: () => Promise<Blob>): Promise<() => Promise<void>> {
+  const socketPath = backupSocket(dataDir);
+  // A socket left by a server that did not stop cleanly; the folder's lock says no other server runs.
+  fs.rmSync(socketPath, { force: true });
+  const server = net.createServer((connection) => {
+    connection.on('error', () => connection.destroy());
+    dump()
+      .then(async (blob) => connection.end(Buffer.from(await blob.arrayBuffer())))
+      .catch(() => connection.destroy());
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
+  fs.chmodSync(socketPath, 0o600);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** A dump from the server running on the folder, or null when none answers on its backup socket. */
+function fromRunningServer(dataDir: string): Promise<Buffer | null> {
+  const socketPath = backupSocket(dataDir);
+  if (!fs.existsSync(socketPath)) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let connected = false;
+    const connection = net.connect(socketPath, () => (connected = true));
+    connection.on('data', (chunk: Buffer) => chunks.push(chunk));
+    connection.on('error', (error: NodeJS.ErrnoException) =>
+      // Nobody listening: the socket is left from a server that stopped, and the folder is free.
+      !connected && (error.code === 'ECONNREFUSED' || error.code === 'ENOENT')
+        ? resolve(null)
+        : reject(new AppError(500, 'backup_server_failed', { folder: dataDir })),
+    );
+    connection.on('close', (failed) => {
+      const bytes = Buffer.concat(chunks);
+      if (failed || !bytes.subarray(0, 2).equals(GZIP_MAGIC)) reject(new AppError(500, 'backup_server_failed', { folder: dataDir }));
+      else resolve(bytes);
+    });
+  });
 }
 
 async function withDataFolder<T>(dataDir: string, work: (pglite: PGlite) => Promise<T>): Promise<T> {

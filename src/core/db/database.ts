@@ -12,6 +12,8 @@ export interface OpenDatabase {
   db: Database;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The embedded database's data folder as a gzipped tar, taken between statements (a backup while it runs). */
+  dumpEmbedded?: () => Promise<Blob>;
 }
 
 // Both drivers return the same JavaScript values: counts as numbers (pg gives int8 as strings)
@@ -47,6 +49,8 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     return {
       db,
       kind: 'pglite',
+      // Holding the one connection, so no transaction is open while the folder is read.
+      dumpEmbedded: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
       async close() {
         await db.destroy(); // the PGlite dialect closes the instance itself
         if (!pglite.closed) await pglite.close();

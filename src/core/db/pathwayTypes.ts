@@ -97,7 +97,16 @@ export interface PathwayPlacementsTable {
   recorded_at: Timestamp;
 }
 
+/** Which client tasks are the path to work's reminders (migration 0037): a later reading or revision closes them. */
+export interface PathwayRemindersTable {
+  task_id: string;
+  person_id: string;
+  kind: string;
+  subject_id: string | null;
+}
+
 export interface PathwayTables {
+  pathway_reminders: PathwayRemindersTable;
   pathway_employers: PathwayEmployersTable;
   pathway_placements: PathwayPlacementsTable;
   pathway_plans: PathwayPlansTable;

@@ -158,10 +158,10 @@ export interface ImportJobsTable {
   ended_at: Timestamp | null;
 }
 
-export interface DigestDaysTable {
+export interface DigestSendsTable {
   day: CalendarDate;
-  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  recipients: number | null;
+  account_id: string;
+  claimed_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface AuditLogTable {
@@ -546,7 +546,7 @@ export interface DB extends StudyTables, CompetenceTables, PathwayTables {
   audit_log: AuditLogTable;
   address_attempts: AddressAttemptsTable;
   import_jobs: ImportJobsTable;
-  digest_days: DigestDaysTable;
+  digest_sends: DigestSendsTable;
   coaching_programmes: CoachingProgrammesTable;
   coaching_programme_versions: CoachingProgrammeVersionsTable;
   coaching_groups: CoachingGroupsTable;

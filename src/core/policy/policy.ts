@@ -111,6 +111,11 @@ const actionRoles = {
   'pathway.directory.manage': ['director', 'caseworker'],
   // Distance travelled on the progress scale over the clients in the reader's scope.
   'pathway.reports': ['director', 'caseworker'],
+  // The path to work's outcome report over the whole assistance system, for it and its funders: the
+  // director answers for both forms. The published form is counted live (the annual statistics'
+  // releases are not), so it is not opened wider: comparing two readings could tell of one person.
+  'pathway.outcomes': ['director'],
+  'pathway.outcomes.published': ['director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;

@@ -16,6 +16,8 @@ let ctx: TestContext;
 let smtp: SMTPServer;
 let url: string;
 const arrived: Arrived[] = [];
+/** Recipients the SMTP server refuses, as a full mailbox or a server in trouble would. */
+const refuse = new Set<string>();
 let caseworker: TestAccount;
 let director: TestAccount;
 let idle: TestAccount;
@@ -25,6 +27,9 @@ beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo(address, session, callback) {
+      callback(refuse.has(address.address) ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 450 }) : undefined);
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -102,14 +107,30 @@ describe('the daily e-mail digest', () => {
     }
   });
 
-  it('is sent once a day, however many servers ask', async () => {
+  it('is sent once a day to each, however many servers ask', async () => {
     const before = arrived.length;
-    const results = await Promise.all([sendDailyDigest(ctx, smtpMailer(url)), sendDailyDigest(ctx, smtpMailer(url))]);
-    expect(results).toEqual([null, null]);
+    expect(await Promise.all([sendDailyDigest(ctx, smtpMailer(url)), sendDailyDigest(ctx, smtpMailer(url))])).toEqual([0, 0]);
     expect(arrived.length).toBe(before);
-    const row = await ctx.db.selectFrom('digest_days').selectAll().executeTakeFirstOrThrow();
-    expect(row.recipients).toBe(2);
-    // The next day is a new digest.
-    expect(await sendDailyDigest(ctx, smtpMailer(url), new Date(Date.now() + 24 * 60 * 60_000))).toBe(2);
+    // The next day is a new digest: two servers asking at once send it to each recipient once.
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60_000);
+    const sent = await Promise.all([sendDailyDigest(ctx, smtpMailer(url), tomorrow), sendDailyDigest(ctx, smtpMailer(url), tomorrow)]);
+    expect(sent[0] + sent[1]).toBe(2);
+    expect(
+      arrived
+        .slice(before)
+        .flatMap((mail) => mail.to)
+        .sort(),
+    ).toEqual([caseworker.username, director.username].sort());
+  });
+
+  it('tries a refused mail again on the next round, and only that one', async () => {
+    const before = arrived.length;
+    const dayAfter = new Date(Date.now() + 2 * 24 * 60 * 60_000);
+    refuse.add(director.username);
+    await expect(sendDailyDigest(ctx, smtpMailer(url), dayAfter)).rejects.toThrow();
+    expect(arrived.slice(before).flatMap((mail) => mail.to)).toEqual([caseworker.username]);
+    refuse.clear();
+    expect(await sendDailyDigest(ctx, smtpMailer(url), dayAfter)).toBe(1);
+    expect(arrived.slice(before).flatMap((mail) => mail.to)).toEqual([caseworker.username, director.username]);
   });
 });

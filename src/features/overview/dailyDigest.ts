@@ -25,23 +25,17 @@ interface DigestCounts {
 }
 
 /**
- * Sends today's digest, once a day across every app server: the server that claims the day in
- * the database sends it (at most once: a server that stops mid-way leaves the rest of that day
- * unsent rather than risk sending twice). Each recipient hears, in their own language, only how
- * many items wait for them and where to look — never a name or anything else about a client.
- * Returns how many were sent, or null when the day's digest was already claimed.
+ * Sends today's digest to everyone it has not reached yet. Each recipient is claimed in the database
+ * before their mail is sent, so however many app servers ask, nobody is mailed twice in a day; a
+ * mail the SMTP server refused is unclaimed and tried again on the next round. (A server that stops
+ * between the claim and the send leaves that one person without the day's mail rather than risk two.)
+ * Each recipient hears, in their own language, only how many items wait for them and where to look —
+ * never a name or anything else about a client. Returns how many were sent by this call.
  */
-export async function sendDailyDigest(ctx: AppContext, mailer: Mailer, now = new Date()): Promise<number | null> {
+export async function sendDailyDigest(ctx: AppContext, mailer: Mailer, now = new Date()): Promise<number> {
   const mail = ctx.config.mail;
-  if (!mail) return null;
+  if (!mail) return 0;
   const day = helsinkiDate(now);
-  const claimed = await ctx.db
-    .insertInto('digest_days')
-    .values({ day, recipients: null })
-    .onConflict((oc) => oc.column('day').doNothing())
-    .returning('day')
-    .executeTakeFirst();
-  if (!claimed) return null;
   const accounts = await ctx.db
     .selectFrom('accounts')
     .selectAll()
@@ -49,10 +43,22 @@ export async function sendDailyDigest(ctx: AppContext, mailer: Mailer, now = new
     .where('disabled_at', 'is', null)
     .where('awaits_confirmation', '=', false)
     .where('username', 'like', '%@%')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('digest_sends').select('account_id').where('day', '=', day).whereRef('account_id', '=', 'accounts.id'))),
+    )
     .orderBy('username')
     .execute();
   let sent = 0;
+  let failure: unknown = null;
   for (const account of accounts) {
+    // Claimed even when nothing waits: the day's digest for this person is then done.
+    const claimed = await ctx.db
+      .insertInto('digest_sends')
+      .values({ day, account_id: account.id })
+      .onConflict((oc) => oc.columns(['day', 'account_id']).doNothing())
+      .returning('account_id')
+      .executeTakeFirst();
+    if (!claimed) continue;
     const overview = await overviewFor(ctx, actorOf(account));
     const counts: DigestCounts = {
       reflection7: overview.reflectionEnding?.within7Days ?? 0,
@@ -63,16 +69,23 @@ export async function sendDailyDigest(ctx: AppContext, mailer: Mailer, now = new
     };
     if (Object.values(counts).every((count) => count === 0)) continue;
     const language: Language = isLanguage(account.language) ? account.language : 'fi';
-    await mailer.sendMail({ from: mail.from, to: account.username, ...digestMessage(language, counts, ctx.config.publicOrigin) });
-    sent++;
+    try {
+      await mailer.sendMail({ from: mail.from, to: account.username, ...digestMessage(language, counts, ctx.config.publicOrigin) });
+      sent++;
+    } catch (error) {
+      await ctx.db.deleteFrom('digest_sends').where('day', '=', day).where('account_id', '=', account.id).execute();
+      failure ??= error;
+    }
   }
-  await ctx.db.updateTable('digest_days').set({ recipients: sent }).where('day', '=', day).execute();
-  await appendAudit(ctx.db, ctx.keyring.auditKey, {
-    actorRole: 'system',
-    action: 'overview.digest_sent',
-    outcome: 'succeeded',
-    details: { day, recipients: sent },
-  });
+  if (sent > 0)
+    await appendAudit(ctx.db, ctx.keyring.auditKey, {
+      actorRole: 'system',
+      action: 'overview.digest_sent',
+      outcome: 'succeeded',
+      details: { day, recipients: sent },
+    });
+  // The others were still tried; the caller hears of the refusal (the server logs it) and the next round retries.
+  if (failure) throw failure;
   return sent;
 }
 
@@ -96,8 +109,8 @@ function digestMessage(language: Language, counts: DigestCounts, link: string) {
 }
 
 /**
- * In the server: from the configured hour (Helsinki time) each day, one server sends the digest;
- * every server checks every few minutes, and the day's row in the database decides which sends.
+ * In the server: from the configured hour (Helsinki time) each day, every server checks every few
+ * minutes for recipients the day's digest has not reached; the claims in the database decide who sends.
  */
 export function scheduleDailyDigest(ctx: AppContext, onFailure: (error: unknown) => void): () => void {
   const mail = ctx.config.mail;

@@ -22,6 +22,8 @@ export const pathwayServiceKinds = [
   'job_coaching',
   'language_course',
 ] as const;
+/** The services that are studies: the first of them begun, like the first work, ends the outcome report's wait. */
+export const studyServiceKinds = ['further_training', 'vocational_training', 'professional_certificate', 'language_course'] as const;
 export const pathwayServiceStatuses = ['proposed', 'referred', 'started', 'completed', 'dropped'] as const;
 /** Where a service may go next: completed and dropped are where it ends. */
 export const nextServiceStatuses: Record<string, readonly string[]> = {

@@ -9,7 +9,7 @@ import { worksOnOwnOrganisationsOnly, type Actor } from '../../core/policy/polic
 import { auditChange, openClient, auditWho, type Who } from '../../core/record/access.ts';
 import { appendAudit } from '../../core/audit/audit.ts';
 import type { PlanInput, PlanRevisionInput } from './schema.ts';
-import { addReminder } from './reminders.ts';
+import { addReminder, closeReminders } from './reminders.ts';
 
 type Goal = PlanInput['goals'][number] & { id: string };
 interface Content {
@@ -85,7 +85,7 @@ export async function createPlan(ctx: AppContext, who: Who, clientId: string, in
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('pathway_plans').values({ id, person_id: clientId, kind: input.kind }).execute();
     await insertVersion(trx, ctx, who, id, 1, input, goals);
-    if (input.nextReviewOn) await addReminder(trx, ctx, who, clientId, 'plan_review', input.nextReviewOn, language);
+    if (input.nextReviewOn) await addReminder(trx, ctx, who, clientId, 'plan_review', input.nextReviewOn, language, id);
     await auditChange(trx, ctx, who, 'pathway.plans.create', clientId, 'services', { plan: id, version: 1 });
   });
   return { id };
@@ -127,7 +127,11 @@ export async function revisePlan(ctx: AppContext, who: Who, clientId: string, pl
   const version = current.version + 1;
   await ctx.db.transaction().execute(async (trx) => {
     await insertVersion(trx, ctx, who, planId, version, input, goals);
-    if (input.nextReviewOn) await addReminder(trx, ctx, who, clientId, 'plan_review', input.nextReviewOn, language);
+    // A new review date answers the earlier review: its reminder is done, the new one takes its place.
+    if (input.nextReviewOn) {
+      await closeReminders(trx, clientId, 'plan_review', planId);
+      await addReminder(trx, ctx, who, clientId, 'plan_review', input.nextReviewOn, language, planId);
+    }
     await auditChange(trx, ctx, who, 'pathway.plans.revise', clientId, 'services', { plan: planId, version });
   });
   return { version };

@@ -1,13 +1,16 @@
 import type { Api } from '../../server/context.ts';
 import { accessReason, accessReasonHeaders } from '../../server/accessReason.ts';
 import { whoOf } from '../../server/requestContext.ts';
-import { createdResponse, emptyResponse, idParams } from '../../server/schemaParts.ts';
+import { createdResponse, emptyResponse, fileResponse, idParams } from '../../server/schemaParts.ts';
+import { toCsv, toXlsx } from '../statistics/index.ts';
 import { recordCheckpoint } from './checkpoints.ts';
 import { createPlan, planVersions, revisePlan } from './plans.ts';
 import { recordProgress } from './progress.ts';
 import { addDirectoryEntry, listDirectory, proposeService, stepService } from './services.ts';
 import { addEmployer, listEmployers, recordPlacement } from './safeWork.ts';
 import { distanceTravelled } from './distance.ts';
+import { outcomeReport } from './outcomes.ts';
+import { outcomeRows } from './outcomeRows.ts';
 import {
   checkpointBody,
   directoryBody,
@@ -15,6 +18,10 @@ import {
   distanceResponse,
   employerBody,
   employersResponse,
+  outcomeFileQuery,
+  outcomeParams,
+  outcomeQuery,
+  outcomeResponse,
   placementBody,
   pathwayServiceBody,
   planBody,
@@ -114,5 +121,35 @@ export async function pathwayRoutes(app: Api) {
     '/api/v1/pathway/distance-travelled',
     { config: { access: 'pathway.reports' }, schema: { tags, response: { 200: distanceResponse } } },
     async (request) => distanceTravelled(ctx, whoOf(request)),
+  );
+  // The outcome report: the route admits the published form's readers; the service decides the form.
+  const outcomes = { access: 'pathway.outcomes.published' } as const;
+  app.get(
+    '/api/v1/pathway/outcomes/:year',
+    { config: outcomes, schema: { tags, params: outcomeParams, querystring: outcomeQuery, response: { 200: outcomeResponse } } },
+    async (request) => outcomeReport(ctx, whoOf(request), Number(request.params.year), request.query.form ?? 'published'),
+  );
+  app.get(
+    '/api/v1/pathway/outcomes/:year/file',
+    {
+      config: outcomes,
+      schema: {
+        tags,
+        params: outcomeParams,
+        querystring: outcomeFileQuery,
+        response: fileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      },
+    },
+    async (request, reply) => {
+      const { format, form } = request.query;
+      const report = await outcomeReport(ctx, whoOf(request), Number(request.params.year), form ?? 'published');
+      const rows = outcomeRows(report, request.language);
+      const name = `polku-outcomes-${report.year}-${report.form}${format === 'csv-semicolon' ? '-semicolon' : ''}`;
+      reply.header('content-disposition', `attachment; filename="${name}.${format === 'xlsx' ? 'xlsx' : 'csv'}"`);
+      if (format !== 'xlsx') return reply.type('text/csv; charset=utf-8').send(toCsv(rows, format === 'csv' ? ',' : ';'));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(Buffer.from(toXlsx(rows, `Polku ${report.year}`)));
+    },
   );
 }

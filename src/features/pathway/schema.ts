@@ -269,3 +269,31 @@ export const distanceResponse = responseObject({
   }),
 });
 export type DistanceTravelled = FromSchema<typeof distanceResponse>;
+
+export const outcomeParams = {
+  type: 'object',
+  required: ['year'],
+  properties: { year: { type: 'string', pattern: '^[0-9]{4}$' } },
+} as const;
+const outcomeForm = { type: 'string', enum: ['internal', 'published'], default: 'published' } as const;
+export const outcomeQuery = { type: 'object', additionalProperties: false, properties: { form: outcomeForm } } as const;
+export const outcomeFileQuery = objectBody(['format'], {
+  form: outcomeForm,
+  // csv-semicolon: the CSV that opens in columns in a spreadsheet set for Finland.
+  format: { type: 'string', enum: ['csv', 'csv-semicolon', 'xlsx'] },
+});
+const count = { type: ['integer', 'null'] } as const;
+/** The outcome report: counts only, so no field group; a count hidden in the published form is null. */
+export const outcomeResponse = responseObject({
+  year: integer,
+  form: string,
+  firstYear: integer,
+  lastYear: integer,
+  tables: responseList({
+    table: string,
+    columns: { type: 'array', items: string },
+    rows: responseList({ row: string, counts: { type: 'array', items: count } }),
+  }),
+  timeToWorkOrStudies: responseObject({ persons: count, median: count, lowerQuartile: count, upperQuartile: count }),
+});
+export type OutcomeReport = FromSchema<typeof outcomeResponse>;

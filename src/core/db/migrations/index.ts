@@ -25,7 +25,9 @@ import { dailyDigest } from './0032_daily_digest.ts';
 import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
+import { pathwayReminders } from './0037_pathway_reminders.ts';
 import { addressAttempts } from './0043_address_attempts.ts';
+import { digestSends } from './0044_digest_sends.ts';
 
 export interface Migration {
   id: string;
@@ -59,6 +61,8 @@ export const migrations: Migration[] = [
   recordPages,
   registerImportStaging,
   shareConsent,
+  pathwayReminders,
   addressAttempts,
+  digestSends,
   coachingLeaving,
 ];

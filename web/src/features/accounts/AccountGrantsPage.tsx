@@ -5,6 +5,7 @@ import { PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
 import { useOfficesAndOrganisations } from '../../lib/places.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import type { GrantResponse } from '#shared/api/accounts.ts';
 
 type Grant = Shown<GrantResponse>;
@@ -94,36 +95,32 @@ export function AccountGrantsPage() {
         {grants && decided.length === 0 ? (
           <p>{t('grants.noneDecided')}</p>
         ) : (
-          // Focusable, so that on a narrow screen the table can be scrolled from the keyboard.
-          <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="decided-heading">
-            <table>
-              <caption className="visually-hidden">{t('grants.decidedTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('grants.asked')}</th>
-                  <th scope="col">{t('grants.askedBy')}</th>
-                  <th scope="col">{t('grants.decision')}</th>
+          <ScrollingTable caption={t('grants.decidedTitle')} captionHidden landmark={false}>
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('grants.asked')}</th>
+                <th scope="col">{t('grants.askedBy')}</th>
+                <th scope="col">{t('grants.decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decided.map((grant) => (
+                <tr key={grant.id}>
+                  <th scope="row">{grant.displayName}</th>
+                  <td>{asked(grant)}</td>
+                  <td>
+                    {grant.requestedBy ?? tc('roles.system')}, {formatDateTime(grant.requestedAt, i18n.language)}
+                  </td>
+                  <td>
+                    {t(`grants.status.${grant.status}`)}
+                    {grant.decidedBy ? `: ${grant.decidedBy}` : ''}
+                    {grant.decidedAt ? `, ${formatDateTime(grant.decidedAt, i18n.language)}` : ''}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {decided.map((grant) => (
-                  <tr key={grant.id}>
-                    <th scope="row">{grant.displayName}</th>
-                    <td>{asked(grant)}</td>
-                    <td>
-                      {grant.requestedBy ?? tc('roles.system')}, {formatDateTime(grant.requestedAt, i18n.language)}
-                    </td>
-                    <td>
-                      {t(`grants.status.${grant.status}`)}
-                      {grant.decidedBy ? `: ${grant.decidedBy}` : ''}
-                      {grant.decidedAt ? `, ${formatDateTime(grant.decidedAt, i18n.language)}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollingTable>
         )}
       </section>
     </>

@@ -7,6 +7,7 @@ import type { Account } from '../../lib/session.ts';
 import { LoadFailed, Loaded } from '../../ui/Loaded.tsx';
 import { ConfirmAction } from '../../ui/Confirm.tsx';
 import { PageTitle, StatusMessage } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { Field, SelectField } from '../../ui/form/fields.tsx';
 import type { AccountChanges, AccountInput, AccountResponse, MfaReset } from '#shared/api/accounts.ts';
@@ -156,89 +157,86 @@ export function AdminAccountsPage() {
       )}
       <Loaded query={accounts}>
         {(list) => (
-          <div className="table-wrap">
-            <table>
-              <caption>{t('listCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('username')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('placement')}</th>
-                  <th scope="col">{t('state')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((account) => (
-                  <tr key={account.id}>
-                    <th scope="row">{account.displayName}</th>
-                    <td>{account.username}</td>
-                    <td>{tc(`roles.${account.role}`)}</td>
-                    <td>{placementOf(account)}</td>
-                    <td>
-                      {stateOf(account)}
-                      {account.pendingGrant && (
-                        <p className="muted">
-                          {t('pendingGrant', {
-                            grant: [
-                              tc(`roles.${account.pendingGrant.role}`),
-                              placementOf(account.pendingGrant),
-                              account.pendingGrant.decidesAdmissions ? t('grants.decides') : '',
-                            ]
-                              .filter(Boolean)
-                              .join(' · '),
-                          })}
-                        </p>
-                      )}
-                    </td>
-                    <td className="actions">
-                      {account.disabled ? (
-                        <AccountAction
-                          label={t('enable')}
-                          name={account.displayName}
-                          onClick={() =>
-                            void act(async () => {
-                              const enabled = await api<AdminAccount>('POST', `/admin/accounts/${account.id}/enable`);
-                              return t(enabled.awaitsConfirmation ? 'enabledPending' : 'enabled', { name: account.displayName });
-                            })
-                          }
-                        />
-                      ) : (
-                        <ConfirmAction
-                          label={t('disable')}
-                          aria-label={`${t('disable')}: ${account.displayName}`}
-                          confirmation={{
-                            title: t('disableConfirm.title', { name: account.displayName }),
-                            body: <p>{t('disableConfirm.body')}</p>,
-                            confirmLabel: t('disable'),
-                          }}
-                          onConfirm={() =>
-                            act(async () => {
-                              await api('POST', `/admin/accounts/${account.id}/disable`);
-                              return t('disabledDone', { name: account.displayName });
-                            })
-                          }
-                        />
-                      )}
-                      <AccountAction label={t('edit')} name={account.displayName} onClick={() => setEditing(account)} />
-                      <AccountAction label={t('resetMfa')} name={account.displayName} onClick={() => setResetting(account)} />
+          <ScrollingTable caption={t('listCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('username')}</th>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('placement')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((account) => (
+                <tr key={account.id}>
+                  <th scope="row">{account.displayName}</th>
+                  <td>{account.username}</td>
+                  <td>{tc(`roles.${account.role}`)}</td>
+                  <td>{placementOf(account)}</td>
+                  <td>
+                    {stateOf(account)}
+                    {account.pendingGrant && (
+                      <p className="muted">
+                        {t('pendingGrant', {
+                          grant: [
+                            tc(`roles.${account.pendingGrant.role}`),
+                            placementOf(account.pendingGrant),
+                            account.pendingGrant.decidesAdmissions ? t('grants.decides') : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' · '),
+                        })}
+                      </p>
+                    )}
+                  </td>
+                  <td className="actions">
+                    {account.disabled ? (
                       <AccountAction
-                        label={t('endSessions')}
+                        label={t('enable')}
                         name={account.displayName}
                         onClick={() =>
                           void act(async () => {
-                            const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`);
-                            return t('sessionsEnded', { count: r.ended, name: account.displayName });
+                            const enabled = await api<AdminAccount>('POST', `/admin/accounts/${account.id}/enable`);
+                            return t(enabled.awaitsConfirmation ? 'enabledPending' : 'enabled', { name: account.displayName });
                           })
                         }
                       />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    ) : (
+                      <ConfirmAction
+                        label={t('disable')}
+                        aria-label={`${t('disable')}: ${account.displayName}`}
+                        confirmation={{
+                          title: t('disableConfirm.title', { name: account.displayName }),
+                          body: <p>{t('disableConfirm.body')}</p>,
+                          confirmLabel: t('disable'),
+                        }}
+                        onConfirm={() =>
+                          act(async () => {
+                            await api('POST', `/admin/accounts/${account.id}/disable`);
+                            return t('disabledDone', { name: account.displayName });
+                          })
+                        }
+                      />
+                    )}
+                    <AccountAction label={t('edit')} name={account.displayName} onClick={() => setEditing(account)} />
+                    <AccountAction label={t('resetMfa')} name={account.displayName} onClick={() => setResetting(account)} />
+                    <AccountAction
+                      label={t('endSessions')}
+                      name={account.displayName}
+                      onClick={() =>
+                        void act(async () => {
+                          const r = await api<{ ended: number }>('POST', `/admin/accounts/${account.id}/end-sessions`);
+                          return t('sessionsEnded', { count: r.ended, name: account.displayName });
+                        })
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollingTable>
         )}
       </Loaded>
       <CreateAccount

@@ -8,6 +8,7 @@ import type { Overview } from '#shared/api/overview.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { helsinkiDate } from '#shared/dates.ts';
 
 type EndingPeriod = Shown<EndingReflectionPeriod>;
@@ -66,31 +67,28 @@ export function IdentificationQueuePage() {
           list.length === 0 ? (
             <p>{t('ui.none')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('ui.identificationQueueTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.identification')}</th>
-                    <th scope="col">{t('ui.waited')}</th>
-                    <th scope="col">{t('ui.meetingDate')}</th>
-                    <th scope="col">{t('ui.statements')}</th>
+            <ScrollingTable caption={t('ui.identificationQueueTitle')} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.identification')}</th>
+                  <th scope="col">{t('ui.waited')}</th>
+                  <th scope="col">{t('ui.meetingDate')}</th>
+                  <th scope="col">{t('ui.statements')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((entry) => (
+                  <tr key={entry.clientId}>
+                    <td>
+                      <Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link>
+                    </td>
+                    <td>{t('referrals:days', { count: entry.waitedDays })}</td>
+                    <td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td>
+                    <td>{entry.statements}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((entry) => (
-                    <tr key={entry.clientId}>
-                      <td>
-                        <Link to={`/clients/${entry.clientId}`}>{entry.name ?? '–'}</Link>
-                      </td>
-                      <td>{t('referrals:days', { count: entry.waitedDays })}</td>
-                      <td>{entry.meetingDate ? formatDate(entry.meetingDate, i18n.language) : '–'}</td>
-                      <td>{entry.statements}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )
         }
       </Loaded>

@@ -4,6 +4,7 @@ import { api } from '../../lib/api.ts';
 import { useCan } from '../../lib/session.ts';
 import { formChecked, formCode, formDay, formDayOrNull, formText, formTextOrNull } from '../../lib/forms.ts';
 import { formatDate, formatDateTime, StatusMessage } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { CheckboxField, DateField, Field, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { helsinkiDate } from '#shared/dates.ts';
 import {
@@ -64,70 +65,67 @@ export function ServicesSection({ record, reload }: SectionProps) {
       {services.length === 0 ? (
         <p>{t('ui.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('ui.services')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.service')}</th>
-                <th scope="col">{t('ui.requestedOn')}</th>
-                <th scope="col">{t('ui.arrangedOn')}</th>
-                <th scope="col">{t('ui.endedOn')}</th>
-                <th scope="col">{t('ui.provider')}</th>
-                {can('services') && <th scope="col">{t('ui.change')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((service) => (
-                <tr key={service.id}>
-                  <td>{t(`services.${service.service}`)}</td>
-                  <td>{formatDate(service.requestedOn, lang)}</td>
+        <ScrollingTable caption={t('ui.services')} captionHidden landmark={false}>
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.service')}</th>
+              <th scope="col">{t('ui.requestedOn')}</th>
+              <th scope="col">{t('ui.arrangedOn')}</th>
+              <th scope="col">{t('ui.endedOn')}</th>
+              <th scope="col">{t('ui.provider')}</th>
+              {can('services') && <th scope="col">{t('ui.change')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service) => (
+              <tr key={service.id}>
+                <td>{t(`services.${service.service}`)}</td>
+                <td>{formatDate(service.requestedOn, lang)}</td>
+                <td>
+                  {service.arrangedOn
+                    ? service.arrangedOn > today
+                      ? t('ui.plannedFor', { date: formatDate(service.arrangedOn, lang) })
+                      : formatDate(service.arrangedOn, lang)
+                    : '–'}
+                </td>
+                <td>{service.endedOn ? formatDate(service.endedOn, lang) : '–'}</td>
+                <td>{service.provider ?? ''}</td>
+                {can('services') && (
                   <td>
-                    {service.arrangedOn
-                      ? service.arrangedOn > today
-                        ? t('ui.plannedFor', { date: formatDate(service.arrangedOn, lang) })
-                        : formatDate(service.arrangedOn, lang)
-                      : '–'}
+                    <OpenForm
+                      openLabel={t('ui.updateService')}
+                      aria-label={t('ui.updateServiceNamed', { service: t(`services.${service.service}`) })}
+                      submitLabel={t('ui.save')}
+                      saved={t('ui.serviceUpdated')}
+                      onSaved={reload}
+                      check={later('endedOn', 'arrangedOn')}
+                      onSubmit={(data) =>
+                        post(
+                          `/services/${service.id}`,
+                          {
+                            arrangedOn: formDayOrNull(data, 'arrangedOn'),
+                            endedOn: formDayOrNull(data, 'endedOn'),
+                            provider: formTextOrNull(data, 'provider'),
+                          } satisfies ServiceChanges,
+                          'PATCH',
+                        )
+                      }
+                    >
+                      <DateField
+                        name="arrangedOn"
+                        label={t('ui.arrangedOn')}
+                        hint={t('ui.arrangedOnHint')}
+                        defaultValue={service.arrangedOn}
+                      />
+                      <DateField name="endedOn" label={t('ui.endedOn')} hint={t('ui.endedOnHint')} defaultValue={service.endedOn} />
+                      <Field name="provider" label={t('ui.provider')} defaultValue={service.provider ?? ''} autoComplete="off" />
+                    </OpenForm>
                   </td>
-                  <td>{service.endedOn ? formatDate(service.endedOn, lang) : '–'}</td>
-                  <td>{service.provider ?? ''}</td>
-                  {can('services') && (
-                    <td>
-                      <OpenForm
-                        openLabel={t('ui.updateService')}
-                        aria-label={t('ui.updateServiceNamed', { service: t(`services.${service.service}`) })}
-                        submitLabel={t('ui.save')}
-                        saved={t('ui.serviceUpdated')}
-                        onSaved={reload}
-                        check={later('endedOn', 'arrangedOn')}
-                        onSubmit={(data) =>
-                          post(
-                            `/services/${service.id}`,
-                            {
-                              arrangedOn: formDayOrNull(data, 'arrangedOn'),
-                              endedOn: formDayOrNull(data, 'endedOn'),
-                              provider: formTextOrNull(data, 'provider'),
-                            } satisfies ServiceChanges,
-                            'PATCH',
-                          )
-                        }
-                      >
-                        <DateField
-                          name="arrangedOn"
-                          label={t('ui.arrangedOn')}
-                          hint={t('ui.arrangedOnHint')}
-                          defaultValue={service.arrangedOn}
-                        />
-                        <DateField name="endedOn" label={t('ui.endedOn')} hint={t('ui.endedOnHint')} defaultValue={service.endedOn} />
-                        <Field name="provider" label={t('ui.provider')} defaultValue={service.provider ?? ''} autoComplete="off" />
-                      </OpenForm>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       {can('services') && (
         <OpenForm

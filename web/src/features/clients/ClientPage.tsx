@@ -8,6 +8,7 @@ import { LoadFailed, Loaded, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import type { Shown } from '../../lib/api.ts';
 import type { AccessLogEntry } from '#shared/api/clients.ts';
 import {
@@ -208,37 +209,34 @@ function AccessLog({ clientId }: { clientId: string }) {
       {showLog && (
         <Loaded query={log}>
           {(entries) => (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('accessLog.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('accessLog.when')}</th>
-                    <th scope="col">{t('accessLog.who')}</th>
-                    <th scope="col">{t('accessLog.what')}</th>
-                    <th scope="col">{t('accessLog.groups')}</th>
-                    <th scope="col">{t('accessLog.reason')}</th>
+            <ScrollingTable caption={t('accessLog.title')} captionHidden landmark={false}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('accessLog.when')}</th>
+                  <th scope="col">{t('accessLog.who')}</th>
+                  <th scope="col">{t('accessLog.what')}</th>
+                  <th scope="col">{t('accessLog.groups')}</th>
+                  <th scope="col">{t('accessLog.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry, index) => (
+                  <tr key={index}>
+                    <td>{formatDateTime(entry.at, i18n.language)}</td>
+                    <td>
+                      {entry.actorName ?? '–'}
+                      {entry.actorRole ? ` (${tc(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}
+                    </td>
+                    <td>
+                      {t(`accessLog.actions.${entry.action.replace('.', '_')}`, { defaultValue: entry.action })}
+                      {entry.outcome !== 'succeeded' ? ` – ${t(`accessLog.outcomes.${entry.outcome}`)}` : ''}
+                    </td>
+                    <td>{entry.fieldGroups.map((group) => t(`groups.${group}`)).join(', ')}</td>
+                    <td>{entry.reason ?? ''}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry, index) => (
-                    <tr key={index}>
-                      <td>{formatDateTime(entry.at, i18n.language)}</td>
-                      <td>
-                        {entry.actorName ?? '–'}
-                        {entry.actorRole ? ` (${tc(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}
-                      </td>
-                      <td>
-                        {t(`accessLog.actions.${entry.action.replace('.', '_')}`, { defaultValue: entry.action })}
-                        {entry.outcome !== 'succeeded' ? ` – ${t(`accessLog.outcomes.${entry.outcome}`)}` : ''}
-                      </td>
-                      <td>{entry.fieldGroups.map((group) => t(`groups.${group}`)).join(', ')}</td>
-                      <td>{entry.reason ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )}
         </Loaded>
       )}

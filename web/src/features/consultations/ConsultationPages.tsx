@@ -12,6 +12,7 @@ import { PageTitle, formatDate, formatDateTime } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { DateField, Field, RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { useCodeOptions } from './texts.ts';
+import { CompetenceList } from './CompetenceList.tsx';
 
 type Topic = ConsultationInput['topic'];
 type Outcome = ConsultationInput['outcome'];
@@ -20,77 +21,56 @@ const staffChannels = ['info_line', 'email', 'chat', 'meeting'] as const;
 /** The consultations: those from the guide waiting for an answer first, then the latest. */
 export function ConsultationsPage() {
   const { t, i18n } = useTranslation('consultations');
-  const can = useCan();
-  const list = useApiQuery<Array<Shown<ConsultationSummary>>>('/consultations');
   return (
-    <>
-      <PageTitle>{t('title')}</PageTitle>
-      <p>{t('intro')}</p>
-      <ul className="actions">
-        {can('consultations.record') && (
-          <li>
-            <Link to="/consultations/new">{t('new')}</Link>
-          </li>
-        )}
-        <li>
-          <Link to="/training">{t('training.title')}</Link>
-        </li>
-        <li>
-          <Link to="/consultations/overview">{t('overview.title')}</Link>
-        </li>
-      </ul>
-      <Loaded query={list}>
-        {(consultations) =>
-          consultations.length === 0 ? (
-            <p>{t('none')}</p>
-          ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="consultations-caption">
-              <table>
-                <caption id="consultations-caption" className="visually-hidden">
-                  {t('title')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.heldOn')}</th>
-                    <th scope="col">{t('field.channel')}</th>
-                    <th scope="col">{t('field.actorType')}</th>
-                    <th scope="col">{t('field.topic')}</th>
-                    <th scope="col">{t('field.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {consultations.map((consultation) => (
-                    <tr key={consultation.id}>
-                      <td>
-                        <Link to={`/consultations/${consultation.id}`}>{formatDate(consultation.heldOn, i18n.language)}</Link>
-                      </td>
-                      <td>{t(`channels.${consultation.channel}`)}</td>
-                      <td>
-                        {t(`recognition:actorTypes.${consultation.actorType}`)}
-                        {consultation.organisation && <span className="hint"> {consultation.organisation}</span>}
-                      </td>
-                      <td>{consultation.topic ? t(`topics.${consultation.topic}`) : '–'}</td>
-                      <td>
-                        {consultation.status === 'waiting' ? <strong>{t('status.waiting')}</strong> : t('status.answered')}
-                        {Object.keys(consultation.signs).length > 0 && (
-                          <span className="hint">
-                            {' '}
-                            {t('signsSummary', {
-                              yes: Object.values(consultation.signs).filter((answer) => answer === 'yes').length,
-                              maybe: Object.values(consultation.signs).filter((answer) => answer === 'maybe').length,
-                            })}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </Loaded>
-    </>
+    <CompetenceList<Shown<ConsultationSummary>>
+      path="/consultations"
+      title={t('title')}
+      intro={t('intro')}
+      none={t('none')}
+      record={{ to: '/consultations/new', label: t('new'), permission: 'consultations.record' }}
+      other={{ to: '/training', label: t('training.title') }}
+    >
+      {(consultations) => (
+        <>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.heldOn')}</th>
+              <th scope="col">{t('field.channel')}</th>
+              <th scope="col">{t('field.actorType')}</th>
+              <th scope="col">{t('field.topic')}</th>
+              <th scope="col">{t('field.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {consultations.map((consultation) => (
+              <tr key={consultation.id}>
+                <td>
+                  <Link to={`/consultations/${consultation.id}`}>{formatDate(consultation.heldOn, i18n.language)}</Link>
+                </td>
+                <td>{t(`channels.${consultation.channel}`)}</td>
+                <td>
+                  {t(`recognition:actorTypes.${consultation.actorType}`)}
+                  {consultation.organisation && <span className="hint"> {consultation.organisation}</span>}
+                </td>
+                <td>{consultation.topic ? t(`topics.${consultation.topic}`) : '–'}</td>
+                <td>
+                  {consultation.status === 'waiting' ? <strong>{t('status.waiting')}</strong> : t('status.answered')}
+                  {Object.keys(consultation.signs).length > 0 && (
+                    <span className="hint">
+                      {' '}
+                      {t('signsSummary', {
+                        yes: Object.values(consultation.signs).filter((answer) => answer === 'yes').length,
+                        maybe: Object.values(consultation.signs).filter((answer) => answer === 'maybe').length,
+                      })}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </>
+      )}
+    </CompetenceList>
   );
 }
 

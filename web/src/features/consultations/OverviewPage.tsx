@@ -8,6 +8,7 @@ import { Link } from '../../ui/Link.tsx';
 import { PageTitle } from '../../ui/ui.tsx';
 import { SelectField } from '../../ui/form/fields.tsx';
 import { BarChart } from '../../ui/charts.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 
 type Overview = Shown<CompetenceOverview>;
 type Section = 'byMonth' | 'byActorType' | 'byTopic';
@@ -97,33 +98,30 @@ function CountsSection({ section, overview }: { section: Section; overview: Over
             ))}
           </p>
         </div>
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`title-${section}`}>
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(`overview.${section}Column`)}</th>
+        <ScrollingTable caption={title} captionHidden landmark={false}>
+          <thead>
+            <tr>
+              <th scope="col">{t(`overview.${section}Column`)}</th>
+              {columns.map((column) => (
+                <th key={column} scope="col" className="number">
+                  {t(`overview.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={row.key}>
+                <th scope="row">{labels[index]}</th>
                 {columns.map((column) => (
-                  <th key={column} scope="col" className="number">
-                    {t(`overview.${column}`)}
-                  </th>
+                  <td key={column} className="number">
+                    {row[column]}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => (
-                <tr key={row.key}>
-                  <th scope="row">{labels[index]}</th>
-                  {columns.map((column) => (
-                    <td key={column} className="number">
-                      {row[column]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       </div>
     </section>
   );

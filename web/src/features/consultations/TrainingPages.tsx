@@ -1,82 +1,58 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type Shown } from '../../lib/api.ts';
-import { useApiQuery } from '../../lib/query.ts';
-import { useCan } from '../../lib/session.ts';
 import { formCode, formDay, formWholeNumber } from '../../lib/forms.ts';
 import { actorTypes, type Region } from '#shared/codes.ts';
 import type { TrainingEvent, TrainingInput } from '#shared/api/consultations.ts';
-import { Loaded } from '../../ui/Loaded.tsx';
-import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { DateField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { useCodeOptions } from './texts.ts';
+import { CompetenceList } from './CompetenceList.tsx';
 
 /** The training events the assistance system has given, the latest first. */
 export function TrainingPage() {
   const { t, i18n } = useTranslation('consultations');
-  const can = useCan();
-  const list = useApiQuery<Array<Shown<TrainingEvent>>>('/training');
   return (
-    <>
-      <PageTitle>{t('training.title')}</PageTitle>
-      <p>{t('training.intro')}</p>
-      <ul className="actions">
-        {can('training.record') && (
-          <li>
-            <Link to="/training/new">{t('training.new')}</Link>
-          </li>
-        )}
-        <li>
-          <Link to="/consultations">{t('title')}</Link>
-        </li>
-        <li>
-          <Link to="/consultations/overview">{t('overview.title')}</Link>
-        </li>
-      </ul>
-      <Loaded query={list}>
-        {(events) =>
-          events.length === 0 ? (
-            <p>{t('training.none')}</p>
-          ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="training-caption">
-              <table>
-                <caption id="training-caption" className="visually-hidden">
-                  {t('training.title')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.heldOn')}</th>
-                    <th scope="col">{t('field.topic')}</th>
-                    <th scope="col">{t('field.region')}</th>
-                    <th scope="col" className="number">
-                      {t('training.participants')}
-                    </th>
-                    <th scope="col">{t('training.audience')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr key={event.id}>
-                      <td>{formatDate(event.heldOn, i18n.language)}</td>
-                      <td>{t(`topics.${event.topic}`)}</td>
-                      <td>{t(`recognition:regions.${event.region}`)}</td>
-                      <td className="number">{event.participants}</td>
-                      <td>
-                        {Object.entries(event.audience)
-                          .map(([type, count]) => `${t(`recognition:actorTypes.${type}`)} ${count}`)
-                          .join(', ')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </Loaded>
-    </>
+    <CompetenceList<Shown<TrainingEvent>>
+      path="/training"
+      title={t('training.title')}
+      intro={t('training.intro')}
+      none={t('training.none')}
+      record={{ to: '/training/new', label: t('training.new'), permission: 'training.record' }}
+      other={{ to: '/consultations', label: t('title') }}
+    >
+      {(events) => (
+        <>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.heldOn')}</th>
+              <th scope="col">{t('field.topic')}</th>
+              <th scope="col">{t('field.region')}</th>
+              <th scope="col" className="number">
+                {t('training.participants')}
+              </th>
+              <th scope="col">{t('training.audience')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{formatDate(event.heldOn, i18n.language)}</td>
+                <td>{t(`topics.${event.topic}`)}</td>
+                <td>{t(`recognition:regions.${event.region}`)}</td>
+                <td className="number">{event.participants}</td>
+                <td>
+                  {Object.entries(event.audience)
+                    .map(([type, count]) => `${t(`recognition:actorTypes.${type}`)} ${count}`)
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </>
+      )}
+    </CompetenceList>
   );
 }
 

@@ -40,6 +40,7 @@ export function PathwayPage() {
         <Link to={`/clients/${id}`}>{t('backToRecord')}</Link>
         <Link to={`/clients/${id}/pathway/map`}>{t('map.open')}</Link>
         {can('pathway.reports') && <Link to="/pathway/distance-travelled">{t('distance.title')}</Link>}
+        {can('pathway.outcomes.published') && <Link to="/pathway/outcomes">{t('outcomes.nav')}</Link>}
       </p>
       {record.pathwayPlans && <PlansSection record={record} reload={again} />}
       {record.pathwayCheckpoints && <CheckpointsSection record={record} reload={again} />}

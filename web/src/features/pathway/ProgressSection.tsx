@@ -9,7 +9,7 @@ import { recordWrites, type SectionProps } from './pathwayRecord.ts';
 import { SavingForm } from './SavingForm.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
 
-/** The stage a score is at: the scale's plain-language description, shared by every area. */
+/** The stage a score is at: each area has its own plain-language description of each stage. */
 export const stageOf = (score: number) => Math.ceil(score / 2);
 
 /** Progress made with the client: readings on the open staged scale, the chart and its table. */
@@ -51,13 +51,18 @@ export function ProgressSection({ record, reload }: SectionProps) {
       )}
       <details>
         <summary>{t('progress.stages')}</summary>
-        <ol className="stages">
-          {[1, 2, 3, 4, 5].map((stage) => (
-            <li key={stage}>
-              <strong>{t('progress.stageRange', { from: stage * 2 - 1, to: stage * 2 })}</strong> {t(`stages.${stage}`)}
-            </li>
-          ))}
-        </ol>
+        {progressAreas.map((area) => (
+          <section key={area} aria-labelledby={`stages-${area}`}>
+            <h3 id={`stages-${area}`}>{t(`areas.${area}`)}</h3>
+            <ol className="stages">
+              {[1, 2, 3, 4, 5].map((stage) => (
+                <li key={stage}>
+                  <strong>{t('progress.stageRange', { from: stage * 2 - 1, to: stage * 2 })}</strong> {t(`areaStages.${area}.${stage}`)}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
       </details>
       {can('coaching') && (
         <SavingForm
@@ -86,7 +91,7 @@ export function ProgressSection({ record, reload }: SectionProps) {
               messages={index === 0 ? { none: t('progress.atLeastOne') } : undefined}
               options={Array.from({ length: 10 }, (_, i) => i + 1).map((score) => ({
                 value: String(score),
-                label: `${score} – ${t(`stages.${stageOf(score)}`)}`,
+                label: `${score} – ${t(`areaStages.${area}.${stageOf(score)}`)}`,
               }))}
             />
           ))}

@@ -21,4 +21,10 @@ export const pathwayRoutes: PageRoute[] = [
     permission: 'pathway.reports',
     load: () => import('./DistancePage.tsx').then((module) => module.DistancePage),
   },
+  {
+    path: '/pathway/outcomes',
+    permission: 'pathway.outcomes.published',
+    nav: { label: 'pathway:outcomes.nav', order: 62 },
+    load: () => import('./OutcomesPage.tsx').then((module) => module.OutcomesPage),
+  },
 ];

@@ -11,6 +11,7 @@ import { LoadFailed, Loading } from '../../ui/Loaded.tsx';
 import { ReasonForm } from '../../ui/ReasonForm.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDate, formatDateTime } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { codeName, codeNames } from '../../ui/form/codeNames.ts';
@@ -310,27 +311,24 @@ function Matches({
                   {t('matchAlike', { reasons: match.reasons.map((reason) => t(`matchReasons.${reason}`)).join(', ') })}
                   {match.review ? ` ${t(`reviewed.${match.review}`)}.` : ''}
                 </p>
-                <div className="table-wrap">
-                  <table className="side-by-side">
-                    <caption className="visually-hidden">{t('matchCompare', { name: match.name ?? t('noName') })}</caption>
-                    <thead>
-                      <tr>
-                        <td />
-                        <th scope="col">{t('thisReferral')}</th>
-                        <th scope="col">{t('inRegister')}</th>
+                <ScrollingTable caption={t('matchCompare', { name: match.name ?? t('noName') })} captionHidden className="side-by-side">
+                  <thead>
+                    <tr>
+                      <td />
+                      <th scope="col">{t('thisReferral')}</th>
+                      <th scope="col">{t('inRegister')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(([label, here, there]) => (
+                      <tr key={label}>
+                        <th scope="row">{label}</th>
+                        <td>{here}</td>
+                        <td>{there}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map(([label, here, there]) => (
-                        <tr key={label}>
-                          <th scope="row">{label}</th>
-                          <td>{here}</td>
-                          <td>{there}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </ScrollingTable>
                 {match.mayOpen && (
                   <p>
                     <Link to={`/clients/${match.personId}`}>{t('openMatchRecord', { name: match.name ?? t('noName') })}</Link>

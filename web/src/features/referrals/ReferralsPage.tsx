@@ -9,6 +9,7 @@ import { useCan } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { CheckboxField, Field, SelectField } from '../../ui/form/fields.tsx';
 import { referralSources } from '#shared/codes.ts';
@@ -58,29 +59,26 @@ function SentReferrals() {
         list.length === 0 ? (
           <p>{t('noneSent')}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('sentTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('person')}</th>
-                  <th scope="col">{t('received')}</th>
-                  <th scope="col">{t('status')}</th>
+          <ScrollingTable caption={t('sentTitle')} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t('person')}</th>
+                <th scope="col">{t('received')}</th>
+                <th scope="col">{t('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <PersonName name={entry.name} />
+                  </td>
+                  <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
+                  <td>{t(`statuses.${entry.status}`)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>
-                      <PersonName name={entry.name} />
-                    </td>
-                    <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
-                    <td>{t(`statuses.${entry.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollingTable>
         )
       }
     </Loaded>
@@ -183,50 +181,47 @@ function QueueTable({ rows, showStatus }: { rows: Row[]; showStatus: boolean }) 
   const { t, i18n } = useTranslation('referrals');
   const { t: tc } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t('search.results')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('person')}</th>
-            <th scope="col">{t('received')}</th>
-            <th scope="col">{t('waited')}</th>
-            <th scope="col">{t('source')}</th>
-            <th scope="col">{t('office')}</th>
-            <th scope="col">{t('flags')}</th>
-            {showStatus && <th scope="col">{t('status')}</th>}
+    <ScrollingTable caption={t('search.results')} captionHidden landmark={false}>
+      <thead>
+        <tr>
+          <th scope="col">{t('person')}</th>
+          <th scope="col">{t('received')}</th>
+          <th scope="col">{t('waited')}</th>
+          <th scope="col">{t('source')}</th>
+          <th scope="col">{t('office')}</th>
+          <th scope="col">{t('flags')}</th>
+          {showStatus && <th scope="col">{t('status')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((entry) => (
+          <tr key={entry.id}>
+            <td>
+              <Link to={`/referrals/${entry.id}`}>
+                <PersonName name={entry.name} />
+              </Link>
+            </td>
+            <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
+            <td>{t('days', { count: entry.waitedDays })}</td>
+            <td>
+              {t(`statistics:sources.${entry.source}`)}
+              {entry.referrerOrganisation ? ` (${entry.referrerOrganisation})` : ''}
+            </td>
+            <td>{entry.officeId ? tc(`offices.${entry.officeId}`, { defaultValue: entry.officeId }) : t('search.noOffice')}</td>
+            <td>
+              {[
+                entry.acuteThreat && t('acuteThreat'),
+                entry.safePlace === false && t('noSafePlace'),
+                entry.consent === 'child_override' && t('childOverride'),
+              ]
+                .filter(Boolean)
+                .join(', ')}
+            </td>
+            {showStatus && <td>{t(`statuses.${entry.status}`)}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => (
-            <tr key={entry.id}>
-              <td>
-                <Link to={`/referrals/${entry.id}`}>
-                  <PersonName name={entry.name} />
-                </Link>
-              </td>
-              <td>{formatDateTime(entry.receivedAt, i18n.language)}</td>
-              <td>{t('days', { count: entry.waitedDays })}</td>
-              <td>
-                {t(`statistics:sources.${entry.source}`)}
-                {entry.referrerOrganisation ? ` (${entry.referrerOrganisation})` : ''}
-              </td>
-              <td>{entry.officeId ? tc(`offices.${entry.officeId}`, { defaultValue: entry.officeId }) : t('search.noOffice')}</td>
-              <td>
-                {[
-                  entry.acuteThreat && t('acuteThreat'),
-                  entry.safePlace === false && t('noSafePlace'),
-                  entry.consent === 'child_override' && t('childOverride'),
-                ]
-                  .filter(Boolean)
-                  .join(', ')}
-              </td>
-              {showStatus && <td>{t(`statuses.${entry.status}`)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDate } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { cellLabel, lastReportYear, tableIds, type TableId } from '#shared/statisticsTables.ts';
@@ -144,37 +145,34 @@ function PreviewTable({ id, internal, published, now }: { id: TableId; internal:
   return (
     <section aria-labelledby={`preview-${id}`} className="statistics-table">
       <h3 id={`preview-${id}`}>{t(`tables.${id}`)}</h3>
-      {/* Three or four columns may not fit a phone: the table scrolls, and the keyboard can scroll it too. */}
-      <div className="table-wrap" tabIndex={0} role="group" aria-labelledby={`preview-${id}`}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('category')}</th>
+      <ScrollingTable caption={t(`tables.${id}`)} captionHidden landmark={false}>
+        <thead>
+          <tr>
+            <th scope="col">{t('category')}</th>
+            <th scope="col" className="number">
+              {t('internalColumn')}
+            </th>
+            <th scope="col" className="number">
+              {t('publicColumn')}
+            </th>
+            {now && (
               <th scope="col" className="number">
-                {t('internalColumn')}
+                {t('nowPublicColumn')}
               </th>
-              <th scope="col" className="number">
-                {t('publicColumn')}
-              </th>
-              {now && (
-                <th scope="col" className="number">
-                  {t('nowPublicColumn')}
-                </th>
-              )}
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {cells.map((cell) => (
+            <tr key={cell}>
+              <th scope="row">{cellLabel(label, i18n.language, id, cell)}</th>
+              <td className="number">{cell in (internal ?? {}) ? internal[cell] : ''}</td>
+              <td className="number">{cell in (published ?? {}) ? shown(published[cell]) : ''}</td>
+              {now && <td className="number">{cell in now ? shown(now[cell]) : ''}</td>}
             </tr>
-          </thead>
-          <tbody>
-            {cells.map((cell) => (
-              <tr key={cell}>
-                <th scope="row">{cellLabel(label, i18n.language, id, cell)}</th>
-                <td className="number">{cell in (internal ?? {}) ? internal[cell] : ''}</td>
-                <td className="number">{cell in (published ?? {}) ? shown(published[cell]) : ''}</td>
-                {now && <td className="number">{cell in now ? shown(now[cell]) : ''}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollingTable>
     </section>
   );
 }

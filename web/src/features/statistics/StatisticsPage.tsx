@@ -12,6 +12,7 @@ import type { ReleasesResponse } from '#shared/api/statistics.ts';
 import { SelectField } from '../../ui/form/fields.tsx';
 import { cellLabel, lastReportYear, tableIds, timeSeriesTables, type TableId } from '#shared/statisticsTables.ts';
 import { BarChart, LineChart } from '../../ui/charts.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 
 interface Report {
   year: number;
@@ -260,61 +261,58 @@ function TableSection({ id, reports, languages }: { id: TableId; reports: Report
               </p>
             )}
           </div>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {labelColumns.map((l) => (
-                    <th key={l.language} scope="col" lang={l.language}>
-                      {l.t('category')}
-                    </th>
-                  ))}
-                  {/* A time series has one column of counts, the years being its rows; a year's table a column per year. */}
-                  {timeSeries ? (
-                    <th scope="col" className="number">
-                      {languages.map((l) => l.t('count')).join(' / ')}
-                    </th>
-                  ) : (
-                    shown.map((report) => (
-                      <th key={report.year} scope="col" className="number">
-                        {report.year}
-                      </th>
-                    ))
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {cells.map((cell, row) => (
-                  <tr key={cell}>
-                    {labelColumns.map((l, i) => {
-                      const Cell = i === 0 ? 'th' : 'td';
-                      return (
-                        <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>
-                          {labels[i][row]}
-                        </Cell>
-                      );
-                    })}
-                    {shown.map((report) => {
-                      const value = valueOf(report, cell);
-                      return (
-                        <td key={report.year} className="number">
-                          {value === null ? (
-                            <>
-                              <span aria-hidden="true">–</span>
-                              <span className="visually-hidden">{t('hidden')}</span>
-                            </>
-                          ) : (
-                            value
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
+          <ScrollingTable caption={title} captionHidden landmark={false}>
+            <thead>
+              <tr>
+                {labelColumns.map((l) => (
+                  <th key={l.language} scope="col" lang={l.language}>
+                    {l.t('category')}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                {/* A time series has one column of counts, the years being its rows; a year's table a column per year. */}
+                {timeSeries ? (
+                  <th scope="col" className="number">
+                    {languages.map((l) => l.t('count')).join(' / ')}
+                  </th>
+                ) : (
+                  shown.map((report) => (
+                    <th key={report.year} scope="col" className="number">
+                      {report.year}
+                    </th>
+                  ))
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {cells.map((cell, row) => (
+                <tr key={cell}>
+                  {labelColumns.map((l, i) => {
+                    const Cell = i === 0 ? 'th' : 'td';
+                    return (
+                      <Cell key={l.language} scope={i === 0 ? 'row' : undefined} lang={l.language}>
+                        {labels[i][row]}
+                      </Cell>
+                    );
+                  })}
+                  {shown.map((report) => {
+                    const value = valueOf(report, cell);
+                    return (
+                      <td key={report.year} className="number">
+                        {value === null ? (
+                          <>
+                            <span aria-hidden="true">–</span>
+                            <span className="visually-hidden">{t('hidden')}</span>
+                          </>
+                        ) : (
+                          value
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollingTable>
         </div>
       )}
     </section>

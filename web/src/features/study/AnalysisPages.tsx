@@ -6,6 +6,7 @@ import { useApiQuery } from '../../lib/query.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { SelectField } from '../../ui/form/fields.tsx';
 import { formCode } from '../../lib/forms.ts';
@@ -88,64 +89,53 @@ export function AgreementPage() {
               {result.codes.length === 0 ? (
                 <p>{t('agreement.noCodings')}</p>
               ) : (
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="region"
-                  aria-label={t('agreement.caption', { a: result.coderA, b: result.coderB })}
-                >
-                  <table>
-                    <caption>{t('agreement.caption', { a: result.coderA, b: result.coderB })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('agreement.code')}</th>
-                        <th scope="col">{t('agreement.percentage')}</th>
-                        <th scope="col">{t('agreement.kappa')}</th>
-                        <th scope="col">{t('agreement.both')}</th>
-                        <th scope="col">{t('agreement.onlyA', { a: result.coderA })}</th>
-                        <th scope="col">{t('agreement.onlyB', { b: result.coderB })}</th>
+                <ScrollingTable caption={t('agreement.caption', { a: result.coderA, b: result.coderB })}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('agreement.code')}</th>
+                      <th scope="col">{t('agreement.percentage')}</th>
+                      <th scope="col">{t('agreement.kappa')}</th>
+                      <th scope="col">{t('agreement.both')}</th>
+                      <th scope="col">{t('agreement.onlyA', { a: result.coderA })}</th>
+                      <th scope="col">{t('agreement.onlyB', { b: result.coderB })}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.codes.map((code) => (
+                      <tr key={code.codeId}>
+                        <th scope="row">{code.name}</th>
+                        <td>{percent(code.percentage, i18n.language)} %</td>
+                        <td>{kappa(code.kappa, i18n.language)}</td>
+                        <td>{code.both}</td>
+                        <td>{code.codedByA - code.both}</td>
+                        <td>{code.codedByB - code.both}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {result.codes.map((code) => (
-                        <tr key={code.codeId}>
-                          <th scope="row">{code.name}</th>
-                          <td>{percent(code.percentage, i18n.language)} %</td>
-                          <td>{kappa(code.kappa, i18n.language)}</td>
-                          <td>{code.both}</td>
-                          <td>{code.codedByA - code.both}</td>
-                          <td>{code.codedByB - code.both}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </ScrollingTable>
               )}
               <h3>{t('agreement.disagreements')}</h3>
               {result.disagreements.length === 0 ? (
                 <p>{t('agreement.noDisagreements')}</p>
               ) : (
-                <div className="table-wrap" tabIndex={0} role="region" aria-label={t('agreement.disagreements')}>
-                  <table>
-                    <caption className="visually-hidden">{t('agreement.disagreements')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('agreement.code')}</th>
-                        <th scope="col">{result.coderA}</th>
-                        <th scope="col">{result.coderB}</th>
+                <ScrollingTable caption={t('agreement.disagreements')} captionHidden>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('agreement.code')}</th>
+                      <th scope="col">{result.coderA}</th>
+                      <th scope="col">{result.coderB}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.disagreements.map((span) => (
+                      <tr key={`${span.codeId}-${span.start}`}>
+                        <th scope="row">{span.name}</th>
+                        <td>{span.codedBy === 'a' ? span.text : '—'}</td>
+                        <td>{span.codedBy === 'b' ? span.text : '—'}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {result.disagreements.map((span) => (
-                        <tr key={`${span.codeId}-${span.start}`}>
-                          <th scope="row">{span.name}</th>
-                          <td>{span.codedBy === 'a' ? span.text : '—'}</td>
-                          <td>{span.codedBy === 'b' ? span.text : '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </ScrollingTable>
               )}
             </section>
           )}
@@ -172,59 +162,56 @@ export function MatrixPage() {
           {data.themes.length === 0 ? (
             <p>{t('matrix.none')}</p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('matrix.caption')}>
-              <table>
-                <caption>{t('matrix.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('matrix.theme')}</th>
-                    {data.organisationTypes.map((type) => (
-                      <th scope="col" key={type}>
-                        {t(`organisationTypes.${type}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.themes.map((theme) => (
-                    <tr key={theme.id}>
-                      <th scope="row">
-                        {theme.name}
-                        {theme.researchQuestion ? ` (${theme.researchQuestion})` : ''}
-                      </th>
-                      {data.organisationTypes.map((type) => {
-                        const found = data.cells.find((item) => item.themeId === theme.id && item.organisationType === type)!;
-                        return (
-                          <td key={type}>
-                            {found.segments === 0 ? (
-                              '0'
-                            ) : (
-                              <button
-                                type="button"
-                                className="link"
-                                onClick={() =>
-                                  void api<Shown<CellResponse>>(
-                                    'GET',
-                                    `/studies/${studyId}/matrix/cell?themeId=${theme.id}&organisationType=${type}`,
-                                  ).then(setCell)
-                                }
-                              >
-                                {t('matrix.cell', {
-                                  segments: found.segments,
-                                  participants: found.participants,
-                                  theme: theme.name,
-                                  type: t(`organisationTypes.${type}`),
-                                })}
-                              </button>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
+            <ScrollingTable caption={t('matrix.caption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('matrix.theme')}</th>
+                  {data.organisationTypes.map((type) => (
+                    <th scope="col" key={type}>
+                      {t(`organisationTypes.${type}`)}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              </thead>
+              <tbody>
+                {data.themes.map((theme) => (
+                  <tr key={theme.id}>
+                    <th scope="row">
+                      {theme.name}
+                      {theme.researchQuestion ? ` (${theme.researchQuestion})` : ''}
+                    </th>
+                    {data.organisationTypes.map((type) => {
+                      const found = data.cells.find((item) => item.themeId === theme.id && item.organisationType === type)!;
+                      return (
+                        <td key={type}>
+                          {found.segments === 0 ? (
+                            '0'
+                          ) : (
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() =>
+                                void api<Shown<CellResponse>>(
+                                  'GET',
+                                  `/studies/${studyId}/matrix/cell?themeId=${theme.id}&organisationType=${type}`,
+                                ).then(setCell)
+                              }
+                            >
+                              {t('matrix.cell', {
+                                segments: found.segments,
+                                participants: found.participants,
+                                theme: theme.name,
+                                type: t(`organisationTypes.${type}`),
+                              })}
+                            </button>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )}
           {cell && (
             <section aria-labelledby="cell-heading" className="panel">

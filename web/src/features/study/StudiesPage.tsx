@@ -6,6 +6,7 @@ import { useCan } from '../../lib/session.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle } from '../../ui/ui.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { Field, SelectField, TextAreaField, DateField } from '../../ui/form/fields.tsx';
 import { formCode, formDayOrNull, formText, formTextOrNull } from '../../lib/forms.ts';
@@ -42,27 +43,24 @@ export function StudiesPage() {
           list.length === 0 ? (
             <p>{t('list.none')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('list.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fields.title')}</th>
-                    <th scope="col">{t('fields.status')}</th>
+            <ScrollingTable caption={t('list.title')} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.title')}</th>
+                  <th scope="col">{t('fields.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((study) => (
+                  <tr key={study.id}>
+                    <td>
+                      <Link to={`/studies/${study.id}`}>{study.title}</Link>
+                    </td>
+                    <td>{t(`statuses.${study.status}`)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((study) => (
-                    <tr key={study.id}>
-                      <td>
-                        <Link to={`/studies/${study.id}`}>{study.title}</Link>
-                      </td>
-                      <td>{t(`statuses.${study.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )
         }
       </Loaded>
