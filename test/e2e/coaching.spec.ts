@@ -217,4 +217,54 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
   await expect(goalRows.nth(1)).toContainText('3');
   await expectNoAxeViolations(page);
   await checkNarrow(page);
+
+  // Her own schedule in plain words, to print and hand over: no names on it.
+  await page.getByRole('link', { name: 'Takaisin ryhmään' }).click();
+  await participants.getByRole('link', { name: 'Amina Demo' }).click();
+  await page.getByRole('link', { name: 'Osallistujan oma aikataulu tulostettavaksi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Osallistujan oma aikataulu' })).toBeFocused();
+  const first = page.getByRole('region', { name: 'Valmennuksen aikataulu' }).getByRole('listitem').first();
+  await expect(first).toContainText('Maanantai 2.3.2026');
+  await expect(first).toContainText(/Kello \d+\.\d\d–\d+\.\d\d\./);
+  await expect(first).toContainText('Paikka: Helsinki.');
+  await expect(first).toContainText('Tutustumme toisiimme.');
+  await expect(page.getByRole('region', { name: 'Valmennuksen aikataulu' })).not.toContainText('Amina');
+  await expectNoAxeViolations(page);
+  await checkNarrow(page);
+  await page.getByLabel('Aikataulun kieli').selectOption('en');
+  await expect(page.getByRole('region', { name: 'Your coaching schedule' }).getByRole('listitem').first()).toContainText('Monday');
+  await expectNoAxeViolations(page);
+
+  // She leaves: a last day before she joined is refused and explained; then the one waiting takes her place.
+  await page.getByRole('link', { name: 'Takaisin osallistujaan' }).click();
+  // Her languages as they are now; a language without its level is caught before sending.
+  const languages = page.getByRole('form', { name: 'Kielet' });
+  const firstLanguage = languages.getByRole('group', { name: 'Kieli 1' });
+  await firstLanguage.getByLabel('Kieli', { exact: true }).selectOption({ label: 'englanti' });
+  await languages.getByRole('button', { name: 'Tallenna kielet' }).click();
+  await expectErrorSummary(page, ['Valitse kielen taso.']);
+  await expectNoAxeViolations(page);
+  await firstLanguage.getByLabel('Taso').selectOption({ label: 'hyvä' });
+  await languages.getByRole('button', { name: 'Tallenna kielet' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tallennettu.');
+  await expect(page.getByText('englanti (hyvä)')).toBeVisible();
+
+  const leaving = page.getByRole('form', { name: /^Lähtee ryhmästä/ });
+  await leaving.getByRole('button', { name: 'Kirjaa lähtö' }).click();
+  await expectErrorSummary(page, ['Anna viimeinen päivä ryhmässä.', 'Valitse, miksi henkilö lähtee.']);
+  await leaving.getByLabel('Viimeinen päivä ryhmässä').fill('1.3.2026');
+  await leaving.getByLabel('Sai työpaikan').check();
+  await leaving.getByRole('button', { name: 'Kirjaa lähtö' }).click();
+  const confirm = page.getByRole('region', { name: /^Kirjataanko/ });
+  await confirm.getByRole('button', { name: 'Kirjaa lähtö' }).click();
+  await expectErrorSummary(page, ['”Viimeinen päivä ryhmässä” on ennen kuin henkilö tuli ryhmään.']);
+  await leaving.getByLabel('Viimeinen päivä ryhmässä').fill('5.3.2026');
+  await leaving.getByRole('button', { name: 'Kirjaa lähtö' }).click();
+  await confirm.getByRole('button', { name: 'Kirjaa lähtö' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kirjattu' })).toContainText('Jonossa seuraava sai paikan 9.3.2026 alkaen.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Kevään ryhmä' }).click();
+  await expect(participants.getByRole('row', { name: /Chen Demo/ })).toContainText('Ryhmässä');
+  await expect(participants.getByRole('row', { name: /Amina Demo/ })).toContainText('Lähtenyt 5.3.2026 (Sai työpaikan)');
+  await checkNarrow(page);
 });

@@ -25,6 +25,7 @@ export const protectedColumns = [
   { table: 'consultations', column: 'answer' },
   { table: 'coaching_participants', column: 'name' },
   { table: 'coaching_meetings', column: 'notes' },
+  { table: 'coaching_leavings', column: 'note' },
   { table: 'pathway_plan_versions', column: 'content' },
   { table: 'pathway_checkpoints', column: 'clinical_note' },
 ] as const;

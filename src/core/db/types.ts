@@ -438,10 +438,24 @@ export interface CoachingParticipantsTable {
 export interface CoachingEnrolmentsTable {
   group_id: string;
   participant_id: string;
-  status: 'enrolled' | 'waiting';
+  status: 'enrolled' | 'waiting' | 'left';
   enrolled_on: CalendarDate | null;
+  /** The last day in the group of one who left (migration 0039). */
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why the automatic move from the waiting list passed the person over: `{ requirement, on }`. */
+  passed_over: ColumnType<unknown, string | null | undefined, string | null>;
   career_plan: string | null;
   created_at: Generated<Date>;
+}
+/** Why a participant left a group (migration 0039); `note` sealed. */
+export interface CoachingLeavingsTable {
+  id: string;
+  group_id: string;
+  participant_id: string;
+  reason: 'work' | 'studies' | 'health' | 'moved' | 'other';
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
 }
 /** Individual guidance (coaching data) or a psychologist's meeting (health data); `notes` sealed. */
 export interface CoachingMeetingsTable {
@@ -474,7 +488,7 @@ export interface CoachingTasksTable {
   id: string;
   group_id: string;
   participant_id: string;
-  kind: 'absences' | 'follow_up';
+  kind: 'absences' | 'follow_up' | 'waiting_list';
   months: number | null;
   due_on: CalendarDate;
   assignee_id: string;
@@ -546,6 +560,7 @@ export interface DB extends StudyTables, CompetenceTables, PathwayTables {
   coaching_goal_scores: CoachingGoalScoresTable;
   coaching_tasks: CoachingTasksTable;
   coaching_follow_ups: CoachingFollowUpsTable;
+  coaching_leavings: CoachingLeavingsTable;
   installation_settings: InstallationSettingsTable;
 }
 

@@ -16,7 +16,8 @@ export const ABSENCES_IN_A_ROW = 3;
 /**
  * Each participant's attendance rate in one group, in whole per cent: present or late among the
  * sessions of this group the person was expected at. Excused sessions, sessions before the person
- * joined and sessions not yet marked are left out; another group's sessions never count here.
+ * joined or after they left and sessions not yet marked are left out; another group's sessions never
+ * count here.
  */
 export async function attendanceRates(db: Database, groupId: string): Promise<Map<string, number>> {
   const rows = await db
@@ -31,8 +32,9 @@ export async function attendanceRates(db: Database, groupId: string): Promise<Ma
       sql<string>`count(*) filter (where a.mark in ('present', 'late', 'absent'))`.as('expected'),
     ])
     .where('s.group_id', '=', groupId)
-    .where('e.status', '=', 'enrolled')
+    .where('e.status', 'in', ['enrolled', 'left'])
     .whereRef('s.on_day', '>=', 'e.enrolled_on')
+    .where((eb) => eb.or([eb('e.left_on', 'is', null), eb('s.on_day', '<=', eb.ref('e.left_on'))]))
     .groupBy('a.participant_id')
     .execute();
   return new Map(
@@ -56,9 +58,9 @@ export async function attendanceGrid(ctx: AppContext, who: Who, groupId: string)
   let query = ctx.db
     .selectFrom('coaching_enrolments as e')
     .innerJoin('coaching_participants as p', 'p.id', 'e.participant_id')
-    .select(['p.id', 'p.name', 'e.enrolled_on'])
+    .select(['p.id', 'p.name', 'e.enrolled_on', 'e.left_on'])
     .where('e.group_id', '=', groupId)
-    .where('e.status', '=', 'enrolled')
+    .where('e.status', 'in', ['enrolled', 'left'])
     .orderBy('e.created_at');
   const scope = participantsInScope(ctx.db, who.actor, 'coaching.participants');
   if (scope) query = query.where('p.id', 'in', scope);
@@ -94,7 +96,12 @@ export async function attendanceGrid(ctx: AppContext, who: Who, groupId: string)
       id: person.id,
       name: openName(ctx, person.id, person.name),
       enrolledOn: person.enrolled_on!,
-      marks: sessions.map((s) => (s.on_day < person.enrolled_on! ? 'not_enrolled' : (markOf.get(`${s.id}:${person.id}`) ?? null))),
+      leftOn: person.left_on,
+      marks: sessions.map((s) => {
+        if (s.on_day < person.enrolled_on!) return 'not_enrolled';
+        if (person.left_on && s.on_day > person.left_on) return 'left';
+        return markOf.get(`${s.id}:${person.id}`) ?? null;
+      }),
       attendanceRate: rates.get(person.id) ?? null,
     })),
   };
@@ -117,16 +124,17 @@ export async function saveAttendance(ctx: AppContext, who: Who, groupId: string,
   const ids = input.marks.map((m) => m.participantId);
   const enrolled = await ctx.db
     .selectFrom('coaching_enrolments')
-    .select(['participant_id', 'enrolled_on'])
+    .select(['participant_id', 'enrolled_on', 'left_on'])
     .where('group_id', '=', groupId)
-    .where('status', '=', 'enrolled')
+    .where('status', 'in', ['enrolled', 'left'])
     .where('participant_id', 'in', ids)
     .execute();
-  const joined = new Map(enrolled.map((e) => [e.participant_id, e.enrolled_on!]));
+  const enrolments = new Map(enrolled.map((e) => [e.participant_id, e]));
   const problems = input.marks.flatMap((mark, index) => {
-    const on = joined.get(mark.participantId);
-    if (!on) return [{ field: `marks/${index}/participantId`, problem: 'not_enrolled' }];
-    return session.on_day < on ? [{ field: `marks/${index}/mark`, problem: 'not_enrolled_yet' }] : [];
+    const enrolment = enrolments.get(mark.participantId);
+    if (!enrolment) return [{ field: `marks/${index}/participantId`, problem: 'not_enrolled' }];
+    if (session.on_day < enrolment.enrolled_on!) return [{ field: `marks/${index}/mark`, problem: 'not_enrolled_yet' }];
+    return enrolment.left_on && session.on_day > enrolment.left_on ? [{ field: `marks/${index}/mark`, problem: 'left_group' }] : [];
   });
   if (new Set(ids).size !== ids.length) problems.push({ field: 'marks', problem: 'uniqueItems' });
   if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
@@ -140,7 +148,8 @@ export async function saveAttendance(ctx: AppContext, who: Who, groupId: string,
           oc.columns(['session_id', 'participant_id']).doUpdateSet({ mark: mark.mark, recorded_by: who.actor.id, recorded_at: new Date() }),
         )
         .execute();
-    for (const mark of input.marks.filter((m) => m.mark === 'absent'))
+    // One who has left is not checked on: the reminder is for those still in the group.
+    for (const mark of input.marks.filter((m) => m.mark === 'absent' && !enrolments.get(m.participantId)?.left_on))
       if (await raiseAbsenceTask(trx, groupId, mark.participantId, session.on_day)) raised.push(mark.participantId);
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...auditWho(who),

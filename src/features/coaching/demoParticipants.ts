@@ -3,6 +3,7 @@ import type { Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import { saveAttendance } from './attendance.ts';
 import { recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
+import { recordLeaving } from './leaving.ts';
 import { createParticipant, enrol, recordMeeting } from './participants.ts';
 
 const goals = ['rights_at_work', 'finnish', 'it_skills', 'job_search', 'self_confidence', 'psychosocial_support', 'career_study_plans'];
@@ -10,8 +11,8 @@ const marks = ['present', 'present', 'present', 'late', 'present', 'excused', 'p
 
 /**
  * Invented participants for a demo group: enrolled on its first day, attendance for every session
- * held so far, a guidance meeting and the goals at the start; a finished group also its goals at the
- * end, career plans and, where the time has come, a three-month follow-up.
+ * held so far, a guidance meeting and the goals at the start; a finished group also one who left
+ * half-way, the others' goals at the end, career plans and, where the time has come, a three-month follow-up.
  */
 export async function installDemoParticipants(ctx: AppContext, coach: Who, groupId: string, names: string[], finished: boolean) {
   const sessions = await ctx.db
@@ -57,15 +58,22 @@ export async function installDemoParticipants(ctx: AppContext, coach: Who, group
     await saveGoals(ctx, coach, groupId, id, { phase: 'start', assessor: 'coach', scores: goals.map((goal) => ({ goal, score: 1 })) });
     ids.push(id);
   }
+  // In a finished group the last one found work half-way and left; her place had nobody waiting.
+  const leaver = finished && ids.length > 2 ? ids.at(-1) : undefined;
+  const leftOn = sessions[Math.floor(sessions.length / 2)].on_day;
   for (const [s, session] of sessions.entries()) {
     if (session.on_day > today) break;
     await saveAttendance(ctx, coach, groupId, session.id, {
-      marks: ids.map((participantId, p) => ({ participantId, mark: marks[(s + 3 * p) % marks.length] })),
+      marks: ids.flatMap((participantId, p) =>
+        participantId === leaver && session.on_day > leftOn ? [] : [{ participantId, mark: marks[(s + 3 * p) % marks.length] }],
+      ),
     });
   }
   if (!finished) return;
+  if (leaver) await recordLeaving(ctx, coach, groupId, leaver, { leftOn, reason: 'work', note: null });
   const endsOn = sessions.at(-1)!.on_day;
   for (const [index, id] of ids.entries()) {
+    if (id === leaver) continue;
     await saveGoals(ctx, coach, groupId, id, {
       phase: 'end',
       assessor: 'person',

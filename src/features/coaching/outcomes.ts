@@ -1,6 +1,6 @@
 import { appendAudit } from '../../core/audit/audit.ts';
 import type { NamedItem } from '../../core/db/types.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, notFound } from '../../core/errors.ts';
 import { listAccess } from '../../core/policy/policy.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
@@ -135,6 +135,32 @@ export async function recordFollowUp(ctx: AppContext, who: Who, groupId: string,
     });
   });
   return { consultAssistanceSystem: input.exploitationSign };
+}
+
+/**
+ * One of the actor's own reminders marked done: a check on absences made, a person taken in from the
+ * waiting list told. A follow-up is done only by recording its outcome.
+ */
+export async function completeTask(ctx: AppContext, who: Who, taskId: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const done = await trx
+      .updateTable('coaching_tasks')
+      .set({ done_at: new Date() })
+      .where('id', '=', taskId)
+      .where('assignee_id', '=', who.actor.id)
+      .where('kind', 'in', ['absences', 'waiting_list'])
+      .where('done_at', 'is', null)
+      .returning(['group_id', 'participant_id', 'kind'])
+      .executeTakeFirst();
+    if (!done) throw notFound();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who),
+      action: 'coaching.task.done',
+      outcome: 'succeeded',
+      fieldGroups: ['coaching'],
+      details: { task: taskId, group: done.group_id, participant: done.participant_id, kind: done.kind },
+    });
+  });
 }
 
 /** The actor's open coaching tasks, the soonest first: absences to check on, follow-ups to make. */

@@ -3,19 +3,20 @@ import { appendAudit } from '../../core/audit/audit.ts';
 import { refusalLog } from '../../core/audit/refusals.ts';
 import { languageLevels } from '../../core/codes.ts';
 import type { Database } from '../../core/db/database.ts';
-import { addMonths } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { translate, type Language } from '../../core/i18n/i18n.ts';
 import { listAccess, participantAccess, type FieldGroup } from '../../core/policy/policy.ts';
 import { auditWho, openClient, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import { attendanceRates } from './attendance.ts';
+import { followUpTasks } from './followUps.ts';
 import { auditParticipantsRead, notesContext, openName, sealedName } from './participantReads.ts';
 import { lastSessionDay } from './schedule.ts';
 import { openGroup, openParticipant, participantsInScope } from './scope.ts';
 import type {
   AssessmentInput,
   EnrolmentInput,
+  LanguagesInput,
   MeetingInput,
   Participant,
   ParticipantInput,
@@ -89,6 +90,35 @@ export async function saveAssessment(ctx: AppContext, who: Who, participantId: s
   });
 }
 
+/**
+ * The person's languages and levels, rewritten by a coach. Each language once. The waiting list's
+ * automatic move checks the entry requirements against these.
+ */
+export async function saveLanguages(ctx: AppContext, who: Who, participantId: string, input: LanguagesInput) {
+  await openParticipant(ctx.db, who.actor, 'coaching.participants.manage', participantId);
+  const seen = new Set<string>();
+  const problems = input.languages.flatMap((language, index) => {
+    if (seen.has(language.code)) return [{ field: `languages/${index}/code`, problem: 'uniqueItems' }];
+    seen.add(language.code);
+    return [];
+  });
+  if (problems.length > 0) throw new AppError(400, 'validation_failed', {}, problems);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('coaching_participants')
+      .set({ languages: JSON.stringify(input.languages) })
+      .where('id', '=', participantId)
+      .execute();
+    await appendAudit(trx, ctx.keyring.auditKey, {
+      ...auditWho(who),
+      action: 'coaching.participant.languages',
+      outcome: 'succeeded',
+      fieldGroups: ['coaching'],
+      details: { participant: participantId, languages: input.languages },
+    });
+  });
+}
+
 /** The participants the actor reaches, by name: whom a psychologist's meeting or an enrolment is for. */
 export async function listParticipants(ctx: AppContext, who: Who): Promise<Array<{ id: string; name: string }>> {
   let query = ctx.db.selectFrom('coaching_participants').select(['id', 'name']).orderBy('created_at', 'desc').limit(500);
@@ -111,7 +141,10 @@ export async function listGroupParticipants(ctx: AppContext, who: Who, groupId: 
   let query = ctx.db
     .selectFrom('coaching_enrolments as e')
     .innerJoin('coaching_participants as p', 'p.id', 'e.participant_id')
-    .select(['p.id', 'p.name', 'e.status', 'e.enrolled_on', 'e.created_at'])
+    .leftJoin('coaching_leavings as l', (join) =>
+      join.onRef('l.group_id', '=', 'e.group_id').onRef('l.participant_id', '=', 'e.participant_id'),
+    )
+    .select(['p.id', 'p.name', 'e.status', 'e.enrolled_on', 'e.left_on', 'l.reason', 'e.passed_over', 'e.created_at'])
     .where('e.group_id', '=', groupId)
     .orderBy('e.created_at');
   const scope = participantsInScope(ctx.db, who.actor, 'coaching.participants');
@@ -131,6 +164,9 @@ export async function listGroupParticipants(ctx: AppContext, who: Who, groupId: 
     name: openName(ctx, row.id, row.name),
     status: row.status,
     enrolledOn: row.enrolled_on,
+    leftOn: row.left_on,
+    leaveReason: row.reason,
+    passedOver: row.status === 'waiting' ? ((row.passed_over as { requirement: Requirement; on: string } | null) ?? null) : null,
     attendanceRate: rates.get(row.id) ?? null,
   }));
 }
@@ -160,7 +196,10 @@ export async function getParticipant(ctx: AppContext, who: Who, participantId: s
     const enrolments = await ctx.db
       .selectFrom('coaching_enrolments as e')
       .innerJoin('coaching_groups as g', 'g.id', 'e.group_id')
-      .select(['e.group_id', 'g.name', 'e.status', 'e.enrolled_on', 'e.career_plan'])
+      .leftJoin('coaching_leavings as l', (join) =>
+        join.onRef('l.group_id', '=', 'e.group_id').onRef('l.participant_id', '=', 'e.participant_id'),
+      )
+      .select(['e.group_id', 'g.name', 'e.status', 'e.enrolled_on', 'e.left_on', 'l.reason', 'e.career_plan'])
       .where('e.participant_id', '=', participantId)
       .orderBy('g.starts_on')
       .execute();
@@ -183,6 +222,8 @@ export async function getParticipant(ctx: AppContext, who: Who, participantId: s
         groupName: e.name,
         status: e.status,
         enrolledOn: e.enrolled_on,
+        leftOn: e.left_on,
+        leaveReason: e.reason,
         careerPlan: e.career_plan,
       })),
       guidance: await meetings('guidance'),
@@ -260,25 +301,6 @@ function describe(requirement: Requirement, language: Language): string {
   });
 }
 
-/** Follow-ups at 3, 6 and 12 months after the group's last session, a task for each of its coaches. */
-async function followUpTasks(db: Database, groupId: string, participantId: string) {
-  const endsOn = await lastSessionDay(db, groupId);
-  if (!endsOn) return;
-  const coaches = await db.selectFrom('coaching_group_coaches').select('account_id').where('group_id', '=', groupId).execute();
-  const tasks = [3, 6, 12].flatMap((months) =>
-    coaches.map((coach) => ({
-      id: randomUUID(),
-      group_id: groupId,
-      participant_id: participantId,
-      kind: 'follow_up' as const,
-      months,
-      due_on: addMonths(endsOn, months),
-      assignee_id: coach.account_id,
-    })),
-  );
-  if (tasks.length > 0) await db.insertInto('coaching_tasks').values(tasks).execute();
-}
-
 /**
  * Enrols a participant in a group from a day, after checking the group's entry requirements: a
  * requirement not met refuses the enrolment and names it. Beyond the group's capacity the person goes
@@ -302,6 +324,7 @@ export async function enrol(ctx: AppContext, who: Who, groupId: string, input: E
       .where('participant_id', '=', person.id)
       .executeTakeFirst();
     if (existing?.status === 'enrolled') throw new AppError(409, 'coaching_already_enrolled');
+    if (existing?.status === 'left') throw new AppError(409, 'coaching_left');
     const unmet = unmetRequirement(group.requirements as Requirement[], person);
     if (unmet) throw new AppError(422, 'coaching_requirement_unmet', { requirement: describe(unmet, language) });
     const taken = await trx
@@ -324,7 +347,7 @@ export async function enrol(ctx: AppContext, who: Who, groupId: string, input: E
         .insertInto('coaching_enrolments')
         .values({ group_id: groupId, participant_id: person.id, ...values })
         .execute();
-    if (status === 'enrolled') await followUpTasks(trx, groupId, person.id);
+    if (status === 'enrolled') await followUpTasks(trx, groupId, person.id, await lastSessionDay(trx, groupId));
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...auditWho(who),
       action: 'coaching.enrolment',
@@ -336,15 +359,19 @@ export async function enrol(ctx: AppContext, who: Who, groupId: string, input: E
   });
 }
 
-/** The participant's enrolment in the group, or a 404: what attendance, goals and follow-up hang on. */
+/**
+ * The participant's enrolment in the group, or a 404: what attendance, goals and follow-up hang on.
+ * One who left is refused with a 409: their part in the group is closed as it was when they left.
+ */
 export async function enrolmentOf(db: Database, groupId: string, participantId: string) {
   const enrolment = await db
     .selectFrom('coaching_enrolments')
     .selectAll()
     .where('group_id', '=', groupId)
     .where('participant_id', '=', participantId)
-    .where('status', '=', 'enrolled')
+    .where('status', 'in', ['enrolled', 'left'])
     .executeTakeFirst();
   if (!enrolment) throw notFound();
+  if (enrolment.status === 'left') throw new AppError(409, 'coaching_left');
   return enrolment;
 }

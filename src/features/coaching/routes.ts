@@ -1,12 +1,13 @@
 import type { Api } from '../../server/context.ts';
 import { whoOf } from '../../server/requestContext.ts';
 import { createdResponse, emptyResponse, fileResponse, idParams } from '../../server/schemaParts.ts';
-import { changeSession, groupCalendar, listSessions } from './schedule.ts';
+import { changeSession, groupCalendar, listSessions, participantSchedule } from './schedule.ts';
 import { createGroup, getGroup, listCoaches, listGroups } from './groups.ts';
 import { attendanceGrid, saveAttendance } from './attendance.ts';
 import { groupReport, programmeReport, reportRows } from './reports.ts';
 import { toCsv, toXlsx } from '../statistics/index.ts';
-import { myTasks, recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
+import { completeTask, myTasks, recordFollowUp, saveCareerPlan, saveGoals } from './outcomes.ts';
+import { recordLeaving } from './leaving.ts';
 import {
   createParticipant,
   enrol,
@@ -15,6 +16,7 @@ import {
   listParticipants,
   recordMeeting,
   saveAssessment,
+  saveLanguages,
 } from './participants.ts';
 import { changeProgramme, createProgramme, getProgramme, listProgrammes } from './programmes.ts';
 import {
@@ -30,12 +32,16 @@ import {
   followUpBody,
   followUpResponse,
   goalsBody,
+  languagesBody,
+  leavingBody,
+  leavingResponse,
   meetingBody,
   participantBody,
   participantIndexResponse,
   participantListResponse,
   participantParams,
   participantResponse,
+  participantScheduleResponse,
   taskListResponse,
   coachListResponse,
   groupBody,
@@ -142,6 +148,14 @@ export async function coachingRoutes(app: Api) {
     { config: { access: 'coaching.participants' }, schema: { tags, params: idParams, response: { 200: participantResponse } } },
     async (request) => getParticipant(ctx, whoOf(request), request.params.id),
   );
+  app.get(
+    '/api/v1/coaching/participants/:id/schedule',
+    {
+      config: { access: 'coaching.participants.manage' },
+      schema: { tags, params: idParams, response: { 200: participantScheduleResponse } },
+    },
+    async (request) => participantSchedule(ctx, whoOf(request), request.params.id),
+  );
   app.put(
     '/api/v1/coaching/participants/:id/assessment',
     {
@@ -150,6 +164,17 @@ export async function coachingRoutes(app: Api) {
     },
     async (request, reply) => {
       await saveAssessment(ctx, whoOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
+  );
+  app.put(
+    '/api/v1/coaching/participants/:id/languages',
+    {
+      config: { access: 'coaching.participants.manage' },
+      schema: { tags, params: idParams, body: languagesBody, response: emptyResponse },
+    },
+    async (request, reply) => {
+      await saveLanguages(ctx, whoOf(request), request.params.id, request.body);
       return reply.code(204).send();
     },
   );
@@ -217,10 +242,26 @@ export async function coachingRoutes(app: Api) {
     },
     async (request) => recordFollowUp(ctx, whoOf(request), request.params.id, request.params.participantId, request.body),
   );
+  app.post(
+    '/api/v1/coaching/groups/:id/participants/:participantId/leaving',
+    {
+      config: { access: 'coaching.participants.manage' },
+      schema: { tags, params: participantParams, body: leavingBody, response: leavingResponse },
+    },
+    async (request) => recordLeaving(ctx, whoOf(request), request.params.id, request.params.participantId, request.body),
+  );
   app.get(
     '/api/v1/coaching/tasks',
     { config: { access: 'coaching.tasks' }, schema: { tags, response: { 200: taskListResponse } } },
     async (request) => myTasks(ctx, whoOf(request)),
+  );
+  app.post(
+    '/api/v1/coaching/tasks/:id/done',
+    { config: { access: 'coaching.tasks' }, schema: { tags, params: idParams, response: emptyResponse } },
+    async (request, reply) => {
+      await completeTask(ctx, whoOf(request), request.params.id);
+      return reply.code(204).send();
+    },
   );
 
   app.get(

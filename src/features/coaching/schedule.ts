@@ -9,8 +9,10 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Language } from '../../core/i18n/i18n.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
-import { openGroup } from './scope.ts';
-import type { SessionChange, Session } from './schema.ts';
+import { moveFollowUps } from './followUps.ts';
+import { openGroup, openParticipant } from './scope.ts';
+import { auditParticipantsRead } from './participantReads.ts';
+import type { ParticipantSchedule, SessionChange, Session } from './schema.ts';
 
 /** Finnish public holidays from a kept holiday library (Easter and the days that move with it included). */
 const finland = new Holidays('FI');
@@ -114,11 +116,13 @@ export async function changeSession(ctx: AppContext, who: Who, groupId: string, 
       .set({ on_day: change.day, starts_at: change.startsAt, teacher: change.teacher?.trim() || null, place: change.place?.trim() || null })
       .where('id', '=', sessionId)
       .execute();
+    // Moving the last session moves the group's end, and the follow-ups not yet made with it.
+    const followUpsMoved = await moveFollowUps(trx, groupId, await lastSessionDay(trx, groupId));
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...auditWho(who),
       action: 'coaching.session.change',
       outcome: 'succeeded',
-      details: { group: groupId, session: session.number, from: session.on_day, to: change.day, startsAt: change.startsAt },
+      details: { group: groupId, session: session.number, from: session.on_day, to: change.day, startsAt: change.startsAt, followUpsMoved },
     });
   });
 }
@@ -161,4 +165,42 @@ export async function lastSessionDay(db: Database, groupId: string): Promise<str
     .where('group_id', '=', groupId)
     .executeTakeFirst();
   return row?.last ?? null;
+}
+
+/**
+ * A participant's own schedule: each group they are in now, its sessions from their first day, with
+ * the place and the content's names. Opened by a coach to print and hand over, and audited as a read.
+ */
+export async function participantSchedule(ctx: AppContext, who: Who, participantId: string): Promise<ParticipantSchedule> {
+  await openParticipant(ctx.db, who.actor, 'coaching.participants.manage', participantId);
+  const enrolments = await ctx.db
+    .selectFrom('coaching_enrolments as e')
+    .innerJoin('coaching_groups as g', 'g.id', 'e.group_id')
+    .innerJoin('coaching_programme_versions as v', (join) =>
+      join.onRef('v.programme_id', '=', 'g.programme_id').onRef('v.version', '=', 'g.programme_version'),
+    )
+    .select(['g.id', 'g.name', 'g.place', 'v.content_types', 'e.enrolled_on'])
+    .where('e.participant_id', '=', participantId)
+    .where('e.status', '=', 'enrolled')
+    .orderBy('g.starts_on')
+    .execute();
+  const groups = [];
+  for (const enrolment of enrolments) {
+    const names = new Map((enrolment.content_types as NamedItem[]).map((item) => [item.key, item.names]));
+    const sessions = await sessionRows(ctx.db, enrolment.id).where('on_day', '>=', enrolment.enrolled_on!).execute();
+    groups.push({
+      groupId: enrolment.id,
+      groupName: enrolment.name,
+      sessions: sessions.map((session) => ({
+        day: session.on_day,
+        startsAt: session.starts_at,
+        minutes: session.minutes,
+        contentType: session.content_type,
+        contentNames: names.get(session.content_type) ?? { fi: session.content_type, sv: session.content_type, en: session.content_type },
+        place: session.place ?? enrolment.place,
+      })),
+    });
+  }
+  await auditParticipantsRead(ctx, who, 'coaching.participant.schedule', [participantId], ['coaching']);
+  return { groups };
 }

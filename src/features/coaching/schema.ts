@@ -207,6 +207,8 @@ export const participantBody = objectBody(['name', 'gender', 'languages', 'scrip
   consent: objectBody(['takesPart', 'givenOn', 'sharedWith'], { takesPart: { const: true }, givenOn: date, sharedWith: organisationIds }),
   assessment: nullable(assessmentBody),
 });
+/** The languages the person speaks and at what level, changed as they learn: what the entry check reads next. */
+export const languagesBody = objectBody(['languages'], { languages: spokenLanguages });
 export const participantParams = {
   type: 'object',
   required: ['id', 'participantId'],
@@ -214,6 +216,21 @@ export const participantParams = {
 } as const;
 export const enrolmentBody = objectBody(['participantId', 'enrolledOn'], { participantId: uuid, enrolledOn: date });
 export const enrolmentResponse = { 200: responseObject({ status: string }) } as const;
+
+/** Why a participant left the group: a short list, and a note in the coach's words when it helps. */
+export const leaveReasons = ['work', 'studies', 'health', 'moved', 'other'] as const;
+/** The last day in the group (sessions after it are not expected), why, and an optional note. */
+export const leavingBody = objectBody(['leftOn', 'reason'], { leftOn: date, reason: codeOf(leaveReasons), note: optionalText(2000) });
+/**
+ * The place freed goes to the first on the waiting list who meets the entry requirements, from the
+ * next session; those passed over keep the requirement they do not meet (shown on the group's list).
+ */
+export const leavingResponse = {
+  200: responseObject({
+    movedIn: { anyOf: [responseObject({ participantId: string, enrolledOn: string }), { type: 'null' }] },
+    passedOver: strings,
+  }),
+} as const;
 
 export const meetingKinds = ['guidance', 'psychologist'] as const;
 export const meetingBody = objectBody(['kind', 'heldOn', 'notes'], { kind: codeOf(meetingKinds), heldOn: date, notes: text(10000, 1) });
@@ -269,6 +286,11 @@ export const participantListResponse = responseList({
   name: inGroup('identity', string),
   status: inGroup('coaching', string),
   enrolledOn: inGroup('coaching', optionalString),
+  /** The last day in the group of one who left, and why. */
+  leftOn: inGroup('coaching', optionalString),
+  leaveReason: inGroup('coaching', optionalString),
+  /** One waiting who was passed over when a place freed: the requirement not met then, and the day. */
+  passedOver: inGroup('coaching', { anyOf: [responseObject({ requirement: requirementResponse, on: string }), { type: 'null' }] }),
   /** Present or late among the sessions the person was expected at, in per cent; null before any. */
   attendanceRate: inGroup('coaching', { type: ['integer', 'null'] }),
 });
@@ -284,7 +306,15 @@ export const participantResponse = responseObject({
   assessment: inGroup('coaching', { anyOf: [assessmentResponse, { type: 'null' }] }),
   enrolments: inGroup(
     'coaching',
-    responseList({ groupId: string, groupName: string, status: string, enrolledOn: optionalString, careerPlan: optionalString }),
+    responseList({
+      groupId: string,
+      groupName: string,
+      status: string,
+      enrolledOn: optionalString,
+      leftOn: optionalString,
+      leaveReason: optionalString,
+      careerPlan: optionalString,
+    }),
   ),
   guidance: inGroup('coaching', meetingResponse),
   goals: inGroup('coaching', goalScores),
@@ -298,9 +328,31 @@ export const attendanceResponse = responseObject({
       id: string,
       name: inGroup('identity', string),
       enrolledOn: string,
-      /** One per session, in the sessions' order: a mark, `not_enrolled` before the person joined, or null. */
+      leftOn: optionalString,
+      /** One per session, in the sessions' order: a mark, `not_enrolled` before the person joined, `left` after they left, or null. */
       marks: { type: 'array', items: optionalString },
       attendanceRate: { type: ['integer', 'null'] },
+    }),
+  ),
+});
+/**
+ * A participant's own schedule, to print and hand over: the groups they are in and, from their first
+ * day, each session's day, time, place and content. Nothing about anyone else, no teachers' names.
+ */
+export const participantScheduleResponse = responseObject({
+  groups: inGroup(
+    'coaching',
+    responseList({
+      groupId: string,
+      groupName: string,
+      sessions: responseList({
+        day: string,
+        startsAt: string,
+        minutes: integer,
+        contentType: string,
+        contentNames: namesResponse,
+        place: string,
+      }),
     }),
   ),
 });
@@ -322,16 +374,24 @@ export const reportFileQuery = objectBody(['format'], {
 });
 const figure = { type: ['integer', 'null'] } as const;
 const mean = { type: ['number', 'null'] } as const;
-/** Counts and means: in the published form, a count of 1–4 and a figure fewer than five people make are null. */
+/**
+ * Counts and means: in the published form, a count hidden by the disclosure control (1–4, and those
+ * that would give one away) and a figure fewer than five people make are null.
+ */
 export const reportResponse = responseObject({
   form: string,
   name: string,
   groups: integer,
+  /** Ever taken in = completed + left + ongoing (in the group, not yet assessed at the end). */
   enrolled: figure,
-  waiting: figure,
   completed: figure,
+  left: figure,
+  ongoing: figure,
+  waiting: figure,
   attendanceRate: figure,
   goals: responseList({ goal: string, names: namesResponse, personStart: mean, personEnd: mean, coachStart: mean, coachEnd: mean }),
+  /** How many were followed up at each point; the outcomes at that point add up to it. */
+  followedUp: responseList({ months: integer, count: figure }),
   followUps: responseList({ months: integer, outcome: string, count: figure }),
   exploitationSigns: figure,
 });
@@ -339,15 +399,18 @@ export type CoachingReport = Omit<FromSchema<typeof reportResponse>, 'form'>;
 
 export type ParticipantInput = FromSchema<typeof participantBody>;
 export type AssessmentInput = FromSchema<typeof assessmentBody>;
+export type LanguagesInput = FromSchema<typeof languagesBody>;
 export type EnrolmentInput = FromSchema<typeof enrolmentBody>;
 export type MeetingInput = FromSchema<typeof meetingBody>;
 export type AttendanceInput = FromSchema<typeof attendanceBody>;
 export type GoalsInput = FromSchema<typeof goalsBody>;
 export type FollowUpInput = FromSchema<typeof followUpBody>;
+export type LeavingInput = FromSchema<typeof leavingBody>;
 export type Participant = FromSchema<typeof participantResponse>;
 export type ParticipantSummary = FromSchema<typeof participantListResponse>[number];
 export type Attendance = FromSchema<typeof attendanceResponse>;
 export type CoachingTask = FromSchema<typeof taskListResponse>[number];
+export type ParticipantSchedule = FromSchema<typeof participantScheduleResponse>;
 
 export type ProgrammeInput = FromSchema<typeof programmeBody>;
 export type NewProgrammeInput = FromSchema<typeof newProgrammeBody>;

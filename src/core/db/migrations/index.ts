@@ -10,6 +10,7 @@ import { workspace } from './0011_workspace.ts';
 import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
 import { coachingParticipants } from './0017_coaching_participants.ts';
+import { coachingLeaving } from './0039_coaching_leaving.ts';
 import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
@@ -63,4 +64,5 @@ export const migrations: Migration[] = [
   pathwayReminders,
   addressAttempts,
   digestSends,
+  coachingLeaving,
 ];

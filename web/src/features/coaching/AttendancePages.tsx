@@ -16,6 +16,8 @@ import { RadioGroupField, SelectField } from '../../ui/form/fields.tsx';
 import { named } from './texts.ts';
 
 const marks = ['present', 'late', 'absent', 'excused'] as const;
+/** A session the person is not expected at: before they joined or after they left. */
+const expectedNot = (mark: string | null | undefined) => mark === 'not_enrolled' || mark === 'left';
 type Grid = {
   sessions: Shown<NonNullable<Attendance['sessions']>>;
   participants: Shown<NonNullable<Attendance['participants']>>;
@@ -47,7 +49,7 @@ export function AttendancePage() {
     const grid = attendance.data!;
     const index = grid.sessions.findIndex((s) => s.id === sessionId);
     const entries = grid.participants
-      .filter((person) => person.marks[index] !== 'not_enrolled' && formText(form, `mark-${person.id}`))
+      .filter((person) => !expectedNot(person.marks[index]) && formText(form, `mark-${person.id}`))
       .map((person) => ({ participantId: person.id, mark: formText(form, `mark-${person.id}`) as (typeof marks)[number] }));
     await api('PUT', `/coaching/groups/${groupId}/sessions/${sessionId}/attendance`, { marks: entries } satisfies AttendanceInput);
     await attendance.refetch();
@@ -89,9 +91,9 @@ export function AttendancePage() {
                     <Form key={sessionId} onSubmit={save} aria-labelledby="entry-heading">
                       <p className="hint">{t('attendance.hint')}</p>
                       {grid.participants.map((person) =>
-                        person.marks[index] === 'not_enrolled' ? (
+                        expectedNot(person.marks[index]) ? (
                           <p key={person.id}>
-                            {person.name}: {t('attendance.marks.not_enrolled')}
+                            {person.name}: {t(`attendance.marks.${person.marks[index]}`)}
                           </p>
                         ) : (
                           <RadioGroupField
@@ -182,7 +184,7 @@ export function SignInSheetPage() {
               </thead>
               <tbody>
                 {grid.participants
-                  .filter((person) => index >= 0 && person.marks[index] !== 'not_enrolled')
+                  .filter((person) => index >= 0 && !expectedNot(person.marks[index]))
                   .map((person) => (
                     <tr key={person.id}>
                       <td>{person.name}</td>
@@ -205,9 +207,17 @@ export function SignInSheetPage() {
 export function TasksPage() {
   const { t, i18n } = useTranslation('coaching');
   const tasks = useApiQuery<Array<Shown<CoachingTask>>>('/coaching/tasks');
+  const [done, setDone] = useState<string | null>(null);
+  async function complete(task: Shown<CoachingTask>) {
+    setDone(null);
+    await api('POST', `/coaching/tasks/${task.id}/done`);
+    await tasks.refetch();
+    setDone(t('tasks.marked', { name: task.participantName }));
+  }
   return (
     <>
       <PageTitle>{t('tasks.title')}</PageTitle>
+      {done && <StatusMessage>{done}</StatusMessage>}
       <Loaded query={tasks}>
         {(list) =>
           list.length === 0 ? (
@@ -218,6 +228,15 @@ export function TasksPage() {
                 <li key={task.id}>
                   <Link to={`/coaching/participants/${task.participantId}`}>{task.participantName}</Link> ({task.groupName}):{' '}
                   {t(`tasks.kinds.${task.kind}`, { months: task.months })}. {t('tasks.due')} {formatDate(task.dueOn, i18n.language)}
+                  {task.kind !== 'follow_up' && (
+                    <>
+                      {' '}
+                      <button type="button" className="secondary" onClick={() => void complete(task)}>
+                        {t('tasks.done')}
+                        <span className="visually-hidden">: {task.participantName}</span>
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -232,6 +251,7 @@ type ReportShape = FromSchema<typeof reportResponse>;
 type Report = Shown<ReportShape> & {
   goals: Shown<NonNullable<ReportShape['goals']>>;
   followUps: Shown<NonNullable<ReportShape['followUps']>>;
+  followedUp: Shown<NonNullable<ReportShape['followedUp']>>;
 };
 
 /** A group's report, internal or published, and its programme's report to download. */
@@ -278,10 +298,14 @@ export function ReportPage() {
             <dl className="group-facts">
               <dt>{t('report.enrolled')}</dt>
               <dd>{figure(shown.enrolled)}</dd>
-              <dt>{t('report.waiting')}</dt>
-              <dd>{figure(shown.waiting)}</dd>
               <dt>{t('report.completed')}</dt>
               <dd>{figure(shown.completed)}</dd>
+              <dt>{t('report.left')}</dt>
+              <dd>{figure(shown.left)}</dd>
+              <dt>{t('report.ongoing')}</dt>
+              <dd>{figure(shown.ongoing)}</dd>
+              <dt>{t('report.waiting')}</dt>
+              <dd>{figure(shown.waiting)}</dd>
               <dt>{t('report.attendanceRate')}</dt>
               <dd>{figure(shown.attendanceRate)}</dd>
             </dl>
@@ -315,6 +339,13 @@ export function ReportPage() {
             </div>
             <h2>{t('report.sections.followUps')}</h2>
             <ul>
+              {shown.followedUp
+                .filter((f) => f.count !== 0)
+                .map((f) => (
+                  <li key={`${f.months}-all`}>
+                    {t('report.followedUp', { months: f.months })}: {figure(f.count)}
+                  </li>
+                ))}
               {shown.followUps
                 .filter((f) => f.count !== 0)
                 .map((f) => (

@@ -4,14 +4,17 @@ import { useNavigate, useParams } from 'react-router';
 import { api, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan } from '../../lib/session.ts';
-import { formChecked, formCode, formDay, formList, formText } from '../../lib/forms.ts';
+import { formChecked, formCode, formDay, formList, formText, formTextOrNull } from '../../lib/forms.ts';
 import { genders, languageLevels, scripts, teachingLanguages } from '#shared/codes.ts';
+import { leaveReasons } from '#shared/api/coaching.ts';
 import type {
   AssessmentInput,
   EnrolmentInput,
   FollowUpInput,
   GoalsInput,
   Group,
+  LanguagesInput,
+  LeavingInput,
   MeetingInput,
   Participant,
   ParticipantInput,
@@ -24,7 +27,7 @@ import { PageTitle, StatusMessage, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { CheckboxField, CheckboxesField, DateField, Field, RadioGroupField, SelectField, TextAreaField } from '../../ui/form/fields.tsx';
 import { codeName } from '../../ui/form/codeNames.ts';
-import { named } from './texts.ts';
+import { named, useRequirementText } from './texts.ts';
 
 type Organisation = { id: string; name: string };
 
@@ -33,6 +36,7 @@ export function GroupParticipants({ groupId, mayManage }: { groupId: string; may
   const { t, i18n } = useTranslation('coaching');
   const participants = useApiQuery<Array<Shown<ParticipantSummary>>>(`/coaching/groups/${groupId}/participants`);
   const known = useApiQuery<Array<{ id: string; name: string }>>(mayManage ? '/coaching/participants' : null);
+  const requirementText = useRequirementText();
   const [result, setResult] = useState<string | null>(null);
   // One already recorded (or waiting) is enrolled here; the entry requirements are checked as for a new one.
   async function enrolKnown(form: FormData) {
@@ -83,7 +87,19 @@ export function GroupParticipants({ groupId, mayManage }: { groupId: string; may
                       <td>
                         <Link to={`/coaching/participants/${person.id}`}>{person.name}</Link>
                       </td>
-                      <td>{t(`participants.statuses.${person.status}`)}</td>
+                      <td>
+                        {t(`participants.statuses.${person.status}`)}
+                        {person.leftOn && ` ${formatDate(person.leftOn, i18n.language)} (${t(`leaving.reasons.${person.leaveReason}`)})`}
+                        {person.passedOver?.requirement && (
+                          <span className="hint">
+                            {' '}
+                            {t('leaving.passedOverOn', {
+                              day: formatDate(person.passedOver.on ?? '', i18n.language),
+                              requirement: requirementText(person.passedOver.requirement),
+                            })}
+                          </span>
+                        )}
+                      </td>
                       <td>{person.enrolledOn ? formatDate(person.enrolledOn, i18n.language) : '–'}</td>
                       <td>{person.attendanceRate === null ? '–' : `${person.attendanceRate} %`}</td>
                     </tr>
@@ -133,6 +149,17 @@ export function NewParticipantPage() {
   const languageOptions = teachingLanguages.map((code) => ({ value: code, label: codeName('language', code, i18n.language) }));
   const levelOptions = languageLevels.map((level) => ({ value: level, label: t(`levels.${level}`) }));
 
+  // A language without its level (or a level without its language) would be dropped without a word.
+  function checkLanguages(form: FormData) {
+    return ['1', '2'].flatMap((n) => {
+      const [code, level] = [formText(form, `language${n}`), formText(form, `level${n}`)];
+      if (level && !code) return [{ name: `language${n}`, problem: 'required' }];
+      if (code && !level) return [{ name: `level${n}`, problem: 'required' }];
+      if (n === '2' && code && code === formText(form, 'language1')) return [{ name: 'language2', problem: 'uniqueItems' }];
+      return [];
+    });
+  }
+
   async function save(form: FormData) {
     const languages = ['1', '2']
       .filter((n) => formText(form, `language${n}`) && formText(form, `level${n}`))
@@ -167,7 +194,7 @@ export function NewParticipantPage() {
       <p>{t('participants.enrolIntro')}</p>
       <Loaded query={organisations}>
         {(organisationList) => (
-          <Form className="narrow" onSubmit={save}>
+          <Form className="narrow" onSubmit={save} check={checkLanguages}>
             <Field
               label={t('participants.name')}
               name="name"
@@ -182,10 +209,30 @@ export function NewParticipantPage() {
               messages={{ required: t('participants.genderRequired') }}
               options={genders.map((gender) => ({ value: gender, label: t(`participants.genders.${gender}`) }))}
             />
-            <SelectField label={t('participants.language1')} name="language1" options={languageOptions} />
-            <SelectField label={t('participants.level')} name="level1" options={levelOptions} />
-            <SelectField label={t('participants.language2')} name="language2" options={languageOptions} />
-            <SelectField label={t('participants.level')} name="level2" options={levelOptions} />
+            <SelectField
+              label={t('participants.language1')}
+              name="language1"
+              messages={{ required: t('languages.codeRequired') }}
+              options={languageOptions}
+            />
+            <SelectField
+              label={t('participants.level')}
+              name="level1"
+              messages={{ required: t('languages.levelRequired') }}
+              options={levelOptions}
+            />
+            <SelectField
+              label={t('participants.language2')}
+              name="language2"
+              messages={{ required: t('languages.codeRequired'), uniqueItems: t('languages.twice') }}
+              options={languageOptions}
+            />
+            <SelectField
+              label={t('participants.level')}
+              name="level2"
+              messages={{ required: t('languages.levelRequired') }}
+              options={levelOptions}
+            />
             <CheckboxesField
               label={t('participants.scripts')}
               name="scripts"
@@ -501,6 +548,139 @@ function GroupWork({
   );
 }
 
+const LANGUAGE_ROWS = [0, 1, 2];
+
+/**
+ * The person's languages and levels as they change: what the entry requirements are checked against
+ * when a place frees. A language without its level, or the same language twice, is caught before sending.
+ */
+function LanguagesForm({ participant, onSaved }: { participant: ParticipantShown; onSaved: () => Promise<unknown> }) {
+  const { t, i18n } = useTranslation('coaching');
+  const [saved, setSaved] = useState(false);
+  const languageOptions = teachingLanguages.map((code) => ({ value: code, label: codeName('language', code, i18n.language) }));
+  const levelOptions = languageLevels.map((level) => ({ value: level, label: t(`levels.${level}`) }));
+  const rows = (form: FormData) =>
+    LANGUAGE_ROWS.map((row) => ({ row, code: formText(form, `code${row}`), level: formText(form, `level${row}`) })).filter(
+      (entry) => entry.code || entry.level,
+    );
+  function check(form: FormData) {
+    const seen = new Set<string>();
+    return rows(form).flatMap(({ row, code, level }) => {
+      if (!code) return [{ name: `code${row}`, problem: 'required' }];
+      if (!level) return [{ name: `level${row}`, problem: 'required' }];
+      if (seen.has(code)) return [{ name: `code${row}`, problem: 'uniqueItems' }];
+      seen.add(code);
+      return [];
+    });
+  }
+  async function save(form: FormData) {
+    setSaved(false);
+    await api('PUT', `/coaching/participants/${participant.id}/languages`, {
+      languages: rows(form).map(({ code, level }) => ({ code, level: level as (typeof languageLevels)[number] })),
+    } satisfies LanguagesInput);
+    await onSaved();
+    setSaved(true);
+  }
+  return (
+    <section aria-labelledby="languages-heading" className="panel">
+      <h2 id="languages-heading">{t('languages.title')}</h2>
+      <p className="hint">{t('languages.intro')}</p>
+      {saved && <StatusMessage>{t('participant.saved')}</StatusMessage>}
+      <Form onSubmit={save} check={check} aria-labelledby="languages-heading" className="narrow">
+        {LANGUAGE_ROWS.map((row) => (
+          <fieldset key={row}>
+            <legend>{t('languages.row', { number: row + 1 })}</legend>
+            <SelectField
+              label={t('participants.language1')}
+              name={`code${row}`}
+              path={`languages/${row}/code`}
+              defaultValue={participant.languages[row]?.code ?? ''}
+              messages={{ required: t('languages.codeRequired'), uniqueItems: t('languages.twice') }}
+              options={languageOptions}
+            />
+            <SelectField
+              label={t('participants.level')}
+              name={`level${row}`}
+              path={`languages/${row}/level`}
+              defaultValue={participant.languages[row]?.level ?? ''}
+              messages={{ required: t('languages.levelRequired') }}
+              options={levelOptions}
+            />
+          </fieldset>
+        ))}
+        <SubmitButton>{t('languages.save')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+type LeavingResult = { movedIn: { participantId: string; enrolledOn: string } | null; passedOver: string[] };
+
+/**
+ * The participant leaves the group: the last day in it, why, and a note when it helps. The place goes
+ * to the waiting list at once, so the form asks to confirm first.
+ */
+function LeaveForm({
+  participantId,
+  groupId,
+  groupName,
+  onLeft,
+}: {
+  participantId: string;
+  groupId: string;
+  groupName: string;
+  onLeft: (message: string) => Promise<unknown>;
+}) {
+  const { t, i18n } = useTranslation('coaching');
+  async function leave(form: FormData) {
+    const answer = await api<LeavingResult>('POST', `/coaching/groups/${groupId}/participants/${participantId}/leaving`, {
+      leftOn: formDay(form, 'leftOn'),
+      reason: formCode(form, 'reason'),
+      note: formTextOrNull(form, 'note'),
+    } satisfies LeavingInput);
+    const parts = [t('leaving.left', { group: groupName })];
+    parts.push(
+      answer.movedIn ? t('leaving.movedIn', { day: formatDate(answer.movedIn.enrolledOn, i18n.language) }) : t('leaving.nobodyMovedIn'),
+    );
+    if (answer.passedOver.length > 0) parts.push(t('leaving.passedOver', { count: answer.passedOver.length }));
+    await onLeft(parts.join(' '));
+  }
+  return (
+    <section aria-labelledby={`leave-${groupId}`} className="panel">
+      <h2 id={`leave-${groupId}`}>
+        {t('leaving.title')}: {groupName}
+      </h2>
+      <p className="hint">{t('leaving.intro')}</p>
+      <Form
+        onSubmit={leave}
+        aria-labelledby={`leave-${groupId}`}
+        confirm={() => ({
+          title: t('leaving.confirmTitle', { group: groupName }),
+          body: t('leaving.confirmBody'),
+          confirmLabel: t('leaving.save'),
+        })}
+      >
+        <DateField
+          label={t('leaving.leftOn')}
+          hint={t('leaving.leftOnHint')}
+          name="leftOn"
+          required
+          messages={{ required: t('leaving.leftOnRequired') }}
+        />
+        <RadioGroupField
+          label={t('leaving.reason')}
+          name="reason"
+          required
+          messages={{ required: t('leaving.reasonRequired') }}
+          options={leaveReasons.map((reason) => ({ value: reason, label: t(`leaving.reasons.${reason}`) }))}
+        />
+        <TextAreaField label={t('leaving.note')} hint={t('leaving.noteHint')} name="note" maxLength={2000} />
+        <SubmitButton>{t('leaving.save')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
 export function ParticipantPage() {
   const { t, i18n } = useTranslation('coaching');
   const { participantId } = useParams();
@@ -510,11 +690,13 @@ export function ParticipantPage() {
   const group = useApiQuery<Shown<Group>>(enrolled ? `/coaching/groups/${enrolled.groupId}` : null);
   const programme = useApiQuery<Shown<Programme>>(group.data ? `/coaching/programmes/${group.data.programmeId}` : null);
   const mayCoach = can('coaching.participants.manage');
+  const [left, setLeft] = useState<string | null>(null);
   return (
     <Loaded query={participant}>
       {(shown) => (
         <>
           <PageTitle>{shown.name}</PageTitle>
+          {left && <StatusMessage>{left}</StatusMessage>}
           {shown.enrolments && (
             <dl className="group-facts">
               <dt>{t('participant.group')}</dt>
@@ -522,7 +704,8 @@ export function ParticipantPage() {
                 {shown.enrolments.map((e) => (
                   <span key={e.groupId}>
                     <Link to={`/coaching/groups/${e.groupId}`}>{e.groupName}</Link> ({t(`participants.statuses.${e.status}`)}
-                    {e.enrolledOn ? `, ${formatDate(e.enrolledOn, i18n.language)}` : ''}){' '}
+                    {e.enrolledOn ? `, ${formatDate(e.enrolledOn, i18n.language)}` : ''}
+                    {e.leftOn ? `–${formatDate(e.leftOn, i18n.language)}, ${t(`leaving.reasons.${e.leaveReason}`)}` : ''}){' '}
                   </span>
                 ))}
               </dd>
@@ -538,6 +721,12 @@ export function ParticipantPage() {
               <dd>{shown.consent.givenOn ? formatDate(shown.consent.givenOn, i18n.language) : '–'}</dd>
             </dl>
           )}
+          {mayCoach && shown.enrolments?.some((e) => e.status === 'enrolled') && (
+            <p>
+              <Link to={`/coaching/participants/${shown.id}/schedule`}>{t('ownSchedule.open')}</Link>
+            </p>
+          )}
+          {shown.enrolments && mayCoach && <LanguagesForm participant={shown} onSaved={participant.refetch} />}
           {shown.enrolments && mayCoach && (
             <AssessmentForm participant={shown} goals={programme.data?.goals ?? []} onSaved={participant.refetch} />
           )}
@@ -563,6 +752,21 @@ export function ParticipantPage() {
                   groupId={e.groupId}
                   careerPlan={e.careerPlan}
                   onSaved={participant.refetch}
+                />
+              ))}
+          {mayCoach &&
+            shown.enrolments
+              ?.filter((e) => e.status === 'enrolled')
+              .map((e) => (
+                <LeaveForm
+                  key={e.groupId}
+                  participantId={shown.id}
+                  groupId={e.groupId}
+                  groupName={e.groupName}
+                  onLeft={async (message) => {
+                    setLeft(message);
+                    await participant.refetch();
+                  }}
                 />
               ))}
         </>

@@ -43,6 +43,11 @@ export const coachingRoutes: PageRoute[] = [
     load: () => import('./ParticipantPages.tsx').then((module) => module.ParticipantPage),
   },
   {
+    path: '/coaching/participants/:participantId/schedule',
+    permission: 'coaching.participants.manage',
+    load: () => import('./OwnSchedulePage.tsx').then((module) => module.OwnSchedulePage),
+  },
+  {
     path: '/coaching/groups/:groupId/attendance',
     permission: 'coaching.groups',
     load: () => import('./AttendancePages.tsx').then((module) => module.AttendancePage),
