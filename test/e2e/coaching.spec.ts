@@ -137,7 +137,7 @@ test('a coach enrols participants, one refused by a requirement and one waiting,
     await page.getByRole('button', { name: 'Kirjaa osallistuja' }).click();
   };
   await addPerson('Amina Demo', 'Nainen');
-  const participants = page.getByRole('region', { name: 'Osallistujat' }).first();
+  const participants = page.getByRole('region', { name: 'Osallistujat' });
   await expect(participants.getByRole('row', { name: /Amina Demo/ })).toContainText('Ryhmässä');
   await addPerson('Boris Demo', 'Mies');
   await expect(page.getByRole('alert')).toContainText('Henkilöä ei otettu ryhmään: hän ei täytä ryhmän edellytystä ”Vain naisille”');

@@ -22,6 +22,7 @@ import type {
   Programme,
 } from '#shared/api/coaching.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
@@ -71,42 +72,41 @@ export function GroupParticipants({ groupId, mayManage }: { groupId: string; may
           list.length === 0 ? (
             <p>{t('participants.none')}</p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participants-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('participants.name')}</th>
-                    <th scope="col">{t('participants.status')}</th>
-                    <th scope="col">{t('participants.enrolledOn')}</th>
-                    <th scope="col">{t('participants.attendanceRate')}</th>
+            // The heading above names the section already: the box is a group, not a second landmark.
+            <ScrollingTable caption={t('participants.title')} captionHidden landmark={false}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('participants.name')}</th>
+                  <th scope="col">{t('participants.status')}</th>
+                  <th scope="col">{t('participants.enrolledOn')}</th>
+                  <th scope="col">{t('participants.attendanceRate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((person) => (
+                  <tr key={person.id}>
+                    <td>
+                      <Link to={`/coaching/participants/${person.id}`}>{person.name}</Link>
+                    </td>
+                    <td>
+                      {t(`participants.statuses.${person.status}`)}
+                      {person.leftOn && ` ${formatDate(person.leftOn, i18n.language)} (${t(`leaving.reasons.${person.leaveReason}`)})`}
+                      {person.passedOver?.requirement && (
+                        <span className="hint">
+                          {' '}
+                          {t('leaving.passedOverOn', {
+                            day: formatDate(person.passedOver.on ?? '', i18n.language),
+                            requirement: requirementText(person.passedOver.requirement),
+                          })}
+                        </span>
+                      )}
+                    </td>
+                    <td>{person.enrolledOn ? formatDate(person.enrolledOn, i18n.language) : '–'}</td>
+                    <td>{person.attendanceRate === null ? '–' : `${person.attendanceRate} %`}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((person) => (
-                    <tr key={person.id}>
-                      <td>
-                        <Link to={`/coaching/participants/${person.id}`}>{person.name}</Link>
-                      </td>
-                      <td>
-                        {t(`participants.statuses.${person.status}`)}
-                        {person.leftOn && ` ${formatDate(person.leftOn, i18n.language)} (${t(`leaving.reasons.${person.leaveReason}`)})`}
-                        {person.passedOver?.requirement && (
-                          <span className="hint">
-                            {' '}
-                            {t('leaving.passedOverOn', {
-                              day: formatDate(person.passedOver.on ?? '', i18n.language),
-                              requirement: requirementText(person.passedOver.requirement),
-                            })}
-                          </span>
-                        )}
-                      </td>
-                      <td>{person.enrolledOn ? formatDate(person.enrolledOn, i18n.language) : '–'}</td>
-                      <td>{person.attendanceRate === null ? '–' : `${person.attendanceRate} %`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )
         }
       </Loaded>
