@@ -5,6 +5,7 @@ import { useApiQuery } from '../../lib/query.ts';
 import { formDay, formText, formTextOrNull, parseTime } from '../../lib/forms.ts';
 import type { Programme, Session, SessionChange } from '#shared/api/coaching.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { StatusMessage, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { DateField, Field, SelectField } from '../../ui/form/fields.tsx';
@@ -63,40 +64,36 @@ export function Schedule({ groupId, programmeId, mayManage }: { groupId: string;
       <Loaded query={sessions}>
         {(list) => (
           <>
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="schedule-caption">
-              <table>
-                <caption id="schedule-caption" className="visually-hidden">
-                  {t('schedule.title')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('schedule.number')}</th>
-                    <th scope="col">{t('schedule.day')}</th>
-                    <th scope="col">{t('schedule.startsAt')}</th>
-                    <th scope="col">{t('schedule.content')}</th>
-                    <th scope="col">{t('schedule.teacher')}</th>
-                    <th scope="col">{t('schedule.place')}</th>
+            {/* The section around is named by the same words: the box is a group, not a second landmark. */}
+            <ScrollingTable caption={t('schedule.title')} captionHidden landmark={false}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('schedule.number')}</th>
+                  <th scope="col">{t('schedule.day')}</th>
+                  <th scope="col">{t('schedule.startsAt')}</th>
+                  <th scope="col">{t('schedule.content')}</th>
+                  <th scope="col">{t('schedule.teacher')}</th>
+                  <th scope="col">{t('schedule.place')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((session) => (
+                  <tr key={session.id}>
+                    <td>{session.number}</td>
+                    <td>
+                      {dayWithWeekday(session.day, i18n.language)}
+                      {session.day !== session.plannedDay && (
+                        <span className="hint"> ({t('schedule.movedFrom', { day: formatDate(session.plannedDay, i18n.language) })})</span>
+                      )}
+                    </td>
+                    <td>{session.startsAt}</td>
+                    <td>{contentName(session.contentType)}</td>
+                    <td>{session.teacher ?? '–'}</td>
+                    <td>{session.place ?? t('schedule.groupPlace')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((session) => (
-                    <tr key={session.id}>
-                      <td>{session.number}</td>
-                      <td>
-                        {dayWithWeekday(session.day, i18n.language)}
-                        {session.day !== session.plannedDay && (
-                          <span className="hint"> ({t('schedule.movedFrom', { day: formatDate(session.plannedDay, i18n.language) })})</span>
-                        )}
-                      </td>
-                      <td>{session.startsAt}</td>
-                      <td>{contentName(session.contentType)}</td>
-                      <td>{session.teacher ?? '–'}</td>
-                      <td>{session.place ?? t('schedule.groupPlace')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
             {mayManage && (
               <section aria-labelledby="move-heading" className="narrow">
                 <h3 id="move-heading">{t('schedule.changeTitle')}</h3>
