@@ -9,6 +9,7 @@ import type { Attendance, AttendanceInput, CoachingTask, Group, Programme } from
 import type { FromSchema } from 'json-schema-to-ts';
 import type { reportResponse } from '#shared/api/coaching.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
@@ -110,33 +111,30 @@ export function AttendancePage() {
                   )}
                 </section>
               )}
-              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="attendance-caption">
-                <table>
-                  <caption id="attendance-caption">{t('attendance.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('participants.name')}</th>
-                      <th scope="col">{t('attendance.rate')}</th>
-                      {grid.sessions.map((s) => (
-                        <th scope="col" key={s.id}>
-                          {s.number}. {formatDate(s.day, i18n.language)}
-                        </th>
+              <ScrollingTable caption={t('attendance.title')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('participants.name')}</th>
+                    <th scope="col">{t('attendance.rate')}</th>
+                    {grid.sessions.map((s) => (
+                      <th scope="col" key={s.id}>
+                        {s.number}. {formatDate(s.day, i18n.language)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {grid.participants.map((person) => (
+                    <tr key={person.id}>
+                      <th scope="row">{person.name}</th>
+                      <td>{person.attendanceRate === null ? '–' : `${person.attendanceRate} %`}</td>
+                      {person.marks.map((mark, i) => (
+                        <td key={grid.sessions[i].id}>{mark ? t(`attendance.marks.${mark}`) : ''}</td>
                       ))}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {grid.participants.map((person) => (
-                      <tr key={person.id}>
-                        <th scope="row">{person.name}</th>
-                        <td>{person.attendanceRate === null ? '–' : `${person.attendanceRate} %`}</td>
-                        {person.marks.map((mark, i) => (
-                          <td key={grid.sessions[i].id}>{mark ? t(`attendance.marks.${mark}`) : ''}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </ScrollingTable>
             </>
           );
         }}
@@ -309,34 +307,29 @@ export function ReportPage() {
               <dt>{t('report.attendanceRate')}</dt>
               <dd>{figure(shown.attendanceRate)}</dd>
             </dl>
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="goals-caption">
-              <table>
-                <caption id="goals-caption">
-                  {t('report.sections.goals')} ({t('report.scale')})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.goal')}</th>
-                    <th scope="col">{t('report.personStart')}</th>
-                    <th scope="col">{t('report.personEnd')}</th>
-                    <th scope="col">{t('report.coachStart')}</th>
-                    <th scope="col">{t('report.coachEnd')}</th>
+            <ScrollingTable caption={`${t('report.sections.goals')} (${t('report.scale')})`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.goal')}</th>
+                  <th scope="col">{t('report.personStart')}</th>
+                  <th scope="col">{t('report.personEnd')}</th>
+                  <th scope="col">{t('report.coachStart')}</th>
+                  <th scope="col">{t('report.coachEnd')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.goals.map((goal) => (
+                  <tr key={goal.goal}>
+                    <th scope="row">{named(goal.names, i18n.language)}</th>
+                    {[goal.personStart, goal.personEnd, goal.coachStart, goal.coachEnd].map((value, i) => (
+                      <td key={i} className="number">
+                        {value === null || value === undefined ? '–' : value.toLocaleString(i18n.language)}
+                      </td>
+                    ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.goals.map((goal) => (
-                    <tr key={goal.goal}>
-                      <th scope="row">{named(goal.names, i18n.language)}</th>
-                      {[goal.personStart, goal.personEnd, goal.coachStart, goal.coachEnd].map((value, i) => (
-                        <td key={i} className="number">
-                          {value === null || value === undefined ? '–' : value.toLocaleString(i18n.language)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
             <h2>{t('report.sections.followUps')}</h2>
             <ul>
               {shown.followedUp

@@ -7,6 +7,7 @@ import { formChecked, formCode, formDay, formList, formText, formWholeNumber } f
 import { languageLevels, teachingLanguages, type LanguageLevel } from '#shared/codes.ts';
 import type { Coach, Group, GroupInput, GroupSummary, ProgrammeSummary, Requirement } from '#shared/api/coaching.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, formatDate } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
@@ -46,33 +47,28 @@ export function GroupsPage() {
           list.length === 0 ? (
             <p>{t('groups.none')}</p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="groups-caption">
-              <table>
-                <caption id="groups-caption" className="visually-hidden">
-                  {t('groups.title')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('group.name')}</th>
-                    <th scope="col">{t('group.programme')}</th>
-                    <th scope="col">{t('group.startsOn')}</th>
-                    <th scope="col">{t('group.place')}</th>
+            <ScrollingTable caption={t('groups.title')} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('group.name')}</th>
+                  <th scope="col">{t('group.programme')}</th>
+                  <th scope="col">{t('group.startsOn')}</th>
+                  <th scope="col">{t('group.place')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((group) => (
+                  <tr key={group.id}>
+                    <td>
+                      <Link to={`/coaching/groups/${group.id}`}>{group.name}</Link>
+                    </td>
+                    <td>{named(group.programmeNames, i18n.language)}</td>
+                    <td>{formatDate(group.startsOn, i18n.language)}</td>
+                    <td>{group.place}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((group) => (
-                    <tr key={group.id}>
-                      <td>
-                        <Link to={`/coaching/groups/${group.id}`}>{group.name}</Link>
-                      </td>
-                      <td>{named(group.programmeNames, i18n.language)}</td>
-                      <td>{formatDate(group.startsOn, i18n.language)}</td>
-                      <td>{group.place}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollingTable>
           )
         }
       </Loaded>

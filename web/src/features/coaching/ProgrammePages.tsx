@@ -7,6 +7,7 @@ import { useCan } from '../../lib/session.ts';
 import { formList, formText, formWholeNumber } from '../../lib/forms.ts';
 import type { NewProgrammeInput, Programme, ProgrammeInput, ProgrammeSummary } from '#shared/api/coaching.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollingTable } from '../../ui/ScrollingTable.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PageTitle, StatusMessage, formatDateTime } from '../../ui/ui.tsx';
 import { Form, SubmitButton } from '../../ui/form/Form.tsx';
@@ -101,32 +102,28 @@ function PlanTable({ programme }: { programme: Shown<Programme> }) {
     programme.plan.slice(week * programme.sessionsPerWeek, (week + 1) * programme.sessionsPerWeek),
   );
   return (
-    // A table wider than a phone scrolls sideways: by keyboard too, so the region takes focus.
-    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-caption">
-      <table>
-        <caption id="plan-caption">{t('programme.plan')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('programme.week')}</th>
-            {programme.weekdays.map((day) => (
-              <th scope="col" key={day}>
-                {weekdayName(day, i18n.language)}
-              </th>
+    <ScrollingTable caption={t('programme.plan')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('programme.week')}</th>
+          {programme.weekdays.map((day) => (
+            <th scope="col" key={day}>
+              {weekdayName(day, i18n.language)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((sessions, week) => (
+          <tr key={week}>
+            <th scope="row">{week + 1}</th>
+            {sessions.map((key, slot) => (
+              <td key={slot}>{contentName(key)}</td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {weeks.map((sessions, week) => (
-            <tr key={week}>
-              <th scope="row">{week + 1}</th>
-              {sessions.map((key, slot) => (
-                <td key={slot}>{contentName(key)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
 
