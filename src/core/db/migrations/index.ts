@@ -24,6 +24,7 @@ import { dailyDigest } from './0032_daily_digest.ts';
 import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
+import { registerImportIds } from './0041_register_import_ids.ts';
 
 export interface Migration {
   id: string;
@@ -57,4 +58,5 @@ export const migrations: Migration[] = [
   recordPages,
   registerImportStaging,
   shareConsent,
+  registerImportIds,
 ];
