@@ -60,7 +60,6 @@ export async function problemsAcrossStagedLines(db: Database, importId: string, 
       from closings c join referrals r on r.id = c.referral_id window w as (partition by c.referral_id order by c.kind, c.line)),
     admissions as (select distinct on (person_id) person_id, at, line from closed where nth = 1 and admitted order by person_id, at, line),
     with_main as (select distinct f->>'personId' as person_id from ${mains} m)`;
-  const admitted = (field: string) => sql`(select at from admissions a where a.person_id = f->>${sql.lit(field)})`;
   const second: RawBuilder<unknown>[] = [
     sql`select line, 3, 'unknown_referral', json_build_object('id', referral_id) from closings c
       where not exists (select 1 from referrals r where r.id = c.referral_id)`,
@@ -68,13 +67,15 @@ export async function problemsAcrossStagedLines(db: Database, importId: string, 
     sql`select line, 5, 'before_referral', '{}'::json from closed where nth = 1 and at < received_at`,
     sql`select line, 9, 'client_without_main_exploitation', json_build_object('id', person_id) from admissions a
       where not exists (select 1 from with_main m where m.person_id = a.person_id)`,
-    sql`select line, 11, case when ${known('guardianId')} then 'guardian_not_client' else 'unknown_person' end,
-        case when ${known('guardianId')} then json_build_object('id', f->>'guardianId') else json_build_object('field', 'guardianId', 'id', f->>'guardianId') end
-      from ${lines('child')} x where not ${known('guardianId')} or ${admitted('guardianId')} is null`,
-    sql`select line, 12, case when not ${known('personId')} then 'unknown_person' when ${admitted('personId')} is null then 'not_a_client' else 'before_admission' end,
-        case when not ${known('personId')} then json_build_object('field', 'personId', 'id', f->>'personId')
-          when ${admitted('personId')} is null then json_build_object('id', f->>'personId') else '{}'::json end
-      from ${lines('termination')} x where not ${known('personId')} or ${admitted('personId')} is null or (f->>'at')::timestamptz < ${admitted('personId')}`,
+    sql`select x.line, 11, case when p.id is null then 'unknown_person' else 'guardian_not_client' end,
+        case when p.id is null then json_build_object('field', 'guardianId', 'id', f->>'guardianId') else json_build_object('id', f->>'guardianId') end
+      from ${lines('child')} x left join file_persons p on p.id = f->>'guardianId' left join admissions a on a.person_id = f->>'guardianId'
+      where p.id is null or a.person_id is null`,
+    sql`select x.line, 12, case when p.id is null then 'unknown_person' when a.person_id is null then 'not_a_client' else 'before_admission' end,
+        case when p.id is null then json_build_object('field', 'personId', 'id', f->>'personId')
+          when a.person_id is null then json_build_object('id', f->>'personId') else '{}'::json end
+      from ${lines('termination')} x left join file_persons p on p.id = f->>'personId' left join admissions a on a.person_id = f->>'personId'
+      where p.id is null or a.person_id is null or (f->>'at')::timestamptz < a.at`,
   ];
 
   const found: Found[] = [...within];
