@@ -175,7 +175,7 @@ function stagedRows(importId: string, mapping: LineMapping): RawBuilder<unknown>
     values.push(sql`${sql.lit(column)}, ${sql.raw(`ref${n}`)}.id`);
   });
   return sql`select l.line, l.fields, r.* from register_import_lines l ${sql.join(joins, sql` `)}
-    cross join lateral json_populate_record(null::${sql.table(mapping.table)}, json_build_object(${sql.join(values)})) r
+    cross join lateral jsonb_populate_record(null::${sql.table(mapping.table)}, jsonb_build_object(${sql.join(values)})) r
     where l.import_id = ${importId} and l.type = ${mapping.type}`;
 }
 
@@ -198,6 +198,9 @@ async function conflictsWithRegister(db: Database, importId: string): Promise<Ex
   const conflicts: ExchangeProblem[] = [];
   for (const mapping of lineMappings) {
     const table = sql.table(mapping.table);
+    // Nothing stored, nothing to contradict: a first import into an empty register skips the comparison.
+    const stored = await sql<{ any: boolean }>`select exists (select 1 from ${table}) as any`.execute(db);
+    if (!stored.rows[0].any) continue;
     const differs = sql.join(
       mapping.columns.map(
         ([column]) => sql`when stored.${sql.ref(column)} is distinct from staged.${sql.ref(column)} then ${sql.lit(column)}`,

@@ -41,7 +41,7 @@ export async function problemsAcrossStagedLines(db: Database, importId: string, 
     unknownPerson('referral', 1),
     unknownPerson('exploitation', 6),
     sql`select line, 7, case when f->>'purpose' = 'witness' then 'witness_has_place' else 'place_missing' end, '{}'::json
-      from ${exploitations} e where (f->>'purpose' = 'witness') <> coalesce(json_typeof(f->'place') = 'null', false)`,
+      from ${exploitations} e where (f->>'purpose' = 'witness') <> coalesce(jsonb_typeof(f->'place') = 'null', false)`,
     sql`select line, 8, 'second_main_exploitation', json_build_object('id', f->>'personId', 'first', first) from ${mains} m where line > first`,
     unknownPerson('residence', 10),
     unknownPerson('reflection_period', 13),
