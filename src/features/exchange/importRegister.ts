@@ -111,28 +111,41 @@ async function stageLines(db: Database, importId: string, source: string | Reada
   let pending: string[] = [];
   let count = 0;
   let lines = 0;
+  // One chunk is copied while the next is read: on a PostgreSQL server the two run side by side.
+  let copying: Promise<unknown> = Promise.resolve();
+  let copyFailed: unknown;
   const flush = async (all = false) => {
+    await copying;
+    if (copyFailed) throw copyFailed;
     // Once the file is refused nothing more needs keeping, but every line is still checked.
     if (problems.length === 0 && pending.length > 0)
-      await copyRows(db, 'copy register_import_lines (import_id, line, type, fields) from stdin', pending.join(''));
+      copying = copyRows(db, 'copy register_import_lines (import_id, line, type, fields) from stdin', pending.join('')).catch(
+        (error: unknown) => (copyFailed = error),
+      );
     pending = [];
     onRead(count, all);
     await letOthersIn();
   };
-  for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
-    count++;
-    const text = (raw as string).replace(/\r$/, '');
-    checkLine(count, text, right, problem);
-    const entry = right.pop();
-    if (entry) {
-      lines++;
-      byType[entry.type] = (byType[entry.type] ?? 0) + 1;
-      checkWithinLine(entry, (line, code, params = {}) => within.push({ line, rank: withinLineRank[entry.type], code, params }));
-      if (problems.length === 0) pending.push(`${importId}\t${count}\t${entry.type}\t${copyText(text)}\n`);
+  try {
+    for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
+      count++;
+      const text = (raw as string).replace(/\r$/, '');
+      checkLine(count, text, right, problem);
+      const entry = right.pop();
+      if (entry) {
+        lines++;
+        byType[entry.type] = (byType[entry.type] ?? 0) + 1;
+        checkWithinLine(entry, (line, code, params = {}) => within.push({ line, rank: withinLineRank[entry.type], code, params }));
+        if (problems.length === 0) pending.push(`${importId}\t${count}\t${entry.type}\t${copyText(text)}\n`);
+      }
+      if (count % CHUNK === 0) await flush();
     }
-    if (count % CHUNK === 0) await flush();
+    await flush(true);
+  } finally {
+    // A chunk still being copied lands before the staging is emptied.
+    await copying;
   }
-  await flush(true);
+  if (copyFailed) throw copyFailed;
   // The planner joins the staged lines well only knowing how many there are of each type.
   if (problems.length === 0) await sql`analyze register_import_lines`.execute(db);
   problems.sort((a, b) => a.line - b.line);
