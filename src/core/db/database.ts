@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import type { DB } from './types.ts';
 import { lockDataFolder } from './lock.ts';
 
@@ -35,10 +36,12 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // A connection lost while lent out (between a transaction's statements) emits on the client itself.
     pool.on('connect', (client) => client.on('error', connectionLost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    copiers.set(db, (statement, data) => copyThroughPool(pool, statement, data));
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.pglite) {
     const db = new Kysely<DB>({ dialect: new PGliteDialect(options.pglite) });
+    copiers.set(db, copyThroughPGlite(db, options.pglite));
     return { db, kind: 'pglite', close: () => db.destroy() };
   }
   if (!options.dataDir) throw new Error('openDatabase needs databaseUrl or dataDir');
@@ -46,6 +49,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
   try {
     const pglite = await PGlite.create(path.join(options.dataDir, 'pg'), pgliteOptions);
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    copiers.set(db, copyThroughPGlite(db, pglite));
     return {
       db,
       kind: 'pglite',
@@ -62,6 +66,46 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     throw error;
   }
 }
+
+type Copier = (statement: string, data: string) => Promise<void>;
+const copiers = new WeakMap<Database, Copier>();
+
+/**
+ * Loads rows with `COPY … FROM STDIN` (text format: tab between columns, one row a line, `\N` for
+ * null), several times faster than INSERT for many rows. It runs on a connection of its own, outside
+ * any transaction of `db`, and commits on its own: for staging tables.
+ */
+export async function copyRows(db: Database, statement: string, data: string): Promise<void> {
+  const copy = copiers.get(db);
+  if (!copy) throw new Error('copyRows needs a database opened by openDatabase');
+  await copy(statement, data);
+}
+
+async function copyThroughPool(pool: pg.Pool, statement: string, data: string) {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const stream = client.query(copyStreams.from(statement));
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      stream.end(data);
+    });
+  } catch (error) {
+    failed = error as Error;
+    throw error;
+  } finally {
+    // A connection whose copy failed half-way is not lent out again.
+    client.release(failed);
+  }
+}
+
+// The embedded database reads COPY data from a blob in place of standard input. It has one
+// connection: the copy waits its turn on it like any query, so it never runs inside another's transaction.
+const copyThroughPGlite = (db: Database, pglite: PGlite) => (statement: string, data: string) =>
+  db.connection().execute(async () => {
+    await pglite.query(statement.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'"), [], { blob: new Blob([data]) });
+  });
 
 /**
  * The errors that say the database cannot be reached now, not that the request is wrong: a refused

@@ -1,15 +1,15 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows read with `select *` from the table a line type
-   names, compared column by column with the rows the file's lines become (registerLines.ts). */
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Database } from '../../core/db/database.ts';
+import { copyRows, type Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
-import { comparable, lineMappings, type IdMaps, type LineMapping } from './registerLines.ts';
-import { checkAcrossLines, checkLine, type Complain, type ExchangeLine, type ExchangeProblem } from './validateExchangeFile.ts';
+import { letOthersIn } from './letOthersIn.ts';
+import { lineMappings, type LineMapping } from './registerLines.ts';
+import { problemsAcrossStagedLines, withinLineRank, type Found } from './stagedLineChecks.ts';
+import { checkLine, checkWithinLine, type Complain, type ExchangeLine, type ExchangeProblem } from './validateExchangeFile.ts';
 
 export interface ImportSummary {
   lines: number;
@@ -34,27 +34,20 @@ export class ImportRejected extends AppError {
   }
 }
 
-/** Lines, or rows, sent to the database in one statement while staging. */
+/** Lines read, checked and copied to the staging table between two turns of the others. */
 const CHUNK = 5000;
-
-/**
- * Lets the server's other requests run between two chunks. The embedded database answers within the
- * same turn of the event loop, so an import that only awaited its statements would never let a
- * waiting request in until it ended.
- */
-const letOthersIn = () => new Promise((resolve) => setImmediate(resolve));
 
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
 
 /**
  * Imports an exchange file into the register, all or nothing. The file is read line by line (a
  * string, or a stream of a file or an upload) and every line checked on its own as it comes; the
- * right ones wait in a staging table, not in memory. Then the lines are checked together, then
- * against what the register already holds (a line equal to a stored one is left as it is; a line
- * that contradicts one is refused), and the rows they become are staged too. All of this runs in
- * short statements, so others keep working while a large file is imported, even on the embedded
- * database. Only then are the staged rows moved into the register, in one transaction, by SQL. A
- * refused file is recorded in the audit log with how many problems it had; its staging is emptied.
+ * right ones are copied to a staging table a chunk at a time, and nothing of the file stays in
+ * memory. Then SQL checks the staged lines together, and against what the register already holds
+ * (a line equal to a stored one is left as it is; a line that contradicts one is refused). Each of
+ * these is a statement of its own, so others keep working meanwhile, even on the embedded database.
+ * Only then are the lines moved into the register, in one transaction, by SQL. A refused file is
+ * recorded in the audit log with how many problems it had; its staging is emptied.
  */
 export async function importRegister(
   ctx: AppContext,
@@ -66,12 +59,16 @@ export async function importRegister(
   try {
     const total = typeof source === 'string' ? lineCount(source) : 0;
     // A string's lines are counted as they always were (an empty last line too); a stream's as read.
-    const { lines, problems } = await stageLines(ctx.db, importId, source, (done, all) =>
+    const { lines, byType, problems, within } = await stageLines(ctx.db, importId, source, (done, all) =>
       onProgress?.({ phase: 'checking', done: all ? Math.max(total, done) : done, total: Math.max(total, done) }),
     );
     if (problems.length > 0) throw new ImportRejected(problems);
-    const summary = await stageRows(ctx.db, importId, lines, (done) => onProgress?.({ phase: 'writing', done, total: lines }));
-    await moveRows(ctx, who, importId, summary);
+    const across = await problemsAcrossStagedLines(ctx.db, importId, within);
+    if (across.length > 0) throw new ImportRejected(across);
+    await assignRowIds(ctx.db, importId);
+    const conflicts = await conflictsWithRegister(ctx.db, importId);
+    if (conflicts.length > 0) throw new ImportRejected(conflicts);
+    const summary = await moveLines(ctx, who, importId, lines, byType, (done) => onProgress?.({ phase: 'writing', done, total: lines }));
     onProgress?.({ phase: 'writing', done: lines, total: lines });
     return summary;
   } catch (error) {
@@ -86,7 +83,7 @@ export async function importRegister(
     throw error;
   } finally {
     await sql`delete from register_import_lines where import_id = ${importId}`.execute(ctx.db);
-    await sql`delete from register_import_rows where import_id = ${importId}`.execute(ctx.db);
+    await sql`delete from register_import_ids where import_id = ${importId}`.execute(ctx.db);
   }
 }
 
@@ -96,134 +93,183 @@ const lineCount = (text: string) => {
   return count;
 };
 
+/** A value in COPY's text format: backslashes, tabs and line ends escaped. */
+const copyText = (value: string) => value.replace(/[\\\t\r\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!);
+
 /**
- * Reads the file a line at a time and checks each on its own; the right lines go to the staging
- * table a chunk at a time. Then the lines are checked together, one type at a time from there.
+ * Reads the file a line at a time and checks each on its own; the right lines are copied, as read,
+ * to the staging table a chunk at a time. Only the problems are kept, and how many lines of each type.
  */
 async function stageLines(db: Database, importId: string, source: string | Readable, onRead: (done: number, all: boolean) => void) {
   const problems: ExchangeProblem[] = [];
   const problem: Complain = (line, code, params = {}) => problems.push({ line, code, params });
+  // The rules within a line count only when every line is right, as when the lines are checked together.
+  const within: Found[] = [];
   const input = typeof source === 'string' ? Readable.from([source]) : source;
-  let pending: ExchangeLine[] = [];
+  const byType: Record<string, number> = {};
+  const right: ExchangeLine[] = [];
+  let pending: string[] = [];
   let count = 0;
-  let right = 0;
+  let lines = 0;
+  // One chunk is copied while the next is read: on a PostgreSQL server the two run side by side.
+  let copying: Promise<unknown> = Promise.resolve();
+  let copyFailed: unknown;
   const flush = async (all = false) => {
+    await copying;
+    if (copyFailed) throw copyFailed;
     // Once the file is refused nothing more needs keeping, but every line is still checked.
     if (problems.length === 0 && pending.length > 0)
-      await sql`insert into register_import_lines (import_id, line, type, fields)
-        select ${importId}, (entry->>'line')::int, entry->>'type', entry->'fields' from json_array_elements(${JSON.stringify(pending)}::json) entry`.execute(
-        db,
+      copying = copyRows(db, 'copy register_import_lines (import_id, line, type, fields) from stdin', pending.join('')).catch(
+        (error: unknown) => (copyFailed = error),
       );
-    right += pending.length;
     pending = [];
     onRead(count, all);
     await letOthersIn();
   };
-  for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
-    count++;
-    checkLine(count, (raw as string).replace(/\r$/, ''), pending, problem);
-    if (pending.length >= CHUNK) await flush();
+  try {
+    for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
+      count++;
+      const text = (raw as string).replace(/\r$/, '');
+      checkLine(count, text, right, problem);
+      const entry = right.pop();
+      if (entry) {
+        lines++;
+        byType[entry.type] = (byType[entry.type] ?? 0) + 1;
+        checkWithinLine(entry, (line, code, params = {}) => within.push({ line, rank: withinLineRank[entry.type], code, params }));
+        if (problems.length === 0) pending.push(`${importId}\t${count}\t${entry.type}\t${copyText(text)}\n`);
+      }
+      if (count % CHUNK === 0) await flush();
+    }
+    await flush(true);
+  } finally {
+    // A chunk still being copied lands before the staging is emptied.
+    await copying;
   }
-  await flush(true);
-  if (problems.length === 0) await checkAcrossLines((type) => stagedLines(db, importId, type), problem);
+  if (copyFailed) throw copyFailed;
+  // The planner joins the staged lines well only knowing how many there are of each type.
+  if (problems.length === 0) await sql`analyze register_import_lines`.execute(db);
   problems.sort((a, b) => a.line - b.line);
-  return { lines: right, problems };
-}
-
-async function stagedLines(db: Database, importId: string, type: string): Promise<ExchangeLine[]> {
-  await letOthersIn();
-  const found = await sql<ExchangeLine>`select line, type, fields from register_import_lines
-    where import_id = ${importId} and type = ${type} order by line`.execute(db);
-  return found.rows;
+  return { lines, byType, problems, within };
 }
 
 /**
- * The rows the staged lines become, type by type in dependency order, a chunk at a time: each chunk
- * is compared with what the register holds for it, and the new rows are staged for the move.
+ * Each line with a register id gets its row id: the stored row's with that register id, or a new
+ * one. Lines referring to a person or a referral are joined to these.
  */
-async function stageRows(db: Database, importId: string, lines: number, onStaged: (done: number) => void): Promise<ImportSummary> {
-  const ids: IdMaps = { persons: new Map(), referrals: new Map() };
-  const summary: ImportSummary = { lines, created: {}, unchanged: 0 };
+async function assignRowIds(db: Database, importId: string) {
+  for (const mapping of lineMappings.filter((m) => m.key.includes('register_id'))) {
+    await sql`insert into register_import_ids (import_id, type, register_id, id)
+      select l.import_id, l.type, l.fields->>'id', coalesce(stored.id, gen_random_uuid())
+      from register_import_lines l left join ${sql.table(mapping.table)} stored on stored.register_id = l.fields->>'id'
+      where l.import_id = ${importId} and l.type = ${mapping.type}`.execute(db);
+    await letOthersIn();
+  }
+  await sql`analyze register_import_ids`.execute(db);
+}
+
+/**
+ * The staged lines of one type as the rows they become, typed as the table's columns are (so an
+ * instant in any offset equals the same instant stored), with their line numbers and fields.
+ */
+function stagedRows(importId: string, mapping: LineMapping): RawBuilder<unknown> {
+  const joins: RawBuilder<unknown>[] = [];
+  const values: RawBuilder<unknown>[] = [];
+  const joinIds = (alias: string, type: string, field: string) =>
+    joins.push(sql`left join register_import_ids ${sql.raw(alias)} on ${sql.raw(alias)}.import_id = l.import_id
+      and ${sql.raw(alias)}.type = ${type} and ${sql.raw(alias)}.register_id = l.fields->>${sql.lit(field)}`);
+  if (mapping.key.includes('register_id')) {
+    joinIds('own', mapping.type, 'id');
+    values.push(sql`'id', own.id`);
+  }
+  mapping.columns.forEach(([column, source], n) => {
+    if (typeof source === 'string') return values.push(sql`${sql.lit(column)}, l.fields->${sql.lit(source)}`);
+    const [type, field] = 'person' in source ? ['person', source.person] : ['referral', source.referral];
+    joinIds(`ref${n}`, type, field);
+    values.push(sql`${sql.lit(column)}, ${sql.raw(`ref${n}`)}.id`);
+  });
+  return sql`select l.line, l.fields, r.* from register_import_lines l ${sql.join(joins, sql` `)}
+    cross join lateral jsonb_populate_record(null::${sql.table(mapping.table)}, jsonb_build_object(${sql.join(values)})) r
+    where l.import_id = ${importId} and l.type = ${mapping.type}`;
+}
+
+/** The stored row `stored` has the key of the staged row `staged`. */
+const sameKey = (mapping: LineMapping) =>
+  sql.join(
+    mapping.key.map((column, n) =>
+      n === 0
+        ? sql`stored.${sql.ref(column)} = staged.${sql.ref(column)}`
+        : sql`stored.${sql.ref(column)} is not distinct from staged.${sql.ref(column)}`,
+    ),
+    sql` and `,
+  );
+
+/**
+ * The lines that contradict the register: a stored row with the same key that differs in a column
+ * (the first such column is named), or another rule of the register the line would break.
+ */
+async function conflictsWithRegister(db: Database, importId: string): Promise<ExchangeProblem[]> {
   const conflicts: ExchangeProblem[] = [];
-  let done = 0;
   for (const mapping of lineMappings) {
-    let created = 0;
-    let after = 0;
-    for (;;) {
-      const found = await sql<ExchangeLine>`select line, type, fields from register_import_lines
-        where import_id = ${importId} and type = ${mapping.type} and line > ${after} order by line limit ${CHUNK}`.execute(db);
-      const chunk = found.rows;
-      if (chunk.length === 0) break;
-      after = chunk[chunk.length - 1].line;
-      const fresh = await compareWithRegister(db, mapping, chunk, ids, conflicts, summary);
-      if (conflicts.length === 0 && fresh.length > 0)
-        await sql`insert into register_import_rows (import_id, table_name, seq, row)
-          select ${importId}, ${mapping.table}, ${created} + ordinality::int, value
-          from json_array_elements(${JSON.stringify(fresh)}::json) with ordinality`.execute(db);
-      created += fresh.length;
-      done += chunk.length;
-      onStaged(done);
-      await letOthersIn();
+    const table = sql.table(mapping.table);
+    // Nothing stored, nothing to contradict: a first import into an empty register skips the comparison.
+    const stored = await sql<{ any: boolean }>`select exists (select 1 from ${table}) as any`.execute(db);
+    if (!stored.rows[0].any) continue;
+    const differs = sql.join(
+      mapping.columns.map(
+        ([column]) => sql`when stored.${sql.ref(column)} is distinct from staged.${sql.ref(column)} then ${sql.lit(column)}`,
+      ),
+      sql` `,
+    );
+    const { unique } = mapping;
+    const taken = unique
+      ? sql`${unique.when ? sql`staged.${sql.ref(unique.when)} and ` : sql``}exists (select 1 from ${table} stored
+          where stored.${sql.ref(unique.column)} = staged.${sql.ref(unique.column)}${unique.when ? sql` and stored.${sql.ref(unique.when)}` : sql``})`
+      : sql`false`;
+    const found = await sql<{ line: number; differs: string | null; taken: boolean; id: string | null }>`
+      select line, differs, taken, id from (
+        select staged.line, staged.fields->>${sql.lit(unique?.idField ?? 'id')} as id,
+          (select case ${differs} else '' end from ${table} stored where ${sameKey(mapping)} limit 1) as differs, ${taken} as taken
+        from (${stagedRows(importId, mapping)}) staged
+      ) checked where differs <> '' or (differs is null and taken)`.execute(db);
+    for (const row of found.rows) {
+      if (row.differs) conflicts.push({ line: row.line, code: 'conflicts_with_register', params: { field: row.differs } });
+      else conflicts.push({ line: row.line, code: unique!.code, params: { id: row.id! } });
     }
-    summary.created[mapping.type] = created;
+    await letOthersIn();
   }
-  if (conflicts.length > 0) throw new ImportRejected(conflicts.sort((a, b) => a.line - b.line));
-  return summary;
-}
-
-/** One chunk of lines against the register: the rows it does not hold yet; contradictions join `conflicts`. */
-async function compareWithRegister(
-  db: Database,
-  mapping: LineMapping,
-  lines: ExchangeLine[],
-  ids: IdMaps,
-  conflicts: ExchangeProblem[],
-  summary: ImportSummary,
-) {
-  const stored = await existingRows(db, mapping, lines, ids);
-  const storedByKey = new Map(stored.map((row) => [keyOf(mapping.key, row), row]));
-  const { unique } = mapping;
-  const storedByUnique = new Set(unique ? stored.filter(unique.when).map((row) => keyOf(unique.columns, row)) : []);
-  const fresh: Array<Record<string, unknown>> = [];
-  for (const line of lines) {
-    const row = mapping.row(line.fields, ids);
-    const same = storedByKey.get(keyOf(mapping.key, row));
-    if (same) {
-      const differs = Object.keys(row).find((column) => comparable(row[column]) !== comparable(same[column]));
-      if (differs) conflicts.push({ line: line.line, code: 'conflicts_with_register', params: { field: differs } });
-      else summary.unchanged++;
-      remember(mapping, line, String(same.id ?? ''), ids);
-    } else if (unique && unique.when(row) && storedByUnique.has(keyOf(unique.columns, row))) {
-      conflicts.push({ line: line.line, code: unique.code, params: { id: line.fields[unique.idField] } });
-    } else {
-      const id = mapping.key[0] === 'register_id' ? randomUUID() : undefined;
-      fresh.push(id ? { id, ...row } : row);
-      remember(mapping, line, id ?? '', ids);
-    }
-  }
-  return fresh;
+  return conflicts.sort((a, b) => a.line - b.line);
 }
 
 /**
- * Moves the staged rows into the register and records the import, in one transaction: SQL only,
- * so the transaction is short. Should someone have written a row of the file meanwhile, the
- * register refuses the duplicate and nothing of the file is written.
+ * Moves the staged lines into the register and records the import, in one transaction: SQL only,
+ * each table in one statement, in the file's order. A line equal to a stored row is left as it is.
+ * Should someone have written a row of the file meanwhile, the register refuses the duplicate and
+ * nothing of the file is written.
  */
-async function moveRows(ctx: AppContext, who: Who, importId: string, summary: ImportSummary) {
+async function moveLines(
+  ctx: AppContext,
+  who: Who,
+  importId: string,
+  lines: number,
+  byType: Record<string, number>,
+  onMoved: (done: number) => void,
+): Promise<ImportSummary> {
+  const created: Record<string, number> = {};
   await ctx.db.transaction().execute(async (trx) => {
+    let done = 0;
     for (const mapping of lineMappings) {
-      if (!summary.created[mapping.type]) continue;
-      const first = await sql<{ row: Record<string, unknown> }>`select row from register_import_rows
-        where import_id = ${importId} and table_name = ${mapping.table} order by seq limit 1`.execute(trx);
-      const columns = Object.keys(first.rows[0].row).map((column) => sql.ref(column));
-      const from = sql.join(
-        Object.keys(first.rows[0].row).map((column) => sql.ref(`staged.${column}`)),
-        sql`, `,
-      );
-      await sql`insert into ${sql.table(mapping.table)} (${sql.join(columns)})
-        select ${from} from register_import_rows s cross join lateral json_populate_record(null::${sql.table(mapping.table)}, s.row) staged
-        where s.import_id = ${importId} and s.table_name = ${mapping.table} order by s.seq`.execute(trx);
+      created[mapping.type] = 0;
+      if (!byType[mapping.type]) continue;
+      const columns = [...(mapping.key.includes('register_id') ? ['id'] : []), ...mapping.columns.map(([column]) => column)];
+      const inserted = await sql`insert into ${sql.table(mapping.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
+        select ${sql.join(columns.map((column) => sql.ref(`staged.${column}`)))} from (${stagedRows(importId, mapping)}) staged
+        where not exists (select 1 from ${sql.table(mapping.table)} stored where ${sameKey(mapping)})
+        order by staged.line`.execute(trx);
+      created[mapping.type] = Number(inserted.numAffectedRows ?? 0);
+      done += byType[mapping.type];
+      onMoved(done);
     }
+    const summary = { lines, created, unchanged: lines - createdCount({ lines, created, unchanged: 0 }) };
     await appendAudit(trx, ctx.keyring.auditKey, {
       ...who,
       action: 'exchange.import',
@@ -231,35 +277,5 @@ async function moveRows(ctx: AppContext, who: Who, importId: string, summary: Im
       details: { lines: summary.lines, created: summary.created, unchanged: summary.unchanged },
     });
   });
-}
-
-function remember(mapping: LineMapping, line: ExchangeLine, id: string, ids: IdMaps) {
-  if (mapping.type === 'person') ids.persons.set(line.fields.id, id);
-  if (mapping.type === 'referral') ids.referrals.set(line.fields.id, id);
-}
-
-const keyOf = (columns: string[], row: Record<string, unknown>) => JSON.stringify(columns.map((column) => comparable(row[column])));
-
-/** The rows the register already holds that the file's lines of one type could match or contradict. */
-async function existingRows(db: Database, mapping: LineMapping, lines: ExchangeLine[], ids: IdMaps) {
-  const rows: Array<Record<string, any>> = [];
-  const seen = new Set<string>();
-  for (const scope of mapping.scopes) {
-    const values = [...new Set(lines.map((line) => scope.value(line.fields, ids)).filter((value): value is string => Boolean(value)))];
-    for (let start = 0; start < values.length; start += CHUNK) {
-      const found = await sql<
-        Record<string, any>
-      >`select * from ${sql.table(mapping.table)} where ${sql.ref(scope.column)} in (${sql.join(values.slice(start, start + CHUNK))})`.execute(
-        db,
-      );
-      for (const row of found.rows) {
-        const key = keyOf(mapping.key, row);
-        if (!seen.has(key)) {
-          seen.add(key);
-          rows.push(row);
-        }
-      }
-    }
-  }
-  return rows;
+  return { lines, created, unchanged: lines - createdCount({ lines, created, unchanged: 0 }) };
 }

@@ -124,8 +124,7 @@ export async function checkAcrossLines(byType: (type: string) => ExchangeLine[] 
 
   for (const referral of await byType('referral')) {
     requirePerson(referral);
-    // No consent, no referral: consent comes first.
-    if (time(referral.fields.consentAt) > time(referral.fields.receivedAt)) problem(referral.line, 'consent_after_referral');
+    checkWithinLine(referral, problem);
   }
 
   const closedReferrals = new Map<string, ExchangeLine>();
@@ -178,13 +177,31 @@ export async function checkAcrossLines(byType: (type: string) => ExchangeLine[] 
   }
   for (const entry of await byType('reflection_period')) {
     requirePerson(entry);
-    const { start, end } = entry.fields;
-    if (end < start) problem(entry.line, 'ends_before_start');
-    else if (end > addMonths(start, maxReflectionMonths)) problem(entry.line, 'reflection_too_long', { months: maxReflectionMonths });
+    checkWithinLine(entry, problem);
   }
   for (const entry of await byType('identification')) {
     requirePerson(entry);
-    const { requestedAt, startedAt, decidedAt, outcome } = entry.fields;
+    checkWithinLine(entry, problem);
+  }
+}
+
+/**
+ * The rules that relate the fields of one right line to each other (dates in order, fields that
+ * come together). They are checked with the lines together, after the references of the line, so a
+ * file with a wrong line is refused for that alone; an import checks them as it reads.
+ */
+export function checkWithinLine(entry: ExchangeLine, problem: Complain) {
+  const time = (value: string) => Date.parse(value);
+  const { fields } = entry;
+  if (entry.type === 'referral') {
+    // No consent, no referral: consent comes first.
+    if (time(fields.consentAt) > time(fields.receivedAt)) problem(entry.line, 'consent_after_referral');
+  } else if (entry.type === 'reflection_period') {
+    const { start, end } = fields;
+    if (end < start) problem(entry.line, 'ends_before_start');
+    else if (end > addMonths(start, maxReflectionMonths)) problem(entry.line, 'reflection_too_long', { months: maxReflectionMonths });
+  } else if (entry.type === 'identification') {
+    const { requestedAt, startedAt, decidedAt, outcome } = fields;
     if ((decidedAt == null) !== (outcome == null)) problem(entry.line, 'decision_and_outcome_together');
     if (startedAt != null && time(startedAt) < time(requestedAt)) problem(entry.line, 'started_before_request');
     if (decidedAt != null && time(decidedAt) < time(startedAt ?? requestedAt)) problem(entry.line, 'decided_before_start');

@@ -9,10 +9,9 @@ import { reopenings } from './0010_reopenings.ts';
 import { workspace } from './0011_workspace.ts';
 import { coachingProgrammes } from './0012_coaching_programmes.ts';
 import { coachingSchedule } from './0013_coaching_schedule.ts';
-import { coachingParticipants } from './0017_coaching_participants.ts';
-import { coachingLeaving } from './0039_coaching_leaving.ts';
 import { studies } from './0015_studies.ts';
 import { studyParticipants } from './0016_study_participants.ts';
+import { coachingParticipants } from './0017_coaching_participants.ts';
 import { studyTranscripts } from './0020_study_transcripts.ts';
 import { studyCoding } from './0021_study_coding.ts';
 import { pathway } from './0023_pathway.ts';
@@ -26,6 +25,8 @@ import { recordPages } from './0033_record_pages.ts';
 import { registerImportStaging } from './0034_register_import_staging.ts';
 import { shareConsent } from './0036_share_consent.ts';
 import { pathwayReminders } from './0037_pathway_reminders.ts';
+import { coachingLeaving } from './0039_coaching_leaving.ts';
+import { registerImportIds } from './0041_register_import_ids.ts';
 import { addressAttempts } from './0043_address_attempts.ts';
 import { digestSends } from './0044_digest_sends.ts';
 
@@ -62,7 +63,8 @@ export const migrations: Migration[] = [
   registerImportStaging,
   shareConsent,
   pathwayReminders,
+  coachingLeaving,
+  registerImportIds,
   addressAttempts,
   digestSends,
-  coachingLeaving,
 ];
