@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { auditWho, type Who } from '../../core/record/access.ts';
 import type { AppContext } from '../../server/context.ts';
 import { followUpTasks } from './followUps.ts';
-import { unmetRequirement } from './participants.ts';
+import { lockGroupPlaces, unmetRequirement } from './participants.ts';
 import { lastSessionDay } from './schedule.ts';
 import { openGroup, openParticipant } from './scope.ts';
 import type { LeavingInput, Requirement } from './schema.ts';
@@ -30,13 +30,7 @@ export async function recordLeaving(
   await openGroup(ctx.db, who.actor, groupId, 'coaching.groups.manage');
   await openParticipant(ctx.db, who.actor, 'coaching.participants.manage', participantId);
   return ctx.db.transaction().execute(async (trx) => {
-    // The group is locked as for an enrolment, so the freed place is given once.
-    const group = await trx
-      .selectFrom('coaching_groups')
-      .select(['capacity', 'requirements'])
-      .where('id', '=', groupId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const group = await lockGroupPlaces(trx, groupId);
     const enrolment = await trx
       .selectFrom('coaching_enrolments')
       .select(['status', 'enrolled_on'])

@@ -302,6 +302,20 @@ function describe(requirement: Requirement, language: Language): string {
 }
 
 /**
+ * A group's capacity and entry requirements, its row locked until the transaction ends: one change
+ * of its places at a time (an enrolment, a leaving and the move from the waiting list), so two cannot
+ * take the last place, nor a freed place be given twice.
+ */
+export function lockGroupPlaces(trx: Database, groupId: string) {
+  return trx
+    .selectFrom('coaching_groups')
+    .select(['capacity', 'requirements'])
+    .where('id', '=', groupId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/**
  * Enrols a participant in a group from a day, after checking the group's entry requirements: a
  * requirement not met refuses the enrolment and names it. Beyond the group's capacity the person goes
  * on the waiting list; enrolling one who waits takes them in when a place is free.
@@ -310,13 +324,7 @@ export async function enrol(ctx: AppContext, who: Who, groupId: string, input: E
   await openGroup(ctx.db, who.actor, groupId, 'coaching.groups.manage');
   const person = await openParticipant(ctx.db, who.actor, 'coaching.participants.manage', input.participantId);
   return ctx.db.transaction().execute(async (trx) => {
-    // One enrolment at a time per group, so two cannot take the last place.
-    const group = await trx
-      .selectFrom('coaching_groups')
-      .select(['capacity', 'requirements'])
-      .where('id', '=', groupId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const group = await lockGroupPlaces(trx, groupId);
     const existing = await trx
       .selectFrom('coaching_enrolments')
       .select('status')
