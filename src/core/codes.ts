@@ -151,6 +151,8 @@ export const scripts = ['latin', 'cyrillic', 'arabic', 'other'] as const;
 /** Languages a coaching group is taught in, offered first (any ISO 639 code is accepted). */
 export const teachingLanguages = ['fi', 'sv', 'en', 'ru', 'uk', 'ar', 'so', 'fa', 'ti', 'vi', 'th', 'es', 'fr'] as const;
 export type LanguageLevel = (typeof languageLevels)[number];
+/** Why a participant left a coaching group: a short list, and a note in the coach's words when it helps. */
+export const leaveReasons = ['work', 'studies', 'health', 'moved', 'other'] as const;
 
 /**
  * The competence centre (consultations and training): who asks the assistance system for advice or

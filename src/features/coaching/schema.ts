@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { genders, languageLevels, scripts } from '../../core/codes.ts';
+import { genders, languageLevels, leaveReasons, scripts } from '../../core/codes.ts';
 import {
   boolean,
   inGroup,
@@ -217,8 +217,6 @@ export const participantParams = {
 export const enrolmentBody = objectBody(['participantId', 'enrolledOn'], { participantId: uuid, enrolledOn: date });
 export const enrolmentResponse = { 200: responseObject({ status: string }) } as const;
 
-/** Why a participant left the group: a short list, and a note in the coach's words when it helps. */
-export const leaveReasons = ['work', 'studies', 'health', 'moved', 'other'] as const;
 /** The last day in the group (sessions after it are not expected), why, and an optional note. */
 export const leavingBody = objectBody(['leftOn', 'reason'], { leftOn: date, reason: codeOf(leaveReasons), note: optionalText(2000) });
 /**

@@ -5,8 +5,7 @@ import { api, type Shown } from '../../lib/api.ts';
 import { useApiQuery } from '../../lib/query.ts';
 import { useCan } from '../../lib/session.ts';
 import { formChecked, formCode, formDay, formList, formText, formTextOrNull } from '../../lib/forms.ts';
-import { genders, languageLevels, scripts, teachingLanguages } from '#shared/codes.ts';
-import { leaveReasons } from '#shared/api/coaching.ts';
+import { genders, languageLevels, leaveReasons, scripts, teachingLanguages } from '#shared/codes.ts';
 import type {
   AssessmentInput,
   EnrolmentInput,
