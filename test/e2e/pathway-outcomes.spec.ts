@@ -6,7 +6,8 @@ test('the director reads the outcome report of the path to work, internal and pu
   test.setTimeout(180_000);
   await logIn(page, 'director');
   await navigateTo(page, 'Tuloksellisuusraportti');
-  await expect(page.getByRole('heading', { level: 1, name: 'Polku työhön: tuloksellisuusraportti' })).toBeVisible();
+  // The path to work's part of the app and its words load on first use: on a busy machine that takes a while.
+  await expect(page.getByRole('heading', { level: 1, name: 'Polku työhön: tuloksellisuusraportti' })).toBeVisible({ timeout: 20_000 });
   const year = await page.getByLabel('Vuosi').inputValue();
 
   await page.getByLabel('Sisäinen').check();
