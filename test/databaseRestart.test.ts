@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/createContext.ts';
 import { loadConfig } from '../src/core/config.ts';
+import { openDatabase } from '../src/core/db/database.ts';
+import { sql } from 'kysely';
 import { makeAccount, sessionFor } from './support/factories.ts';
 import { demoOffices } from '../src/features/demo/installDemo.ts';
 import { postgresBin, startOwnCluster, type OwnCluster } from './support/ownCluster.ts';
@@ -108,6 +110,21 @@ describe.skipIf(!bin)(
       expect(await untilReady()).toBe(true);
       expect((await ready()).json()).toEqual({ ready: true });
       expect((await overview()).statusCode).toBe(200);
+    });
+
+    it('plans without JIT compilation, unless DATABASE_URL says otherwise', async () => {
+      const jit = async (databaseUrl: string) => {
+        const opened = await openDatabase({ databaseUrl });
+        try {
+          return (await sql<{ jit: string }>`show jit`.execute(opened.db)).rows[0].jit;
+        } finally {
+          await opened.close();
+        }
+      };
+      expect(await jit(cluster.url)).toBe('off');
+      const asked = new URL(cluster.url);
+      asked.searchParams.set('options', '-c jit=on');
+      expect(await jit(asked.toString())).toBe('on');
     });
   },
 );

@@ -63,9 +63,15 @@ export async function importRegister(
       onProgress?.({ phase: 'checking', done: all ? Math.max(total, done) : done, total: Math.max(total, done) }),
     );
     if (problems.length > 0) throw new ImportRejected(problems);
-    const across = await problemsAcrossStagedLines(ctx.db, importId, within);
+    // The ids are assigned while the lines are checked together: on a PostgreSQL server, side by
+    // side. Both end before the staging is emptied; a file's problems (a duplicate id, which the
+    // assignment refuses too) are reported before any failure of the assignment.
+    const checking = problemsAcrossStagedLines(ctx.db, importId, within);
+    const assigning = assignRowIds(ctx.db, importId);
+    await Promise.allSettled([checking, assigning]);
+    const across = await checking;
     if (across.length > 0) throw new ImportRejected(across);
-    await assignRowIds(ctx.db, importId);
+    await assigning;
     const conflicts = await conflictsWithRegister(ctx.db, importId);
     if (conflicts.length > 0) throw new ImportRejected(conflicts);
     const summary = await moveLines(ctx, who, importId, lines, byType, (done) => onProgress?.({ phase: 'writing', done, total: lines }));
