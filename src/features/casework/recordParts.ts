@@ -164,16 +164,34 @@ const notesPart: RecordPart<typeof notesSchema, 'notes'> = {
   },
 };
 
-/** Tasks and their reminders. */
+/**
+ * Tasks and their reminders, a page at a time: those still to do first, by due day (the overdue on
+ * top), then the done ones, the most recently due first. `taskOrder` is that order as one sort key.
+ */
+const taskOrder = sql`(done_at is not null), (case when done_at is null then due_on - date '2000-01-01' else date '2000-01-01' - due_on end), id`;
+
 const tasksPart: RecordPart<typeof tasksSchema, 'tasks'> = {
   key: 'tasks',
   group: 'notes',
   schema: tasksSchema,
+  paged: true,
   staff: (clientId) => sql`select assignee_id from client_tasks where person_id = ${clientId}`,
-  async read({ ctx, clientId, today, nameOf }) {
-    const rows = await ctx.db.selectFrom('client_tasks').selectAll().where('person_id', '=', clientId).orderBy('due_on').execute();
+  async read({ ctx, clientId, today, nameOf, page }) {
+    // Tasks have no timeline events: the timeline's pages do not read them.
+    if (page.timelineBefore) return { value: [] };
+    const rows = await ctx.db
+      .selectFrom('client_tasks')
+      .selectAll()
+      .where('person_id', '=', clientId)
+      .where(
+        page.after ? sql<boolean>`(${taskOrder}) > (select ${taskOrder} from client_tasks where id = ${page.after})` : sql<boolean>`true`,
+      )
+      .orderBy(sql`${taskOrder}`)
+      .limit(page.size + 1)
+      .execute();
+    const { items, more } = pageOf(rows, page);
     return {
-      value: rows.map((row) => ({
+      value: items.map((row) => ({
         id: row.id,
         title: ctx.cipher.decrypt(row.title, protectedContext('client_tasks', 'title', row.id)),
         dueOn: row.due_on,
@@ -181,6 +199,7 @@ const tasksPart: RecordPart<typeof tasksSchema, 'tasks'> = {
         doneAt: isoInstant(row.done_at),
         overdue: row.done_at === null && row.due_on < today,
       })),
+      more,
     };
   },
 };

@@ -144,4 +144,40 @@ describe('a record read a page at a time', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toEqual({ code: 'invalid_request', message: expect.any(String) });
   });
+
+  it('tasks come a page at a time: those to do first by due day, then the done ones, the latest due first, each once', async () => {
+    const tasks = Array.from({ length: 2 * PAGE_SIZE + 7 }, (_, index) => {
+      const id = randomUUID();
+      // Three tasks to a due day, so pages end between tasks of the same day; every third is done.
+      const dueOn = new Date(Date.UTC(2026, 0, 1 + Math.floor(index / 3))).toISOString().slice(0, 10);
+      return {
+        id,
+        person_id: clientId,
+        title: ctx.cipher.encrypt(`Task ${index}`, protectedContext('client_tasks', 'title', id)),
+        due_on: dueOn,
+        assignee_id: caseworker.id,
+        created_by: caseworker.id,
+        done_at: index % 3 === 0 ? new Date('2026-06-01T09:00:00Z') : null,
+      };
+    });
+    await ctx.db.insertInto('client_tasks').values(tasks).execute();
+    const record = await read(caseworker, `/api/v1/clients/${clientId}`);
+    expect(record.tasks).toHaveLength(PAGE_SIZE);
+    const seen: { title: string; dueOn: string; doneAt: string | null }[] = [...record.tasks];
+    let more: string | null = record.more.tasks;
+    while (more) {
+      const page = await read(caseworker, `/api/v1/clients/${clientId}/pages/tasks?after=${more}`);
+      seen.push(...page.tasks);
+      more = page.more.tasks;
+    }
+    expect(new Set(seen.map((task) => task.title)).size).toBe(tasks.length);
+    expect(seen).toHaveLength(tasks.length);
+    const firstDone = seen.findIndex((task) => task.doneAt);
+    expect(firstDone).toBe(tasks.filter((task) => !task.done_at).length);
+    const open = seen.slice(0, firstDone).map((task) => task.dueOn);
+    const done = seen.slice(firstDone).map((task) => task.dueOn);
+    expect(seen.slice(firstDone).every((task) => task.doneAt)).toBe(true);
+    expect(open).toEqual([...open].sort());
+    expect(done).toEqual([...done].sort().reverse());
+  });
 });

@@ -5,7 +5,7 @@ import { helsinkiDate, helsinkiTime } from '../../core/dates.ts';
 import type { Actor, ClientAccess, FieldGroup } from '../../core/policy/policy.ts';
 import type { RecordPart, TimelineEvent } from '../../core/record/recordPart.ts';
 
-/** How many notes, documents and timeline events a page shows: the record carries the first page of each. */
+/** How many notes, tasks, documents and timeline events a page shows: the record carries the first page of each. */
 export const PAGE_SIZE = 50;
 
 /** What of a record is read a page at a time: the paged parts by their key, and the timeline. */

@@ -605,11 +605,12 @@ export function NotesSection({ record, reload, readMore }: SectionProps) {
   );
 }
 
-/** Tasks and their reminders. */
-export function TasksSection({ record, reload }: SectionProps) {
+/** Tasks and their reminders: those to do first, the overdue on top; a page at a time. */
+export function TasksSection({ record, reload, readMore }: SectionProps) {
   const { t, i18n } = useTranslation('casework');
   const { can, post } = useRecordWrites(record);
-  const tasks = record.tasks ?? [];
+  const pages = usePages('tasks', record.tasks, record.more?.tasks, readMore);
+  const tasks = pages.items;
   return (
     <section className="panel" aria-labelledby="tasks-heading">
       <h2 id="tasks-heading">{t('ui.tasks')}</h2>
@@ -638,6 +639,7 @@ export function TasksSection({ record, reload }: SectionProps) {
           ))}
         </ul>
       )}
+      <ShowMore pages={pages} label="tasks-heading" />
       {can('notes') && (
         <OpenForm
           openLabel={t('ui.addTask')}
@@ -740,6 +742,8 @@ export function EndingSection({ record, reload }: SectionProps) {
   const running = record.reflectionPeriods?.filter((period) => !period.interruptedOn && period.end >= today) ?? [];
   const openIdentification = record.identifications?.some((entry) => !entry.decidedAt);
   const openTasks = record.tasks?.filter((task) => !task.doneAt).length ?? 0;
+  // Tasks to do come first, a page at a time: a first page all to do, with more after, gives only a lower bound.
+  const moreOpenTasks = Boolean(record.more?.tasks) && openTasks === record.tasks?.length;
   const events = [
     ...record.terminations.map((entry) => ({
       at: entry.at,
@@ -786,7 +790,9 @@ export function EndingSection({ record, reload }: SectionProps) {
                   </li>
                 ))}
                 {openIdentification && <li>{t('ui.confirmTermination.identification')}</li>}
-                {openTasks > 0 && <li>{t('ui.confirmTermination.tasks', { count: openTasks })}</li>}
+                {openTasks > 0 && (
+                  <li>{t(moreOpenTasks ? 'ui.confirmTermination.tasksAtLeast' : 'ui.confirmTermination.tasks', { count: openTasks })}</li>
+                )}
                 <li>{t('ui.confirmTermination.readOnly')}</li>
                 <li>{t('ui.confirmTermination.reopen')}</li>
               </ul>

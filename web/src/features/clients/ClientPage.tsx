@@ -87,7 +87,7 @@ export function ClientPage() {
       content: () => <ReflectionSection record={record} reload={again} />,
     },
     { id: 'notes', shown: Boolean(record.notes), content: () => <NotesSection record={record} reload={again} readMore={readMore} /> },
-    { id: 'tasks', shown: Boolean(record.tasks), content: () => <TasksSection record={record} reload={again} /> },
+    { id: 'tasks', shown: Boolean(record.tasks), content: () => <TasksSection record={record} reload={again} readMore={readMore} /> },
     {
       id: 'documents',
       shown: Boolean(record.documents),
