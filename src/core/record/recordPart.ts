@@ -26,9 +26,10 @@ export interface PartReading {
 }
 
 /**
- * A page of a paged part, in the part's order (notes and documents newest first): `size` items after the item `after` (an id the previous page
- * gave as `more`), or, for the timeline, the events older than `timelineBefore` (a timeline sort key:
- * an instant in Helsinki time, or a day). A part reads one item more than `size` to know whether more are left.
+ * A page of a paged part, in the part's order (notes and documents newest first): `size` items
+ * after the item `after` (an id the previous page gave as `more`), or, for the timeline, the events
+ * older than `timelineBefore` (a timeline sort key: an instant in Helsinki time, or a day). A part
+ * reads one item more than `size` to know whether more are left.
  */
 export type PageRequest = { size: number; after?: string | null; timelineBefore?: string | null };
 
@@ -46,9 +47,9 @@ export interface RecordPart<S extends object = object, K extends string = string
   schema: S;
   read(reading: PartReading): Promise<{ value: unknown; timeline?: TimelineEvent[]; more?: string | null }>;
   /**
-   * The part grows without bound (notes, tasks, documents): `read` gives one page (`reading.page`) and, in
-   * `more`, the cursor of the next page or null; the record carries the first page, the rest is read
-   * page by page. Its timeline events are those of the page's newest `size` items.
+   * The part grows without bound (notes, tasks, documents): `read` gives one page (`reading.page`)
+   * and, in `more`, the cursor of the next page or null; the record carries the first page, the rest
+   * is read page by page. Its timeline events are those of the page's `size` items.
    */
   paged?: true;
   /** The accounts that acted in this part for the client, as a select of one `id` column. */
