@@ -4,7 +4,7 @@
 // The import reads the file from disk as a stream, as `polku import` does; its peak memory is the
 // process's resident size sampled while it runs. Both databases in one run: embedded databases in
 // new temporary folders, then new databases on the PostgreSQL server.
-// Run: npm run bench:import [-- --clients 100000 --postgres postgres://postgres@localhost:5433/postgres]
+// Run: npm run bench:import [-- --clients 100000 --postgres postgres://postgres@localhost:5433/postgres --only postgres]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '100000' },
     postgres: { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@localhost:5433/postgres' },
+    // One database only: `pglite` or `postgres` (a large register on one, without waiting for the other).
+    only: { type: 'string' },
   },
 });
 const clients = Number(values.clients);
@@ -172,5 +174,5 @@ async function run(url: string | undefined) {
   }
 }
 
-await run(undefined);
-await run(values.postgres);
+if (values.only !== 'postgres') await run(undefined);
+if (values.only !== 'pglite') await run(values.postgres);
