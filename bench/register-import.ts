@@ -164,7 +164,11 @@ async function run(url: string | undefined) {
   );
   console.log(`  export after import gives the same file: yes`);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`  peak memory of the process during the import: ${mb(peak)} (${mb(before)} before it, +${mb(peak - before)})\n`);
+  // The peak is sampled while the import runs, so it can fall below the size before it when garbage is collected.
+  const change = peak - before;
+  console.log(
+    `  peak memory of the process during the import: ${mb(peak)} (${mb(before)} before it, ${change < 0 ? '−' : '+'}${mb(Math.abs(change))})\n`,
+  );
   fs.rmSync(scratch, { recursive: true, force: true });
   if (databaseUrl) {
     const admin = new pg.Client({ connectionString: databaseUrl });
