@@ -12,11 +12,13 @@ import { makeAccount, sessionFor } from './support/factories.ts';
 import { demoOffices } from '../src/features/demo/installDemo.ts';
 import { postgresBin, startOwnCluster, type OwnCluster } from './support/ownCluster.ts';
 
-// The test stops and restarts a PostgreSQL server, so it needs one of its own.
+// The tests stop and restart a PostgreSQL server, and read its connections' settings, so they need one of their own.
 const bin = postgresBin();
 
 describe.skipIf(!bin)(
-  bin ? 'a PostgreSQL restart under requests' : 'a PostgreSQL restart (skipped: PostgreSQL is not installed here)',
+  bin
+    ? 'a PostgreSQL server: a restart under requests, and the settings of the connections'
+    : 'a PostgreSQL server (skipped: PostgreSQL is not installed here)',
   () => {
     let cluster: OwnCluster;
     let ctx: Awaited<ReturnType<typeof createContext>>;
