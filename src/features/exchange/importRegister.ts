@@ -72,9 +72,12 @@ export async function importRegister(
     const across = await checking;
     if (across.length > 0) throw new ImportRejected(across);
     await assigning;
-    const conflicts = await conflictsWithRegister(ctx.db, importId);
+    const types = await columnTypes(ctx.db);
+    const conflicts = await conflictsWithRegister(ctx.db, importId, types);
     if (conflicts.length > 0) throw new ImportRejected(conflicts);
-    const summary = await moveLines(ctx, who, importId, lines, byType, (done) => onProgress?.({ phase: 'writing', done, total: lines }));
+    const summary = await moveLines(ctx, who, importId, types, lines, byType, (done) =>
+      onProgress?.({ phase: 'writing', done, total: lines }),
+    );
     onProgress?.({ phase: 'writing', done: lines, total: lines });
     return summary;
   } catch (error) {
@@ -173,11 +176,23 @@ async function assignRowIds(db: Database, importId: string) {
   await sql`analyze register_import_ids`.execute(db);
 }
 
+/** The SQL type of each column of the register's tables, as the database declares it. */
+type ColumnTypes = Map<string, string>;
+
+async function columnTypes(db: Database): Promise<ColumnTypes> {
+  const tables = lineMappings.map((mapping) => mapping.table);
+  const { rows } = await sql<{ name: string; type: string }>`
+    select c.relname || '.' || a.attname as name, format_type(a.atttypid, a.atttypmod) as type
+    from pg_attribute a join pg_class c on c.oid = a.attrelid
+    where c.relname = any(${tables}) and c.relnamespace = 'public'::regnamespace and a.attnum > 0 and not a.attisdropped`.execute(db);
+  return new Map(rows.map((row) => [row.name, row.type]));
+}
+
 /**
- * The staged lines of one type as the rows they become, typed as the table's columns are (so an
+ * The staged lines of one type as the rows they become, each field cast to its column's type (so an
  * instant in any offset equals the same instant stored), with their line numbers and fields.
  */
-function stagedRows(importId: string, mapping: LineMapping): RawBuilder<unknown> {
+function stagedRows(importId: string, mapping: LineMapping, types: ColumnTypes): RawBuilder<unknown> {
   const joins: RawBuilder<unknown>[] = [];
   const values: RawBuilder<unknown>[] = [];
   const joinIds = (alias: string, type: string, field: string) =>
@@ -185,16 +200,19 @@ function stagedRows(importId: string, mapping: LineMapping): RawBuilder<unknown>
       and ${sql.raw(alias)}.type = ${type} and ${sql.raw(alias)}.register_id = l.fields->>${sql.lit(field)}`);
   if (mapping.key.includes('register_id')) {
     joinIds('own', mapping.type, 'id');
-    values.push(sql`'id', own.id`);
+    values.push(sql`own.id as id`);
   }
   mapping.columns.forEach(([column, source], n) => {
-    if (typeof source === 'string') return values.push(sql`${sql.lit(column)}, l.fields->${sql.lit(source)}`);
+    if (typeof source === 'string') {
+      // The type is the database's own name for it, read from its catalog.
+      const type = sql.raw(types.get(`${mapping.table}.${column}`)!);
+      return values.push(sql`cast(l.fields->>${sql.lit(source)} as ${type}) as ${sql.ref(column)}`);
+    }
     const [type, field] = 'person' in source ? ['person', source.person] : ['referral', source.referral];
     joinIds(`ref${n}`, type, field);
-    values.push(sql`${sql.lit(column)}, ${sql.raw(`ref${n}`)}.id`);
+    values.push(sql`${sql.raw(`ref${n}`)}.id as ${sql.ref(column)}`);
   });
-  return sql`select l.line, l.fields, r.* from register_import_lines l ${sql.join(joins, sql` `)}
-    cross join lateral jsonb_populate_record(null::${sql.table(mapping.table)}, jsonb_build_object(${sql.join(values)})) r
+  return sql`select l.line, l.fields, ${sql.join(values)} from register_import_lines l ${sql.join(joins, sql` `)}
     where l.import_id = ${importId} and l.type = ${mapping.type}`;
 }
 
@@ -213,7 +231,7 @@ const sameKey = (mapping: LineMapping) =>
  * The lines that contradict the register: a stored row with the same key that differs in a column
  * (the first such column is named), or another rule of the register the line would break.
  */
-async function conflictsWithRegister(db: Database, importId: string): Promise<ExchangeProblem[]> {
+async function conflictsWithRegister(db: Database, importId: string, types: ColumnTypes): Promise<ExchangeProblem[]> {
   const conflicts: ExchangeProblem[] = [];
   for (const mapping of lineMappings) {
     const table = sql.table(mapping.table);
@@ -235,7 +253,7 @@ async function conflictsWithRegister(db: Database, importId: string): Promise<Ex
       select line, differs, taken, id from (
         select staged.line, staged.fields->>${sql.lit(unique?.idField ?? 'id')} as id,
           (select case ${differs} else '' end from ${table} stored where ${sameKey(mapping)} limit 1) as differs, ${taken} as taken
-        from (${stagedRows(importId, mapping)}) staged
+        from (${stagedRows(importId, mapping, types)}) staged
       ) checked where differs <> '' or (differs is null and taken)`.execute(db);
     for (const row of found.rows) {
       if (row.differs) conflicts.push({ line: row.line, code: 'conflicts_with_register', params: { field: row.differs } });
@@ -256,6 +274,7 @@ async function moveLines(
   ctx: AppContext,
   who: Who,
   importId: string,
+  types: ColumnTypes,
   lines: number,
   byType: Record<string, number>,
   onMoved: (done: number) => void,
@@ -268,7 +287,7 @@ async function moveLines(
       if (!byType[mapping.type]) continue;
       const columns = [...(mapping.key.includes('register_id') ? ['id'] : []), ...mapping.columns.map(([column]) => column)];
       const inserted = await sql`insert into ${sql.table(mapping.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
-        select ${sql.join(columns.map((column) => sql.ref(`staged.${column}`)))} from (${stagedRows(importId, mapping)}) staged
+        select ${sql.join(columns.map((column) => sql.ref(`staged.${column}`)))} from (${stagedRows(importId, mapping, types)}) staged
         where not exists (select 1 from ${sql.table(mapping.table)} stored where ${sameKey(mapping)})
         order by staged.line`.execute(trx);
       created[mapping.type] = Number(inserted.numAffectedRows ?? 0);

@@ -61,6 +61,25 @@ describe('validating an exchange file', () => {
     ]);
   });
 
+  it('knows only the names of the format, not those every object inherits', async () => {
+    const text = [
+      JSON.stringify({ type: 'constructor', id: 'x' }),
+      JSON.stringify({ type: 'toString' }),
+      JSON.stringify({ ...person('p1'), constructor: 'x', hasOwnProperty: 1 }),
+      JSON.stringify({ type: 'person', id: 'p2', gender: 'female', nationality: 'NG', toString: '1990-02-03' }),
+    ].join('\n');
+    expect(
+      (await validateExchangeFile(text)).problems.map((problem) => `${problem.line}:${problem.code}:${problem.params.field ?? ''}`),
+    ).toEqual([
+      '1:unknown_type:',
+      '2:unknown_type:',
+      '3:unknown_field:constructor',
+      '3:unknown_field:hasOwnProperty',
+      '4:missing_field:birthDate',
+      '4:unknown_field:toString',
+    ]);
+  });
+
   it('checks references and that each referral is closed at most once', async () => {
     expect(
       await codes(

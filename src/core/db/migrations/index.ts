@@ -29,6 +29,7 @@ import { coachingLeaving } from './0039_coaching_leaving.ts';
 import { registerImportIds } from './0041_register_import_ids.ts';
 import { addressAttempts } from './0043_address_attempts.ts';
 import { digestSends } from './0044_digest_sends.ts';
+import { registerImportLinesByType } from './0045_register_import_lines_by_type.ts';
 
 export interface Migration {
   id: string;
@@ -67,4 +68,5 @@ export const migrations: Migration[] = [
   registerImportIds,
   addressAttempts,
   digestSends,
+  registerImportLinesByType,
 ];
