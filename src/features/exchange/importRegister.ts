@@ -7,7 +7,8 @@ import { AppError } from '../../core/errors.ts';
 import { copyRows, type Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { letOthersIn } from './letOthersIn.ts';
-import { lineMappings, type LineMapping } from './registerLines.ts';
+import { lineMappings, stagingTableOf, type LineMapping } from './registerLines.ts';
+import { lineRules } from './exchangeSchema.ts';
 import { problemsAcrossStagedLines, withinLineRank, type Found } from './stagedLineChecks.ts';
 import { checkLine, checkWithinLine, type Complain, type ExchangeLine, type ExchangeProblem } from './validateExchangeFile.ts';
 
@@ -42,7 +43,7 @@ type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
 /**
  * Imports an exchange file into the register, all or nothing. The file is read line by line (a
  * string, or a stream of a file or an upload) and every line checked on its own as it comes; the
- * right ones are copied to a staging table a chunk at a time, and nothing of the file stays in
+ * right ones are copied to their type's staging table a chunk at a time; nothing of the file stays in
  * memory. Then SQL checks the staged lines together, and against what the register already holds
  * (a line equal to a stored one is left as it is; a line that contradicts one is refused). Each of
  * these is a statement of its own, so others keep working meanwhile, even on the embedded database.
@@ -63,15 +64,8 @@ export async function importRegister(
       onProgress?.({ phase: 'checking', done: all ? Math.max(total, done) : done, total: Math.max(total, done) }),
     );
     if (problems.length > 0) throw new ImportRejected(problems);
-    // The ids are assigned while the lines are checked together: on a PostgreSQL server, side by
-    // side. Both end before the staging is emptied; a file's problems (a duplicate id, which the
-    // assignment refuses too) are reported before any failure of the assignment.
-    const checking = problemsAcrossStagedLines(ctx.db, importId, within);
-    const assigning = assignRowIds(ctx.db, importId);
-    await Promise.allSettled([checking, assigning]);
-    const across = await checking;
+    const across = await problemsAcrossStagedLines(ctx.db, importId, within);
     if (across.length > 0) throw new ImportRejected(across);
-    await assigning;
     const types = await columnTypes(ctx.db);
     const conflicts = await conflictsWithRegister(ctx.db, importId, types);
     if (conflicts.length > 0) throw new ImportRejected(conflicts);
@@ -91,8 +85,8 @@ export async function importRegister(
     }
     throw error;
   } finally {
-    await sql`delete from register_import_lines where import_id = ${importId}`.execute(ctx.db);
-    await sql`delete from register_import_ids where import_id = ${importId}`.execute(ctx.db);
+    for (const { type } of lineMappings)
+      await sql`delete from ${sql.table(stagingTableOf(type))} where import_id = ${importId}`.execute(ctx.db);
   }
 }
 
@@ -105,9 +99,36 @@ const lineCount = (text: string) => {
 /** A value in COPY's text format: backslashes, tabs and line ends escaped. */
 const copyText = (value: string) => value.replace(/[\\\t\r\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!);
 
+/** The fields of each line type, in the order its staging rows are copied. */
+const stagedFields = new Map(Object.entries(lineRules).map(([type, rule]) => [type, Object.keys(rule.fields)]));
+
+/** A right line as a row of its type's staging table, in COPY's text format: an absent or null field is `\N`. */
+function stagedRow(importId: string, entry: ExchangeLine): string {
+  let row = `${importId}\t${entry.line}`;
+  for (const name of stagedFields.get(entry.type)!) {
+    const value: unknown = entry.fields[name];
+    row += value === undefined || value === null ? '\t\\N' : `\t${typeof value === 'string' ? copyText(value) : String(value)}`;
+  }
+  return `${row}\n`;
+}
+
 /**
- * Reads the file a line at a time and checks each on its own; the right lines are copied, as read,
- * to the staging table a chunk at a time. Only the problems are kept, and how many lines of each type.
+ * Copies a chunk of staged rows, each type into its own table. On a PostgreSQL server the types are
+ * copied side by side, each on a connection of its own; the embedded database takes them in turn.
+ */
+async function copyStaged(db: Database, rows: Map<string, string[]>) {
+  await Promise.all(
+    [...rows].map(([type, lines]) => {
+      const columns = stagedFields.get(type)!.map((name) => `"${name}"`);
+      return copyRows(db, `copy ${stagingTableOf(type)} (import_id, line, ${columns.join(', ')}) from stdin`, lines.join(''));
+    }),
+  );
+}
+
+/**
+ * Reads the file a line at a time and checks each on its own; the right lines are copied, as the
+ * rows they are, to their type's staging table a chunk at a time. Only the problems are kept, and how
+ * many lines of each type.
  */
 async function stageLines(db: Database, importId: string, source: string | Readable, onRead: (done: number, all: boolean) => void) {
   const problems: ExchangeProblem[] = [];
@@ -117,7 +138,7 @@ async function stageLines(db: Database, importId: string, source: string | Reada
   const input = typeof source === 'string' ? Readable.from([source]) : source;
   const byType: Record<string, number> = {};
   const right: ExchangeLine[] = [];
-  let pending: string[] = [];
+  let pending = new Map<string, string[]>();
   let count = 0;
   let lines = 0;
   // One chunk is copied while the next is read: on a PostgreSQL server the two run side by side.
@@ -127,25 +148,24 @@ async function stageLines(db: Database, importId: string, source: string | Reada
     await copying;
     if (copyFailed) throw copyFailed;
     // Once the file is refused nothing more needs keeping, but every line is still checked.
-    if (problems.length === 0 && pending.length > 0)
-      copying = copyRows(db, 'copy register_import_lines (import_id, line, type, fields) from stdin', pending.join('')).catch(
-        (error: unknown) => (copyFailed = error),
-      );
-    pending = [];
+    if (problems.length === 0 && pending.size > 0) copying = copyStaged(db, pending).catch((error: unknown) => (copyFailed = error));
+    pending = new Map();
     onRead(count, all);
     await letOthersIn();
   };
   try {
     for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
       count++;
-      const text = (raw as string).replace(/\r$/, '');
-      checkLine(count, text, right, problem);
+      checkLine(count, (raw as string).replace(/\r$/, ''), right, problem);
       const entry = right.pop();
       if (entry) {
         lines++;
         byType[entry.type] = (byType[entry.type] ?? 0) + 1;
         checkWithinLine(entry, (line, code, params = {}) => within.push({ line, rank: withinLineRank[entry.type], code, params }));
-        if (problems.length === 0) pending.push(`${importId}\t${count}\t${entry.type}\t${copyText(text)}\n`);
+        if (problems.length === 0) {
+          const rows = pending.get(entry.type) ?? pending.set(entry.type, []).get(entry.type)!;
+          rows.push(stagedRow(importId, entry));
+        }
       }
       if (count % CHUNK === 0) await flush();
     }
@@ -156,25 +176,13 @@ async function stageLines(db: Database, importId: string, source: string | Reada
   }
   if (copyFailed) throw copyFailed;
   // The planner joins the staged lines well only knowing how many there are of each type.
-  if (problems.length === 0) await sql`analyze register_import_lines`.execute(db);
+  if (problems.length === 0) await sql`analyze ${sql.join(lineMappings.map(({ type }) => sql.table(stagingTableOf(type))))}`.execute(db);
   problems.sort((a, b) => a.line - b.line);
   return { lines, byType, problems, within };
 }
 
-/**
- * Each line with a register id gets its row id: the stored row's with that register id, or a new
- * one. Lines referring to a person or a referral are joined to these.
- */
-async function assignRowIds(db: Database, importId: string) {
-  for (const mapping of lineMappings.filter((m) => m.key.includes('register_id'))) {
-    await sql`insert into register_import_ids (import_id, type, register_id, id)
-      select l.import_id, l.type, l.fields->>'id', coalesce(stored.id, gen_random_uuid())
-      from register_import_lines l left join ${sql.table(mapping.table)} stored on stored.register_id = l.fields->>'id'
-      where l.import_id = ${importId} and l.type = ${mapping.type}`.execute(db);
-    await letOthersIn();
-  }
-  await sql`analyze register_import_ids`.execute(db);
-}
+/** The register table a reference of the exchange format points into. */
+const referencedTables = { person: 'persons', referral: 'referrals' } as const;
 
 /** The SQL type of each column of the register's tables, as the database declares it. */
 type ColumnTypes = Map<string, string>;
@@ -190,30 +198,30 @@ async function columnTypes(db: Database): Promise<ColumnTypes> {
 
 /**
  * The staged lines of one type as the rows they become, each field cast to its column's type (so an
- * instant in any offset equals the same instant stored), with their line numbers and fields.
+ * instant in any offset equals the same instant stored), with their line numbers and, for a line
+ * type with a rule of its own (`unique`), the id that rule reports. A line with a register id gets a
+ * new row id (used only when it is written). A reference to a person or a referral is the row id of
+ * the register's row with that register id: stored before, or written earlier in the same move,
+ * which takes the types in dependency order. Before the move, a reference to a person new to the
+ * register is empty, and equals no stored row.
  */
 function stagedRows(importId: string, mapping: LineMapping, types: ColumnTypes): RawBuilder<unknown> {
   const joins: RawBuilder<unknown>[] = [];
-  const values: RawBuilder<unknown>[] = [];
-  const joinIds = (alias: string, type: string, field: string) =>
-    joins.push(sql`left join register_import_ids ${sql.raw(alias)} on ${sql.raw(alias)}.import_id = l.import_id
-      and ${sql.raw(alias)}.type = ${type} and ${sql.raw(alias)}.register_id = l.fields->>${sql.lit(field)}`);
-  if (mapping.key.includes('register_id')) {
-    joinIds('own', mapping.type, 'id');
-    values.push(sql`own.id as id`);
-  }
+  const values: RawBuilder<unknown>[] = mapping.key.includes('register_id') ? [sql`gen_random_uuid() as id`] : [];
   mapping.columns.forEach(([column, source], n) => {
     if (typeof source === 'string') {
       // The type is the database's own name for it, read from its catalog.
       const type = sql.raw(types.get(`${mapping.table}.${column}`)!);
-      return values.push(sql`cast(l.fields->>${sql.lit(source)} as ${type}) as ${sql.ref(column)}`);
+      return values.push(sql`cast(${sql.ref(`l.${source}`)} as ${type}) as ${sql.ref(column)}`);
     }
-    const [type, field] = 'person' in source ? ['person', source.person] : ['referral', source.referral];
-    joinIds(`ref${n}`, type, field);
-    values.push(sql`${sql.raw(`ref${n}`)}.id as ${sql.ref(column)}`);
+    const [table, field] = 'person' in source ? [referencedTables.person, source.person] : [referencedTables.referral, source.referral];
+    const alias = sql.raw(`ref${n}`);
+    joins.push(sql`left join ${sql.table(table)} ${alias} on ${alias}.register_id = ${sql.ref(`l.${field}`)}`);
+    values.push(sql`${alias}.id as ${sql.ref(column)}`);
   });
-  return sql`select l.line, l.fields, ${sql.join(values)} from register_import_lines l ${sql.join(joins, sql` `)}
-    where l.import_id = ${importId} and l.type = ${mapping.type}`;
+  const reported = mapping.unique ? sql`${sql.ref(`l.${mapping.unique.idField}`)} as reported_id, ` : sql``;
+  return sql`select l.line, ${reported}${sql.join(values)} from ${sql.table(stagingTableOf(mapping.type))} l ${sql.join(joins, sql` `)}
+    where l.import_id = ${importId}`;
 }
 
 /** The stored row `stored` has the key of the staged row `staged`. */
@@ -251,7 +259,7 @@ async function conflictsWithRegister(db: Database, importId: string, types: Colu
       : sql`false`;
     const found = await sql<{ line: number; differs: string | null; taken: boolean; id: string | null }>`
       select line, differs, taken, id from (
-        select staged.line, staged.fields->>${sql.lit(unique?.idField ?? 'id')} as id,
+        select staged.line, ${unique ? sql`staged.reported_id` : sql`null`} as id,
           (select case ${differs} else '' end from ${table} stored where ${sameKey(mapping)} limit 1) as differs, ${taken} as taken
         from (${stagedRows(importId, mapping, types)}) staged
       ) checked where differs <> '' or (differs is null and taken)`.execute(db);
@@ -291,6 +299,10 @@ async function moveLines(
         where not exists (select 1 from ${sql.table(mapping.table)} stored where ${sameKey(mapping)})
         order by staged.line`.execute(trx);
       created[mapping.type] = Number(inserted.numAffectedRows ?? 0);
+      // The lines that follow join persons and referrals by register id: the planner joins them well
+      // only knowing how many rows the tables now have.
+      if ((Object.values(referencedTables) as string[]).includes(mapping.table) && created[mapping.type] > 0)
+        await sql`analyze ${sql.table(mapping.table)}`.execute(trx);
       done += byType[mapping.type];
       onMoved(done);
     }

@@ -1,6 +1,12 @@
 import type { DB } from '../../core/db/types.ts';
 
 /**
+ * The staging table of one line type during an import: the import, the line number and the line's
+ * fields, named and typed as the exchange format has them (migration 0045).
+ */
+export const stagingTableOf = (type: string) => `register_import_${type}`;
+
+/**
  * Where a column's value comes from: a field of the line, or the row id of the person or referral
  * whose register id a field holds (a row of the same file, or one the register already has).
  */
