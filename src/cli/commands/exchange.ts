@@ -1,6 +1,7 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { translate } from '../../core/i18n/i18n.ts';
-import { ImportRejected, createdCount, describeProblem, exportRegister, importRegister } from '../../features/exchange/index.ts';
+import { ImportRejected, createdCount, describeProblem, importRegister, writeRegister } from '../../features/exchange/index.ts';
 import { cliLanguage, complain, say } from '../output.ts';
 import { commandLine, withContext } from './withContext.ts';
 
@@ -41,10 +42,21 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 2;
   }
   return withContext(async (ctx) => {
-    const { text, lines, omitted } = await exportRegister(ctx.db, ctx.keyring, commandLine);
-    fs.writeFileSync(file, text, { mode: 0o600 });
-    say('exported', { lines, file });
-    if (omitted > 0) complain('export_omitted', { count: omitted });
-    return 0;
+    // Written as it is read, a thousand persons at a time: a register of any size, in little memory.
+    const out = fs.createWriteStream(file, { mode: 0o600 });
+    try {
+      const { lines, omitted } = await writeRegister(ctx.db, ctx.keyring, commandLine, (text) =>
+        out.write(text) ? undefined : once(out, 'drain'),
+      );
+      await new Promise((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve(undefined))));
+      say('exported', { lines, file });
+      if (omitted > 0) complain('export_omitted', { count: omitted });
+      return 0;
+    } catch (error) {
+      // No half-written file is left behind to be taken for the register.
+      out.destroy();
+      fs.rmSync(file, { force: true });
+      throw error;
+    }
   });
 }

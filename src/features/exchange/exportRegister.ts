@@ -1,6 +1,9 @@
 import { helsinkiTime } from '../../core/dates.ts';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../core/db/database.ts';
+import type { DB } from '../../core/db/types.ts';
 import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
+import { letOthersIn } from './letOthersIn.ts';
 import type { Keyring } from '../../core/crypto/keys.ts';
 
 /** The file, and how many records it leaves out because the exchange format cannot carry them. */
@@ -10,44 +13,91 @@ export interface RegisterExport {
   omitted: number;
 }
 
+/** Persons written per round: their lines come from one query per table. */
+const PERSONS_PER_BATCH = 1000;
+
 /**
- * The register as an exchange file. The order is fixed (each person, then what belongs to them) and
- * instants are written in Helsinki time with their offset, so export → import → export is identical.
+ * The register as an exchange file, written through `write` a thousand persons at a time, so a
+ * register of any size is exported without being held in memory; `write` may return a promise to
+ * hold the export back until the text is taken (a file's stream that is full). The order is fixed
+ * (each person by register id, then what belongs to them) and instants are written in Helsinki time
+ * with their offset, so export → import → export is identical.
  * A client recorded directly, without a referral and an admission, is no client in the format: their
  * terminations and children are left out and counted, so the file always imports. A termination
  * that a reopening followed is history in Polku, not an end of assistance: it is left out and counted
  * too (the format has no reopening), so the register sees a client whose assistance goes on.
  */
+export async function writeRegister(
+  db: Database,
+  keyring: Keyring,
+  who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>,
+  write: (text: string) => unknown,
+): Promise<{ lines: number; omitted: number }> {
+  let lines = 0;
+  let omitted = 0;
+  let after: string | null = null;
+  for (;;) {
+    const persons = await db
+      .selectFrom('persons')
+      .select(['id', 'register_id', 'gender', 'birth_date', 'nationality'])
+      .$if(after !== null, (query) => query.where('register_id', '>', after!))
+      .orderBy('register_id')
+      .limit(PERSONS_PER_BATCH)
+      .execute();
+    if (persons.length === 0) break;
+    const batch = await linesOf(db, persons);
+    lines += batch.lines.length;
+    omitted += batch.omitted;
+    await write(`${batch.lines.join('\n')}\n`);
+    after = persons.at(-1)!.register_id;
+    // Others' requests are answered between two batches, on the embedded database too.
+    await letOthersIn();
+  }
+  await appendAudit(db, keyring.auditKey, { ...who, action: 'exchange.export', outcome: 'succeeded', details: { lines, omitted } });
+  return { lines, omitted };
+}
+
+/** The register as one text: for a download, or a test. */
 export async function exportRegister(
   db: Database,
   keyring: Keyring,
   who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>,
 ): Promise<RegisterExport> {
-  const [
-    persons,
-    referrals,
-    decisions,
-    withdrawals,
-    exploitations,
-    residences,
-    children,
-    terminations,
-    reflections,
-    identifications,
-    reopenings,
-  ] = await Promise.all([
-    db.selectFrom('persons').select(['id', 'register_id', 'gender', 'birth_date', 'nationality']).orderBy('register_id').execute(),
-    db.selectFrom('referrals').selectAll().orderBy('register_id').execute(),
-    db.selectFrom('decisions').selectAll().execute(),
-    db.selectFrom('withdrawals').selectAll().execute(),
-    db.selectFrom('exploitations').selectAll().orderBy('main', 'desc').orderBy('purpose').orderBy('place').execute(),
-    db.selectFrom('residence_statuses').selectAll().orderBy('at').execute(),
-    db.selectFrom('children').selectAll().orderBy('register_id').execute(),
-    db.selectFrom('terminations').selectAll().orderBy('at').execute(),
-    db.selectFrom('reflection_periods').selectAll().orderBy('start_date').execute(),
-    db.selectFrom('identifications').selectAll().orderBy('requested_at').execute(),
-    db.selectFrom('reopenings').select(['person_id', 'at']).execute(),
+  const chunks: string[] = [];
+  const { lines, omitted } = await writeRegister(db, keyring, who, (text) => chunks.push(text));
+  return { text: chunks.join(''), lines, omitted };
+}
+
+type Person = Pick<Selectable<DB['persons']>, 'id' | 'register_id' | 'gender' | 'birth_date' | 'nationality'>;
+
+/** The lines of some persons and of what belongs to them, and how many records the format leaves out. */
+async function linesOf(db: Database, persons: Person[]) {
+  const ids = persons.map((person) => person.id);
+  const [referrals, exploitations, residences, children, terminations, reflections, identifications, reopenings] = await Promise.all([
+    db.selectFrom('referrals').selectAll().where('person_id', 'in', ids).orderBy('register_id').execute(),
+    db
+      .selectFrom('exploitations')
+      .selectAll()
+      .where('person_id', 'in', ids)
+      .orderBy('main', 'desc')
+      .orderBy('purpose')
+      .orderBy('place')
+      .execute(),
+    db.selectFrom('residence_statuses').selectAll().where('person_id', 'in', ids).orderBy('at').execute(),
+    db.selectFrom('children').selectAll().where('guardian_id', 'in', ids).orderBy('register_id').execute(),
+    db.selectFrom('terminations').selectAll().where('person_id', 'in', ids).orderBy('at').execute(),
+    db.selectFrom('reflection_periods').selectAll().where('person_id', 'in', ids).orderBy('start_date').execute(),
+    db.selectFrom('identifications').selectAll().where('person_id', 'in', ids).orderBy('requested_at').execute(),
+    db.selectFrom('reopenings').select(['person_id', 'at']).where('person_id', 'in', ids).execute(),
   ]);
+  const referralIds = referrals.map((referral) => referral.id);
+  const [decisions, withdrawals] =
+    referralIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db.selectFrom('decisions').selectAll().where('referral_id', 'in', referralIds).execute(),
+          db.selectFrom('withdrawals').selectAll().where('referral_id', 'in', referralIds).execute(),
+        ]);
   const decisionOf = new Map(decisions.map((decision) => [decision.referral_id, decision]));
   const withdrawalOf = new Map(withdrawals.map((withdrawal) => [withdrawal.referral_id, withdrawal]));
   const byPerson = <T>(rows: T[], column: keyof T) => {
@@ -123,11 +173,5 @@ export async function exportRegister(
       });
     }
   }
-  await appendAudit(db, keyring.auditKey, {
-    ...who,
-    action: 'exchange.export',
-    outcome: 'succeeded',
-    details: { lines: out.length, omitted },
-  });
-  return { text: out.length > 0 ? `${out.join('\n')}\n` : '', lines: out.length, omitted };
+  return { lines: out, omitted };
 }
