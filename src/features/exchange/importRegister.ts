@@ -8,9 +8,9 @@ import { copyRows, type Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { letOthersIn } from './letOthersIn.ts';
 import { lineMappings, stagingTableOf, type LineMapping } from './registerLines.ts';
-import { lineRules } from './exchangeSchema.ts';
-import { problemsAcrossStagedLines, withinLineRank, type Found } from './stagedLineChecks.ts';
-import { checkLine, checkWithinLine, type Complain, type ExchangeLine, type ExchangeProblem } from './validateExchangeFile.ts';
+import { lineBatchChecker, stagedFields, type CheckedBatch, type Found } from './lineBatches.ts';
+import { problemsAcrossStagedLines } from './stagedLineChecks.ts';
+import type { ExchangeProblem } from './validateExchangeFile.ts';
 
 export interface ImportSummary {
   lines: number;
@@ -35,7 +35,7 @@ export class ImportRejected extends AppError {
   }
 }
 
-/** Lines read, checked and copied to the staging table between two turns of the others. */
+/** Lines read, checked and copied to the staging tables as one batch, between two turns of the others. */
 const CHUNK = 5000;
 
 type Who = Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>;
@@ -96,88 +96,83 @@ const lineCount = (text: string) => {
   return count;
 };
 
-/** A value in COPY's text format: backslashes, tabs and line ends escaped. */
-const copyText = (value: string) => value.replace(/[\\\t\r\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!);
-
-/** The fields of each line type, in the order its staging rows are copied. */
-const stagedFields = new Map(Object.entries(lineRules).map(([type, rule]) => [type, Object.keys(rule.fields)]));
-
-/** A right line as a row of its type's staging table, in COPY's text format: an absent or null field is `\N`. */
-function stagedRow(importId: string, entry: ExchangeLine): string {
-  let row = `${importId}\t${entry.line}`;
-  for (const name of stagedFields.get(entry.type)!) {
-    const value: unknown = entry.fields[name];
-    row += value === undefined || value === null ? '\t\\N' : `\t${typeof value === 'string' ? copyText(value) : String(value)}`;
-  }
-  return `${row}\n`;
-}
-
 /**
- * Copies a chunk of staged rows, each type into its own table. On a PostgreSQL server the types are
- * copied side by side, each on a connection of its own; the embedded database takes them in turn.
+ * Copies the staged rows of a batch, each type into its own table. On a PostgreSQL server the types
+ * are copied side by side, each on a connection of its own; the embedded database takes them in turn.
  */
-async function copyStaged(db: Database, rows: Map<string, string[]>) {
+async function copyStaged(db: Database, rows: CheckedBatch['rows']) {
   await Promise.all(
-    [...rows].map(([type, lines]) => {
+    rows.map(([type, text]) => {
       const columns = stagedFields.get(type)!.map((name) => `"${name}"`);
-      return copyRows(db, `copy ${stagingTableOf(type)} (import_id, line, ${columns.join(', ')}) from stdin`, lines.join(''));
+      return copyRows(db, `copy ${stagingTableOf(type)} (import_id, line, ${columns.join(', ')}) from stdin`, text);
     }),
   );
 }
 
+/** Batches of lines in the checking thread at once: one being checked while the next waits. */
+const IN_THREAD = 2;
+
 /**
- * Reads the file a line at a time and checks each on its own; the right lines are copied, as the
- * rows they are, to their type's staging table a chunk at a time. Only the problems are kept, and how
+ * Reads the file a line at a time and hands the lines, a batch at a time, to a thread that checks
+ * each on its own and makes the right ones the rows of their type's staging table; these are copied
+ * while the thread checks the next batch and the file is read on. Only the problems are kept, and how
  * many lines of each type.
  */
 async function stageLines(db: Database, importId: string, source: string | Readable, onRead: (done: number, all: boolean) => void) {
   const problems: ExchangeProblem[] = [];
-  const problem: Complain = (line, code, params = {}) => problems.push({ line, code, params });
   // The rules within a line count only when every line is right, as when the lines are checked together.
   const within: Found[] = [];
   const input = typeof source === 'string' ? Readable.from([source]) : source;
   const byType: Record<string, number> = {};
-  const right: ExchangeLine[] = [];
-  let pending = new Map<string, string[]>();
+  const checker = lineBatchChecker(importId);
+  let sent = 0;
+  let taken = 0;
   let count = 0;
-  let lines = 0;
-  // One chunk is copied while the next is read: on a PostgreSQL server the two run side by side.
+  let checkedLines = 0;
+  let batch: string[] = [];
   let copying: Promise<unknown> = Promise.resolve();
   let copyFailed: unknown;
-  const flush = async (all = false) => {
+  const send = () => {
+    checker.send(count - batch.length + 1, batch);
+    batch = [];
+    sent++;
+  };
+  const take = async (all = false) => {
+    const checked = await checker.next();
+    taken++;
+    checkedLines += checked.read;
+    problems.push(...checked.problems);
+    within.push(...checked.within);
+    for (const [type, n] of Object.entries(checked.byType)) byType[type] = (byType[type] ?? 0) + n;
     await copying;
     if (copyFailed) throw copyFailed;
     // Once the file is refused nothing more needs keeping, but every line is still checked.
-    if (problems.length === 0 && pending.size > 0) copying = copyStaged(db, pending).catch((error: unknown) => (copyFailed = error));
-    pending = new Map();
-    onRead(count, all);
+    if (problems.length === 0 && checked.rows.length > 0)
+      copying = copyStaged(db, checked.rows).catch((error: unknown) => (copyFailed = error));
+    onRead(checkedLines, all && taken === sent);
     await letOthersIn();
   };
   try {
     for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
       count++;
-      checkLine(count, (raw as string).replace(/\r$/, ''), right, problem);
-      const entry = right.pop();
-      if (entry) {
-        lines++;
-        byType[entry.type] = (byType[entry.type] ?? 0) + 1;
-        checkWithinLine(entry, (line, code, params = {}) => within.push({ line, rank: withinLineRank[entry.type], code, params }));
-        if (problems.length === 0) {
-          const rows = pending.get(entry.type) ?? pending.set(entry.type, []).get(entry.type)!;
-          rows.push(stagedRow(importId, entry));
-        }
+      batch.push(raw as string);
+      if (batch.length === CHUNK) {
+        send();
+        if (sent - taken >= IN_THREAD) await take();
       }
-      if (count % CHUNK === 0) await flush();
     }
-    await flush(true);
+    if (batch.length > 0) send();
+    while (taken < sent) await take(true);
   } finally {
-    // A chunk still being copied lands before the staging is emptied.
+    // A batch still being copied lands before the staging is emptied.
     await copying;
+    await checker.close();
   }
   if (copyFailed) throw copyFailed;
   // The planner joins the staged lines well only knowing how many there are of each type.
   if (problems.length === 0) await sql`analyze ${sql.join(lineMappings.map(({ type }) => sql.table(stagingTableOf(type))))}`.execute(db);
   problems.sort((a, b) => a.line - b.line);
+  const lines = Object.values(byType).reduce((sum, n) => sum + n, 0);
   return { lines, byType, problems, within };
 }
 

@@ -3,21 +3,12 @@ import type { Database } from '../../core/db/database.ts';
 import type { ExchangeProblem } from './validateExchangeFile.ts';
 import { letOthersIn } from './letOthersIn.ts';
 import { stagingTableOf } from './registerLines.ts';
+import type { Found } from './lineBatches.ts';
 
 // The lines of an exchange file checked together (checkAcrossLines in validateExchangeFile.ts: the
 // same rules, problems and details), here in SQL over the staged lines, so an import keeps none of
 // a file's lines in memory however large it is. Each statement returns the problems with the place
 // of their rule in checkAcrossLines (`rank`), so two problems of one line come in the same order.
-
-export interface Found {
-  line: number;
-  rank: number;
-  code: string;
-  params: Record<string, string | number>;
-}
-
-/** Where the rules within a line (checkWithinLine) come in checkAcrossLines, by line type. */
-export const withinLineRank: Record<string, number> = { referral: 2, reflection_period: 14, identification: 16 };
 
 /**
  * Every problem of the staged lines of one import taken together, with those `within` their lines
