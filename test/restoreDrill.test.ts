@@ -9,9 +9,8 @@ import { main } from '../src/cli/main.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { createContext } from '../src/server/createContext.ts';
 import { installDemo } from '../src/features/demo/installDemo.ts';
-import { exportRegister } from '../src/features/exchange/index.ts';
+import { exportedRegister } from './support/exportedRegister.ts';
 import { verifyAuditLog } from '../src/core/audit/verifyAuditLog.ts';
-import { commandLine } from '../src/cli/commands/withContext.ts';
 import { createScratchDatabase } from './support/scratchDatabase.ts';
 import { freePort } from './support/ownCluster.ts';
 import { startServerProcess } from './support/serverProcesses.ts';
@@ -51,7 +50,7 @@ async function snapshot() {
     );
     const counts: Record<string, number> = {};
     for (const { name } of tables) counts[name] = await countRows(ctx.db, name);
-    const exported = (await exportRegister(ctx.db, ctx.keyring, commandLine)).text;
+    const exported = (await exportedRegister(ctx.db, ctx.keyring)).text;
     const audit = await verifyAuditLog(ctx.db, ctx.keyring.auditKey, null);
     return { counts, exported, audit };
   } finally {

@@ -13,7 +13,7 @@ import {
   writtenConsent,
 } from '../../../test/support/factories.ts';
 import { shareClient } from '../clients/service.ts';
-import { exportRegister } from '../exchange/exportRegister.ts';
+import { exportedRegister } from '../../../test/support/exportedRegister.ts';
 import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
 import { zipSync, strToU8 } from 'fflate';
 import { deflatedZeros, docxAround, minimalDocx } from '../../../test/support/officeFiles.ts';
@@ -372,7 +372,7 @@ describe('official identification', () => {
 describe('the record in the exchange format', () => {
   it('exports as a file the import accepts; what the format cannot carry is left out and counted', async () => {
     // These clients were recorded directly, without an admission decision: no client in the format.
-    const exported = await exportRegister(ctx.db, ctx.keyring, { actorId: null, actorRole: 'command_line', ip: null });
+    const exported = await exportedRegister(ctx.db, ctx.keyring);
     expect((await validateExchangeFile(exported.text)).problems).toEqual([]);
     expect(exported.text).toContain('"type":"reflection_period"');
     expect(exported.text).toContain('"type":"identification"');

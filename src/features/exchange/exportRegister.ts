@@ -6,13 +6,6 @@ import { appendAudit, type AuditEntry } from '../../core/audit/audit.ts';
 import { letOthersIn } from './letOthersIn.ts';
 import type { Keyring } from '../../core/crypto/keys.ts';
 
-/** The file, and how many records it leaves out because the exchange format cannot carry them. */
-export interface RegisterExport {
-  text: string;
-  lines: number;
-  omitted: number;
-}
-
 /** Persons written per round: their lines come from one query per table. */
 const PERSONS_PER_BATCH = 1000;
 
@@ -57,24 +50,19 @@ export async function writeRegister(
   return { lines, omitted };
 }
 
-/** The register as one text: for a download, or a test. */
-export async function exportRegister(
-  db: Database,
-  keyring: Keyring,
-  who: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'>,
-): Promise<RegisterExport> {
-  const chunks: string[] = [];
-  const { lines, omitted } = await writeRegister(db, keyring, who, (text) => chunks.push(text));
-  return { text: chunks.join(''), lines, omitted };
-}
-
 type Person = Pick<Selectable<DB['persons']>, 'id' | 'register_id' | 'gender' | 'birth_date' | 'nationality'>;
 
 /** The lines of some persons and of what belongs to them, and how many records the format leaves out. */
 async function linesOf(db: Database, persons: Person[]) {
   const ids = persons.map((person) => person.id);
   const [referrals, exploitations, residences, children, terminations, reflections, identifications, reopenings] = await Promise.all([
-    db.selectFrom('referrals').selectAll().where('person_id', 'in', ids).orderBy('register_id').execute(),
+    // Only what the format carries: a referral's intake and referrer stay where they are.
+    db
+      .selectFrom('referrals')
+      .select(['id', 'register_id', 'person_id', 'received_at', 'source', 'consent_at'])
+      .where('person_id', 'in', ids)
+      .orderBy('register_id')
+      .execute(),
     db
       .selectFrom('exploitations')
       .selectAll()

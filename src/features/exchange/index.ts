@@ -2,7 +2,7 @@ import type { Feature } from '../../server/feature.ts';
 import { exchangeRoutes } from './routes.ts';
 
 export { demoRegisterLines } from './demoRegister.ts';
-export { exportRegister, writeRegister } from './exportRegister.ts';
+export { writeRegister } from './exportRegister.ts';
 export { ImportRejected, createdCount, importRegister } from './importRegister.ts';
 export { describeProblem } from './validateExchangeFile.ts';
 

@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import type { Api } from '../../server/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { helsinkiDate } from '../../core/dates.ts';
 import type { Language } from '../../core/i18n/i18n.ts';
 import { fileResponse, idParams } from '../../server/schemaParts.ts';
-import { exportRegister } from './exportRegister.ts';
+import { writeRegister } from './exportRegister.ts';
 import { ImportJobs, type ImportJob } from './importJobs.ts';
 import { createdCount } from './importRegister.ts';
 import { describeProblem } from './validateExchangeFile.ts';
@@ -77,10 +78,12 @@ export async function exchangeRoutes(app: Api) {
     '/api/v1/exchange/export',
     { config: { access: 'exchange.export' }, schema: { tags: ['exchange'], response: fileResponse(NDJSON) } },
     async (request, reply) => {
-      const { text, omitted } = await exportRegister(ctx.db, ctx.keyring, request.auditBase());
+      // Sent as the pieces it was written in: a large register is never joined into one string.
+      const pieces: string[] = [];
+      const { omitted } = await writeRegister(ctx.db, ctx.keyring, request.auditBase(), (text) => pieces.push(text));
       reply.header('content-disposition', `attachment; filename="polku-register-${helsinkiDate()}.ndjson"`);
       reply.header('x-polku-omitted', String(omitted));
-      return reply.type(`${NDJSON}; charset=utf-8`).send(text);
+      return reply.type(`${NDJSON}; charset=utf-8`).send(Readable.from(pieces));
     },
   );
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/testContext.ts';
 import { injectJson, makeAccount, makeAccounts, makeClient, sessionFor, type TestAccount } from '../../../test/support/factories.ts';
-import { exportRegister } from '../exchange/exportRegister.ts';
+import { exportedRegister } from '../../../test/support/exportedRegister.ts';
 import { validateExchangeFile } from '../exchange/validateExchangeFile.ts';
 
 let ctx: TestContext;
@@ -303,7 +303,7 @@ describe('decisions', () => {
     expect(main).toEqual([expect.objectContaining({ purpose: 'forced_labour', place: 'finland', main: true })]);
 
     // Everything these tests recorded through the API is a register the exchange format can carry.
-    const exported = await exportRegister(ctx.db, ctx.keyring, { actorId: null, actorRole: 'command_line', ip: null });
+    const exported = await exportedRegister(ctx.db, ctx.keyring);
     expect((await validateExchangeFile(exported.text)).problems).toEqual([]);
   });
 
