@@ -14,9 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
@@ -57,12 +56,11 @@ async function installation(name: string) {
     parsed.pathname = `/${database}`;
     url = parsed.toString();
   }
-  const config = loadConfig({ POLKU_DATA_DIR: path.join(scratch, name) }, { databaseUrl: url });
-  return { ...(await createContext(config)), url, dataDir: config.dataDir };
+  return open({ url, dataDir: path.join(scratch, name) });
 }
 
-/** An installation made before, opened again. */
-async function reopen(installed: { url: string | undefined; dataDir: string }) {
+/** An installation, opened: new, or made before. */
+async function open(installed: { url: string | undefined; dataDir: string }) {
   const config = loadConfig({ POLKU_DATA_DIR: installed.dataDir }, { databaseUrl: installed.url });
   return { ...(await createContext(config)), url: installed.url, dataDir: config.dataDir };
 }
@@ -116,7 +114,7 @@ async function run(url: string | undefined) {
   await made.close();
   const imported = await importInItsOwnProcess(filePath, made);
   const importMs = imported.ms;
-  const target = await reopen(made);
+  const target = await open(made);
   for (const table of tables) {
     const have = await count(target.db, table);
     if (have !== expected[table]) throw new Error(`${table}: imported ${have} rows, the register had ${expected[table]}`);

@@ -56,6 +56,9 @@ export const lineRules: Record<string, LineRule> = {
   },
 };
 
+/** Each line type's field names with their rules, in the order the format lists them. */
+export const lineFields = new Map(Object.entries(lineRules).map(([type, rule]) => [type, Object.entries(rule.fields)]));
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -8,7 +8,8 @@ import { copyRows, type Database } from '../../core/db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { letOthersIn } from './letOthersIn.ts';
 import { lineMappings, stagingTableOf, type LineMapping } from './registerLines.ts';
-import { lineBatchChecker, stagedFields, type CheckedBatch, type Found } from './lineBatches.ts';
+import { lineFields } from './exchangeSchema.ts';
+import { lineBatchChecker, type CheckedBatch, type Found } from './lineBatches.ts';
 import { problemsAcrossStagedLines } from './stagedLineChecks.ts';
 import type { ExchangeProblem } from './validateExchangeFile.ts';
 
@@ -103,7 +104,7 @@ const lineCount = (text: string) => {
 async function copyStaged(db: Database, rows: CheckedBatch['rows']) {
   await Promise.all(
     rows.map(([type, text]) => {
-      const columns = stagedFields.get(type)!.map((name) => `"${name}"`);
+      const columns = lineFields.get(type)!.map(([name]) => `"${name}"`);
       return copyRows(db, `copy ${stagingTableOf(type)} (import_id, line, ${columns.join(', ')}) from stdin`, text);
     }),
   );

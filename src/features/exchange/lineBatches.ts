@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { lineRules } from './exchangeSchema.ts';
+import { lineFields } from './exchangeSchema.ts';
 import { checkLine, checkWithinLine, type ExchangeLine, type ExchangeProblem } from './validateExchangeFile.ts';
 
 // An import's lines checked each on its own, a batch at a time, and turned into the rows they are
@@ -33,13 +33,10 @@ export interface CheckedBatch {
 /** A value in COPY's text format: backslashes, tabs and line ends escaped. */
 const copyText = (value: string) => value.replace(/[\\\t\r\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!);
 
-/** The fields of each line type, in the order of its staging table's columns after the import and the line. */
-export const stagedFields = new Map(Object.entries(lineRules).map(([type, rule]) => [type, Object.keys(rule.fields)]));
-
 /** A right line as a row of its type's staging table, in COPY's text format: an absent or null field is `\N`. */
 function stagedRow(importId: string, entry: ExchangeLine): string {
   let row = `${importId}\t${entry.line}`;
-  for (const name of stagedFields.get(entry.type)!) {
+  for (const [name] of lineFields.get(entry.type)!) {
     const value: unknown = entry.fields[name];
     row += value === undefined || value === null ? '\t\\N' : `\t${typeof value === 'string' ? copyText(value) : String(value)}`;
   }

@@ -1,5 +1,5 @@
 import { translate, type Language } from '../../core/i18n/i18n.ts';
-import { lineRules, valueProblem } from './exchangeSchema.ts';
+import { lineFields, lineRules, valueProblem } from './exchangeSchema.ts';
 import { addMonths } from '../../core/dates.ts';
 import { maxReflectionMonths } from '../../core/codes.ts';
 
@@ -55,9 +55,6 @@ export async function validateExchangeFile(
 
 export type Complain = (line: number, code: string, params?: Record<string, string | number>) => void;
 
-/** Each line type's fields with their rules, listed once rather than at every line. */
-const fieldsOfType = new Map(Object.entries(lineRules).map(([type, rule]) => [type, Object.entries(rule.fields)]));
-
 /** One line on its own: JSON, a known type, its fields and their values. A right line joins `lines`. */
 export function checkLine(line: number, source: string, lines: ExchangeLine[], problem: Complain) {
   if (source.trim() === '') return;
@@ -73,7 +70,7 @@ export function checkLine(line: number, source: string, lines: ExchangeLine[], p
   if (!rule) return problem(line, 'unknown_type', { type: String(type) });
   let ok = true;
   let known = 0;
-  for (const [name, fieldRule] of fieldsOfType.get(type as string)!) {
+  for (const [name, fieldRule] of lineFields.get(type as string)!) {
     if (!Object.hasOwn(fields, name)) {
       if (!rule.optional?.includes(name)) {
         problem(line, 'missing_field', { field: name });
